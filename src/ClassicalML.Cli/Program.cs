@@ -1,0 +1,2 @@
+Console.Error.WriteLine("classicalml: no command is implemented yet.");
+return 2;
