@@ -145,6 +145,7 @@ public static class MulticlassEvaluation
             weighted,
             accuracy,
             actual.Length,
+            tpSum,
             zeroDivision,
             undefined.AsReadOnly(),
             everyLabelOccurs);

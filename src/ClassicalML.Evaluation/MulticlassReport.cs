@@ -37,6 +37,7 @@ public sealed class MulticlassReport<TLabel>
         AveragedMetrics weighted,
         double accuracy,
         int n,
+        long correct,
         ZeroDivision zeroDivision,
         IReadOnlyList<UndefinedMetric> undefined,
         bool everyLabelOccurs)
@@ -48,6 +49,7 @@ public sealed class MulticlassReport<TLabel>
         Weighted = weighted;
         Accuracy = accuracy;
         N = n;
+        Correct = correct;
         ZeroDivision = zeroDivision;
         Undefined = undefined;
         _everyLabelOccurs = everyLabelOccurs;
@@ -76,6 +78,12 @@ public sealed class MulticlassReport<TLabel>
 
     /// <summary>The number of rows evaluated.</summary>
     public int N { get; }
+
+    /// <summary>
+    /// The number of rows predicted correctly, trace(C); with <see cref="N"/> it gives an interval for
+    /// accuracy: <c>Intervals.Wilson(report.Correct, report.N)</c>.
+    /// </summary>
+    public long Correct { get; }
 
     /// <summary>The policy that replaced undefined values.</summary>
     public ZeroDivision ZeroDivision { get; }

@@ -122,6 +122,18 @@ public sealed class MulticlassEvaluationTests
     }
 
     [Fact]
+    public void Correct_WithWilson_GivesAccuracyInterval()
+    {
+        var report = MulticlassEvaluation.Evaluate<string>(Actual, Predicted);
+
+        var interval = Intervals.Wilson(report.Correct, report.N);
+
+        Assert.Equal(4, report.Correct);
+        Assert.Equal(report.Accuracy, interval.Estimate);
+        Assert.True(interval.Contains(report.Accuracy));
+    }
+
+    [Fact]
     public void ConfusionMatrix_ToArray_ReturnsCopy()
     {
         var report = MulticlassEvaluation.Evaluate<string>(Actual, Predicted);
