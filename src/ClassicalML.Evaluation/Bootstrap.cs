@@ -1,0 +1,311 @@
+using System.Globalization;
+using MathNet.Numerics.Random;
+using MathNet.Numerics.Statistics;
+
+namespace ClassicalML.Evaluation;
+
+/// <summary>
+/// Percentile bootstrap confidence intervals for any metric: rows are resampled with replacement,
+/// the metric is recomputed on each resample, and the interval is the (1 - confidence) / 2 and
+/// (1 + confidence) / 2 percentiles of the resampled values.
+/// </summary>
+/// <remarks>
+/// <para>Randomness: one <see cref="MersenneTwister"/> seeded with <c>seed</c> draws every row index, in
+/// order, resample after resample; the same inputs and seed give a bit-identical interval on every machine.</para>
+/// <para>Percentiles: linear interpolation between order statistics (Hyndman–Fan type 7, numpy's default,
+/// MathNet <see cref="QuantileDefinition.R7"/>).</para>
+/// <para>Undefined resamples: a resample on which the metric returns NaN is skipped and counted in
+/// <see cref="BootstrapInterval.UndefinedResamples"/>; the percentiles use the defined values only. When no
+/// resample is defined the bounds are NaN. The metric on the full data must be defined.</para>
+/// <para>Stratified: rows of each stratum (for binary data: positives and negatives) are resampled
+/// separately, so every resample keeps each stratum's size; with both classes present no resample is
+/// undefined for lack of a class.</para>
+/// </remarks>
+public static class Bootstrap
+{
+    /// <summary>A percentile bootstrap interval for a binary metric such as ROC AUC.</summary>
+    /// <param name="labels">True when the row is positive.</param>
+    /// <param name="scores">The score of each row; finite numbers.</param>
+    /// <param name="metric">The metric, e.g. <c>Roc.Auc</c>; NaN when undefined.</param>
+    /// <param name="seed">The seed of the Mersenne Twister.</param>
+    /// <param name="resamples">The number of resamples, at least 1.</param>
+    /// <param name="confidence">The nominal coverage, strictly between 0 and 1.</param>
+    /// <param name="stratified">Resample positives and negatives separately, keeping their counts.</param>
+    /// <returns>The interval around the metric on the full data, with resample counts.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="metric"/> is null.</exception>
+    /// <exception cref="ArgumentException">Lengths differ, the data are empty, a score is not finite, or the metric is NaN on the full data.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="resamples"/> &lt; 1 or <paramref name="confidence"/> not in (0, 1).</exception>
+    public static BootstrapInterval Percentile(
+        ReadOnlySpan<bool> labels,
+        ReadOnlySpan<double> scores,
+        BinaryMetric metric,
+        int seed,
+        int resamples = 1000,
+        double confidence = 0.95,
+        bool stratified = false)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        IntervalChecks.LabelsAndScores(labels, scores, nameof(scores));
+        IntervalChecks.Resamples(resamples);
+        IntervalChecks.Confidence(confidence);
+
+        var gather = new Gatherer(labels, scores);
+        return Run(
+            labels.Length,
+            stratified ? Strata(labels) : default,
+            rows => metric(gather.Labels(rows), gather.Scores(rows)),
+            seed,
+            resamples,
+            confidence,
+            stratified ? "stratified percentile bootstrap" : "percentile bootstrap",
+            "metric is NaN on the full data (undefined, e.g. only one class present); an interval around an undefined value is meaningless. Check that labels contain both classes.");
+    }
+
+    /// <summary>
+    /// A percentile bootstrap interval for the paired difference metric(A) - metric(B) of two models scored on
+    /// the same rows: both are evaluated on the same resample, so the interval accounts for their correlation.
+    /// An interval that excludes 0 says the models differ at that confidence.
+    /// </summary>
+    /// <param name="labels">True when the row is positive.</param>
+    /// <param name="scoresA">Model A's score of each row; finite numbers.</param>
+    /// <param name="scoresB">Model B's score of each row; finite numbers.</param>
+    /// <param name="metric">The metric, e.g. <c>Roc.Auc</c>; NaN when undefined.</param>
+    /// <param name="seed">The seed of the Mersenne Twister.</param>
+    /// <param name="resamples">The number of resamples, at least 1.</param>
+    /// <param name="confidence">The nominal coverage, strictly between 0 and 1.</param>
+    /// <param name="stratified">Resample positives and negatives separately, keeping their counts.</param>
+    /// <returns>The interval around metric(A) - metric(B) on the full data. A resample is undefined when either metric is NaN on it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="metric"/> is null.</exception>
+    /// <exception cref="ArgumentException">Lengths differ, the data are empty, a score is not finite, or a metric is NaN on the full data.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="resamples"/> &lt; 1 or <paramref name="confidence"/> not in (0, 1).</exception>
+    public static BootstrapInterval PairedDifference(
+        ReadOnlySpan<bool> labels,
+        ReadOnlySpan<double> scoresA,
+        ReadOnlySpan<double> scoresB,
+        BinaryMetric metric,
+        int seed,
+        int resamples = 1000,
+        double confidence = 0.95,
+        bool stratified = false)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        IntervalChecks.LabelsAndScores(labels, scoresA, nameof(scoresA));
+        IntervalChecks.LabelsAndScores(labels, scoresB, nameof(scoresB));
+        IntervalChecks.Resamples(resamples);
+        IntervalChecks.Confidence(confidence);
+
+        var a = new Gatherer(labels, scoresA);
+        var b = new Gatherer(labels, scoresB);
+        return Run(
+            labels.Length,
+            stratified ? Strata(labels) : default,
+            rows => metric(a.Labels(rows), a.Scores(rows)) - metric(b.Labels(rows), b.Scores(rows)),
+            seed,
+            resamples,
+            confidence,
+            stratified ? "stratified paired percentile bootstrap" : "paired percentile bootstrap",
+            "metric is NaN on the full data for scoresA or scoresB (undefined, e.g. only one class present); an interval around an undefined difference is meaningless. Check that labels contain both classes.");
+    }
+
+    /// <summary>
+    /// A percentile bootstrap interval for any metric computed from row indices, e.g. a multiclass macro F1,
+    /// or a paired difference <c>rows =&gt; f(modelA, rows) - f(modelB, rows)</c>.
+    /// </summary>
+    /// <param name="n">The number of rows; indices 0 to n - 1 are resampled.</param>
+    /// <param name="metric">The metric on a multiset of row indices; NaN when undefined.</param>
+    /// <param name="seed">The seed of the Mersenne Twister.</param>
+    /// <param name="resamples">The number of resamples, at least 1.</param>
+    /// <param name="confidence">The nominal coverage, strictly between 0 and 1.</param>
+    /// <returns>The interval around the metric on rows 0 to n - 1, with resample counts.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="metric"/> is null.</exception>
+    /// <exception cref="ArgumentException">The metric is NaN on the full data.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> &lt; 1, <paramref name="resamples"/> &lt; 1 or <paramref name="confidence"/> not in (0, 1).</exception>
+    public static BootstrapInterval Percentile(
+        int n,
+        RowMetric metric,
+        int seed,
+        int resamples = 1000,
+        double confidence = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        IntervalChecks.Rows(n);
+        IntervalChecks.Resamples(resamples);
+        IntervalChecks.Confidence(confidence);
+        return Run(n, default, metric, seed, resamples, confidence, "percentile bootstrap", FullDataUndefined);
+    }
+
+    /// <summary>
+    /// A stratified percentile bootstrap interval for any metric computed from row indices: the rows of each
+    /// stratum (e.g. each class) are resampled separately, so every resample keeps each stratum's size.
+    /// </summary>
+    /// <param name="strata">The stratum of each row (any integers, e.g. class indices); its length is the number of rows.</param>
+    /// <param name="metric">The metric on a multiset of row indices; NaN when undefined.</param>
+    /// <param name="seed">The seed of the Mersenne Twister.</param>
+    /// <param name="resamples">The number of resamples, at least 1.</param>
+    /// <param name="confidence">The nominal coverage, strictly between 0 and 1.</param>
+    /// <returns>The interval around the metric on all rows, with resample counts.</returns>
+    /// <remarks>Each resample lists the rows of the smallest stratum value first, then the next, and so on.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="metric"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="strata"/> is empty, or the metric is NaN on the full data.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="resamples"/> &lt; 1 or <paramref name="confidence"/> not in (0, 1).</exception>
+    public static BootstrapInterval StratifiedPercentile(
+        ReadOnlySpan<int> strata,
+        RowMetric metric,
+        int seed,
+        int resamples = 1000,
+        double confidence = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        if (strata.IsEmpty)
+        {
+            throw new ArgumentException(
+                "strata is empty; the bootstrap needs at least one row. Pass the stratum of every row.",
+                nameof(strata));
+        }
+
+        IntervalChecks.Resamples(resamples);
+        IntervalChecks.Confidence(confidence);
+        return Run(strata.Length, strata, metric, seed, resamples, confidence, "stratified percentile bootstrap", FullDataUndefined);
+    }
+
+    private const string FullDataUndefined =
+        "metric is NaN on the full data (undefined); an interval around an undefined value is meaningless. Check the data, or the metric's definition.";
+
+    private static BootstrapInterval Run(
+        int n,
+        ReadOnlySpan<int> strata,
+        RowMetric metric,
+        int seed,
+        int resamples,
+        double confidence,
+        string method,
+        string fullDataUndefined)
+    {
+        var rows = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            rows[i] = i;
+        }
+
+        var estimate = metric(rows);
+        if (double.IsNaN(estimate))
+        {
+            throw new ArgumentException(fullDataUndefined, nameof(metric));
+        }
+
+        var groups = strata.IsEmpty ? null : Groups(strata);
+        var random = new MersenneTwister(seed, threadSafe: false);
+        var values = new double[resamples];
+        var defined = 0;
+        for (var r = 0; r < resamples; r++)
+        {
+            if (groups is null)
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    rows[i] = random.Next(n);
+                }
+            }
+            else
+            {
+                var position = 0;
+                foreach (var group in groups)
+                {
+                    for (var i = 0; i < group.Length; i++)
+                    {
+                        rows[position++] = group[random.Next(group.Length)];
+                    }
+                }
+            }
+
+            var value = metric(rows);
+            if (!double.IsNaN(value))
+            {
+                values[defined++] = value;
+            }
+        }
+
+        double lower = double.NaN, upper = double.NaN;
+        if (defined > 0)
+        {
+            var sorted = values[..defined];
+            Array.Sort(sorted);
+            var alpha = 1.0 - confidence;
+            lower = SortedArrayStatistics.QuantileCustom(sorted, alpha / 2.0, QuantileDefinition.R7);
+            upper = SortedArrayStatistics.QuantileCustom(sorted, 1.0 - (alpha / 2.0), QuantileDefinition.R7);
+        }
+
+        return new BootstrapInterval(
+            new Interval(estimate, lower, upper, confidence, method),
+            resamples,
+            resamples - defined,
+            seed,
+            groups is not null);
+    }
+
+    /// <summary>Row indices of each stratum, strata in ascending order (a fixed order keeps draws reproducible).</summary>
+    private static List<int[]> Groups(ReadOnlySpan<int> strata)
+    {
+        var byStratum = new SortedDictionary<int, List<int>>();
+        for (var i = 0; i < strata.Length; i++)
+        {
+            if (!byStratum.TryGetValue(strata[i], out var list))
+            {
+                list = [];
+                byStratum.Add(strata[i], list);
+            }
+
+            list.Add(i);
+        }
+
+        return byStratum.Values.Select(l => l.ToArray()).ToList();
+    }
+
+    private static int[] Strata(ReadOnlySpan<bool> labels)
+    {
+        var strata = new int[labels.Length];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            strata[i] = labels[i] ? 1 : 0;
+        }
+
+        return strata;
+    }
+
+    /// <summary>Copies the labels and scores of a resample's rows into reused buffers.</summary>
+    private sealed class Gatherer
+    {
+        private readonly bool[] _labels;
+        private readonly double[] _scores;
+        private readonly bool[] _labelBuffer;
+        private readonly double[] _scoreBuffer;
+
+        public Gatherer(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
+        {
+            _labels = labels.ToArray();
+            _scores = scores.ToArray();
+            _labelBuffer = new bool[labels.Length];
+            _scoreBuffer = new double[scores.Length];
+        }
+
+        public ReadOnlySpan<bool> Labels(ReadOnlySpan<int> rows)
+        {
+            for (var i = 0; i < rows.Length; i++)
+            {
+                _labelBuffer[i] = _labels[rows[i]];
+            }
+
+            return _labelBuffer.AsSpan(0, rows.Length);
+        }
+
+        public ReadOnlySpan<double> Scores(ReadOnlySpan<int> rows)
+        {
+            for (var i = 0; i < rows.Length; i++)
+            {
+                _scoreBuffer[i] = _scores[rows[i]];
+            }
+
+            return _scoreBuffer.AsSpan(0, rows.Length);
+        }
+    }
+}

@@ -1,0 +1,279 @@
+using System.Collections.ObjectModel;
+using System.Globalization;
+
+namespace ClassicalML.Evaluation;
+
+/// <summary>
+/// Multiclass (single-label) classification metrics with scikit-learn's semantics: confusion matrix,
+/// per-class precision, recall and F1, macro, micro and weighted averages, accuracy, and a
+/// <c>classification_report</c>-style text.
+/// </summary>
+public static class MulticlassEvaluation
+{
+    /// <summary>Evaluates predicted labels against actual labels.</summary>
+    /// <typeparam name="TLabel">Any label type: strings, integers, enums, records.</typeparam>
+    /// <param name="actual">The true label of each row.</param>
+    /// <param name="predicted">The predicted label of each row, aligned with <paramref name="actual"/>.</param>
+    /// <param name="labels">
+    /// The classes and their order in the report. When null: the union of the actual and predicted labels,
+    /// sorted like scikit-learn's <c>unique_labels</c> (strings ordinally, by code point; other types by
+    /// <see cref="Comparer{T}.Default"/>). A given label that never occurs gets support 0 and undefined
+    /// precision, recall and F1 (replaced per <paramref name="zeroDivision"/>), as in scikit-learn.
+    /// Unlike scikit-learn, every actual and predicted value must be one of the given labels: a subset of
+    /// labels would silently drop rows from the confusion matrix, so it is refused.
+    /// </param>
+    /// <param name="zeroDivision">The value reported for a metric whose denominator is zero.</param>
+    /// <returns>The immutable report.</returns>
+    /// <remarks>
+    /// Formulas are on <see cref="MulticlassReport{TLabel}"/>. Equality of labels is
+    /// <see cref="EqualityComparer{T}.Default"/> (ordinal for strings).
+    /// </remarks>
+    /// <exception cref="ArgumentException">
+    /// The spans differ in length or are empty; a value is null; <paramref name="labels"/> is empty, has
+    /// duplicates, or lacks a label that occurs; or labels are not comparable and none were given.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="zeroDivision"/> is not a defined value.</exception>
+    public static MulticlassReport<TLabel> Evaluate<TLabel>(
+        ReadOnlySpan<TLabel> actual,
+        ReadOnlySpan<TLabel> predicted,
+        IReadOnlyList<TLabel>? labels = null,
+        ZeroDivision zeroDivision = ZeroDivision.Zero)
+        where TLabel : notnull
+    {
+        var policy = MulticlassChecks.PolicyValue(zeroDivision);
+        MulticlassChecks.SameLength(actual, predicted);
+        MulticlassChecks.NotEmpty(actual.Length, nameof(actual));
+        CheckNoNulls(actual, nameof(actual));
+        CheckNoNulls(predicted, nameof(predicted));
+
+        var ordered = labels is null ? SortedUnion(actual, predicted) : CheckedLabels(labels);
+        var k = ordered.Count;
+        var index = new Dictionary<TLabel, int>(k);
+        for (var i = 0; i < k; i++)
+        {
+            index.Add(ordered[i], i);
+        }
+
+        var counts = new long[k, k];
+        for (var row = 0; row < actual.Length; row++)
+        {
+            var a = IndexOf(index, actual[row], row, nameof(actual));
+            var p = IndexOf(index, predicted[row], row, nameof(predicted));
+            counts[a, p]++;
+        }
+
+        var matrix = new ConfusionMatrix<TLabel>(new ReadOnlyCollection<TLabel>(ordered), index, counts);
+        var policyText = zeroDivision switch
+        {
+            ZeroDivision.Zero => "reported as 0 (ZeroDivision.Zero)",
+            ZeroDivision.One => "reported as 1 (ZeroDivision.One)",
+            _ => "reported as NaN (ZeroDivision.NaN)",
+        };
+
+        var perClass = new List<ClassMetrics<TLabel>>(k);
+        var undefined = new List<UndefinedMetric>();
+        long tpSum = 0, predSum = 0, trueSum = 0;
+        var everyLabelOccurs = true;
+        for (var c = 0; c < k; c++)
+        {
+            var tp = counts[c, c];
+            var predictedCount = matrix.PredictedTotal(c);
+            var support = matrix.ActualTotal(c);
+            tpSum += tp;
+            predSum += predictedCount;
+            trueSum += support;
+            everyLabelOccurs &= predictedCount + support > 0;
+            var name = MulticlassChecks.Format(ordered[c]);
+
+            double precision, recall, f1;
+            if (predictedCount > 0)
+            {
+                precision = (double)tp / predictedCount;
+            }
+            else
+            {
+                precision = policy;
+                undefined.Add(new UndefinedMetric($"precision[{name}]", $"class never predicted (tp + fp = 0); {policyText}"));
+            }
+
+            if (support > 0)
+            {
+                recall = (double)tp / support;
+            }
+            else
+            {
+                recall = policy;
+                undefined.Add(new UndefinedMetric($"recall[{name}]", $"class never occurs in actual (tp + fn = 0); {policyText}"));
+            }
+
+            // 2tp + fp + fn = predicted + support.
+            if (predictedCount + support > 0)
+            {
+                f1 = 2.0 * tp / (predictedCount + support);
+            }
+            else
+            {
+                f1 = policy;
+                undefined.Add(new UndefinedMetric($"f1[{name}]", $"class neither occurs nor is predicted (tp + fp + fn = 0); {policyText}"));
+            }
+
+            perClass.Add(new ClassMetrics<TLabel>(ordered[c], precision, recall, f1, support));
+        }
+
+        var supports = perClass.Select(m => (double)m.Support).ToArray();
+        var macro = new AveragedMetrics(
+            NanAverage(perClass.Select(m => m.Precision), null),
+            NanAverage(perClass.Select(m => m.Recall), null),
+            NanAverage(perClass.Select(m => m.F1), null));
+        var weighted = new AveragedMetrics(
+            NanAverage(perClass.Select(m => m.Precision), supports),
+            NanAverage(perClass.Select(m => m.Recall), supports),
+            NanAverage(perClass.Select(m => m.F1), supports));
+
+        // Every row belongs to one of the labels, so predSum = trueSum = N > 0: micro values are always defined.
+        var micro = new AveragedMetrics(
+            (double)tpSum / predSum,
+            (double)tpSum / trueSum,
+            2.0 * tpSum / (predSum + trueSum));
+        var accuracy = (double)tpSum / actual.Length;
+
+        return new MulticlassReport<TLabel>(
+            matrix,
+            perClass.AsReadOnly(),
+            macro,
+            micro,
+            weighted,
+            accuracy,
+            actual.Length,
+            tpSum,
+            zeroDivision,
+            undefined.AsReadOnly(),
+            everyLabelOccurs);
+    }
+
+    /// <summary>The mean (weighted when <paramref name="weights"/> is given) of the non-NaN values, as scikit-learn's <c>_nanaverage</c>.</summary>
+    private static double NanAverage(IEnumerable<double> values, double[]? weights)
+    {
+        double sum = 0, weightSum = 0, plainSum = 0;
+        var count = 0;
+        var i = 0;
+        foreach (var v in values)
+        {
+            if (!double.IsNaN(v))
+            {
+                var w = weights is null ? 1.0 : weights[i];
+                sum += w * v;
+                weightSum += w;
+                plainSum += v;
+                count++;
+            }
+
+            i++;
+        }
+
+        if (count == 0)
+        {
+            return double.NaN;
+        }
+
+        // All remaining weights zero: scikit-learn falls back to the unweighted mean.
+        return weightSum > 0 ? sum / weightSum : plainSum / count;
+    }
+
+    private static void CheckNoNulls<TLabel>(ReadOnlySpan<TLabel> values, string paramName)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i] is null)
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"{paramName}[{i}] is null; every label must be a value. Remove the row or give it a label."),
+                    paramName);
+            }
+        }
+    }
+
+    private static List<TLabel> SortedUnion<TLabel>(ReadOnlySpan<TLabel> actual, ReadOnlySpan<TLabel> predicted)
+        where TLabel : notnull
+    {
+        var set = new HashSet<TLabel>();
+        foreach (var a in actual)
+        {
+            set.Add(a);
+        }
+
+        foreach (var p in predicted)
+        {
+            set.Add(p);
+        }
+
+        var list = set.ToList();
+
+        // numpy sorts strings by code point; Comparer<string>.Default would use culture rules.
+        var comparer = typeof(TLabel) == typeof(string)
+            ? (IComparer<TLabel>)(object)StringComparer.Ordinal
+            : Comparer<TLabel>.Default;
+        try
+        {
+            list.Sort(comparer);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ArgumentException(
+                $"labels is null and the label type {typeof(TLabel).Name} cannot be sorted (it does not implement IComparable<{typeof(TLabel).Name}>); pass labels explicitly to fix the class order.",
+                "labels",
+                e);
+        }
+
+        return list;
+    }
+
+    private static List<TLabel> CheckedLabels<TLabel>(IReadOnlyList<TLabel> labels)
+        where TLabel : notnull
+    {
+        if (labels.Count == 0)
+        {
+            throw new ArgumentException(
+                "labels is empty; it must list every class. Pass the classes, or null to use every label that occurs.",
+                nameof(labels));
+        }
+
+        var seen = new Dictionary<TLabel, int>(labels.Count);
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var label = labels[i];
+            if (label is null)
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"labels[{i}] is null; every label must be a value. Remove it from labels."),
+                    nameof(labels));
+            }
+
+            if (!seen.TryAdd(label, i))
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"labels[{i}] is '{MulticlassChecks.Format(label)}', which already appears at labels[{seen[label]}]; each class must be listed once. Remove the duplicate."),
+                    nameof(labels));
+            }
+        }
+
+        return labels.ToList();
+    }
+
+    private static int IndexOf<TLabel>(Dictionary<TLabel, int> index, TLabel label, int row, string paramName)
+        where TLabel : notnull
+    {
+        if (!index.TryGetValue(label, out var i))
+        {
+            var text = MulticlassChecks.Format(label);
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{paramName}[{row}] is '{text}', which is not in labels; every actual and predicted value must be one of labels. Add '{text}' to labels, or pass labels: null to use every label that occurs."),
+                paramName);
+        }
+
+        return i;
+    }
+}
