@@ -1,0 +1,182 @@
+using System.Globalization;
+
+namespace ClassicalML.Evaluation;
+
+/// <summary>
+/// One call for every binary-classification metric (confusion counts, threshold metrics,
+/// ROC AUC, average precision, log loss, Brier score) with scikit-learn's definitions.
+/// </summary>
+public static class BinaryEvaluation
+{
+    /// <summary>Double machine epsilon 2⁻⁵², scikit-learn's log-loss clip for float64 (<c>eps="auto"</c>).</summary>
+    private const double LogLossEpsilon = 2.220446049250313e-16;
+
+    /// <summary>
+    /// Evaluates scores against labels. A row is predicted positive when score ≥ <paramref name="threshold"/>.
+    /// </summary>
+    /// <param name="labels">True classes, <see langword="true"/> for positive.</param>
+    /// <param name="scores">One finite score per label: probabilities or decision-function values.</param>
+    /// <param name="threshold">Decision threshold (default 0.5); ±infinity predicts everything negative/positive.</param>
+    /// <param name="beta">The β of <see cref="BinaryReport.FBeta"/> (default 1, i.e. F1); must be finite and &gt; 0.</param>
+    /// <param name="zeroDivision">The value of ratios whose denominator is 0 (default <see cref="ZeroDivision.Zero"/>, scikit-learn's default).</param>
+    /// <returns>The report; see <see cref="BinaryReport"/> for each formula and <see cref="BinaryReport.Undefined"/> for what could not be computed.</returns>
+    /// <remarks>
+    /// Cost: one O(n) pass for the counts, log loss and Brier score, and one O(n log n) sort shared by ROC AUC and AP.
+    /// Undefined values: precision (TP + FP = 0), recall (P = 0), specificity (N = 0), F1 and F-β
+    /// (TP + FP + FN = 0) and MCC (a zero factor) follow <paramref name="zeroDivision"/>; ROC AUC and AP
+    /// are NaN with one class; balanced accuracy averages the classes present; log loss and Brier are
+    /// null when a score is outside [0, 1]. Each is listed in <see cref="BinaryReport.Undefined"/>.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The inputs are empty, differ in length, or a score is NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threshold"/> is NaN, <paramref name="beta"/> is not
+    /// a finite number &gt; 0, or <paramref name="zeroDivision"/> is not a defined member.</exception>
+    public static BinaryReport Evaluate(
+        ReadOnlySpan<bool> labels,
+        ReadOnlySpan<double> scores,
+        double threshold = 0.5,
+        double beta = 1.0,
+        ZeroDivision zeroDivision = ZeroDivision.Zero)
+    {
+        Preconditions.CheckBinaryInput(labels, scores);
+        Preconditions.CheckThreshold(threshold, nameof(threshold));
+        Preconditions.CheckBeta(beta, nameof(beta));
+        Preconditions.CheckDefined(zeroDivision, nameof(zeroDivision));
+
+        int n = labels.Length;
+        int tp = 0, fp = 0, tn = 0, fn = 0;
+        int firstNonProbability = -1;
+        double logLossSum = 0.0;
+        double brierSum = 0.0;
+        for (int i = 0; i < n; i++)
+        {
+            double s = scores[i];
+            bool positive = labels[i];
+            if (s >= threshold)
+            {
+                if (positive) { tp++; } else { fp++; }
+            }
+            else
+            {
+                if (positive) { fn++; } else { tn++; }
+            }
+
+            if (firstNonProbability < 0)
+            {
+                if (s is < 0.0 or > 1.0)
+                {
+                    firstNonProbability = i;
+                }
+                else
+                {
+                    // As scikit-learn: clip, form the row (1 − p, p), renormalise it, take −ln of the true class.
+                    double p = Math.Clamp(s, LogLossEpsilon, 1.0 - LogLossEpsilon);
+                    double q = 1.0 - p;
+                    double rowSum = q + p;
+                    logLossSum -= Math.Log((positive ? p : q) / rowSum);
+                    double error = s - (positive ? 1.0 : 0.0);
+                    brierSum += error * error;
+                }
+            }
+        }
+
+        var undefined = new UndefinedMetrics(zeroDivision);
+        int positives = tp + fn;
+        int negatives = tn + fp;
+
+        double precision = undefined.Divide(tp, tp + fp, nameof(BinaryReport.Precision), "no predicted positives (tp + fp = 0)");
+        double recall = undefined.Divide(tp, positives, nameof(BinaryReport.Recall), "no actual positives (tp + fn = 0)");
+        double specificity = undefined.Divide(tn, negatives, nameof(BinaryReport.Specificity), "no actual negatives (tn + fp = 0)");
+        double f1 = undefined.Divide(2.0 * tp, (2.0 * tp) + fp + fn, nameof(BinaryReport.F1), "no actual and no predicted positives (tp + fp + fn = 0)");
+        double beta2 = beta * beta;
+        double fBeta = undefined.Divide((1 + beta2) * tp, ((1 + beta2) * tp) + (beta2 * fn) + fp, nameof(BinaryReport.FBeta), "no actual and no predicted positives (tp + fp + fn = 0)");
+
+        double balancedAccuracy;
+        if (positives > 0 && negatives > 0)
+        {
+            balancedAccuracy = (recall + specificity) / 2.0;
+        }
+        else
+        {
+            // scikit-learn drops the absent class from the mean of per-class recalls.
+            balancedAccuracy = positives > 0 ? recall : specificity;
+            undefined.Add(
+                nameof(BinaryReport.BalancedAccuracy),
+                positives > 0
+                    ? "no actual negatives; reported as the recall of the positive class alone (scikit-learn's behaviour)"
+                    : "no actual positives; reported as the recall of the negative class (specificity) alone (scikit-learn's behaviour)");
+        }
+
+        double mcc = Mcc(tp, fp, tn, fn, undefined);
+
+        ThresholdCounts counts = ThresholdCounts.From(labels, scores);
+        double rocAuc = Roc.Auc(counts);
+        double averagePrecision = PrecisionRecall.AveragePrecision(counts);
+        if (positives == 0 || negatives == 0)
+        {
+            string reason = positives == 0
+                ? "only negative labels (P = 0); a ranking metric needs both classes; reported as NaN"
+                : "only positive labels (N = 0); a ranking metric needs both classes; reported as NaN";
+            undefined.Add(nameof(BinaryReport.RocAuc), reason);
+            undefined.Add(nameof(BinaryReport.AveragePrecision), reason);
+        }
+
+        double? logLoss = null;
+        double? brier = null;
+        if (firstNonProbability < 0)
+        {
+            logLoss = logLossSum / n;
+            brier = brierSum / n;
+        }
+        else
+        {
+            string reason = string.Create(
+                CultureInfo.InvariantCulture,
+                $"scores[{firstNonProbability}] = {Preconditions.Describe(scores[firstNonProbability])} is outside [0, 1], so the scores are not probabilities; reported as null");
+            undefined.Add(nameof(BinaryReport.LogLoss), reason);
+            undefined.Add(nameof(BinaryReport.BrierScore), reason);
+        }
+
+        return new BinaryReport
+        {
+            N = n,
+            Positives = positives,
+            Negatives = negatives,
+            Threshold = threshold,
+            TruePositives = tp,
+            FalsePositives = fp,
+            TrueNegatives = tn,
+            FalseNegatives = fn,
+            Accuracy = (tp + tn) / (double)n,
+            Precision = precision,
+            Recall = recall,
+            Specificity = specificity,
+            F1 = f1,
+            FBeta = fBeta,
+            Beta = beta,
+            BalancedAccuracy = balancedAccuracy,
+            Mcc = mcc,
+            RocAuc = rocAuc,
+            AveragePrecision = averagePrecision,
+            LogLoss = logLoss,
+            BrierScore = brier,
+            ZeroDivision = zeroDivision,
+            Undefined = undefined.Items,
+        };
+    }
+
+    private static double Mcc(long tp, long fp, long tn, long fn, UndefinedMetrics undefined)
+    {
+        long predictedPositive = tp + fp;
+        long positives = tp + fn;
+        long negatives = tn + fp;
+        long predictedNegative = tn + fn;
+        var zeroFactors = new List<string>(4);
+        if (predictedPositive == 0) { zeroFactors.Add("no predicted positives (tp + fp = 0)"); }
+        if (predictedNegative == 0) { zeroFactors.Add("no predicted negatives (tn + fn = 0)"); }
+        if (positives == 0) { zeroFactors.Add("no actual positives (tp + fn = 0)"); }
+        if (negatives == 0) { zeroFactors.Add("no actual negatives (tn + fp = 0)"); }
+        string reason = string.Join(", ", zeroFactors);
+        double denominator = Math.Sqrt((double)predictedPositive * positives) * Math.Sqrt((double)negatives * predictedNegative);
+        return undefined.Divide((tp * tn) - (fp * fn), denominator, nameof(BinaryReport.Mcc), reason);
+    }
+}

@@ -1,0 +1,92 @@
+using FsCheck.Xunit;
+
+namespace ClassicalML.Evaluation.Tests;
+
+public class ThresholdSelectionTests
+{
+    [Fact]
+    public void MaximizeF1_HandComputed_PicksBestThreshold()
+    {
+        bool[] labels = [true, true, false, true, false, false];
+        double[] scores = [0.9, 0.8, 0.7, 0.6, 0.3, 0.1];
+
+        ThresholdChoice choice = ThresholdSelection.MaximizeF1(labels, scores);
+
+        // t = 0.6: TP 3, FP 1, FN 0 → F1 = 6/7; t = 0.8: TP 2, FP 0, FN 1 → 4/5.
+        Assert.Equal(new ThresholdChoice(0.6, 6.0 / 7.0, 0.75, 1.0, 1.0 / 3.0), choice);
+    }
+
+    [Fact]
+    public void MaximizeF1_TiedValues_PicksHighestThreshold()
+    {
+        // t = 0.9: TP 1, FP 0, P 2 → F1 = 2/3; t = 0.5: TP 2, FP 2 → F1 = 4/6 = 2/3 as well.
+        bool[] labels = [true, false, false, true];
+        double[] scores = [0.9, 0.7, 0.6, 0.5];
+
+        Assert.Equal(0.9, ThresholdSelection.MaximizeF1(labels, scores).Threshold);
+    }
+
+    [Fact]
+    public void MaximizeYoudenJ_TiedValues_PicksHighestThreshold()
+    {
+        // J(0.9) = 1/2 − 0 = 1/2, J(0.7) = 1/2 − 1/2 = 0, J(0.5) = 1 − 1/2 = 1/2.
+        bool[] labels = [true, false, true, false];
+        double[] scores = [0.9, 0.7, 0.5, 0.2];
+
+        ThresholdChoice choice = ThresholdSelection.MaximizeYoudenJ(labels, scores);
+
+        Assert.Equal(new ThresholdChoice(0.9, 0.5, 1.0, 0.5, 0.0), choice);
+        Assert.Equal(0.5, choice.TruePositiveRate);
+    }
+
+    [Fact]
+    public void MaximizeF1_NoPositives_ThrowsWithFix()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => ThresholdSelection.MaximizeF1([false, false], [0.2, 0.4]));
+
+        Assert.Equal("labels", ex.ParamName);
+        Assert.StartsWith("labels has no positive example; F1 is 0 at every threshold, so there is nothing to maximise. Pass labels that contain both classes.", ex.Message);
+    }
+
+    [Fact]
+    public void MaximizeYoudenJ_OneClass_ThrowsWithCounts()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => ThresholdSelection.MaximizeYoudenJ([true, true, true], [0.2, 0.4, 0.1]));
+
+        Assert.StartsWith("labels has 3 positive and 0 negative examples; Youden's J needs both classes", ex.Message);
+    }
+
+    [Property(Arbitrary = [typeof(Samples)])]
+    public bool MaximizeF1_AnySample_IsBestOverObservedScoresAndHighestAmongTies(TwoClassSample s)
+    {
+        ThresholdChoice choice = ThresholdSelection.MaximizeF1(s.Labels, s.Scores);
+        BinaryReport at = BinaryEvaluation.Evaluate(s.Labels, s.Scores, choice.Threshold);
+        bool consistent = at.F1 == choice.Value && at.Precision == choice.Precision && at.Recall == choice.Recall
+            && at.FalsePositives / (double)at.Negatives == choice.FalsePositiveRate;
+        bool best = s.Scores.Distinct().All(t =>
+        {
+            double f1 = BinaryEvaluation.Evaluate(s.Labels, s.Scores, t).F1;
+            return f1 < choice.Value || (f1 == choice.Value && t <= choice.Threshold);
+        });
+        return consistent && best;
+    }
+
+    [Property(Arbitrary = [typeof(Samples)])]
+    public bool MaximizeYoudenJ_AnySample_IsBestOverObservedScoresAndHighestAmongTies(TwoClassSample s)
+    {
+        ThresholdChoice choice = ThresholdSelection.MaximizeYoudenJ(s.Labels, s.Scores);
+        BinaryReport at = BinaryEvaluation.Evaluate(s.Labels, s.Scores, choice.Threshold);
+        bool consistent = Math.Abs(at.Recall - (1 - at.Specificity) - choice.Value) <= 1e-15 && at.Recall == choice.TruePositiveRate;
+
+        // Compare exactly: J·P·N = TP·N − FP·P is an integer.
+        long Scaled(double t)
+        {
+            BinaryReport r = BinaryEvaluation.Evaluate(s.Labels, s.Scores, t);
+            return ((long)r.TruePositives * r.Negatives) - ((long)r.FalsePositives * r.Positives);
+        }
+
+        long chosen = Scaled(choice.Threshold);
+        bool best = s.Scores.Distinct().All(t => Scaled(t) < chosen || (Scaled(t) == chosen && t <= choice.Threshold));
+        return consistent && best;
+    }
+}
