@@ -143,4 +143,15 @@ public class SamplerContractTests
         Assert.Equal(rows.Order().Distinct(), rows);
         Assert.Equal(result.CountsBefore[true], result.CountsAfter[false]);
     }
+
+    [Fact]
+    public void Resample_HoldoutSplitToken_UsesOnlyItsTrainingRows()
+    {
+        var (y, x, _) = ResamplingData.Imbalanced();
+        var split = ClassicalML.Data.Splits.TrainTestSplit.Stratified<bool>(y, 0.2, seed: 0, validationFraction: 0.2);
+        var result = new Smote(1, 3).Resample<bool>(TrainingRows.Of(split), y, x);
+        var heldOut = split.HeldOutIndices.ToHashSet();
+        Assert.DoesNotContain(result.Rows, r => heldOut.Contains(r.SourceIndex) || (r.NeighbourIndex is { } n && heldOut.Contains(n)));
+        Assert.Equal(split.TrainIndices.Length, result.Rows.Count(r => !r.IsSynthetic));
+    }
 }

@@ -139,4 +139,44 @@ public class SplitPropertyTests
             Assert.InRange(t, (int)Math.Floor(test * n), (int)Math.Ceiling(test * n));
         }
     }
+
+    [Property(MaxTest = 200)]
+    public void StratifiedHoldout_ThreeWay_PartitionsAndKeepsClassShares(int seed, byte[] raw, byte classRaw, byte fracRaw, byte validRaw)
+    {
+        var y = Labels(raw, classRaw, 10);
+        var test = 0.05 + (fracRaw % 40 / 100.0);
+        var valid = 0.05 + (validRaw % 30 / 100.0);
+        var split = TrainTestSplit.Stratified<int>(y, test, seed, valid);
+        Assert.Equal(Enumerable.Range(0, y.Length), split.TrainIndices.Concat(split.ValidationIndices).Concat(split.TestIndices).Order());
+        Assert.Equal((int)Math.Ceiling(test * y.Length), split.TestIndices.Length);
+        Assert.Equal((int)Math.Ceiling(valid * y.Length), split.ValidationIndices.Length);
+        foreach (var c in y.Distinct())
+        {
+            var n = y.Count(l => l == c);
+            Assert.InRange(split.TestIndices.Count(i => y[i] == c), (int)Math.Floor(test * n), (int)Math.Ceiling(test * n));
+        }
+
+        var again = TrainTestSplit.Stratified<int>(y, test, seed, valid);
+        Assert.Equal(split.SetOfRow.ToArray(), again.SetOfRow.ToArray());
+    }
+
+    [Property(MaxTest = 100)]
+    public void RepeatedStratifiedKFold_EveryRepeatKeepsTheGuarantees(int seed, byte[] raw, byte classRaw)
+    {
+        var y = Labels(raw, classRaw, 3);
+        if (y.GroupBy(l => l).Max(g => g.Count()) < 3)
+        {
+            y = [.. y, y[0], y[0], y[0]];
+        }
+
+        var repeats = new RepeatedStratifiedKFold(3, 2, seed).Split<int>(y);
+        foreach (var split in repeats)
+        {
+            AssertPartition(split, y.Length);
+            var sizes = split.Folds.Select(f => f.TestIndices.Length).ToArray();
+            Assert.True(sizes.Max() - sizes.Min() <= 1);
+        }
+
+        Assert.Equal(repeats[1].TestFoldOfRow.ToArray(), new RepeatedStratifiedKFold(3, 2, seed).Split<int>(y)[1].TestFoldOfRow.ToArray());
+    }
 }
