@@ -72,6 +72,12 @@ internal sealed class SplitCommand
             stderr.WriteLine("classicalml split: " + e.Message);
             return CliApp.UsageError;
         }
+        catch (ArgumentException e)
+        {
+            // Safety net: the checks above should pre-empt every library refusal; still one line, no stack trace.
+            stderr.WriteLine("classicalml split: " + e.Message.ReplaceLineEndings(" "));
+            return CliApp.UsageError;
+        }
     }
 
     private static void Write(string path, string csv)
