@@ -99,7 +99,8 @@ public static class SyntheticData
             perCluster[k] = (int)(samples * w[k % classes] / clustersPerClass);
         }
 
-        for (var i = 0; i < samples - perCluster.Sum(); i++)
+        var remainder = samples - perCluster.Sum();
+        for (var i = 0; i < remainder; i++)
         {
             perCluster[i % clusters]++;
         }
