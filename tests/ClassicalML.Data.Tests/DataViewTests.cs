@@ -108,13 +108,42 @@ public class DataViewTests
     }
 
     [Fact]
-    public void Select_ForeignView_NotSupported()
+    public void Select_ForeignView_MaterializesRequestedRowsInOrder()
     {
-        var foreign = ml.Data.LoadFromEnumerable(new[] { new Row { X = 1 } });
+        var foreign = ml.Data.LoadFromEnumerable(Enumerable.Range(0, 10).Select(i => new Row { X = i, Name = $"r{i}", V = [i, -i] }));
 
-        var ex = Assert.Throws<NotSupportedException>(() => foreign.Select([0]));
+        var subset = foreign.Select([7, 2, 7]);
 
-        Assert.Contains("DataViewSubset.Select works on views made by Dataset.ToDataView", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(3, subset.GetRowCount());
+        Assert.Equal([7f, 2f, 7f], subset.GetColumn<float>("X"));
+        Assert.Equal(["r7", "r2", "r7"], subset.GetColumn<string>("Name"));
+        Assert.Equal([[7f, -7f], [2f, -2f], [7f, -7f]], subset.GetColumn<float[]>("V"));
+        Assert.Equal(foreign.Schema.Select(c => (c.Name, c.Type)), subset.Schema.Select(c => (c.Name, c.Type)));
+    }
+
+    [Fact]
+    public void Select_TransformedView_EqualsTransformingTheSubset()
+    {
+        var data = Datasets.Sonar();
+        var view = data.ToDataView(ml);
+        var transformed = ml.Transforms.Concatenate("Both", "V1", "V2").Fit(view).Transform(view);
+        int[] rows = [5, 150, 0];
+
+        var subset = transformed.Select(rows);
+
+        var v2 = data.GetNumeric("V2");
+        Assert.Equal(rows.Select(r => (float)v2[r]), subset.GetColumn<float[]>("Both").Select(b => b[1]));
+        Assert.Equal(rows.Select(r => data.BinaryLabels()[r]), subset.GetColumn<bool>("Label"));
+    }
+
+    [Fact]
+    public void Select_ForeignViewOutOfRange_NamesIndexAndRange()
+    {
+        var foreign = ml.Data.LoadFromEnumerable(Enumerable.Range(0, 4).Select(i => new Row { X = i, Name = "a", V = [0, 0] }));
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => foreign.Select([1, 4]));
+
+        Assert.StartsWith("rows[1] is 4; a row index must be in [0, 4) for this data view. Pass indexes of existing rows.", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -192,5 +221,10 @@ public class DataViewTests
     private sealed class Row
     {
         public float X { get; set; }
+
+        public string Name { get; set; } = string.Empty;
+
+        [VectorType(2)]
+        public float[] V { get; set; } = [];
     }
 }
