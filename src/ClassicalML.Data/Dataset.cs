@@ -168,6 +168,52 @@ public sealed class Dataset
         return new Dataset(Path.GetFileNameWithoutExtension(path), Path.GetFullPath(path), schema, [.. numericColumns], [.. categoricalCodes], labels);
     }
 
+    /// <summary>
+    /// A binary data set from a numeric feature matrix and labels, e.g. the output of a resampler, so that it can be
+    /// turned into a data view like any other. The label column is <c>y</c> with classes "0" and "1"; the positive class is "1".
+    /// </summary>
+    /// <param name="name">The data set name.</param>
+    /// <param name="features">A row-major <c>rows × features</c> matrix.</param>
+    /// <param name="labels">One label per row; true is the positive class "1".</param>
+    /// <param name="featureNames">The feature names, or <see langword="null"/> for <c>x0</c>, <c>x1</c>, ….</param>
+    /// <returns>A data set holding copies of the values.</returns>
+    /// <exception cref="ArgumentException">The row counts differ, there are no rows, or the number of names differs from the number of features.</exception>
+    public static Dataset FromNumeric(string name, double[,] features, ReadOnlySpan<bool> labels, IReadOnlyList<string>? featureNames = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(features);
+        int rows = features.GetLength(0), width = features.GetLength(1);
+        if (rows != labels.Length || rows == 0)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"features has {rows} rows and labels has {labels.Length} entries; both must have the same, non-zero length. Pass one label per feature row."), nameof(labels));
+        }
+
+        var names = featureNames ?? [.. Enumerable.Range(0, width).Select(j => FormattableString.Invariant($"x{j}"))];
+        if (names.Count != width)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"featureNames has {names.Count} names but features has {width} columns; pass one name per column or null."), nameof(featureNames));
+        }
+
+        var columns = new double[width][];
+        for (var j = 0; j < width; j++)
+        {
+            columns[j] = new double[rows];
+            for (var i = 0; i < rows; i++)
+            {
+                columns[j][i] = features[i, j];
+            }
+        }
+
+        var codes = new int[rows];
+        for (var i = 0; i < rows; i++)
+        {
+            codes[i] = labels[i] ? 1 : 0;
+        }
+
+        var schema = new DatasetSchema([.. names.Select(n => (n, (CategoricalColumn?)null))], "y", ["0", "1"], "1");
+        return new Dataset(name, null, schema, columns, [], codes);
+    }
+
     /// <summary>Builds a catalogue data set from a table whose columns must match <paramref name="expectedHeader"/> and <paramref name="schema"/>.</summary>
     internal static Dataset FromTable(CsvTable table, string name, string[] expectedHeader, DatasetSchema schema)
     {

@@ -218,6 +218,28 @@ public class DataViewTests
         Assert.Equal(data.GetNumeric("V60")[17], matrix[17, 59]);
     }
 
+    [Fact]
+    public void FromNumeric_MatrixAndLabels_RoundTripThroughDataView()
+    {
+        var x = new double[,] { { 1, 2 }, { 3, 4 }, { 5, 6 } };
+
+        var data = Dataset.FromNumeric("resampled", x, [true, false, true], ["a", "b"]);
+        var view = data.ToDataView(ml);
+
+        Assert.Equal(["a", "b"], data.Schema.NumericColumns);
+        Assert.Equal([true, false, true], view.GetColumn<bool>("Label"));
+        Assert.Equal([2f, 4f, 6f], view.GetColumn<float>("b"));
+        Assert.Equal(x, data.GetNumericMatrix());
+    }
+
+    [Fact]
+    public void FromNumeric_LengthMismatch_Throws()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => Dataset.FromNumeric("d", new double[2, 1], [true]));
+
+        Assert.Equal("features has 2 rows and labels has 1 entries; both must have the same, non-zero length. Pass one label per feature row. (Parameter 'labels')", ex.Message);
+    }
+
     private sealed class Row
     {
         public float X { get; set; }

@@ -164,6 +164,26 @@ public sealed class FromCsvTests : IDisposable
     }
 
     [Fact]
+    public void FromCsv_TextAfterClosingQuote_NamesLineAndField()
+    {
+        var path = temp.Write("aq.csv", "a,y\n\"1\"x,p\n");
+
+        var ex = Assert.Throws<DataFormatException>(() => Dataset.FromCsv(path, "y"));
+
+        Assert.Equal($"{path}, line 2: unexpected character 'x' after the closing quote of field 1. Put a comma or a line break right after a closing quote, or quote the whole field.", ex.Message);
+    }
+
+    [Fact]
+    public void FromCsv_HalfNumbersHalfWords_IsCategorical()
+    {
+        var path = temp.Write("hw.csv", "a,y\n1,p\nlow,n\n2,p\nhigh,n\n");
+
+        var data = Dataset.FromCsv(path, "y");
+
+        Assert.Equal(["1", "2", "high", "low"], data.Schema.Categorical("a").Levels);
+    }
+
+    [Fact]
     public void FromCsv_DuplicateColumn_Throws()
     {
         var path = temp.Write("dup.csv", "a,a,y\n1,2,p\n");
