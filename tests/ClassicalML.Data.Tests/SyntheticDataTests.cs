@@ -105,7 +105,7 @@ public class SyntheticDataTests
 
     public static TheoryData<int, int, int, int, double[]?, int[]> SklearnCounts()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "reference", "make_classification_counts.json");
+        var path = ReferenceFile("make_classification_counts.json");
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         var data = new TheoryData<int, int, int, int, double[]?, int[]>();
         foreach (var c in doc.RootElement.GetProperty("cases").EnumerateArray())
@@ -279,6 +279,24 @@ public class SyntheticDataTests
         Assert.Equal(500, data.Schema.Categorical("level").Levels.Count);
         Assert.Equal(synthetic.GetLevels(), data.GetCategorical("level"));
         Assert.Equal(synthetic.GetLabels(), data.BinaryLabels());
+    }
+
+    /// <summary>
+    /// Finds tests/reference/data/<paramref name="name"/> by walking up from the test binaries, so the fixture needs
+    /// no copy step in the project file (which the splits helper also edits).
+    /// </summary>
+    private static string ReferenceFile(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "reference", "data", name);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException($"tests/reference/data/{name} not found above {AppContext.BaseDirectory}; run the tests from the repository.", name);
     }
 
     private static long[] Bits(double[,] x) => x.Cast<double>().Select(BitConverter.DoubleToInt64Bits).ToArray();
