@@ -62,6 +62,8 @@ public sealed class Dataset
     /// ordinal string comparison. A column in which at least <see cref="MostlyNumericShare"/> of the present values are
     /// numbers but some are not is treated as a typo and reported, unless it is listed in
     /// <paramref name="categoricalColumns"/>. Class values are the distinct labels sorted the same way.
+    /// Empty lines carry no record and are skipped; every other line is a row, and no row is ever dropped.
+    /// Field values are not trimmed. A UTF-8 byte order mark is ignored.
     /// </remarks>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="DataFormatException">The file is empty, has no data rows, lacks the label column, repeats a column name, has a row with the wrong number of fields, an empty label, a missing value (under <see cref="MissingValuePolicy.Error"/>) or a non-number in a mostly numeric column.</exception>
