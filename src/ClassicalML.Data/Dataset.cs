@@ -383,6 +383,9 @@ public sealed class Dataset
     /// features in <see cref="DatasetSchema.NumericColumns"/> order (categorical features are not in it; encode them
     /// and concatenate). Values are converted to <see cref="float"/> once per data set and cached.
     /// The view is not shufflable (<see cref="IDataView.CanShuffle"/> is false); shuffle with <c>mlContext.Data.ShuffleRows</c>.
+    /// For multiclass training, note that ML.NET's <c>MapValueToKey("Label", "LabelText")</c> numbers keys in order of
+    /// first occurrence; pass <c>keyOrdinality: KeyOrdinality.ByValue</c> for sorted keys, or map with
+    /// <see cref="GetLabelCodes"/> to follow <see cref="DatasetSchema.ClassValues"/>.
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="positiveClass"/> is not a class value.</exception>
     /// <exception cref="InvalidOperationException">No positive class is known, or a feature column is named <c>Label</c>, <c>LabelText</c> or <c>Features</c>.</exception>

@@ -163,6 +163,16 @@ public class DatasetsTests
     }
 
     [Fact]
+    public void Load_InParallel_OneSharedInstance()
+    {
+        var loaded = new Dataset[8];
+
+        Parallel.For(0, loaded.Length, i => loaded[i] = Datasets.Load("german_credit"));
+
+        Assert.All(loaded, d => Assert.Same(loaded[0], d));
+    }
+
+    [Fact]
     public void Load_UnknownName_ListsNames()
     {
         var ex = Assert.Throws<ArgumentException>(() => Datasets.Load("iris"));
