@@ -47,6 +47,11 @@ public static class ScenarioHost
                 Out = new AnsiConsoleOutput(Console.Out),
             })
             : AnsiConsole.Console;
+        if (plain)
+        {
+            console.Profile.Width = 200; // logs have no terminal width; avoid wrapping evidence lines
+        }
+
         return Run(scenario, args, console, Console.Out, Console.Error);
     }
 
