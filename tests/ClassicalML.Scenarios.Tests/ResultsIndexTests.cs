@@ -24,6 +24,6 @@ public class ResultsIndexTests
         Assert.Equal("2 scenario(s), 4 claim(s): ", lines[4][..27]);
         Assert.Equal("| 3. Why? | [Early](early/report.md) | A \\| B | does not hold |", lines[8]);
         Assert.StartsWith("| 99. Does a shifted sample have a larger mean? | [Two samples](two-samples/report.md) | The shifted sample has the larger mean. | ", lines[9]);
-        Assert.Equal(12, lines.Length); // 4 claim rows + header lines + final empty string
+        Assert.Equal(13, lines.Length); // 8 header lines, 4 claim rows, the empty string after the final newline
     }
 }
