@@ -95,3 +95,19 @@ public class ReportComparerTests
         Assert.StartsWith("tolerance is -1; it must be 0 or more. Pass a relative tolerance such as 1e-6.", e.Message);
     }
 }
+
+public class ReportComparerPropertyTests
+{
+    [FsCheck.Xunit.Property]
+    public bool NumbersEqual_IsSymmetric(double a, double b) =>
+        ReportComparer.NumbersEqual(a, b, 1e-6) == ReportComparer.NumbersEqual(b, a, 1e-6);
+
+    [FsCheck.Xunit.Property]
+    public bool Compare_NumberAgainstItselfTimesOnePlusHalfTolerance_NoDifference(FsCheck.NormalFloat x)
+    {
+        double a = x.Item;
+        double b = a * (1 + 5e-7);
+        string json(double v) => "{\"v\": " + v.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "}";
+        return ReportComparer.Compare(json(a), json(b), 1e-6).Count == 0;
+    }
+}

@@ -175,3 +175,76 @@ public class ScenarioHostTests
         Assert.DoesNotContain('\r', json);
     }
 }
+
+public class ScenarioHostOptionTests
+{
+    [Fact]
+    public void Run_Help_ListsHostAndScenarioOptions()
+    {
+        var run = HostRun.Of(new TwoSamplesScenario(), "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        foreach (var option in new[] { "--seed", "--out", "--quick", "--verbose", "--size", "--shift" })
+        {
+            Assert.Contains(option, run.Output);
+        }
+
+        Assert.Contains("Draws per sample.", run.Output);
+    }
+
+    [Theory]
+    [InlineData("--seed")]
+    [InlineData("--out")]
+    [InlineData("--quick")]
+    public void Option_HostOptionName_Throws(string name)
+    {
+        var e = Assert.Throws<ArgumentException>(() => TwoSamplesScenario.MakeOption(name));
+        Assert.StartsWith($"name is '{name}', which the host already defines (--seed, --out, --quick, --verbose, --print-id, --help, --version); pick another name.", e.Message);
+    }
+
+    [Fact]
+    public void Option_NameWithoutDashes_Throws()
+    {
+        var e = Assert.Throws<ArgumentException>(() => TwoSamplesScenario.MakeOption("folds"));
+        Assert.StartsWith("name is 'folds'; an option name starts with '--', e.g. '--folds'.", e.Message);
+    }
+
+    [Fact]
+    public void Run_SizeOptionWithoutValue_Exit2()
+    {
+        var run = HostRun.Of(new TwoSamplesScenario(), "--size");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("two-samples: Required argument missing for option: '--size'.", run.Error);
+    }
+
+    [Fact]
+    public void Report_ClaimsReturnedOutOfOrder_FollowDeclaredOrder()
+    {
+        var scenario = new TwoSamplesScenario { ReverseClaims = true };
+        var report = ScenarioReport.Create(scenario, scenario.QuickSettings, scenario.Run(scenario.QuickSettings, NullProgressReporter.Instance));
+
+        Assert.Equal(["shifted-is-larger", "shift-is-large", "most-pairs-ordered"], report.Claims.Select(c => c.Claim.Id));
+    }
+
+    [Fact]
+    public void Run_InteractiveConsole_LiveProgressAndSameReport()
+    {
+        using var dir = new TempDirectory();
+        var text = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Ansi = Spectre.Console.AnsiSupport.No,
+            ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
+            Interactive = Spectre.Console.InteractionSupport.Yes,
+            Out = new Spectre.Console.AnsiConsoleOutput(text),
+        });
+        int code = ScenarioHost.Run(new TwoSamplesScenario(), ["--quick", "--out", dir.Combine("live")], console, TextWriter.Null, TextWriter.Null);
+        Assert.Equal(0, HostRun.Of(new TwoSamplesScenario(), "--quick", "--out", dir.Combine("plain")).ExitCode);
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("── Two samples ──", text.ToString()); // the interactive path: a rule, then live progress
+        Assert.DoesNotContain("drawing: started", text.ToString());
+        Assert.Equal(File.ReadAllBytes(dir.Combine("plain", "report.json")), File.ReadAllBytes(dir.Combine("live", "report.json")));
+    }
+}

@@ -35,6 +35,11 @@ internal sealed class TwoSamplesScenario : Scenario<TwoSamplesScenario.Settings>
         Option("--shift", "Shift of the second sample's mean.", s => s.Shift, (s, v) => s with { Shift = v }),
     ];
 
+    internal static ScenarioOption<Settings> MakeOption(string name) => Option(name, "A size.", s => s.Size, (s, v) => s with { Size = v });
+
+    /// <summary>When set, the claims are returned in reverse order (the report must still follow <see cref="Claims"/>).</summary>
+    internal bool ReverseClaims { get; init; }
+
     public override ScenarioResult Run(Settings settings, IProgressReporter progress)
     {
         var random = new MersenneTwister(settings.Seed);
@@ -58,15 +63,16 @@ internal sealed class TwoSamplesScenario : Scenario<TwoSamplesScenario.Settings>
         double[] sortedA = [.. baseline.Order()];
         double[] sortedB = [.. shifted.Order()];
         double[] quantiles = [.. Enumerable.Range(0, sortedA.Length).Select(i => (i + 0.5) / sortedA.Length)];
-        return new ScenarioResult
-        {
-            Tables = [table],
-            Claims =
+        ClaimResult[] claims =
             [
                 ShiftedIsLarger.Judge(new IntervalComparisonCriterion("shifted mean", Direction.Greater, "baseline mean").Evaluate(b, a)),
                 ShiftIsLarge.Judge(new ThresholdCriterion("mean difference", Direction.Greater, 0.5, 0.25).Evaluate(b.Value - a.Value)),
                 MostPairsOrdered.Judge(new FractionCriterion("pairs ordered", 0.75, 0.5).Evaluate(ordered, settings.Size)),
-            ],
+            ];
+        return new ScenarioResult
+        {
+            Tables = [table],
+            Claims = ReverseClaims ? [.. claims.Reverse()] : claims,
             Figures =
             [
                 Figures.Line("quantiles.png", "Sorted draws", "quantile", "value",

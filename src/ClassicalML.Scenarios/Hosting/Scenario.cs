@@ -45,7 +45,7 @@ public abstract class Scenario<TSettings>
     /// <param name="get">Reads the setting.</param>
     /// <param name="set">Returns the settings with the setting replaced, e.g. <c>(s, v) =&gt; s with { Folds = v }</c>.</param>
     /// <returns>The option.</returns>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is not <c>--</c> followed by kebab-case, or <paramref name="description"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not <c>--</c> followed by kebab-case or is a host option, or <paramref name="description"/> is empty.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="get"/> or <paramref name="set"/> is null.</exception>
     protected static ScenarioOption<TSettings> Option<T>(string name, string description, Func<TSettings, T> get, Func<TSettings, T, TSettings> set)
     {
@@ -55,6 +55,12 @@ public abstract class Scenario<TSettings>
         }
 
         Identifiers.RequireKebabCase(name[2..], nameof(name));
+        if (ScenarioHost.ReservedOptions.Contains(name))
+        {
+            throw new ArgumentException(
+                $"name is '{name}', which the host already defines ({string.Join(", ", ScenarioHost.ReservedOptions)}); pick another name.", nameof(name));
+        }
+
         if (string.IsNullOrWhiteSpace(description))
         {
             throw new ArgumentException($"description of option '{name}' is empty; every option needs help text. Describe the setting.", nameof(description));

@@ -25,6 +25,8 @@ public static class ScenarioHost
     /// <summary>Exit code for unknown or malformed options.</summary>
     public const int BadOptions = 2;
 
+    internal static readonly IReadOnlyList<string> ReservedOptions = ["--seed", "--out", "--quick", "--verbose", "--print-id", "--help", "--version"];
+
     /// <summary>Parses <paramref name="args"/>, runs the scenario and writes its report. A scenario's whole <c>Program.cs</c> is
     /// <c>return ScenarioHost.Run(new MyScenario(), args);</c>.</summary>
     /// <typeparam name="TSettings">The scenario's settings type.</typeparam>
@@ -153,7 +155,15 @@ public static class ScenarioHost
     private static void Execute<TSettings>(Scenario<TSettings> scenario, TSettings settings, string outputDirectory, IAnsiConsole console)
         where TSettings : ScenarioSettings
     {
-        console.Write(new Rule(scenario.Title).LeftJustified());
+        if (console.Profile.Capabilities.Interactive)
+        {
+            console.Write(new Rule(scenario.Title).LeftJustified());
+        }
+        else
+        {
+            console.WriteLine($"{scenario.Title} ({scenario.Id})");
+        }
+
         console.WriteLine($"Question {scenario.Question.Number}: {scenario.Question.Text}");
         ScenarioResult? result = null;
         if (console.Profile.Capabilities.Interactive)
@@ -235,17 +245,21 @@ public static class ScenarioHost
     private sealed class LiveProgressReporter(ProgressContext context) : IProgressReporter
     {
         private readonly Dictionary<string, ProgressTask> _tasks = new(StringComparer.Ordinal);
+        private readonly Lock _lock = new();
 
         public void Report(string stage, int completed, int total)
         {
-            if (!_tasks.TryGetValue(stage, out var task))
+            lock (_lock)
             {
-                task = context.AddTask(Markup.Escape(stage), maxValue: Math.Max(total, 1));
-                _tasks.Add(stage, task);
-            }
+                if (!_tasks.TryGetValue(stage, out var task))
+                {
+                    task = context.AddTask(Markup.Escape(stage), maxValue: Math.Max(total, 1));
+                    _tasks.Add(stage, task);
+                }
 
-            task.MaxValue = Math.Max(total, 1);
-            task.Value = Math.Clamp(completed, 0, task.MaxValue);
+                task.MaxValue = Math.Max(total, 1);
+                task.Value = Math.Clamp(completed, 0, task.MaxValue);
+            }
         }
     }
 
@@ -254,17 +268,21 @@ public static class ScenarioHost
     {
         private readonly HashSet<string> _started = new(StringComparer.Ordinal);
         private readonly HashSet<string> _done = new(StringComparer.Ordinal);
+        private readonly Lock _lock = new();
 
         public void Report(string stage, int completed, int total)
         {
-            if (_started.Add(stage))
+            lock (_lock)
             {
-                console.WriteLine($"{stage}: started ({total} step(s))");
-            }
+                if (_started.Add(stage))
+                {
+                    console.WriteLine($"{stage}: started ({total} step(s))");
+                }
 
-            if (completed >= total && _done.Add(stage))
-            {
-                console.WriteLine($"{stage}: done");
+                if (completed >= total && _done.Add(stage))
+                {
+                    console.WriteLine($"{stage}: done");
+                }
             }
         }
     }
