@@ -109,7 +109,7 @@ public class ScenarioHostTests
         var run = HostRun.Of(new TwoSamplesScenario(), "--folds", "5");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("two-samples: Unrecognized command or argument '--folds'.; Unrecognized command or argument '5'. (see --help)", run.Error.TrimEnd());
+        Assert.Equal("two-samples: Unrecognized command or argument '--folds'; Unrecognized command or argument '5' (see --help)", run.Error.TrimEnd());
         Assert.Single(run.Error.TrimEnd().Split('\n'));
     }
 
@@ -215,7 +215,7 @@ public class ScenarioHostOptionTests
         var run = HostRun.Of(new TwoSamplesScenario(), "--size");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("two-samples: Required argument missing for option: '--size'.", run.Error);
+        Assert.Equal("two-samples: Required argument missing for option: '--size' (see --help)", run.Error.TrimEnd());
     }
 
     [Fact]

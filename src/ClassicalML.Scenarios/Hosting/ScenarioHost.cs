@@ -122,7 +122,7 @@ public static class ScenarioHost
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            error.WriteLine($"{id}: {string.Join("; ", parsed.Errors.Select(e => OneLine(e.Message)))} (see --help)");
+            error.WriteLine($"{id}: {string.Join("; ", parsed.Errors.Select(e => OneLine(e.Message).TrimEnd('.')))} (see --help)");
             return BadOptions;
         }
 
