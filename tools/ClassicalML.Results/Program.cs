@@ -59,6 +59,6 @@ try
 }
 catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException or System.Text.Json.JsonException)
 {
-    Console.Error.WriteLine($"ClassicalML.Results: {e.Message}");
+    Console.Error.WriteLine("ClassicalML.Results: " + e.Message.ReplaceLineEndings(" "));
     return 2;
 }
