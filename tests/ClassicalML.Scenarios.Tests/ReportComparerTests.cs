@@ -49,6 +49,25 @@ public class ReportComparerTests
     }
 
     [Fact]
+    public void Compare_TimingNumbersDiffer_NoDifference()
+    {
+        const string timed = """
+            {"id": "x", "tables": {"t": [{"auc": 0.9}]}, "timings": {"train": [{"method": "lr", "seconds": 0.25}]}}
+            """;
+        Assert.Empty(Lines(timed, timed.Replace("0.25", "7.5", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Compare_TimingRowsOrTextDiffer_Reported()
+    {
+        const string timed = """
+            {"id": "x", "timings": {"train": [{"method": "lr", "seconds": 0.25}]}}
+            """;
+        Assert.Equal(["x: $.timings.train[0].method: committed \"lr\", new \"svm\""],
+            Lines(timed, timed.Replace("\"lr\"", "\"svm\"", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Compare_TypeChanged_ReportsValues()
     {
         Assert.Equal(["x: $.tables.t[0].auc: committed 0.9, new \"NaN\""], Lines(Report, Report.Replace("0.9", "\"NaN\"", StringComparison.Ordinal)));

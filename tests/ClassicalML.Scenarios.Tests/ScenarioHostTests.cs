@@ -29,7 +29,7 @@ public class ScenarioHostTests
         using var doc = JsonDocument.Parse(File.ReadAllText(dir.Combine("report.json")));
         var root = doc.RootElement;
 
-        Assert.Equal(["id", "title", "question", "settings", "claims", "tables", "figures", "summary"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "title", "question", "settings", "claims", "tables", "timings", "figures", "summary"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("two-samples", root.GetProperty("id").GetString());
         Assert.Equal(99, root.GetProperty("question").GetProperty("number").GetInt32());
         Assert.Equal("""{"seed":7,"size":40,"shift":1}""", JsonSerializer.Serialize(root.GetProperty("settings")));

@@ -9,6 +9,14 @@ public sealed class ScenarioResult
     /// <summary>Every claim of the scenario judged exactly once, in any order (reports follow <see cref="Scenario{TSettings}.Claims"/>).</summary>
     public required IReadOnlyList<ClaimResult> Claims { get; init; }
 
+    /// <summary>
+    /// Wall-clock measurements (training times and the like), as tables. They are written to report.json under
+    /// <c>timings</c> and to report.md, but they are not reproducible, so <c>--check</c> compares only their shape
+    /// (table names, row counts, columns and text cells), never their numbers. Never put a timing in <see cref="Tables"/>,
+    /// and never judge a claim's verdict from a timing.
+    /// </summary>
+    public IReadOnlyList<ReportTable> Timings { get; init; } = [];
+
     /// <summary>The figures to draw; file names must be unique.</summary>
     public IReadOnlyList<Figure> Figures { get; init; } = [];
 

@@ -10,15 +10,18 @@ namespace ClassicalML.Scenarios;
 /// report.json keys, always in this order: <c>id</c>, <c>title</c>, <c>question</c> {<c>number</c>, <c>text</c>},
 /// <c>settings</c> {<c>seed</c>, then each scenario option by name}, <c>claims</c> [{<c>id</c>, <c>claim</c>,
 /// <c>verdict</c>, <c>criterion</c>, <c>evidence</c>}] in the scenario's claim order, <c>tables</c> {name: [row
-/// objects keyed by column]}, <c>figures</c> [file names], <c>summary</c> (string or null). Doubles are written in
+/// objects keyed by column]}, <c>timings</c> {name: [rows]} (wall-clock measurements; see
+/// <see cref="ScenarioResult.Timings"/>), <c>figures</c> [file names], <c>summary</c> (string or null). Doubles are written in
 /// shortest round-trip form, text with the invariant culture, lines end in <c>\n</c>; nothing depends on the
 /// clock or the machine, so reruns are byte-identical.
 /// </remarks>
 public sealed class ScenarioReport
 {
     private ScenarioReport(string id, string title, Question question, IReadOnlyList<KeyValuePair<string, object?>> settings,
-        IReadOnlyList<ClaimResult> claims, IReadOnlyList<ReportTable> tables, IReadOnlyList<Figure> figures, string? summary)
+        IReadOnlyList<ClaimResult> claims, IReadOnlyList<ReportTable> tables, IReadOnlyList<ReportTable> timings,
+        IReadOnlyList<Figure> figures, string? summary)
     {
+        Timings = timings;
         Id = id;
         Title = title;
         Question = question;
@@ -46,6 +49,9 @@ public sealed class ScenarioReport
 
     /// <summary>The tables.</summary>
     public IReadOnlyList<ReportTable> Tables { get; }
+
+    /// <summary>The wall-clock timing tables (not reproducible; <c>--check</c> ignores their numbers).</summary>
+    public IReadOnlyList<ReportTable> Timings { get; }
 
     /// <summary>The figures.</summary>
     public IReadOnlyList<Figure> Figures { get; }
@@ -107,7 +113,7 @@ public sealed class ScenarioReport
                 $"Scenario '{id}' did not judge claim(s) {string.Join(", ", missing.Select(m => $"'{m}'"))}; every claim needs a computed verdict.");
         }
 
-        RequireUnique(id, "table", result.Tables.Select(t => t.Name));
+        RequireUnique(id, "table", result.Tables.Select(t => t.Name).Concat(result.Timings.Select(t => t.Name)));
         RequireUnique(id, "figure file", result.Figures.Select(f => f.FileName));
 
         var settingValues = new List<KeyValuePair<string, object?>> { new("seed", settings.Seed) };
@@ -119,7 +125,7 @@ public sealed class ScenarioReport
         RequireUnique(id, "option", settingValues.Select(s => s.Key));
 
         return new ScenarioReport(id, scenario.Title, scenario.Question, settingValues,
-            [.. declared.Select(c => judged[c.Id])], [.. result.Tables], [.. result.Figures], result.Summary);
+            [.. declared.Select(c => judged[c.Id])], [.. result.Tables], [.. result.Timings], [.. result.Figures], result.Summary);
     }
 
     private static void RequireUnique(string id, string what, IEnumerable<string> names)
@@ -167,26 +173,8 @@ public sealed class ScenarioReport
             }
 
             w.WriteEndArray();
-            w.WriteStartObject("tables");
-            foreach (var table in Tables)
-            {
-                w.WriteStartArray(table.Name);
-                foreach (var row in table.Rows)
-                {
-                    w.WriteStartObject();
-                    for (int i = 0; i < row.Count; i++)
-                    {
-                        w.WritePropertyName(table.Columns[i]);
-                        WriteCell(w, row[i]);
-                    }
-
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-            }
-
-            w.WriteEndObject();
+            WriteTables(w, "tables", Tables);
+            WriteTables(w, "timings", Timings);
             w.WriteStartArray("figures");
             foreach (var f in Figures)
             {
@@ -207,6 +195,30 @@ public sealed class ScenarioReport
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void WriteTables(Utf8JsonWriter w, string key, IReadOnlyList<ReportTable> tables)
+    {
+        w.WriteStartObject(key);
+        foreach (var table in tables)
+        {
+            w.WriteStartArray(table.Name);
+            foreach (var row in table.Rows)
+            {
+                w.WriteStartObject();
+                for (int i = 0; i < row.Count; i++)
+                {
+                    w.WritePropertyName(table.Columns[i]);
+                    WriteCell(w, row[i]);
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
     }
 
     private static void WriteCell(Utf8JsonWriter w, Cell cell)
@@ -252,15 +264,12 @@ public sealed class ScenarioReport
 
         foreach (var table in Tables)
         {
-            Line();
-            Line($"## Table: {table.Name}");
-            Line();
-            Line("| " + string.Join(" | ", table.Columns.Select(Escape)) + " |");
-            Line("|" + string.Concat(table.Columns.Select(_ => " --- |")));
-            foreach (var row in table.Rows)
-            {
-                Line("| " + string.Join(" | ", row.Select(cell => Escape(cell.ToString()))) + " |");
-            }
+            MarkdownTable(md, $"Table: {table.Name}", table);
+        }
+
+        foreach (var table in Timings)
+        {
+            MarkdownTable(md, $"Timings: {table.Name} (wall clock on the machine that ran it; not reproducible, not compared by --check)", table);
         }
 
         if (Figures.Count > 0)
@@ -283,6 +292,20 @@ public sealed class ScenarioReport
         }
 
         return md.ToString();
+    }
+
+    private static void MarkdownTable(StringBuilder md, string heading, ReportTable table)
+    {
+        void Line(string text = "") => md.Append(text).Append('\n');
+        Line();
+        Line($"## {heading}");
+        Line();
+        Line("| " + string.Join(" | ", table.Columns.Select(Escape)) + " |");
+        Line("|" + string.Concat(table.Columns.Select(_ => " --- |")));
+        foreach (var row in table.Rows)
+        {
+            Line("| " + string.Join(" | ", row.Select(cell => Escape(cell.ToString()))) + " |");
+        }
     }
 
     internal static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
