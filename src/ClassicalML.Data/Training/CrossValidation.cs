@@ -79,7 +79,7 @@ public static class CrossValidation
         return Run(data, labels, estimator, split, options);
     }
 
-    private static CrossValidationResult Run(IDataView data, bool[] labels, IEstimator<ITransformer> estimator, FoldSplit split, CrossValidationOptions options)
+    internal static CrossValidationResult Run(IDataView data, bool[] labels, IEstimator<ITransformer> estimator, FoldSplit split, CrossValidationOptions options)
     {
         if (options.Threshold is { } t && !double.IsFinite(t))
         {
