@@ -4,6 +4,7 @@ using ClassicalML.Data.Training;
 using ClassicalML.Evaluation;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
 
 namespace ClassicalML.Data.Tests.Training;
 
@@ -91,6 +92,39 @@ public class CrossValidationTests
         Assert.Equal(first, second);
         Assert.Equal(first.OutOfFold.Scores.ToArray(), second.OutOfFold.Scores.ToArray());
         Assert.Equal(first.Pooled.RocAuc, second.Pooled.RocAuc);
+    }
+
+    [Fact]
+    public void Run_SeededContextAndSingleThreadedSdca_IdenticalPredictions()
+    {
+        CrossValidationResult RunSdca()
+        {
+            var ml = new MLContext(seed: 1);
+            var sdca = ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options { NumberOfThreads = 1 });
+            return CrossValidation.Run(Data.ToDataView(ml), sdca, new StratifiedKFold(3, shuffle: true, seed: 2));
+        }
+
+        var first = RunSdca();
+        var second = RunSdca();
+
+        Assert.Equal(first, second);
+        Assert.Equal(first.OutOfFold.Scores.ToArray(), second.OutOfFold.Scores.ToArray());
+    }
+
+    [Fact]
+    public void Run_Pipeline_FittedOnEachTrainingFold()
+    {
+        var ml = new MLContext(seed: 0);
+        var pipeline = ml.Transforms.NormalizeMinMax("Features").Append(TrainingData.Logistic(ml));
+        var recorder = new RecordingEstimator(pipeline);
+        var labels = Data.BinaryLabels();
+
+        var result = CrossValidation.Run(Data.ToDataView(ml), recorder, new StratifiedKFold(4, shuffle: true, seed: 3));
+
+        Assert.Equal(4, recorder.Seen.Count);
+        Assert.Equal(labels, result.OutOfFold.Labels);
+        Assert.True(result.Pooled.RocAuc > 0.8, $"pooled AUC {result.Pooled.RocAuc}");
+        Assert.All(result.Folds, f => Assert.Equal(Data.RowCount - f.Predictions.Count, recorder.Seen[f.Index].GetRowCount()));
     }
 
     [Fact]
