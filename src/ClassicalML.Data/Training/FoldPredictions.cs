@@ -4,7 +4,7 @@ namespace ClassicalML.Data.Training;
 
 /// <summary>
 /// Scored rows: their indices in the original data, actual labels and scores. Equality compares every element
-/// (scores bit for bit, NaN equal to NaN), so two runs can be checked for identical predictions.
+/// (scores with <see cref="double.Equals(double)"/>, so NaN equals NaN), so two runs can be checked for identical predictions.
 /// </summary>
 public sealed class FoldPredictions : IEquatable<FoldPredictions>
 {

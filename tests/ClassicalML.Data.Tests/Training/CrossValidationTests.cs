@@ -157,6 +157,23 @@ public class CrossValidationTests
     }
 
     [Fact]
+    public void Summary_FoldWithoutPositives_UndefinedAucMakesSummaryNaN()
+    {
+        var ml = new MLContext(seed: 0);
+        var data = TrainingData.Imbalanced(12);
+
+        // Positives are rows 1, 5 and 9, so the unshuffled fold of rows 6..8 has none.
+        var result = CrossValidation.Run(data.ToDataView(ml), TrainingData.Logistic(ml), new KFold(4).Split(12));
+
+        Assert.True(double.IsNaN(result.Folds[2].Report.RocAuc));
+        Assert.Contains(result.Folds[2].Report.Undefined, u => u.Metric == "RocAuc");
+        var auc = result.Summary(r => r.RocAuc);
+        Assert.True(double.IsNaN(auc.Mean) && double.IsNaN(auc.StandardDeviation) && double.IsNaN(auc.Min) && double.IsNaN(auc.Max));
+        Assert.False(double.IsNaN(result.Summary(r => r.Accuracy).Mean));
+        Assert.False(double.IsNaN(result.Pooled.RocAuc));
+    }
+
+    [Fact]
     public void Run_OverSampler_ResamplesTrainingRowsOnlyAndLeavesTestFoldsUnchanged()
     {
         var sampler = new RandomOverSampler(seed: 9);

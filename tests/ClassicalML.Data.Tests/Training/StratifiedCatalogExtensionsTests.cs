@@ -87,6 +87,20 @@ public class StratifiedCatalogExtensionsTests
         Assert.Equal("Label column 'Features' has type Vector<Single, 3>; stratification needs a Boolean, key, text or numeric scalar column. Pass the name of a scalar label column. (Parameter 'labelColumnName')", ex.Message);
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    [InlineData(double.NaN)]
+    public void StratifiedTrainTestSplit_FractionOutOfRange_Throws(double testFraction)
+    {
+        var view = TrainingData.Imbalanced(10).ToDataView(ml);
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => ml.Data.StratifiedTrainTestSplit(view, testFraction));
+
+        Assert.Equal("testFraction", ex.ParamName);
+        Assert.StartsWith(FormattableString.Invariant($"testFraction is {testFraction}; it must be greater than 0 and less than 1. Use e.g. testFraction: 0.2."), ex.Message);
+    }
+
     [Fact]
     public void StratifiedCrossValidate_Sonar_FoldClassCountsDifferByAtMostOne()
     {
