@@ -204,6 +204,39 @@ public class CrossValidationTests
     }
 
     [Fact]
+    public void Run_TransformedViewWithOtherColumnNames_SamePredictionsAsDatasetView()
+    {
+        var split = new StratifiedKFold(3, shuffle: true, seed: 6).Split<bool>(Data.BinaryLabels());
+        CrossValidationResult Run(bool renamed)
+        {
+            var ml = new MLContext(seed: 0);
+            var view = Data.ToDataView(ml);
+            var options = new CrossValidationOptions { Sampler = new RandomOverSampler(seed: 4), Weighting = ClassWeighting.Balanced, WeightColumnName = "w" };
+            if (!renamed)
+            {
+                return CrossValidation.Run(view, TrainingData.Logistic(ml, "w"), split, options);
+            }
+
+            // A view that is not a Dataset view, with the label in "y" and the features in "F".
+            var other = ml.Transforms.CopyColumns("y", "Label").Append(ml.Transforms.CopyColumns("F", "Features")).Fit(view).Transform(view);
+            var trainer = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+            {
+                NumberOfThreads = 1,
+                LabelColumnName = "y",
+                FeatureColumnName = "F",
+                ExampleWeightColumnName = "w",
+            });
+            return CrossValidation.Run(other, trainer, split, options with { LabelColumnName = "y", FeatureColumnName = "F" });
+        }
+
+        var plain = Run(renamed: false);
+        var renamed = Run(renamed: true);
+
+        Assert.Equal(plain, renamed);
+        Assert.Equal(plain.OutOfFold.Scores.ToArray(), renamed.OutOfFold.Scores.ToArray());
+    }
+
+    [Fact]
     public void Run_SameSamplerSeed_IdenticalPredictions()
     {
         var options = new CrossValidationOptions { Sampler = new Smote(seed: 2, k: 3) };
