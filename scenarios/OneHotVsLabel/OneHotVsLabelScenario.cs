@@ -342,6 +342,11 @@ internal sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
             figures.Add(Scenarios.Figures.Bars($"german-f1-{slug}.png",
                 string.Create(CultureInfo.InvariantCulture, $"German credit, {m.Name()}: test F1 at 0.5 by encoding ({folds} folds, 95% CI)"),
                 "test F1 (threshold 0.5)", [.. GermanEncodings.Select(e => new BarValue(e.Name(), FoldIntervals.CorrectedT(german[(e, m)].FoldF1, settings.GermanFolds)))]));
+            figures.Add(Scenarios.Figures.Bars($"german-auc-vs-one-hot-{slug}.png",
+                string.Create(CultureInfo.InvariantCulture, $"German credit, {m.Name()}: AUC minus one-hot AUC (95% CI)"),
+                "AUC − AUC(one-hot), paired per fold",
+                [.. GermanEncodings.Where(e => e != CategoricalEncoding.OneHot)
+                    .Select(e => new BarValue(e.Name(), AucDifference(german[(e, m)], german[(CategoricalEncoding.OneHot, m)], settings.GermanFolds)))]));
         }
 
         double[] x = [.. synthetic.Select(r => Math.Log10(r.Levels))];
@@ -367,15 +372,20 @@ internal sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
                 SizeSeries(string.Create(CultureInfo.InvariantCulture, $"hashing ({settings.SyntheticHashBits} bits)"), s => s.Features, CategoricalEncoding.Hashing),
                 SizeSeries("label", s => s.Features, CategoricalEncoding.Label),
             ]));
+        // The three sparse sizes coincide when every row has one non-zero per column; then one line is drawn for them.
+        CategoricalEncoding[] sparse = [CategoricalEncoding.OneHot, CategoricalEncoding.Hashing, CategoricalEncoding.Label];
+        bool sameSparse = synthetic.All(r => sparse.All(e => r.Sizes[e].SparseBytes == r.Sizes[CategoricalEncoding.OneHot].SparseBytes));
+        Series[] sparseSeries = sameSparse
+            ? [SizeSeries("one-hot = hashing = label, sparse (non-zeros × 8)", s => s.SparseBytes, CategoricalEncoding.OneHot)]
+            : [.. sparse.Select(e => SizeSeries($"{e.Name()}, sparse (non-zeros × 8)", s => s.SparseBytes, e))];
         figures.Add(Scenarios.Figures.Line("synthetic-memory.png",
             string.Create(CultureInfo.InvariantCulture, $"Synthetic nominal feature: bytes of the encoded data ({settings.SyntheticRows} rows)"),
             "log10(number of levels)", "log10(bytes)",
             [
-                SizeSeries("one-hot, dense", s => s.DenseBytes, CategoricalEncoding.OneHot),
+                SizeSeries("one-hot, dense (rows × features × 4)", s => s.DenseBytes, CategoricalEncoding.OneHot),
                 SizeSeries("hashing, dense", s => s.DenseBytes, CategoricalEncoding.Hashing),
-                SizeSeries("one-hot, sparse", s => s.SparseBytes, CategoricalEncoding.OneHot),
-                SizeSeries("hashing, sparse", s => s.SparseBytes, CategoricalEncoding.Hashing),
                 SizeSeries("label, dense", s => s.DenseBytes, CategoricalEncoding.Label),
+                .. sparseSeries,
             ]));
         return figures;
     }

@@ -41,7 +41,7 @@ public class ScenarioTests
             var tables = json.RootElement.GetProperty("tables");
             Assert.Equal(12, tables.GetProperty("german-scores").GetArrayLength());
             Assert.Equal(2 * 4, tables.GetProperty("synthetic-sizes").GetArrayLength());
-            foreach (var figure in new[] { "german-auc-logistic.png", "german-auc-fasttree.png", "german-f1-logistic.png", "german-f1-fasttree.png", "synthetic-auc-vs-one-hot.png", "synthetic-features.png", "synthetic-memory.png" })
+            foreach (var figure in new[] { "german-auc-logistic.png", "german-auc-fasttree.png", "german-f1-logistic.png", "german-f1-fasttree.png", "german-auc-vs-one-hot-logistic.png", "german-auc-vs-one-hot-fasttree.png", "synthetic-auc-vs-one-hot.png", "synthetic-features.png", "synthetic-memory.png" })
             {
                 Assert.True(File.Exists(Path.Combine(root, "a", figure)), figure);
             }
