@@ -85,12 +85,12 @@ internal sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
 
     public override OneHotVsLabelSettings QuickSettings => DefaultSettings with
     {
-        GermanFolds = 3,
+        GermanFolds = 2,
         GermanRepeats = 1,
-        SyntheticRows = 1500,
+        SyntheticRows = 1000,
         MaxLevels = 100,
-        SyntheticFolds = 3,
-        Trees = 10,
+        SyntheticFolds = 2,
+        Trees = 5,
         Leaves = 8,
     };
 
