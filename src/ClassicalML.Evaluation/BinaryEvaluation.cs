@@ -21,7 +21,7 @@ public static class BinaryEvaluation
     /// <param name="zeroDivision">The value of ratios whose denominator is 0 (default <see cref="ZeroDivision.Zero"/>, scikit-learn's default).</param>
     /// <returns>The report; see <see cref="BinaryReport"/> for each formula and <see cref="BinaryReport.Undefined"/> for what could not be computed.</returns>
     /// <remarks>
-    /// Cost: one O(n) pass for the counts, log loss and Brier score, and one O(n log n) sort shared by ROC AUC and AP.
+    /// Cost: one O(n) pass for the counts, log loss and Brier score, and one O(n) radix sort shared by ROC AUC and AP.
     /// Undefined values: precision (TP + FP = 0), recall (P = 0), specificity (N = 0), F1 and F-β
     /// (TP + FP + FN = 0) and MCC (a zero factor) follow <paramref name="zeroDivision"/>; ROC AUC and AP
     /// are NaN with one class; balanced accuracy averages the classes present; log loss and Brier are
@@ -108,9 +108,9 @@ public static class BinaryEvaluation
 
         double mcc = Mcc(tp, fp, tn, fn, undefined);
 
-        ThresholdCounts counts = ThresholdCounts.From(labels, scores);
-        double rocAuc = Roc.Auc(counts);
-        double averagePrecision = PrecisionRecall.AveragePrecision(counts);
+        RankingSums ranking = RankingSums.From(ScoreOrder.SortByClass(labels, scores));
+        double rocAuc = ranking.Auc;
+        double averagePrecision = ranking.AveragePrecision;
         if (positives == 0 || negatives == 0)
         {
             string reason = positives == 0
