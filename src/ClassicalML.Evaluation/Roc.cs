@@ -18,7 +18,7 @@ public static class Roc
     /// <remarks>
     /// AUC = U / (P·N) with the Mann–Whitney statistic
     /// U = Σ over positives i, negatives j of [s_i &gt; s_j] + ½·[s_i = s_j] (midranks for ties).
-    /// Computed in O(n) time and 16 bytes per score from one radix sort of each class's scores: for each group g of tied scores with p_g
+    /// Computed in O(n) time and at most 16 bytes per score from one radix sort of each class's scores: for each group g of tied scores with p_g
     /// positives and q_g negatives, 2U += 2·p_g·(negatives below g) + p_g·q_g, in exact integer
     /// arithmetic, then divided once. Equals the trapezoidal area under <see cref="Curve"/>.
     /// </remarks>

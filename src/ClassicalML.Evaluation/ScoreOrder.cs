@@ -2,7 +2,7 @@ namespace ClassicalML.Evaluation;
 
 /// <summary>
 /// The one place where scores are sorted. Every ranking metric (ROC, PR, AUC, AP, threshold
-/// selection, the streaming evaluator) goes through <see cref="SortByClass"/> and walks the
+/// selection, the streaming evaluator) goes through <see cref="SortByClass(ReadOnlySpan{bool}, ReadOnlySpan{double})"/> and walks the
 /// result with <see cref="TieGroups"/>.
 /// </summary>
 /// <remarks>
@@ -11,7 +11,8 @@ namespace ClassicalML.Evaluation;
 /// radix sort (six passes of 11-bit digits, O(n), a pass skipped when every key has the same
 /// digit), and a merge walk over the two sorted runs yields each group of tied scores with its
 /// positive and negative counts. Sorting the classes apart means no label has to travel with
-/// its key: memory is exactly two <see cref="ulong"/> arrays of length n (16 bytes per score).
+/// its key: memory is one <see cref="ulong"/> array of length n and one scratch array of
+/// length max(P, N): at most 16 bytes per score, 8 + 8·max(P, N)/n in general.
 /// </remarks>
 internal static class ScoreOrder
 {
@@ -63,10 +64,25 @@ internal static class ScoreOrder
             }
         }
 
-        ulong[] buffer = GC.AllocateUninitializedArray<ulong>(n);
-        RadixSort(keys.AsSpan(0, front), buffer.AsSpan(0, front));
-        RadixSort(keys.AsSpan(front), buffer.AsSpan(front));
-        return new SortedKeys(keys, front);
+        return SortInPlace(keys, front);
+    }
+
+    /// <summary>Like <see cref="SortByClass(ReadOnlySpan{bool}, ReadOnlySpan{double})"/> for keys that are already split by class (copied, not modified).</summary>
+    internal static SortedKeys SortByClass(ReadOnlySpan<ulong> positiveKeys, ReadOnlySpan<ulong> negativeKeys)
+    {
+        ulong[] keys = GC.AllocateUninitializedArray<ulong>(positiveKeys.Length + negativeKeys.Length);
+        positiveKeys.CopyTo(keys);
+        negativeKeys.CopyTo(keys.AsSpan(positiveKeys.Length));
+        return SortInPlace(keys, positiveKeys.Length);
+    }
+
+    private static SortedKeys SortInPlace(ulong[] keys, int positives)
+    {
+        // One scratch buffer for both runs, sorted one after the other: max(P, N) keys, not n.
+        ulong[] buffer = GC.AllocateUninitializedArray<ulong>(Math.Max(positives, keys.Length - positives));
+        RadixSort(keys.AsSpan(0, positives), buffer.AsSpan(0, positives));
+        RadixSort(keys.AsSpan(positives), buffer.AsSpan(0, keys.Length - positives));
+        return new SortedKeys(keys, positives);
     }
 
     /// <summary>
@@ -153,7 +169,7 @@ internal static class ScoreOrder
     }
 }
 
-/// <summary>Sorted keys from <see cref="ScoreOrder.SortByClass"/>: positives' keys, then negatives' keys, each ascending.</summary>
+/// <summary>Sorted keys from <see cref="ScoreOrder.SortByClass(ReadOnlySpan{bool}, ReadOnlySpan{double})"/>: positives' keys, then negatives' keys, each ascending.</summary>
 internal readonly struct SortedKeys(ulong[] keys, int positives)
 {
     /// <summary>Positives' keys ascending, then negatives' keys ascending.</summary>
