@@ -5,7 +5,7 @@ using BenchmarkDotNet.Running;
 using ClassicalML.Benchmarks;
 
 // dotnet run -c Release --project bench/ClassicalML.Benchmarks                        full BenchmarkDotNet run
-// dotnet run -c Release --project bench/ClassicalML.Benchmarks -- --short            3 warm-ups, 5 iterations (2 shared cores)
+// dotnet run -c Release --project bench/ClassicalML.Benchmarks -- --short            3 warm-ups, 10 iterations (2 shared cores)
 // dotnet run -c Release --project bench/ClassicalML.Benchmarks -- --side-by-side FILE [REPEATS]
 if (args.Length >= 2 && args[0] == "--side-by-side")
 {
@@ -17,7 +17,7 @@ bool quick = args.Contains("--short");
 IConfig config = DefaultConfig.Instance;
 if (quick)
 {
-    config = config.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(5).WithId("Short"));
+    config = config.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10).WithId("Short"));
 }
 
 string[] rest = [.. args.Where(a => a != "--short")];
