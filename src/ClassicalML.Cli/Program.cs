@@ -1,2 +1,3 @@
-Console.Error.WriteLine("classicalml: no command is implemented yet.");
-return 2;
+using ClassicalML.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,38 @@
+using System.CommandLine;
+
+namespace ClassicalML.Cli;
+
+/// <summary>Builds the <c>classicalml</c> root command from the command classes and runs it.</summary>
+/// <remarks>To add a command (e.g. <c>eval</c>), write a class like <see cref="SplitCommand"/> and add it in <see cref="BuildRoot"/>.</remarks>
+internal static class CliApp
+{
+    /// <summary>Exit code for bad input or bad arguments: one line on stderr, no stack trace.</summary>
+    public const int UsageError = 2;
+
+    public static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("classicalml: classical machine-learning tools (splits, evaluation).");
+        root.Subcommands.Add(new SplitCommand(stdout, stderr).Command);
+        return root;
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/>; the in-process entry point used by Program.cs and the tests.</summary>
+    /// <returns>0 on success, <see cref="UsageError"/> on bad input.</returns>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = BuildRoot(stdout, stderr);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            var command = parse.CommandResult.Command;
+            var name = command is RootCommand ? "classicalml" : "classicalml " + command.Name;
+            stderr.WriteLine($"{name}: {parse.Errors[0].Message} Run '{name} --help' for usage.");
+            return UsageError;
+        }
+
+        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+    }
+}
+
+/// <summary>Bad input or arguments: reported as one line on stderr with exit code 2.</summary>
+internal sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace ClassicalML.Data;
+
+/// <summary>
+/// A CSV or data file that cannot be read as a data set. The message is one line of the form
+/// <c>file, line N, column 'c': problem. fix</c> so that a command-line tool can print it as it is.
+/// </summary>
+public sealed class DataFormatException : FormatException
+{
+    /// <summary>Creates the exception from its parts; the message is composed from them.</summary>
+    /// <param name="file">The file that was read.</param>
+    /// <param name="line">The 1-based line number in <paramref name="file"/>, or 0 when the problem concerns the whole file.</param>
+    /// <param name="column">The column concerned (as named in the header), or <see langword="null"/>.</param>
+    /// <param name="problem">What is wrong, without a final full stop.</param>
+    /// <param name="fix">How to fix it, as a sentence.</param>
+    public DataFormatException(string file, int line, string? column, string problem, string fix)
+        : base(Compose(file, line, column, problem, fix))
+    {
+        File = file;
+        Line = line;
+        Column = column;
+        Problem = problem;
+    }
+
+    /// <summary>The file that was read.</summary>
+    public string File { get; }
+
+    /// <summary>The 1-based line number of the offending record (its first line for a quoted field that spans lines), or 0 for the whole file.</summary>
+    public int Line { get; }
+
+    /// <summary>The column concerned, as named in the header, or <see langword="null"/> when the problem is not about one column.</summary>
+    public string? Column { get; }
+
+    /// <summary>What is wrong (the message without location and fix).</summary>
+    public string Problem { get; }
+
+    private static string Compose(string file, int line, string? column, string problem, string fix)
+    {
+        var where = line > 0 ? string.Create(CultureInfo.InvariantCulture, $"{file}, line {line}") : file;
+        if (column is not null)
+        {
+            where += $", column '{column}'";
+        }
+
+        return $"{where}: {problem}. {fix}";
+    }
+}

@@ -1,0 +1,309 @@
+using System.Globalization;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace ClassicalML.Evaluation;
+
+/// <summary>
+/// Reads scored predictions out of an ML.NET <see cref="IDataView"/> (the output of
+/// <c>model.Transform(testData)</c>) and evaluates them with this library.
+/// </summary>
+/// <remarks>
+/// ML.NET's own <c>BinaryClassification.Evaluate</c> gives no curve points, no intervals, uses
+/// log base 2 for log loss, breaks ties in AUPRC by row order and samples above 100k rows. These
+/// methods read the columns once into arrays and apply the exact, scikit-learn-compatible
+/// metrics of <see cref="BinaryEvaluation"/>, <see cref="Roc"/> and <see cref="PrecisionRecall"/>.
+/// </remarks>
+public static class DataViewEvaluation
+{
+    /// <summary>
+    /// Reads the label column and the score used for evaluation from scored predictions.
+    /// </summary>
+    /// <param name="predictions">Scored data, e.g. <c>model.Transform(test)</c>.</param>
+    /// <param name="labelColumnName">Label column: Boolean, or a numeric column holding only 0 and 1.</param>
+    /// <param name="scoreColumnName">Raw score column (Single or Double), used when there is no probability column.</param>
+    /// <param name="probabilityColumnName">
+    /// Calibrated probability column (Single or Double). When it exists it is used as the score,
+    /// so log loss and Brier score are defined; pass <see langword="null"/> to always use the raw score.
+    /// </param>
+    /// <returns>The labels and scores in row order, and which column the scores came from.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="predictions"/> is null.</exception>
+    /// <exception cref="ArgumentException">A column is missing or has an unsupported type, or a label is not 0/1.</exception>
+    public static BinaryPredictions ReadBinaryPredictions(
+        this IDataView predictions,
+        string labelColumnName = "Label",
+        string scoreColumnName = "Score",
+        string? probabilityColumnName = "Probability")
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        var schema = predictions.Schema;
+        var label = RequireColumn(schema, labelColumnName, nameof(labelColumnName));
+        DataViewSchema.Column score;
+        bool isProbability;
+        var probability = probabilityColumnName is null ? null : schema.GetColumnOrNull(probabilityColumnName);
+        if (probability is { } p)
+        {
+            score = p;
+            isProbability = true;
+        }
+        else
+        {
+            score = RequireColumn(schema, scoreColumnName, nameof(scoreColumnName));
+            isProbability = false;
+        }
+
+        var labelGetterFactory = LabelReader(label, labelColumnName);
+        var scoreGetterFactory = ScoreReader(score, nameof(scoreColumnName));
+        var labels = new List<bool>();
+        var scores = new List<double>();
+        using (var cursor = predictions.GetRowCursor(new[] { label, score }))
+        {
+            var getLabel = labelGetterFactory(cursor);
+            var getScore = scoreGetterFactory(cursor);
+            long row = 0;
+            while (cursor.MoveNext())
+            {
+                labels.Add(getLabel(row));
+                scores.Add(getScore());
+                row++;
+            }
+        }
+
+        return new BinaryPredictions(labels.ToArray(), scores.ToArray(), score.Name, isProbability);
+    }
+
+    /// <summary>
+    /// Evaluates scored binary predictions with <see cref="BinaryEvaluation.Evaluate"/>.
+    /// </summary>
+    /// <param name="predictions">Scored data, e.g. <c>model.Transform(test)</c>.</param>
+    /// <param name="labelColumnName">Label column: Boolean, or numeric holding only 0 and 1.</param>
+    /// <param name="scoreColumnName">Raw score column, used when there is no probability column.</param>
+    /// <param name="probabilityColumnName">Probability column, preferred when present; <see langword="null"/> to use the raw score.</param>
+    /// <param name="threshold">
+    /// Decision threshold (a row is positive when its score is at least the threshold). When
+    /// <see langword="null"/>: 0.5 for probabilities, 0 for raw scores (ML.NET's convention).
+    /// </param>
+    /// <param name="beta">β of the F-beta score.</param>
+    /// <param name="zeroDivision">Value reported for undefined metrics; they are listed in <see cref="BinaryReport.Undefined"/> regardless.</param>
+    /// <returns>The evaluation report.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="predictions"/> is null.</exception>
+    /// <exception cref="ArgumentException">A column is missing or has an unsupported type, a label is not 0/1, or a score is not finite.</exception>
+    public static BinaryReport EvaluateBinary(
+        this IDataView predictions,
+        string labelColumnName = "Label",
+        string scoreColumnName = "Score",
+        string? probabilityColumnName = "Probability",
+        double? threshold = null,
+        double beta = 1.0,
+        ZeroDivision zeroDivision = ZeroDivision.Zero)
+    {
+        var read = predictions.ReadBinaryPredictions(labelColumnName, scoreColumnName, probabilityColumnName);
+        double t = threshold ?? (read.ScoresAreProbabilities ? 0.5 : 0.0);
+        return BinaryEvaluation.Evaluate(read.Labels, read.Scores, t, beta, zeroDivision);
+    }
+
+    /// <summary>
+    /// Evaluates multiclass predictions: the actual label column against the predicted label column.
+    /// </summary>
+    /// <param name="predictions">Scored data, e.g. <c>model.Transform(test)</c> of a multiclass trainer.</param>
+    /// <param name="labelColumnName">Actual labels: a key column (mapped to its key values when it has them), text, or a number.</param>
+    /// <param name="predictedLabelColumnName">Predicted labels, of the same kind as the actual labels.</param>
+    /// <param name="zeroDivision">Value reported for undefined metrics.</param>
+    /// <returns>The multiclass report, with labels as text (key values when the key column carries them).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="predictions"/> is null.</exception>
+    /// <exception cref="ArgumentException">A column is missing or has an unsupported type.</exception>
+    public static MulticlassReport<string> EvaluateMulticlass(
+        this IDataView predictions,
+        string labelColumnName = "Label",
+        string predictedLabelColumnName = "PredictedLabel",
+        ZeroDivision zeroDivision = ZeroDivision.Zero)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        var schema = predictions.Schema;
+        var actual = RequireColumn(schema, labelColumnName, nameof(labelColumnName));
+        var predicted = RequireColumn(schema, predictedLabelColumnName, nameof(predictedLabelColumnName));
+        var readActual = TextReader(actual, nameof(labelColumnName));
+        var readPredicted = TextReader(predicted, nameof(predictedLabelColumnName));
+        var a = new List<string>();
+        var p = new List<string>();
+        using (var cursor = predictions.GetRowCursor(new[] { actual, predicted }))
+        {
+            var getActual = readActual(cursor);
+            var getPredicted = readPredicted(cursor);
+            while (cursor.MoveNext())
+            {
+                a.Add(getActual());
+                p.Add(getPredicted());
+            }
+        }
+
+        return MulticlassEvaluation.Evaluate<string>(a.ToArray(), p.ToArray(), labels: null, zeroDivision: zeroDivision);
+    }
+
+    private static DataViewSchema.Column RequireColumn(DataViewSchema schema, string name, string argument)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name, argument);
+        if (schema.GetColumnOrNull(name) is { } column)
+        {
+            return column;
+        }
+
+        var available = string.Join(", ", schema.Where(c => !c.IsHidden).Select(c => $"'{c.Name}'"));
+        throw new ArgumentException(
+            $"{argument} is '{name}', but the data view has no such column; available columns: {available}. Pass the name of the column to use.",
+            argument);
+    }
+
+    private static Func<DataViewRowCursor, Func<long, bool>> LabelReader(DataViewSchema.Column column, string name)
+    {
+        var type = column.Type;
+        if (type == BooleanDataViewType.Instance)
+        {
+            return cursor =>
+            {
+                var getter = cursor.GetGetter<bool>(column);
+                bool value = false;
+                return _ => { getter(ref value); return value; };
+            };
+        }
+
+        if (type == NumberDataViewType.Single || type == NumberDataViewType.Double)
+        {
+            var toDouble = NumberReader(column);
+            return cursor =>
+            {
+                var get = toDouble(cursor);
+                return row =>
+                {
+                    double v = get();
+                    return v switch
+                    {
+                        0.0 => false,
+                        1.0 => true,
+                        _ => throw new ArgumentException(
+                            $"Label column '{name}' holds {v.ToString("R", CultureInfo.InvariantCulture)} at row {row}; a numeric binary label must be 0 or 1. Map the labels to Boolean (or 0/1) before evaluating.",
+                            "labelColumnName"),
+                    };
+                };
+            };
+        }
+
+        throw new ArgumentException(
+            $"Label column '{name}' has type {type}; binary evaluation needs a Boolean column or a Single/Double column holding 0 and 1. Convert it (e.g. with a custom mapping) before evaluating.",
+            "labelColumnName");
+    }
+
+    private static Func<DataViewRowCursor, Func<double>> ScoreReader(DataViewSchema.Column column, string argument)
+    {
+        if (column.Type == NumberDataViewType.Single || column.Type == NumberDataViewType.Double)
+        {
+            return NumberReader(column);
+        }
+
+        throw new ArgumentException(
+            $"Score column '{column.Name}' has type {column.Type}; scores must be Single or Double. Pass the name of the numeric score column.",
+            argument);
+    }
+
+    private static Func<DataViewRowCursor, Func<double>> NumberReader(DataViewSchema.Column column)
+    {
+        if (column.Type == NumberDataViewType.Single)
+        {
+            return cursor =>
+            {
+                var getter = cursor.GetGetter<float>(column);
+                float value = 0;
+                return () => { getter(ref value); return value; };
+            };
+        }
+
+        return cursor =>
+        {
+            var getter = cursor.GetGetter<double>(column);
+            double value = 0;
+            return () => { getter(ref value); return value; };
+        };
+    }
+
+    private static Func<DataViewRowCursor, Func<string>> TextReader(DataViewSchema.Column column, string argument)
+    {
+        var type = column.Type;
+        if (type is KeyDataViewType key && key.RawType == typeof(uint))
+        {
+            string[]? names = KeyNames(column);
+            return cursor =>
+            {
+                var getter = cursor.GetGetter<uint>(column);
+                uint value = 0;
+                return () =>
+                {
+                    getter(ref value);
+                    // Key 0 is ML.NET's "missing"; keys are 1-based.
+                    if (value == 0)
+                    {
+                        return "(missing)";
+                    }
+
+                    return names is not null && value <= names.Length
+                        ? names[value - 1]
+                        : value.ToString(CultureInfo.InvariantCulture);
+                };
+            };
+        }
+
+        if (type is TextDataViewType)
+        {
+            return cursor =>
+            {
+                var getter = cursor.GetGetter<ReadOnlyMemory<char>>(column);
+                ReadOnlyMemory<char> value = default;
+                return () => { getter(ref value); return value.ToString(); };
+            };
+        }
+
+        if (type == NumberDataViewType.Single || type == NumberDataViewType.Double)
+        {
+            var read = NumberReader(column);
+            return cursor =>
+            {
+                var get = read(cursor);
+                return () => get().ToString("R", CultureInfo.InvariantCulture);
+            };
+        }
+
+        if (type == BooleanDataViewType.Instance)
+        {
+            return cursor =>
+            {
+                var getter = cursor.GetGetter<bool>(column);
+                bool value = false;
+                return () => { getter(ref value); return value ? "true" : "false"; };
+            };
+        }
+
+        throw new ArgumentException(
+            $"Column '{column.Name}' has type {type}; multiclass evaluation needs a key, text, numeric or Boolean column. Pass the name of the label column.",
+            argument);
+    }
+
+    private static string[]? KeyNames(DataViewSchema.Column column)
+    {
+        const string keyValues = "KeyValues";
+        var annotation = column.Annotations.Schema.GetColumnOrNull(keyValues);
+        if (annotation is null || annotation.Value.Type is not VectorDataViewType { ItemType: TextDataViewType })
+        {
+            return null;
+        }
+
+        VBuffer<ReadOnlyMemory<char>> buffer = default;
+        column.Annotations.GetValue(keyValues, ref buffer);
+        return buffer.DenseValues().Select(v => v.ToString()).ToArray();
+    }
+}
+
+/// <summary>Labels and scores read from an ML.NET data view, in row order.</summary>
+/// <param name="Labels">Actual labels, true for the positive class.</param>
+/// <param name="Scores">The scores used for evaluation (probabilities when <paramref name="ScoresAreProbabilities"/>).</param>
+/// <param name="ScoreColumnName">The column the scores were read from.</param>
+/// <param name="ScoresAreProbabilities">Whether the scores came from a calibrated probability column.</param>
+public sealed record BinaryPredictions(bool[] Labels, double[] Scores, string ScoreColumnName, bool ScoresAreProbabilities);

@@ -1,0 +1,59 @@
+namespace ClassicalML.Scenarios;
+
+/// <summary>A rule that turns measured numbers into a <see cref="Verdict"/> with one line of evidence.</summary>
+/// <typeparam name="TInput">The measurements the rule reads.</typeparam>
+/// <remarks>Subclass it for a rule the built-in criteria lack; <see cref="Description"/> is written next to
+/// the verdict in every report, so it must state the rule fully (what holds, what partly holds).</remarks>
+public abstract class Criterion<TInput>
+{
+    /// <summary>The rule in one sentence, e.g. "holds if x &gt;= 0.9; partly holds if x &gt;= 0.8; does not hold otherwise".</summary>
+    public abstract string Description { get; }
+
+    /// <summary>Applies the rule to measurements.</summary>
+    /// <param name="input">The measurements.</param>
+    /// <returns>The verdict, this criterion's description and the evidence.</returns>
+    public Judgement Evaluate(TInput input)
+    {
+        var (verdict, evidence) = Decide(input);
+        return new Judgement(verdict, Description, evidence);
+    }
+
+    /// <summary>Computes the verdict and the one-line evidence (numbers formatted with <see cref="Numbers"/>).</summary>
+    /// <param name="input">The measurements.</param>
+    /// <returns>The verdict and the evidence.</returns>
+    protected abstract (Verdict Verdict, string Evidence) Decide(TInput input);
+}
+
+/// <summary>The direction a claim expects.</summary>
+public enum Direction
+{
+    /// <summary>The first quantity is larger (or the quantity is at least the threshold).</summary>
+    Greater,
+
+    /// <summary>The first quantity is smaller (or the quantity is at most the threshold).</summary>
+    Less,
+}
+
+internal static class DirectionText
+{
+    public static string Symbol(this Direction direction) => direction == Direction.Greater ? ">" : "<";
+
+    public static string OrEqual(this Direction direction) => direction == Direction.Greater ? ">=" : "<=";
+
+    public static void RequireDefined(Direction direction, string parameter)
+    {
+        if (direction is not (Direction.Greater or Direction.Less))
+        {
+            throw new ArgumentOutOfRangeException(parameter, direction,
+                $"{parameter} is {(int)direction}, which is not a defined Direction; use Direction.Greater or Direction.Less.");
+        }
+    }
+
+    public static void RequireName(string? name, string parameter)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new ArgumentException($"{parameter} is empty; a criterion names what it measures, e.g. \"mean accuracy\". Pass a name.", parameter);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+namespace ClassicalML.Scenarios;
+
+/// <summary>The interview question a scenario answers, numbered as in the interview list.</summary>
+public sealed record Question
+{
+    /// <summary>Creates a question.</summary>
+    /// <param name="number">The question's number in the interview list (1 or more).</param>
+    /// <param name="text">The question as asked, e.g. "What is stratified cross-validation?".</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="number"/> is less than 1.</exception>
+    /// <exception cref="ArgumentException"><paramref name="text"/> is empty or white space.</exception>
+    public Question(int number, string text)
+    {
+        if (number < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(number), number,
+                $"number is {number}; a question number must be 1 or more. Use the question's number in the interview list.");
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new ArgumentException("text is empty; a question needs its text. Copy the question from the interview list.", nameof(text));
+        }
+
+        Number = number;
+        Text = text;
+    }
+
+    /// <summary>The question's number in the interview list.</summary>
+    public int Number { get; }
+
+    /// <summary>The question as asked.</summary>
+    public string Text { get; }
+}

@@ -1,0 +1,46 @@
+using ScottPlot;
+
+namespace ClassicalML.Scenarios;
+
+/// <summary>A plot a scenario asks for: described by data, drawn by the host with ScottPlot into
+/// <c>&lt;out&gt;/&lt;FileName&gt;</c> at a fixed size and style. Create one with <see cref="Figures"/>.</summary>
+public abstract class Figure
+{
+    /// <summary>The width of every figure in pixels.</summary>
+    public const int Width = 800;
+
+    /// <summary>The height of every figure in pixels.</summary>
+    public const int Height = 500;
+
+    private protected Figure(string fileName, string title)
+    {
+        Identifiers.RequirePngFileName(fileName, nameof(fileName));
+        ArgumentNullException.ThrowIfNull(title);
+        FileName = fileName;
+        Title = title;
+    }
+
+    /// <summary>The PNG file name, e.g. <c>roc.png</c>.</summary>
+    public string FileName { get; }
+
+    /// <summary>The figure's title (also its caption in report.md).</summary>
+    public string Title { get; }
+
+    /// <summary>Draws the figure as PNG bytes (<see cref="Width"/> x <see cref="Height"/>).</summary>
+    /// <returns>The PNG file's bytes.</returns>
+    public byte[] RenderPng()
+    {
+        using var plot = new Plot();
+        plot.Title(Title);
+        Draw(plot);
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
+
+    private protected abstract void Draw(Plot plot);
+
+    private protected static double[] ToArray(IReadOnlyList<double> values, string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(values, parameter);
+        return [.. values];
+    }
+}

@@ -1,0 +1,289 @@
+using ScottPlot;
+
+namespace ClassicalML.Scenarios;
+
+/// <summary>A named line or curve: x and y values of equal length.</summary>
+/// <param name="Name">The legend text, e.g. "stratified (AUC 0.91)".</param>
+/// <param name="X">The x values.</param>
+/// <param name="Y">The y values.</param>
+public sealed record Series(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y);
+
+/// <summary>A named group of values for a box plot.</summary>
+/// <param name="Label">The group's label under its box.</param>
+/// <param name="Values">The values (at least one).</param>
+public sealed record BoxGroup(string Label, IReadOnlyList<double> Values);
+
+/// <summary>A labelled bar with its interval (drawn as an error bar).</summary>
+/// <param name="Label">The bar's label.</param>
+/// <param name="Value">The estimate; the bar is drawn to <see cref="Estimate.Value"/>, the error bar from lower to upper.</param>
+public sealed record BarValue(string Label, Estimate Value);
+
+/// <summary>Factory of the common figures: lines, box plots, bars with error bars, ROC and precision-recall curves.</summary>
+/// <remarks>All are drawn 800 x 500 pixels with ScottPlot's default style, so reruns give the same image.</remarks>
+public static class Figures
+{
+    /// <summary>A line plot with one line (and markers) per series, and a legend.</summary>
+    /// <param name="fileName">The PNG file name.</param>
+    /// <param name="title">The title.</param>
+    /// <param name="xLabel">The x-axis label.</param>
+    /// <param name="yLabel">The y-axis label.</param>
+    /// <param name="series">The series.</param>
+    /// <returns>The figure.</returns>
+    /// <exception cref="ArgumentException">The file name is not a plain .png name, there is no series, or a series' x and y differ in length.</exception>
+    public static Figure Line(string fileName, string title, string xLabel, string yLabel, IReadOnlyList<Series> series)
+        => new SeriesFigure(fileName, title, xLabel, yLabel, series, SeriesKind.Line, null);
+
+    /// <summary>ROC curves (false positive rate on x, true positive rate on y) with the dashed chance line.</summary>
+    /// <param name="fileName">The PNG file name.</param>
+    /// <param name="title">The title.</param>
+    /// <param name="curves">One series per model: X = false positive rates, Y = true positive rates (e.g. from <c>Roc.Curve</c>).</param>
+    /// <returns>The figure.</returns>
+    /// <exception cref="ArgumentException">The file name is not a plain .png name, there is no curve, or a curve's x and y differ in length.</exception>
+    public static Figure Roc(string fileName, string title, IReadOnlyList<Series> curves)
+        => new SeriesFigure(fileName, title, "False positive rate", "True positive rate", curves, SeriesKind.Roc, null);
+
+    /// <summary>Precision-recall curves (recall on x, precision on y, drawn as steps) with the chance level
+    /// (the positive rate) as a dashed line.</summary>
+    /// <param name="fileName">The PNG file name.</param>
+    /// <param name="title">The title.</param>
+    /// <param name="curves">One series per model: X = recalls, Y = precisions (e.g. from <c>PrecisionRecall.Curve</c>).</param>
+    /// <param name="positiveRate">The share of positives, the precision of a random ranking; in [0, 1].</param>
+    /// <returns>The figure.</returns>
+    /// <exception cref="ArgumentException">The file name is not a plain .png name, there is no curve, or a curve's x and y differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="positiveRate"/> is outside [0, 1].</exception>
+    public static Figure PrecisionRecall(string fileName, string title, IReadOnlyList<Series> curves, double positiveRate)
+    {
+        if (!(positiveRate is >= 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(positiveRate), positiveRate,
+                $"positiveRate is {Numbers.Format(positiveRate)}; it is the share of positives and must be in [0, 1]. Pass positives / n.");
+        }
+
+        return new SeriesFigure(fileName, title, "Recall", "Precision", curves, SeriesKind.PrecisionRecall, positiveRate);
+    }
+
+    /// <summary>A box plot, one box per group: median, quartiles, whiskers to the furthest values within 1.5 IQR, outliers as points.</summary>
+    /// <param name="fileName">The PNG file name.</param>
+    /// <param name="title">The title.</param>
+    /// <param name="yLabel">The y-axis label.</param>
+    /// <param name="groups">The groups.</param>
+    /// <returns>The figure.</returns>
+    /// <exception cref="ArgumentException">The file name is not a plain .png name, there is no group, or a group is empty.</exception>
+    public static Figure Box(string fileName, string title, string yLabel, IReadOnlyList<BoxGroup> groups)
+        => new BoxFigure(fileName, title, yLabel, groups);
+
+    /// <summary>A bar chart with error bars from each estimate's lower to upper bound.</summary>
+    /// <param name="fileName">The PNG file name.</param>
+    /// <param name="title">The title.</param>
+    /// <param name="yLabel">The y-axis label.</param>
+    /// <param name="bars">The bars.</param>
+    /// <returns>The figure.</returns>
+    /// <exception cref="ArgumentException">The file name is not a plain .png name or there is no bar.</exception>
+    public static Figure Bars(string fileName, string title, string yLabel, IReadOnlyList<BarValue> bars)
+        => new BarFigure(fileName, title, yLabel, bars);
+
+    internal static void LabelTicks(Plot plot, IReadOnlyList<string> labels)
+    {
+        double[] positions = [.. Enumerable.Range(0, labels.Count).Select(i => (double)i)];
+        plot.Axes.Bottom.SetTicks(positions, [.. labels]);
+        plot.HideGrid();
+    }
+}
+
+internal enum SeriesKind
+{
+    Line,
+    Roc,
+    PrecisionRecall,
+}
+
+internal sealed class SeriesFigure : Figure
+{
+    private readonly string _xLabel;
+    private readonly string _yLabel;
+    private readonly (string Name, double[] X, double[] Y)[] _series;
+    private readonly SeriesKind _kind;
+    private readonly double? _baseline;
+
+    public SeriesFigure(string fileName, string title, string xLabel, string yLabel, IReadOnlyList<Series> series, SeriesKind kind, double? baseline)
+        : base(fileName, title)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        if (series.Count == 0)
+        {
+            throw new ArgumentException($"series of figure '{fileName}' is empty; pass at least one series.", nameof(series));
+        }
+
+        _series = new (string, double[], double[])[series.Count];
+        for (int i = 0; i < series.Count; i++)
+        {
+            var s = series[i];
+            double[] x = ToArray(s.X, nameof(series));
+            double[] y = ToArray(s.Y, nameof(series));
+            if (x.Length != y.Length || x.Length == 0)
+            {
+                throw new ArgumentException(
+                    $"series[{i}] ('{s.Name}') of figure '{fileName}' has {x.Length} x and {y.Length} y values; x and y need the same, non-zero length.",
+                    nameof(series));
+            }
+
+            _series[i] = (s.Name, x, y);
+        }
+
+        _xLabel = xLabel;
+        _yLabel = yLabel;
+        _kind = kind;
+        _baseline = baseline;
+    }
+
+    private protected override void Draw(Plot plot)
+    {
+        plot.XLabel(_xLabel);
+        plot.YLabel(_yLabel);
+        foreach (var (name, x, y) in _series)
+        {
+            var scatter = plot.Add.Scatter(x, y);
+            scatter.LegendText = name;
+            scatter.LineWidth = 2;
+            scatter.MarkerSize = _kind == SeriesKind.Line ? 5 : 0;
+            if (_kind == SeriesKind.PrecisionRecall)
+            {
+                // Precision-recall curves are step functions (as scikit-learn draws them: steps-post).
+                scatter.ConnectStyle = ConnectStyle.StepHorizontal;
+            }
+        }
+
+        if (_kind == SeriesKind.Roc)
+        {
+            var chance = plot.Add.Line(0, 0, 1, 1);
+            chance.LinePattern = LinePattern.Dashed;
+            chance.Color = Colors.Gray;
+            chance.LegendText = "chance";
+        }
+        else if (_kind == SeriesKind.PrecisionRecall && _baseline is double rate)
+        {
+            var chance = plot.Add.Line(0, rate, 1, rate);
+            chance.LinePattern = LinePattern.Dashed;
+            chance.Color = Colors.Gray;
+            chance.LegendText = $"chance ({Numbers.Format(rate)})";
+        }
+
+        if (_kind != SeriesKind.Line)
+        {
+            plot.Axes.SetLimits(-0.02, 1.02, -0.02, 1.02);
+        }
+
+        plot.ShowLegend(_kind == SeriesKind.PrecisionRecall ? Alignment.LowerLeft : Alignment.LowerRight);
+    }
+}
+
+internal sealed class BoxFigure : Figure
+{
+    private readonly string _yLabel;
+    private readonly (string Label, double[] Values)[] _groups;
+
+    public BoxFigure(string fileName, string title, string yLabel, IReadOnlyList<BoxGroup> groups)
+        : base(fileName, title)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        if (groups.Count == 0)
+        {
+            throw new ArgumentException($"groups of figure '{fileName}' is empty; pass at least one group.", nameof(groups));
+        }
+
+        _groups = new (string, double[])[groups.Count];
+        for (int i = 0; i < groups.Count; i++)
+        {
+            double[] values = ToArray(groups[i].Values, nameof(groups));
+            if (values.Length == 0 || values.Any(double.IsNaN))
+            {
+                throw new ArgumentException(
+                    $"groups[{i}] ('{groups[i].Label}') of figure '{fileName}' is empty or holds NaN; a box needs at least one number and no NaN. Drop undefined values first.",
+                    nameof(groups));
+            }
+
+            _groups[i] = (groups[i].Label, values);
+        }
+
+        _yLabel = yLabel;
+    }
+
+    private protected override void Draw(Plot plot)
+    {
+        plot.YLabel(_yLabel);
+        var boxes = new List<ScottPlot.Box>();
+        for (int i = 0; i < _groups.Length; i++)
+        {
+            double[] v = [.. _groups[i].Values.Order()];
+            double q1 = MathNet.Numerics.Statistics.SortedArrayStatistics.Quantile(v, 0.25);
+            double median = MathNet.Numerics.Statistics.SortedArrayStatistics.Quantile(v, 0.5);
+            double q3 = MathNet.Numerics.Statistics.SortedArrayStatistics.Quantile(v, 0.75);
+            double iqr = q3 - q1;
+            double low = v.First(x => x >= q1 - (1.5 * iqr));
+            double high = v.Last(x => x <= q3 + (1.5 * iqr));
+            boxes.Add(new ScottPlot.Box
+            {
+                Position = i,
+                BoxMin = q1,
+                BoxMiddle = median,
+                BoxMax = q3,
+                WhiskerMin = low,
+                WhiskerMax = high,
+            });
+            double[] outliers = [.. v.Where(x => x < low || x > high)];
+            if (outliers.Length > 0)
+            {
+                var points = plot.Add.ScatterPoints(Enumerable.Repeat((double)i, outliers.Length).ToArray(), outliers);
+                points.Color = Colors.Black;
+            }
+        }
+
+        plot.Add.Boxes(boxes);
+        Figures.LabelTicks(plot, [.. _groups.Select(g => g.Label)]);
+    }
+}
+
+internal sealed class BarFigure : Figure
+{
+    private readonly string _yLabel;
+    private readonly BarValue[] _bars;
+
+    public BarFigure(string fileName, string title, string yLabel, IReadOnlyList<BarValue> bars)
+        : base(fileName, title)
+    {
+        ArgumentNullException.ThrowIfNull(bars);
+        if (bars.Count == 0)
+        {
+            throw new ArgumentException($"bars of figure '{fileName}' is empty; pass at least one bar.", nameof(bars));
+        }
+
+        _bars = [.. bars];
+        _yLabel = yLabel;
+    }
+
+    private protected override void Draw(Plot plot)
+    {
+        plot.YLabel(_yLabel);
+        var bars = _bars.Select((b, i) => new ScottPlot.Bar { Position = i, Value = b.Value.Value }).ToList();
+        plot.Add.Bars(bars);
+
+        // Intervals need not be symmetric, so the error bars are drawn as lines from lower to upper with caps.
+        for (int i = 0; i < _bars.Length; i++)
+        {
+            var e = _bars[i].Value;
+            if (e.IsUndefined)
+            {
+                continue;
+            }
+
+            foreach (var line in new[] { plot.Add.Line(i, e.Lower, i, e.Upper), plot.Add.Line(i - 0.1, e.Lower, i + 0.1, e.Lower), plot.Add.Line(i - 0.1, e.Upper, i + 0.1, e.Upper) })
+            {
+                line.Color = Colors.Black;
+                line.LineWidth = 1.5f;
+            }
+        }
+
+        plot.Axes.Margins(bottom: 0);
+        Figures.LabelTicks(plot, [.. _bars.Select(b => b.Label)]);
+    }
+}

@@ -1,0 +1,312 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace ClassicalML.Scenarios;
+
+/// <summary>The report of one scenario run: what report.json and report.md hold.</summary>
+/// <remarks>
+/// report.json keys, always in this order: <c>id</c>, <c>title</c>, <c>question</c> {<c>number</c>, <c>text</c>},
+/// <c>settings</c> {<c>seed</c>, then each scenario option by name}, <c>claims</c> [{<c>id</c>, <c>claim</c>,
+/// <c>verdict</c>, <c>criterion</c>, <c>evidence</c>}] in the scenario's claim order, <c>tables</c> {name: [row
+/// objects keyed by column]}, <c>timings</c> {name: [rows]} (wall-clock measurements; see
+/// <see cref="ScenarioResult.Timings"/>), <c>figures</c> [file names], <c>summary</c> (string or null). Doubles are written in
+/// shortest round-trip form, text with the invariant culture, lines end in <c>\n</c>; nothing depends on the
+/// clock or the machine, so reruns are byte-identical.
+/// </remarks>
+public sealed class ScenarioReport
+{
+    private ScenarioReport(string id, string title, Question question, IReadOnlyList<KeyValuePair<string, object?>> settings,
+        IReadOnlyList<ClaimResult> claims, IReadOnlyList<ReportTable> tables, IReadOnlyList<ReportTable> timings,
+        IReadOnlyList<Figure> figures, string? summary)
+    {
+        Timings = timings;
+        Id = id;
+        Title = title;
+        Question = question;
+        Settings = settings;
+        Claims = claims;
+        Tables = tables;
+        Figures = figures;
+        Summary = summary;
+    }
+
+    /// <summary>The scenario's id.</summary>
+    public string Id { get; }
+
+    /// <summary>The scenario's title.</summary>
+    public string Title { get; }
+
+    /// <summary>The question answered.</summary>
+    public Question Question { get; }
+
+    /// <summary>The settings used: <c>seed</c>, then each scenario option's key and value.</summary>
+    public IReadOnlyList<KeyValuePair<string, object?>> Settings { get; }
+
+    /// <summary>The judged claims in the scenario's claim order.</summary>
+    public IReadOnlyList<ClaimResult> Claims { get; }
+
+    /// <summary>The tables.</summary>
+    public IReadOnlyList<ReportTable> Tables { get; }
+
+    /// <summary>The wall-clock timing tables (not reproducible; <c>--check</c> ignores their numbers).</summary>
+    public IReadOnlyList<ReportTable> Timings { get; }
+
+    /// <summary>The figures.</summary>
+    public IReadOnlyList<Figure> Figures { get; }
+
+    /// <summary>The closing paragraph, if any.</summary>
+    public string? Summary { get; }
+
+    /// <summary>Assembles the report of a run and checks that it is complete.</summary>
+    /// <typeparam name="TSettings">The scenario's settings type.</typeparam>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="settings">The settings it ran with.</param>
+    /// <param name="result">What the run returned.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="InvalidOperationException">A claim is judged twice or not at all, an unknown claim is judged,
+    /// the scenario's id or claim ids are not unique kebab-case, or table names or figure file names repeat.</exception>
+    public static ScenarioReport Create<TSettings>(Scenario<TSettings> scenario, TSettings settings, ScenarioResult result)
+        where TSettings : ScenarioSettings
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(result);
+        string id = scenario.Id;
+        try
+        {
+            Identifiers.RequireKebabCase(id, "Id");
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"Scenario {scenario.GetType().Name}: {e.Message}", e);
+        }
+
+        var declared = scenario.Claims;
+        var duplicateClaim = declared.GroupBy(c => c.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicateClaim is not null)
+        {
+            throw new InvalidOperationException($"Scenario '{id}' declares claim '{duplicateClaim.Key}' twice; claim ids must be unique. Rename one.");
+        }
+
+        var judged = new Dictionary<string, ClaimResult>(StringComparer.Ordinal);
+        foreach (var claimResult in result.Claims)
+        {
+            if (!declared.Contains(claimResult.Claim))
+            {
+                throw new InvalidOperationException(
+                    $"Scenario '{id}' judged claim '{claimResult.Claim.Id}', which is not in its Claims; judge only the declared claims (use the same Claim objects).");
+            }
+
+            if (!judged.TryAdd(claimResult.Claim.Id, claimResult))
+            {
+                throw new InvalidOperationException($"Scenario '{id}' judged claim '{claimResult.Claim.Id}' twice; judge each claim exactly once.");
+            }
+        }
+
+        var missing = declared.Where(c => !judged.ContainsKey(c.Id)).Select(c => c.Id).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"Scenario '{id}' did not judge claim(s) {string.Join(", ", missing.Select(m => $"'{m}'"))}; every claim needs a computed verdict.");
+        }
+
+        RequireUnique(id, "table", result.Tables.Select(t => t.Name).Concat(result.Timings.Select(t => t.Name)));
+        RequireUnique(id, "figure file", result.Figures.Select(f => f.FileName));
+
+        var settingValues = new List<KeyValuePair<string, object?>> { new("seed", settings.Seed) };
+        foreach (var option in scenario.Options)
+        {
+            settingValues.Add(new(option.Key, option.GetValue(settings)));
+        }
+
+        RequireUnique(id, "option", settingValues.Select(s => s.Key));
+
+        return new ScenarioReport(id, scenario.Title, scenario.Question, settingValues,
+            [.. declared.Select(c => judged[c.Id])], [.. result.Tables], [.. result.Timings], [.. result.Figures], result.Summary);
+    }
+
+    private static void RequireUnique(string id, string what, IEnumerable<string> names)
+    {
+        var duplicate = names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new InvalidOperationException($"Scenario '{id}' has two {what}s named '{duplicate.Key}'; names must be unique. Rename one.");
+        }
+    }
+
+    /// <summary>Writes report.json's text (UTF-8 without BOM when saved, indented, <c>\n</c> line ends, final newline).</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson()
+    {
+        var buffer = new MemoryStream();
+        var options = new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        using (var w = new Utf8JsonWriter(buffer, options))
+        {
+            w.WriteStartObject();
+            w.WriteString("id", Id);
+            w.WriteString("title", Title);
+            w.WriteStartObject("question");
+            w.WriteNumber("number", Question.Number);
+            w.WriteString("text", Question.Text);
+            w.WriteEndObject();
+            w.WriteStartObject("settings");
+            foreach (var (key, value) in Settings)
+            {
+                w.WritePropertyName(key);
+                JsonValues.Write(w, value);
+            }
+
+            w.WriteEndObject();
+            w.WriteStartArray("claims");
+            foreach (var c in Claims)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", c.Claim.Id);
+                w.WriteString("claim", c.Claim.Text);
+                w.WriteString("verdict", c.Verdict.ToText());
+                w.WriteString("criterion", c.Judgement.Criterion);
+                w.WriteString("evidence", c.Judgement.Evidence);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            WriteTables(w, "tables", Tables);
+            WriteTables(w, "timings", Timings);
+            w.WriteStartArray("figures");
+            foreach (var f in Figures)
+            {
+                w.WriteStringValue(f.FileName);
+            }
+
+            w.WriteEndArray();
+            if (Summary is null)
+            {
+                w.WriteNull("summary");
+            }
+            else
+            {
+                w.WriteString("summary", Summary);
+            }
+
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void WriteTables(Utf8JsonWriter w, string key, IReadOnlyList<ReportTable> tables)
+    {
+        w.WriteStartObject(key);
+        foreach (var table in tables)
+        {
+            w.WriteStartArray(table.Name);
+            foreach (var row in table.Rows)
+            {
+                w.WriteStartObject();
+                for (int i = 0; i < row.Count; i++)
+                {
+                    w.WritePropertyName(table.Columns[i]);
+                    WriteCell(w, row[i]);
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteCell(Utf8JsonWriter w, Cell cell)
+    {
+        switch (cell.Kind)
+        {
+            case CellKind.Text: w.WriteStringValue(cell.Text); break;
+            case CellKind.Integer: w.WriteNumberValue(cell.Integer); break;
+            case CellKind.Number: JsonValues.WriteDouble(w, cell.Number); break;
+            default:
+                w.WriteStartObject();
+                w.WritePropertyName("value");
+                JsonValues.WriteDouble(w, cell.Estimate.Value);
+                w.WritePropertyName("lower");
+                JsonValues.WriteDouble(w, cell.Estimate.Lower);
+                w.WritePropertyName("upper");
+                JsonValues.WriteDouble(w, cell.Estimate.Upper);
+                w.WriteEndObject();
+                break;
+        }
+    }
+
+    /// <summary>Writes report.md: title, question, settings, claims with verdicts, tables, figures, summary.</summary>
+    /// <returns>The Markdown text (<c>\n</c> line ends).</returns>
+    public string ToMarkdown()
+    {
+        var md = new StringBuilder();
+        void Line(string text = "") => md.Append(text).Append('\n');
+        Line($"# {Title}");
+        Line();
+        Line($"**Question {Question.Number.ToString(CultureInfo.InvariantCulture)}.** {Question.Text}");
+        Line();
+        Line($"Scenario `{Id}`. Settings: {string.Join(", ", Settings.Select(s => $"`{s.Key}` = {JsonValues.Format(s.Value)}"))}.");
+        Line();
+        Line("## Claims");
+        Line();
+        Line("| Claim | Verdict | Evidence | Criterion |");
+        Line("| --- | --- | --- | --- |");
+        foreach (var c in Claims)
+        {
+            Line($"| {Escape(c.Claim.Text)} | **{c.Verdict.ToText()}** | {Escape(c.Judgement.Evidence)} | {Escape(c.Judgement.Criterion)} |");
+        }
+
+        foreach (var table in Tables)
+        {
+            MarkdownTable(md, $"Table: {table.Name}", table);
+        }
+
+        foreach (var table in Timings)
+        {
+            MarkdownTable(md, $"Timings: {table.Name} (wall clock on the machine that ran it; not reproducible, not compared by --check)", table);
+        }
+
+        if (Figures.Count > 0)
+        {
+            Line();
+            Line("## Figures");
+            foreach (var f in Figures)
+            {
+                Line();
+                Line($"![{Escape(f.Title)}]({f.FileName})");
+            }
+        }
+
+        if (Summary is not null)
+        {
+            Line();
+            Line("## Summary");
+            Line();
+            Line(Summary);
+        }
+
+        return md.ToString();
+    }
+
+    private static void MarkdownTable(StringBuilder md, string heading, ReportTable table)
+    {
+        void Line(string text = "") => md.Append(text).Append('\n');
+        Line();
+        Line($"## {heading}");
+        Line();
+        Line("| " + string.Join(" | ", table.Columns.Select(Escape)) + " |");
+        Line("|" + string.Concat(table.Columns.Select(_ => " --- |")));
+        foreach (var row in table.Rows)
+        {
+            Line("| " + string.Join(" | ", row.Select(cell => Escape(cell.ToString()))) + " |");
+        }
+    }
+
+    internal static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}

@@ -1,0 +1,65 @@
+namespace ClassicalML.Scenarios.Tests;
+
+public class ReportTypesTests
+{
+    [Fact]
+    public void Estimate_BoundsOutOfOrder_ThrowsWithValues()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new Estimate(0.5, 0.6, 0.9));
+        Assert.Equal("estimate (0.5, [0.6, 0.9]) is not ordered; an estimate needs lower <= value <= upper. Pass the interval bounds in that order. (Parameter 'value')", e.Message);
+    }
+
+    [Fact]
+    public void Estimate_ToString_InvariantValueAndInterval()
+    {
+        Assert.Equal("0.9123 [0.9, 0.925]", new Estimate(0.91234, 0.9, 0.925).ToString());
+    }
+
+    [Fact]
+    public void ReportTable_RowWithWrongLength_Throws()
+    {
+        var table = new ReportTable("scores", ["model", "auc"]);
+        var e = Assert.Throws<ArgumentException>(() => table.AddRow("a"));
+        Assert.Equal("cells has 1 values but table 'scores' has 2 columns (model, auc); pass one cell per column. (Parameter 'cells')", e.Message);
+    }
+
+    [Fact]
+    public void ReportTable_NameNotKebabCase_Throws()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new ReportTable("Fold Scores", ["a"]));
+        Assert.StartsWith("name is 'Fold Scores'; it must be kebab-case", e.Message);
+    }
+
+    [Fact]
+    public void Claim_IdNotKebabCase_Throws()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new Claim("lower_variance", "text"));
+        Assert.StartsWith("id is 'lower_variance'; it must be kebab-case", e.Message);
+    }
+
+    [Fact]
+    public void Figure_FileNameWithFolder_Throws()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Figures.Roc("../roc.png", "ROC", [new Series("m", [0, 1], [0, 1])]));
+        Assert.StartsWith("fileName is '../roc.png'; a figure file name must be a plain file name ending in .png", e.Message);
+    }
+
+    [Fact]
+    public void Figure_SeriesLengthsDiffer_Throws()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Figures.Line("l.png", "t", "x", "y", [new Series("s", [0, 1], [0])]));
+        Assert.StartsWith("series[0] ('s') of figure 'l.png' has 2 x and 1 y values", e.Message);
+    }
+
+    [Fact]
+    public void Figure_SameDataTwice_SamePngBytes()
+    {
+        // Checked once here: ScottPlot + SkiaSharp render identical bytes for identical data in one process.
+        // The results check still compares only figure names, since fonts and Skia builds differ between machines.
+        static Figure Make() => Figures.Bars("b.png", "Bars", "y", [new BarValue("a", new Estimate(0.5, 0.4, 0.6)), new BarValue("b", new Estimate(0.7, 0.65, 0.8))]);
+        byte[] first = Make().RenderPng();
+        byte[] second = Make().RenderPng();
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, first[..4]);
+        Assert.Equal(first, second);
+    }
+}
