@@ -41,7 +41,14 @@ internal sealed class EvalCommand
     {
         this.stdout = stdout;
         this.stderr = stderr;
-        format.AcceptOnlyFromAmong("table", "json", "markdown");
+        format.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (value is not ("table" or "json" or "markdown"))
+            {
+                result.AddError($"--format is '{value}'; it must be table, json or markdown.");
+            }
+        });
         Command = new Command("eval", "Evaluate predictions in a CSV file: binary (labels and scores) or multiclass (labels and predicted labels).");
         Command.Arguments.Add(data);
         foreach (var option in new Option[] { labelColumn, scoreColumn, predictedColumn, positive, threshold, format, curves })

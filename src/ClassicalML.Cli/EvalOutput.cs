@@ -66,9 +66,8 @@ internal static class EvalOutput
         }
     });
 
-    public static string BinaryTable(string path, BinaryReport r, RocCurve? roc, PrecisionRecallCurve? pr) => Render(console =>
+    public static string BinaryTable(string path, BinaryReport r, RocCurve? roc, PrecisionRecallCurve? pr) => Render(BinaryTitle(path, r), console =>
     {
-        console.Write(new Text(BinaryTitle(path, r) + Environment.NewLine));
         var confusion = new Table().AddColumn(new TableColumn(string.Empty)).AddColumn(new TableColumn(new Text("predicted +")).RightAligned()).AddColumn(new TableColumn(new Text("predicted -")).RightAligned());
         confusion.AddRow(new Text("actual +"), Right(Count(r.TruePositives)), Right(Count(r.FalseNegatives)));
         confusion.AddRow(new Text("actual -"), Right(Count(r.FalsePositives)), Right(Count(r.TrueNegatives)));
@@ -167,9 +166,8 @@ internal static class EvalOutput
         Undefined(w, r.Undefined.Select(u => (u.Metric, u.Reason)));
     });
 
-    public static string MulticlassTable(string path, MulticlassReport<string> r) => Render(console =>
+    public static string MulticlassTable(string path, MulticlassReport<string> r) => Render(MulticlassTitle(path, r), console =>
     {
-        console.Write(new Text(MulticlassTitle(path, r) + Environment.NewLine));
         var table = new Table().AddColumn("Class").AddColumn(new TableColumn("Precision").RightAligned()).AddColumn(new TableColumn("Recall").RightAligned()).AddColumn(new TableColumn("F1").RightAligned()).AddColumn(new TableColumn("Support").RightAligned());
         foreach (var c in r.PerClass)
         {
@@ -358,9 +356,11 @@ internal static class EvalOutput
         w.WriteEndArray();
     }
 
-    private static string Render(Action<IAnsiConsole> draw)
+    /// <summary>The title as a plain line (long paths must not wrap), then what <paramref name="draw"/> renders.</summary>
+    private static string Render(string title, Action<IAnsiConsole> draw)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
+        text.WriteLine(title);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
