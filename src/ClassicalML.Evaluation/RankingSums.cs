@@ -48,8 +48,9 @@ internal struct RankingSums
             double precision = _tp / (double)(_tp + _fp);
             _apSum += (recall - _previousRecall) * precision;
             _previousRecall = recall;
-            if (p > 0 && q > 0)
+            if (p > 0)
             {
+                // Also when q = 0: AP depends on how positives tie (one threshold or several).
                 double high = (tp0 + p) / (double)(tp0 + p + fp0);
                 double low = (tp0 + 1) / (double)(tp0 + 1 + fp0 + q);
                 _apBound += p / (double)_positives * (high - low);

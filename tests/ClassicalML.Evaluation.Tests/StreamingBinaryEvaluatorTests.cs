@@ -87,6 +87,49 @@ public class StreamingBinaryEvaluatorTests
         Assert.InRange(streamed.RocAucErrorBound, 1e-6, 1e-3);
     }
 
+    [Fact]
+    public void ToReport_BinOfPositivesOnly_ApBoundCoversTheTieEffect()
+    {
+        // 0.5 and 0.5 + 1e-12 share a bin; a tie of positives changes AP (not AUC).
+        bool[] labels = [false, true, true];
+        double[] scores = [0.6, 0.5 + 1e-12, 0.5];
+        var e = new StreamingBinaryEvaluator(exactCapacity: 0);
+        e.Add(labels, scores);
+
+        BinaryReport streamed = e.ToReport();
+        double exact = PrecisionRecall.AveragePrecision(labels, scores);
+
+        Assert.Equal((0.5 * 0.5) + (0.5 * 2.0 / 3.0), exact, 15);
+        Assert.Equal(2.0 / 3.0, streamed.AveragePrecision, 15);
+        Assert.InRange(Math.Abs(streamed.AveragePrecision - exact), 0.0, streamed.AveragePrecisionErrorBound);
+        Assert.Equal(0.0, streamed.RocAucErrorBound);
+        Assert.Equal(Roc.Auc(labels, scores), streamed.RocAuc);
+    }
+
+    [Property(MaxTest = 100)]
+    public bool ToReport_HistogramMode_ExactValuesWithinTheBounds(PositiveInt seedArg, PositiveInt rowsArg)
+    {
+        // Few bins and a coarse grid of scores: bins mix distinct scores, true ties and one-class bins.
+        int n = 2 + (rowsArg.Get % 300);
+        var random = new MersenneTwister(seedArg.Get, threadSafe: false);
+        var labels = new bool[n];
+        var scores = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            labels[i] = random.NextDouble() < 0.4;
+            scores[i] = Math.Round((labels[i] ? 0.2 : 0.0) + (random.NextDouble() * 0.8), random.Next(1, 4));
+        }
+
+        labels[0] = true;
+        labels[1] = false;
+        var e = new StreamingBinaryEvaluator(exactCapacity: 0, maxBins: 16);
+        e.Add(labels, scores);
+        BinaryReport r = e.ToReport();
+
+        return Math.Abs(r.RocAuc - Roc.Auc(labels, scores)) <= r.RocAucErrorBound + 1e-12
+            && Math.Abs(r.AveragePrecision - PrecisionRecall.AveragePrecision(labels, scores)) <= r.AveragePrecisionErrorBound + 1e-12;
+    }
+
     [Property(MaxTest = 60)]
     public bool Merge_AnyPartitionAndMergeOrder_GivesTheSameReport(PositiveInt seedArg, PositiveInt rowsArg, PositiveInt partsArg)
     {
