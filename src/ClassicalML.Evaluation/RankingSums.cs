@@ -17,6 +17,7 @@ internal struct RankingSums
 {
     private readonly long _positives;
     private readonly long _negatives;
+    private readonly bool _bounds;
     private Int128 _twiceU;
     private Int128 _tiedPairs;
     private long _tp;
@@ -26,10 +27,14 @@ internal struct RankingSums
     private double _apBound;
 
     /// <summary>Starts the sums for P positives and N negatives in total.</summary>
-    internal RankingSums(long positives, long negatives)
+    /// <param name="positives">P.</param>
+    /// <param name="negatives">N.</param>
+    /// <param name="bounds">Accumulate the error bounds (groups that are histogram bins); false for true ties, where they are not needed.</param>
+    internal RankingSums(long positives, long negatives, bool bounds)
     {
         _positives = positives;
         _negatives = negatives;
+        _bounds = bounds;
     }
 
     /// <summary>Adds the next group (scores strictly below every group added before).</summary>
@@ -41,14 +46,18 @@ internal struct RankingSums
         _fp += q;
         long below = _negatives - _fp;
         _twiceU += ((Int128)p * (2 * below)) + ((Int128)p * q);
-        _tiedPairs += (Int128)p * q;
+        if (_bounds)
+        {
+            _tiedPairs += (Int128)p * q;
+        }
+
         if (_positives > 0)
         {
             double recall = _tp / (double)_positives;
             double precision = _tp / (double)(_tp + _fp);
             _apSum += (recall - _previousRecall) * precision;
             _previousRecall = recall;
-            if (p > 0)
+            if (_bounds && p > 0)
             {
                 // Also when q = 0: AP depends on how positives tie (one threshold or several).
                 double high = (tp0 + p) / (double)(tp0 + p + fp0);
@@ -77,7 +86,7 @@ internal struct RankingSums
     /// <summary>Both metrics from sorted keys, every group a true tie.</summary>
     internal static RankingSums From(SortedKeys sorted)
     {
-        var sums = new RankingSums(sorted.Positives, sorted.Negatives);
+        var sums = new RankingSums(sorted.Positives, sorted.Negatives, bounds: false);
         var groups = new TieGroups(sorted);
         while (groups.Next(out _, out long p, out long q))
         {

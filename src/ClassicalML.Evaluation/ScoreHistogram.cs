@@ -174,7 +174,7 @@ internal sealed class ScoreHistogram
             negatives += Negatives[i];
         }
 
-        var sums = new RankingSums(positives, negatives);
+        var sums = new RankingSums(positives, negatives, bounds: true);
         for (int i = Count - 1; i >= 0; i--)
         {
             sums.Add(Positives[i], Negatives[i]);

@@ -69,6 +69,24 @@ public class StreamingBinaryEvaluatorTests
     }
 
     [Fact]
+    public void ToReport_DefaultSettingsAboveOneMillionRows_BoundIsTinyAndHolds()
+    {
+        (bool[] labels, double[] scores) = Probabilities(1_200_000, seed: 11, decimals: null);
+        var evaluator = new StreamingBinaryEvaluator();
+        for (int start = 0; start < labels.Length; start += 100_000)
+        {
+            evaluator.Add(labels.AsSpan(start, 100_000), scores.AsSpan(start, 100_000));
+        }
+
+        BinaryReport streamed = evaluator.ToReport();
+        double exact = Roc.Auc(labels, scores);
+
+        Assert.False(streamed.IsExact);
+        Assert.InRange(Math.Abs(streamed.RocAuc - exact), 0.0, streamed.RocAucErrorBound);
+        Assert.InRange(streamed.RocAucErrorBound, 1e-12, 1e-5);
+    }
+
+    [Fact]
     public void ToReport_AboveCapacityWithFewDistinctScores_GivesTheExactValueWithAConservativeBound()
     {
         // 4-decimal scores fall in distinct bins at the initial resolution (2^-20 relative): no two values share a bin.
