@@ -28,7 +28,8 @@ namespace ClassicalML.Evaluation;
 /// tied, so |AUC − exact| ≤ Σ_b p_b·q_b / (2·P·N), reported as <see cref="BinaryReport.RocAucErrorBound"/>
 /// (and likewise <see cref="BinaryReport.AveragePrecisionErrorBound"/>). The resolution used is
 /// always the finest at which all rows fit in <see cref="MaxBins"/> bins, whatever the order of
-/// additions and merges. Memory: at most 8·ExactCapacity + 24·MaxBins bytes plus one batch.
+/// additions and merges. Memory kept between calls: at most 8·ExactCapacity + 24·MaxBins bytes; a call that moves
+/// kept scores into the histogram briefly needs about as much again as work space, plus the batch itself.
 /// </para>
 /// <para>Not thread-safe: use one accumulator per thread and merge them.</para>
 /// </remarks>
