@@ -116,6 +116,32 @@ public class FastRankingTests
         Assert.Equal(0.0, Roc.Auc([false, true], [double.Epsilon, -0.0]));
     }
 
+    [Theory]
+    [InlineData(0.3)]
+    [InlineData(0.5)]
+    [InlineData(1.0)]
+    public void Auc_LargeInput_AllocatesAtMostSixteenBytesPerScore(double positiveShare)
+    {
+        const int n = 200_000;
+        var random = new MersenneTwister(17, threadSafe: false);
+        var labels = new bool[n];
+        var scores = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            labels[i] = random.NextDouble() < positiveShare;
+            scores[i] = Math.Round(random.NextDouble(), 4);
+        }
+
+        Roc.Auc(labels, scores); // JIT and statics first
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Roc.Auc(labels, scores);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // 8n for the keys, 8·max(P, N) scratch, and two 48 KB digit histograms.
+        Assert.InRange(allocated, 8L * n, (16L * n) + (128 * 1024));
+        Assert.InRange(allocated, 0, (8L * n) + (8L * Math.Max(labels.Count(l => l), labels.Count(l => !l))) + (128 * 1024));
+    }
+
     /// <summary>300–2000 rows: values from a small grid (ties), ±0.0, negatives and the extremes.</summary>
     internal static (bool[] Labels, double[] Scores) RandomSample(int seed)
     {
