@@ -1,0 +1,38 @@
+using System.Text.Json;
+
+namespace ClassicalML.Scenarios.ImbalancedData.Tests;
+
+public sealed class ScenarioRunTests
+{
+    [Fact]
+    public void Run_QuickSettingsTwice_WritesIdenticalReportWithEveryClaimJudged()
+    {
+        string root = Path.Combine(Path.GetTempPath(), "imbalanced-data-tests-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string first = Path.Combine(root, "a"), second = Path.Combine(root, "b");
+            Assert.Equal(0, ScenarioHost.Run(new ImbalancedDataScenario(), ["--quick", "--out", first]));
+            Assert.Equal(0, ScenarioHost.Run(new ImbalancedDataScenario(), ["--quick", "--out", second]));
+
+            byte[] a = File.ReadAllBytes(Path.Combine(first, "report.json"));
+            byte[] b = File.ReadAllBytes(Path.Combine(second, "report.json"));
+            Assert.Equal(a, b);
+
+            using var report = JsonDocument.Parse(a);
+            var claims = report.RootElement.GetProperty("claims").EnumerateArray().ToList();
+            Assert.Equal(Judging.All.Select(c => c.Id), claims.Select(c => c.GetProperty("id").GetString()));
+            Assert.All(claims, c => Assert.Contains(c.GetProperty("verdict").GetString(), new[] { "holds", "partly holds", "does not hold" }));
+            foreach (string figure in new[] { "pr-satellite.png", "roc-letter.png", "f1-satellite.png", "recall-letter.png", "precision-satellite.png" })
+            {
+                Assert.True(File.Exists(Path.Combine(first, figure)), figure);
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
+}
