@@ -40,6 +40,7 @@ internal static class Learners
     }
 
     /// <summary>Class weights as scikit-learn's <c>class_weight="balanced"</c>: w_c = n / (2 · n_c).</summary>
+    /// <remarks>Hand-written: ClassicalML.Data's ClassWeighting.Balanced applies the same formula only inside CrossValidation.Run.</remarks>
     public static float[] BalancedWeights(IReadOnlyList<bool> labels)
     {
         int positives = labels.Count(l => l);
