@@ -272,7 +272,10 @@ public sealed class L1VsL2Scenario : Scenario<L1VsL2Settings>
         _ => "elastic net",
     };
 
-    private static Estimate ToEstimate(BootstrapInterval i) => new(i.Estimate, i.Lower, i.Upper);
+    // A percentile interval can, rarely, miss the full-data estimate (skewed statistics, few resamples); the report's
+    // Estimate needs lower <= value <= upper, so the interval is then widened to include it (more conservative).
+    internal static Estimate ToEstimate(BootstrapInterval i) =>
+        double.IsNaN(i.Lower) || double.IsNaN(i.Upper) ? new(i.Estimate, double.NaN, double.NaN) : new(i.Estimate, Math.Min(i.Lower, i.Estimate), Math.Max(i.Upper, i.Estimate));
 
     private static ReportTable DataTable(PreparedData[] sets)
     {
@@ -441,9 +444,10 @@ public sealed class L1VsL2Scenario : Scenario<L1VsL2Settings>
             return new Estimate(value, double.NaN, double.NaN);
         }
 
-        return new Estimate(value,
-            MathNet.Numerics.Statistics.Statistics.QuantileCustom(defined, 0.025, MathNet.Numerics.Statistics.QuantileDefinition.R7),
-            MathNet.Numerics.Statistics.Statistics.QuantileCustom(defined, 0.975, MathNet.Numerics.Statistics.QuantileDefinition.R7));
+        // The 2.5–97.5% range of the refits, widened to include the full-data value when a few refits miss it.
+        double lower = MathNet.Numerics.Statistics.Statistics.QuantileCustom(defined, 0.025, MathNet.Numerics.Statistics.QuantileDefinition.R7);
+        double upper = MathNet.Numerics.Statistics.Statistics.QuantileCustom(defined, 0.975, MathNet.Numerics.Statistics.QuantileDefinition.R7);
+        return double.IsNaN(value) ? new Estimate(value, double.NaN, double.NaN) : new Estimate(value, Math.Min(lower, value), Math.Max(upper, value));
     }
 
     private static (double SameLambda, double DoubleLambda, string Conclusion) PenaltyScaling(MLContext ml, PreparedData set, List<ReportTable> tables)
