@@ -143,7 +143,7 @@ public sealed class L1VsL2Scenario : Scenario<L1VsL2Settings>
         var tuned = paths.ToDictionary(p => p.Key, p => PathAnalysis.ArgMin([.. p.Value.Select(x => x.ValidationLogLoss)]));
         PathPoint Tuned(int d, Penalty p) => paths[(d, p)][tuned[(d, p)]];
 
-        var tables = new List<ReportTable> { DataTable(sets) };
+        var tables = new List<ReportTable> { SetupTable(settings, grid), DataTable(sets) };
         tables.AddRange(sets.Select((s, d) => PathTable(s, d, grid, paths)));
 
         // Claim 1: exact zeros along the L1 path, and at the tuned λ.
@@ -158,7 +158,15 @@ public sealed class L1VsL2Scenario : Scenario<L1VsL2Settings>
         int[] informative = [.. synthetic.InformativeFeatures];
         var syntheticL1 = paths[(0, Penalty.L1)];
         var recoveryAtTuned = PathAnalysis.Recovery(Tuned(0, Penalty.L1).Weights, informative);
-        var recovery = new RecoveryMeasure(recoveryAtTuned.Kept, recoveryAtTuned.Precision, recoveryAtTuned.Recall, (double)informative.Length / syntheticFeatures);
+        int[] noise = [.. synthetic.NoiseFeatures];
+        var recovery = new RecoveryMeasure(recoveryAtTuned.Kept, recoveryAtTuned.Precision, recoveryAtTuned.Recall,
+            noise.Count(j => Tuned(0, Penalty.L1).Weights[j] == 0), noise.Length);
+
+        // For the summary only (it uses the truth): the path's best selection by F1.
+        var bestSelection = syntheticL1Path().Select((p, k) => (k, r: PathAnalysis.Recovery(p.Weights, informative)))
+            .Select(t => (t.k, t.r, f1: t.r.Kept == 0 ? 0 : 2 * t.r.Precision * t.r.Recall / (t.r.Precision + t.r.Recall)))
+            .OrderByDescending(t => t.f1).ThenBy(t => t.k).First();
+        PathPoint[] syntheticL1Path() => paths[(0, Penalty.L1)];
         tables.Add(RecoveryTable(sets[0], grid, paths, informative, tuned));
         double[] drop = PathAnalysis.DropLambdas(grid, [.. syntheticL1.Select(p => p.Weights)]);
         double informativeLast = PathAnalysis.InformativeLastShare(drop, informative);
@@ -213,7 +221,7 @@ public sealed class L1VsL2Scenario : Scenario<L1VsL2Settings>
         double bootstrapSeconds = clock.Elapsed.TotalSeconds;
 
         // Claim 5: groups of near-duplicate breast-cancer features, and an exact copy.
-        var groups = CorrelatedGroups(ml, settings, sets[1], Tuned(1, Penalty.L1), Tuned(1, Penalty.L2), progress, tables, out var groupBars, out string duplicateText, out string stabilityText);
+        var groups = CorrelatedGroups(ml, settings, sets[1], Tuned(1, Penalty.L1), Tuned(1, Penalty.L2), Tuned(1, Penalty.ElasticNet), progress, tables, out var groupBars, out var copyResult, out string stabilityText, out var enGroups);
         double groupSeconds = clock.Elapsed.TotalSeconds;
 
         // ML.NET's penalty scaling: refit on every training row twice.
@@ -227,6 +235,7 @@ public sealed class L1VsL2Scenario : Scenario<L1VsL2Settings>
             Judging.JudgeDropOrder(informativeLast),
             Judging.JudgeTunedSimilar(differences, settings.AucMargin),
             Judging.JudgeCorrelated(groups),
+            Judging.JudgeElasticNet(new ElasticNetMeasure([.. sets.Select((s, d) => (s.Name, Tuned(d, Penalty.ElasticNet).Zeros))], enGroups)),
         };
 
         double[] logGrid = [.. grid.Select(Math.Log10)];
@@ -259,7 +268,7 @@ public sealed class L1VsL2Scenario : Scenario<L1VsL2Settings>
             Claims = claims,
             Figures = figures,
             Timings = [timings],
-            Summary = Summary(sets, zeroMeasures, recovery, informativeLast, l2Zeros, l2Weights, differences, groups, duplicateText, stabilityText, scaling, settings),
+            Summary = Summary(sets, zeroMeasures, recovery, informativeLast, l2Zeros, l2Weights, differences, groups, copyResult, stabilityText, scaling, (grid[bestSelection.k], bestSelection.r.Precision, bestSelection.r.Recall), informative.Length),
         };
     }
 
@@ -276,6 +285,21 @@ public sealed class L1VsL2Scenario : Scenario<L1VsL2Settings>
     // Estimate needs lower <= value <= upper, so the interval is then widened to include it (more conservative).
     internal static Estimate ToEstimate(BootstrapInterval i) =>
         double.IsNaN(i.Lower) || double.IsNaN(i.Upper) ? new(i.Estimate, double.NaN, double.NaN) : new(i.Estimate, Math.Min(i.Lower, i.Estimate), Math.Max(i.Upper, i.Estimate));
+
+    private static ReportTable SetupTable(L1VsL2Settings settings, double[] grid)
+    {
+        var c = CultureInfo.InvariantCulture;
+        return new ReportTable("setup", ["item", "value"])
+            .AddRow("model", "ML.NET LbfgsLogisticRegression (L-BFGS; OWL-QN when L1Regularization > 0), NumberOfThreads = 1, other options at their defaults")
+            .AddRow("objective", "Σᵢ logloss(yᵢ, σ(w·xᵢ + b)) + L1Regularization·‖w‖₁ + (L2Regularization/2)·‖w‖₂², bias not penalized (ML.NET divides it all by n, which moves no minimum; see ml-net-penalty-scaling)")
+            .AddRow("penalties", "L1 only: L1Regularization = λ, L2Regularization = 0; L2 only: L1 = 0, L2 = λ (both options default to 1, so each is set explicitly); elastic net: L1 = L2 = λ/2 (scikit-learn's l1_ratio = 0.5 with C = 1/λ)")
+            .AddRow("features", "z-scored with NormalizeMeanVariance(fixZero: false), mean and variance from the training rows only")
+            .AddRow("split", string.Create(c, $"stratified train / validation / test = {Numbers.Percent(1 - settings.TestFraction - settings.ValidationFraction)} / {Numbers.Percent(settings.ValidationFraction)} / {Numbers.Percent(settings.TestFraction)} (TrainTestSplit.Stratified)"))
+            .AddRow("λ grid", string.Create(c, $"{grid.Length} points, {Numbers.Format(grid[0])} … {Numbers.Format(grid[^1])}, {settings.PointsPerDecade} per decade (log-spaced)"))
+            .AddRow("tuning", "per data set and penalty, the λ with the smallest validation log loss (the weaker λ on ties); the test rows never choose anything")
+            .AddRow("exact zero", "a weight equal to 0 in LinearBinaryModelParameters.Weights (single precision)")
+            .AddRow("intervals", string.Create(c, $"stratified percentile bootstrap of the test rows, {settings.BootstrapResamples} resamples (paired for differences); accuracy: Wilson score interval; group shares: 2.5–97.5% range over {settings.StabilityRefits} bootstrap refits of the training rows"));
+    }
 
     private static ReportTable DataTable(PreparedData[] sets)
     {
@@ -347,12 +371,12 @@ public sealed class L1VsL2Scenario : Scenario<L1VsL2Settings>
         return table;
     }
 
-    private static List<GroupMeasure> CorrelatedGroups(MLContext ml, L1VsL2Settings settings, PreparedData set, PathPoint l1, PathPoint l2,
-        IProgressReporter progress, List<ReportTable> tables, out List<BarValue> bars, out string duplicateText, out string stabilityText)
+    private static List<GroupMeasure> CorrelatedGroups(MLContext ml, L1VsL2Settings settings, PreparedData set, PathPoint l1, PathPoint l2, PathPoint en,
+        IProgressReporter progress, List<ReportTable> tables, out List<BarValue> bars, out CopyResult copyResult, out string stabilityText, out List<(string Group, int Size, int L1Kept, int ElasticNetKept)> enGroups)
     {
         var names = set.FeatureNames.ToList();
         var weightTable = new ReportTable("correlated-groups",
-            ["group", "min |r| in group (train)", "member", "L1 weight (tuned λ)", "L2 weight (tuned λ)", $"L1 non-zero in refits", $"L1 largest in refits", $"L2 largest in refits"]);
+            ["group", "min |r| in group (train)", "member", "L1 weight (tuned λ)", "L2 weight (tuned λ)", "EN weight (tuned λ)", $"L1 non-zero in refits", $"L1 largest in refits", $"L2 largest in refits"]);
         var measures = new List<GroupMeasure>();
 
         // Refits on bootstrap resamples of the training rows: which member does L1 keep? (Row indices drawn here:
@@ -368,6 +392,7 @@ public sealed class L1VsL2Scenario : Scenario<L1VsL2Settings>
         }
 
         bars = [];
+        enGroups = [];
         var stability = new List<string>();
         foreach (var (groupName, members) in BreastCancerGroups)
         {
@@ -376,12 +401,13 @@ public sealed class L1VsL2Scenario : Scenario<L1VsL2Settings>
             var g1 = PathAnalysis.GroupShare(l1.Weights, idx);
             var g2 = PathAnalysis.GroupShare(l2.Weights, idx);
             measures.Add(new GroupMeasure(groupName, idx.Length, g1.Kept, g1.LargestShare, g2.Kept, g2.LargestShare));
+            enGroups.Add((groupName, idx.Length, g1.Kept, PathAnalysis.GroupShare(en.Weights, idx).Kept));
             foreach (int j in idx)
             {
                 int nonZero = refits.Count(f => f.L1[j] != 0);
                 int largest1 = refits.Count(f => PathAnalysis.GroupShare(f.L1, idx).Largest == j);
                 int largest2 = refits.Count(f => PathAnalysis.GroupShare(f.L2, idx).Largest == j);
-                weightTable.AddRow(groupName, minR, names[j], l1.Weights[j], l2.Weights[j], nonZero, largest1, largest2);
+                weightTable.AddRow(groupName, minR, names[j], l1.Weights[j], l2.Weights[j], en.Weights[j], nonZero, largest1, largest2);
             }
 
             var choices = refits.Select(f => PathAnalysis.GroupShare(f.L1, idx).Largest).GroupBy(j => j).OrderByDescending(c => c.Count()).ThenBy(c => c.Key)
@@ -414,12 +440,11 @@ public sealed class L1VsL2Scenario : Scenario<L1VsL2Settings>
         int[] pair = [source, p];
         var s1 = PathAnalysis.GroupShare(c1, pair);
         var s2 = PathAnalysis.GroupShare(c2, pair);
-        weightTable.AddRow("exact copy (not in the verdict)", 1.0, copied, c1[source], c2[source], "", "", "");
-        weightTable.AddRow("exact copy (not in the verdict)", 1.0, copied + "_copy", c1[p], c2[p], "", "", "");
+        weightTable.AddRow("exact copy (not in the verdict)", 1.0, copied, c1[source], c2[source], "", "", "", "");
+        weightTable.AddRow("exact copy (not in the verdict)", 1.0, copied + "_copy", c1[p], c2[p], "", "", "", "");
         bars.Add(new BarValue("copy L1", new Estimate(s1.LargestShare, s1.LargestShare, s1.LargestShare)));
         bars.Add(new BarValue("copy L2", new Estimate(s2.LargestShare, s2.LargestShare, s2.LargestShare)));
-        duplicateText = string.Create(CultureInfo.InvariantCulture,
-            $"With an exact copy of {copied} added, L1 at λ = {Numbers.Format(l1.Lambda)} gave the two copies weights {Numbers.Format(c1[source])} and {Numbers.Format(c1[p])} (largest share {Numbers.Format(s1.LargestShare)}; L2: {Numbers.Format(s2.LargestShare)})");
+        copyResult = new CopyResult(copied, c1[source], c1[p], s1.LargestShare, s2.LargestShare);
 
         stabilityText = string.Create(CultureInfo.InvariantCulture, $"L1's largest member across {settings.StabilityRefits} bootstrap refits at the same λ: {string.Join("; ", stability)}");
         var shareTable = new ReportTable("correlated-group-shares",
@@ -497,17 +522,35 @@ public sealed class L1VsL2Scenario : Scenario<L1VsL2Settings>
     }
 
     private static string Summary(PreparedData[] sets, L1ZerosMeasure[] zeros, RecoveryMeasure recovery, double informativeLast, int l2Zeros, int l2Weights,
-        List<TunedDifference> differences, List<GroupMeasure> groups, string duplicateText, string stabilityText, (double SameLambda, double DoubleLambda, string Conclusion) scaling, L1VsL2Settings settings)
+        List<TunedDifference> differences, List<GroupMeasure> groups, CopyResult copy, string stabilityText, (double SameLambda, double DoubleLambda, string Conclusion) scaling, (double Lambda, double Precision, double Recall) best, int informativeCount)
     {
         var c = CultureInfo.InvariantCulture;
+        bool sumScaled = scaling.Conclusion.StartsWith("the SUM", StringComparison.Ordinal);
         string zeroText = string.Join(", ", zeros.Select(z => string.Create(c, $"{z.DataSet} {z.ZerosAtTuned}/{z.Features}")));
         string diffText = string.Join(", ", differences.Select(d => $"{d.DataSet} {d.AucDifference}"));
         string groupText = string.Join(", ", groups.Select(g => string.Create(c, $"{g.Group} {Numbers.Format(g.L1Share)} vs {Numbers.Format(g.L2Share)}")));
-        return string.Create(c,
-            $"ML.NET's L1Regularization and L2Regularization weigh the penalty against {scaling.Conclusion}: refitting on every breast-cancer training row twice moved the weights by up to {Numbers.Format(scaling.SameLambda)} at the same λ but only {Numbers.Format(scaling.DoubleLambda)} at 2λ, so the λ grid ({Numbers.Format(settings.LambdaMin)} … {Numbers.Format(settings.LambdaMax)}) reaches further than scikit-learn-style mean-loss grids, and the same λ is weaker on spambase ({sets[3].TrainRows} training rows) than on sonar ({sets[2].TrainRows}). " +
-            $"Along that grid L1 (OWL-QN inside ML.NET's L-BFGS) set weights exactly to zero; at the validation-tuned λ it had zeroed {zeroText} weights, while L2 left {l2Zeros} of {l2Weights} weights exactly zero over all its fits, shrinking them instead. " +
-            $"On the synthetic data the tuned L1 model kept {recovery.Kept} features with precision {Numbers.Format(recovery.Precision)} and recall {Numbers.Format(recovery.Recall)} for the {(int)Math.Round(recovery.InformativeShare * 20)} informative ones: tuning for prediction keeps some noise features, and the informative features outlived the noise in {Numbers.Percent(informativeLast)} of pairs along the path. " +
-            $"Tuned on validation, test AUC(L1) − AUC(L2) was {diffText}. " +
-            $"In breast cancer's radius/perimeter/area groups the largest member's share of the group weight was (L1 vs L2) {groupText}. {stabilityText}. {duplicateText}, so 'L1 keeps one' depends on the optimizer when features are identical.");
+        string recoveryComment = recovery.Precision < 1 && recovery.Recall >= 1
+            ? string.Create(c, $"tuning λ for prediction kept {recovery.NoiseCount - recovery.NoiseDropped} of {recovery.NoiseCount} noise features as well, although λ = {Numbers.Format(best.Lambda)} on the same path selects with precision {Numbers.Format(best.Precision)} and recall {Numbers.Format(best.Recall)}")
+            : recovery.Recall < 1 ? "it missed informative features" : "a clean selection";
+        string copyComment = copy.L1Share < 0.99
+            ? "so with identical features 'L1 keeps one' fails: the lasso optimum is not unique and this optimizer, starting from zero with equal gradients, splits the weight"
+            : "so L1 kept one of the identical pair";
+        string scalingText = string.Create(c, $"ML.NET's L1Regularization and L2Regularization weigh the penalty against {scaling.Conclusion}: refitting on every breast-cancer training row twice moved the weights by up to {Numbers.Format(scaling.SameLambda)} at the same λ but only {Numbers.Format(scaling.DoubleLambda)} at 2λ");
+        string scalingConsequence = sumScaled
+            ? string.Create(c, $", so the same λ is weaker on spambase ({sets[3].TrainRows} training rows) than on sonar ({sets[2].TrainRows}); the tables give λ / n_train, the mean-loss equivalent. ")
+            : ". ";
+        string[] parts =
+        [
+            scalingText + scalingConsequence,
+            string.Create(c, $"At the validation-tuned λ, L1 (OWL-QN inside ML.NET's L-BFGS) had zeroed {zeroText} weights (every weight from the λ in the first claim's evidence on); L2 left {l2Zeros} of {l2Weights} weights exactly zero over all its fits. "),
+            string.Create(c, $"On the synthetic data the tuned L1 model kept {recovery.Kept} features with precision {Numbers.Format(recovery.Precision)} and recall {Numbers.Format(recovery.Recall)} for the {informativeCount} informative ones ({recoveryComment}); along the path the informative features outlived the noise in {Numbers.Percent(informativeLast)} of (informative, noise) pairs. "),
+            $"Tuned on validation, test AUC(L1) − AUC(L2) was {diffText}. ",
+            $"In breast cancer's radius/perimeter/area groups the largest member's share of the group's weight was (L1 vs L2) {groupText}. {stabilityText}. ",
+            $"With an exact copy of {copy.Feature} added, L1 gave the two copies weights {Numbers.Format(copy.L1Original)} and {Numbers.Format(copy.L1Copy)}, {copyComment}.",
+        ];
+        return string.Concat(parts);
     }
+
+    /// <summary>The exact-copy experiment: L1 weights of a feature and its copy, and the largest share under each penalty.</summary>
+    private sealed record CopyResult(string Feature, double L1Original, double L1Copy, double L1Share, double L2Share);
 }

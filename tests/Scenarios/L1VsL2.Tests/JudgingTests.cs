@@ -23,15 +23,22 @@ public sealed class JudgingTests
     }
 
     [Theory]
-    [InlineData(5, 1.0, 1.0, Verdict.Holds)]
-    [InlineData(6, 0.8333, 1.0, Verdict.Holds)]
-    [InlineData(10, 0.5, 1.0, Verdict.PartlyHolds)]
-    [InlineData(5, 0.8, 0.8, Verdict.PartlyHolds)]
-    [InlineData(20, 0.25, 1.0, Verdict.DoesNotHold)]
-    [InlineData(2, 1.0, 0.4, Verdict.DoesNotHold)]
-    [InlineData(0, double.NaN, 0.0, Verdict.DoesNotHold)]
-    public void JudgeRecovery_PrecisionAndRecall_Verdict(int kept, double precision, double recall, Verdict expected) =>
-        Assert.Equal(expected, Judging.JudgeRecovery(new RecoveryMeasure(kept, precision, recall, 0.25)).Verdict);
+    [InlineData(5, 1.0, 1.0, 15, Verdict.Holds)]
+    [InlineData(6, 0.8333, 1.0, 14, Verdict.Holds)]
+    [InlineData(10, 0.5, 1.0, 10, Verdict.PartlyHolds)]
+    [InlineData(12, 0.4167, 1.0, 8, Verdict.PartlyHolds)]
+    [InlineData(5, 0.8, 0.8, 14, Verdict.PartlyHolds)]
+    [InlineData(13, 0.3846, 1.0, 7, Verdict.DoesNotHold)]
+    [InlineData(19, 0.2632, 1.0, 1, Verdict.DoesNotHold)]
+    [InlineData(2, 1.0, 0.4, 15, Verdict.DoesNotHold)]
+    [InlineData(0, double.NaN, 0.0, 15, Verdict.DoesNotHold)]
+    public void JudgeRecovery_PrecisionRecallNoiseDropped_Verdict(int kept, double precision, double recall, int noiseDropped, Verdict expected) =>
+        Assert.Equal(expected, Judging.JudgeRecovery(new RecoveryMeasure(kept, precision, recall, noiseDropped, 15)).Verdict);
+
+    [Fact]
+    public void JudgeRecovery_Evidence_StatesNumbers() =>
+        Assert.Equal("kept 19 features: precision = 0.2632, recall = 1; dropped 1 of 15 noise features",
+            Judging.JudgeRecovery(new RecoveryMeasure(19, 0.2632, 1, 1, 15)).Judgement.Evidence);
 
     [Theory]
     [InlineData(0, 1000, 19, 20, Verdict.Holds)]
@@ -91,11 +98,34 @@ public sealed class JudgingTests
     public void JudgeCorrelated_ExactCopiesSplitEvenly_DoesNotHold() =>
         Assert.Equal(Verdict.DoesNotHold, Judging.JudgeCorrelated([new("copy", 2, 2, 0.5, 2, 0.5)]).Verdict);
 
+    private static ElasticNetMeasure Net(int zeros, int l1Kept, int netKept) =>
+        new([("a", 3), ("b", zeros)], [("g1", 3, 1, 3), ("g2", 3, l1Kept, netKept)]);
+
     [Fact]
-    public void Claims_IdsAreDistinct_SixClaims()
+    public void JudgeElasticNet_SparseAndGrouped_Holds() =>
+        Assert.Equal(Verdict.Holds, Judging.JudgeElasticNet(Net(1, 0, 3)).Verdict);
+
+    [Fact]
+    public void JudgeElasticNet_GroupedButNotSparse_PartlyHolds() =>
+        Assert.Equal(Verdict.PartlyHolds, Judging.JudgeElasticNet(Net(0, 0, 3)).Verdict);
+
+    [Fact]
+    public void JudgeElasticNet_SparseButKeepsFewerThanL1_PartlyHolds() =>
+        Assert.Equal(Verdict.PartlyHolds, Judging.JudgeElasticNet(Net(2, 2, 1)).Verdict);
+
+    [Fact]
+    public void JudgeElasticNet_NeitherSparseNorGrouped_DoesNotHold()
     {
-        Assert.Equal(6, Judging.All.Count);
-        Assert.Equal(6, Judging.All.Select(c => c.Id).Distinct(StringComparer.Ordinal).Count());
+        var result = Judging.JudgeElasticNet(new ElasticNetMeasure([("a", 0)], [("g", 3, 1, 1)]));
+        Assert.Equal(Verdict.DoesNotHold, result.Verdict);
+        Assert.Equal("zeros at tuned λ: a 0; members kept (L1 vs elastic net): g 1 vs 1 of 3", result.Judgement.Evidence);
+    }
+
+    [Fact]
+    public void Claims_IdsAreDistinct_SevenClaims()
+    {
+        Assert.Equal(7, Judging.All.Count);
+        Assert.Equal(7, Judging.All.Select(c => c.Id).Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(Judging.All, new L1VsL2Scenario().Claims);
     }
 }
