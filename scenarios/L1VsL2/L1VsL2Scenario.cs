@@ -163,11 +163,10 @@ public sealed class L1VsL2Scenario : Scenario<L1VsL2Settings>
             noise.Count(j => Tuned(0, Penalty.L1).Weights[j] == 0), noise.Length);
 
         // For the summary only (it uses the truth): the path's best selection by F1.
-        var bestSelection = syntheticL1Path().Select((p, k) => (k, r: PathAnalysis.Recovery(p.Weights, informative)))
+        var bestSelection = syntheticL1.Select((p, k) => (k, r: PathAnalysis.Recovery(p.Weights, informative)))
             .Select(t => (t.k, t.r, f1: t.r.Kept == 0 ? 0 : 2 * t.r.Precision * t.r.Recall / (t.r.Precision + t.r.Recall)))
             .OrderByDescending(t => t.f1).ThenBy(t => t.k).First();
-        PathPoint[] syntheticL1Path() => paths[(0, Penalty.L1)];
-        tables.Add(RecoveryTable(sets[0], grid, paths, informative, tuned));
+        tables.Add(RecoveryTable(grid, paths, informative, tuned));
         double[] drop = PathAnalysis.DropLambdas(grid, [.. syntheticL1.Select(p => p.Weights)]);
         double informativeLast = PathAnalysis.InformativeLastShare(drop, informative);
         tables.Add(DropOrderTable(sets[0], synthetic, drop, syntheticL1[0].Weights));
@@ -327,7 +326,7 @@ public sealed class L1VsL2Scenario : Scenario<L1VsL2Settings>
         return table;
     }
 
-    private static ReportTable RecoveryTable(PreparedData set, double[] grid, Dictionary<(int, Penalty), PathPoint[]> paths, int[] informative, Dictionary<(int Set, Penalty Penalty), int> tuned)
+    private static ReportTable RecoveryTable(double[] grid, Dictionary<(int, Penalty), PathPoint[]> paths, int[] informative, Dictionary<(int Set, Penalty Penalty), int> tuned)
     {
         var table = new ReportTable("synthetic-recovery",
             ["λ", "L1 kept", "L1 precision", "L1 recall", "EN kept", "EN precision", "EN recall", "tuned on validation"]);
@@ -339,7 +338,6 @@ public sealed class L1VsL2Scenario : Scenario<L1VsL2Settings>
             table.AddRow(grid[k], a.Kept, a.Precision, a.Recall, e.Kept, e.Precision, e.Recall, mark);
         }
 
-        _ = set;
         return table;
     }
 
