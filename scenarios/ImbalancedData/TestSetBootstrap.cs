@@ -17,9 +17,8 @@ internal sealed record ScoredMethod(string Id, string Name, double[] Scores, dou
 /// Every interval uses the same seed and the same class strata, so every call draws the same resamples: a
 /// method's <see cref="BinaryReport"/> on a resample is computed once (<see cref="BinaryEvaluation.Evaluate"/>,
 /// undefined metrics as NaN) and reused for every metric and pair, keyed by a 64-bit FNV-1a hash of the
-/// resample's row indices. Resamples on which a metric is undefined are skipped by the bootstrap. When the point
-/// estimate falls outside its percentile interval (possible for skewed metrics) the interval is widened to
-/// include it, so an <see cref="Estimate"/> is always ordered.
+/// resample's row indices. Resamples on which a metric is undefined are skipped by the bootstrap. The point
+/// estimate can fall outside its percentile interval (possible for skewed metrics); it is reported as measured.
 /// </remarks>
 internal sealed class TestSetBootstrap
 {
@@ -85,7 +84,7 @@ internal sealed class TestSetBootstrap
     internal static Estimate ToEstimate(BootstrapInterval interval)
     {
         double value = interval.Estimate;
-        return new Estimate(value, Math.Min(interval.Lower, value), Math.Max(interval.Upper, value));
+        return new Estimate(value, interval.Lower, interval.Upper);
     }
 
     internal static ulong Hash(ReadOnlySpan<int> rows)

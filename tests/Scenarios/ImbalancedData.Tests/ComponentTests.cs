@@ -40,12 +40,13 @@ public sealed class ComponentTests
     }
 
     [FsCheck.Xunit.Property]
-    public Property ToEstimate_AnyInterval_IsOrderedAndKeepsTheEstimate(NormalFloat estimate, NormalFloat a, NormalFloat b)
+    public Property ToEstimate_AnyInterval_KeepsEstimateAndBoundsAsMeasured(NormalFloat estimate, NormalFloat a, NormalFloat b)
     {
+        // The percentile interval is reported as measured, even when it misses the full-data estimate.
         double lower = Math.Min(a.Get, b.Get), upper = Math.Max(a.Get, b.Get);
         var interval = new BootstrapInterval(new ClassicalML.Evaluation.Interval(estimate.Get, lower, upper, 0.95, "test"), 10, 0, 1, true);
         var e = TestSetBootstrap.ToEstimate(interval);
-        return (e.Value == estimate.Get && e.Lower <= e.Value && e.Value <= e.Upper && e.Lower <= lower && e.Upper >= upper).ToProperty();
+        return (e.Value == estimate.Get && e.Lower == lower && e.Upper == upper).ToProperty();
     }
 
     [Fact]
