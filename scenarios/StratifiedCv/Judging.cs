@@ -126,7 +126,7 @@ internal static class Judging
         "With imbalanced classes, stratified folds give less variable fold scores (per-fold average precision).");
 
     public static readonly Claim LowerEstimateVariance = new("lower-estimate-variance",
-        "Stratified cross-validation gives a lower-variance estimate: its mean score varies less between reshuffles.");
+        "Stratified cross-validation gives a lower-variance estimate: its mean score varies less between reshuffles (judged on the small data set, the only one with enough repetitions for an SD over repetitions).");
 
     public static readonly Claim MlNetNotStratified = new("mlnet-cv-not-stratified",
         "ML.NET's CrossValidate is not stratified: its folds' minority shares stray from the overall share as plain k-fold's do.");
