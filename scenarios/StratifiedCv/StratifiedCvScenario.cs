@@ -88,17 +88,6 @@ public sealed class StratifiedCvScenario : Scenario<StratifiedCvSettings>
         int[] seeds = [.. Enumerable.Range(0, maxRepeats).Select(_ => master.Next())];
         int bootstrapSeed = master.Next();
         var ml = new MLContext(settings.Seed);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var timings = new ReportTable("phase-times", ["phase", "wall seconds", "CPU seconds"]);
-        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-        void Lap(string phase)
-        {
-            var now = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-            timings.AddRow(phase, Math.Round(clock.Elapsed.TotalSeconds, 2), Math.Round((now - cpu).TotalSeconds, 2));
-            cpu = now;
-            clock.Restart();
-        }
-
         // Data: satellite (damp grey soil vs rest), letter (Z vs rest), and a simple random 200-row subsample of satellite.
         var satellite = Datasets.Satellite();
         double[] brightness = MeanSpectralValue(satellite);
@@ -114,8 +103,6 @@ public sealed class StratifiedCvScenario : Scenario<StratifiedCvSettings>
             new(Small, smallData, smallData.BinaryLabels(), [.. sample.Select(i => day[i])], ml),
         ];
 
-        Lap("load data");
-        var mlnetClock = new System.Diagnostics.Stopwatch();
         var composition = new Dictionary<(string, int, Splitter), CompositionStats[]>();
         var dayComposition = new Dictionary<(string, int, Splitter), CompositionStats[]>();
         var firstCounts = new Dictionary<(string, int, Splitter), FoldCount[]>();
@@ -160,7 +147,6 @@ public sealed class StratifiedCvScenario : Scenario<StratifiedCvSettings>
                     }
                 }
 
-                mlnetClock.Start();
                 foreach (var splitter in new[] { Splitter.MlNet, Splitter.MlNetLabelKey })
                 {
                     var stats = new CompositionStats[settings.MlNetRepeats];
@@ -183,13 +169,10 @@ public sealed class StratifiedCvScenario : Scenario<StratifiedCvSettings>
                     composition[(data.Name, k, splitter)] = stats;
                 }
 
-                mlnetClock.Stop();
                 progress.Report("fold composition", ++step, steps);
             }
         }
 
-        timings.AddRow("fold composition, of which ML.NET CrossValidationSplit", Math.Round(mlnetClock.Elapsed.TotalSeconds, 2), double.NaN);
-        Lap("fold composition");
 
         // 2. Model fits: per-fold average precision and F1 of the same learner under each splitter.
         var scores = new Dictionary<(string, int, Splitter), FoldScore[][]>();
@@ -221,7 +204,6 @@ public sealed class StratifiedCvScenario : Scenario<StratifiedCvSettings>
                 scores[(data.Name, k, splitter)] = perRepeat;
             }
 
-            Lap($"model fits, {data.Name}, {k} folds ({repeats} repetitions x {ModelSplitters(data).Count()} splitters)");
         }
 
 
@@ -269,18 +251,8 @@ public sealed class StratifiedCvScenario : Scenario<StratifiedCvSettings>
                 keyScores[f].Note.Length > 0 ? keyScores[f].Note : keyScores[f].ApUndefined ? "AP undefined: no positive in the test part" : "-");
         }
 
-        Lap("ML.NET CrossValidate runs");
-        var result = Report(settings, cases, dayThreshold, composition, dayComposition, firstCounts, firstDayCounts, scores, modelCases, (grouped, keyed),
+        return Report(settings, cases, dayThreshold, composition, dayComposition, firstCounts, firstDayCounts, scores, modelCases, (grouped, keyed),
             crossValidate, keyTable, bootstrapSeed);
-        Lap("bootstrap, tables, figures");
-        return new ScenarioResult
-        {
-            Tables = result.Tables,
-            Claims = result.Claims,
-            Figures = result.Figures,
-            Summary = result.Summary,
-            Timings = [timings],
-        };
     }
 
     private static ScenarioResult Report(
@@ -450,15 +422,15 @@ public sealed class StratifiedCvScenario : Scenario<StratifiedCvSettings>
         double share = (double)small.Positives / small.Rows;
         Splitter[] rows = [Splitter.Plain, Splitter.Stratified, Splitter.MlNet, Splitter.MlNetLabelKey];
         figures.Add(ClassicalML.Scenarios.Figures.Grid("fold-composition.png", CompositionGrid(
-            $"Minority share per test fold, {Small} ({small.Positives} of {small.Rows} rows = {Numbers.Percent(share)}), 10 folds, one seed",
+            $"Minority share per test fold: {Small}, 10 folds, one seed",
             rows, [.. rows.Select(s => firstCounts[(Small, 10, s)])], share),
-            "cell: minority / rows; white = overall share, blue = fewer, red = more, grey = empty fold"));
+            $"minority/rows; white = {Numbers.Percent(share)}, red more, blue fewer, grey empty"));
         Splitter[] dayRows = [Splitter.Plain, Splitter.Stratified, Splitter.ByDay, Splitter.ByLabelAndDay];
         double dayShare = (double)small.Day!.Count(x => x) / small.Rows;
         figures.Add(ClassicalML.Scenarios.Figures.Grid("day-night-composition.png", CompositionGrid(
-            $"\"Day\" (bright) share per test fold, {Small} ({Numbers.Percent(dayShare)} day), 10 folds, one seed",
+            $"Day (bright) share per test fold: {Small}, 10 folds, one seed",
             dayRows, [.. dayRows.Select(s => firstDayCounts[(Small, 10, s)])], dayShare),
-            "cell: day rows / rows; white = overall day share, blue = fewer, red = more"));
+            $"day rows/rows; white = {Numbers.Percent(dayShare)}, red more, blue fewer"));
 
         foreach (var c in cases)
         {
@@ -468,12 +440,12 @@ public sealed class StratifiedCvScenario : Scenario<StratifiedCvSettings>
                 foreach (var splitter in new[] { Splitter.Plain, Splitter.Stratified, Splitter.MlNet })
                 {
                     double[] ap = [.. scores[(c.Name, k, splitter)].SelectMany(r => r).Select(f => f.AveragePrecision).Where(x => !double.IsNaN(x))];
-                    groups.Add(new BoxGroup($"{ShortName(splitter)}, k={k}", ap));
+                    groups.Add(new BoxGroup($"{ShortName(splitter)} k={k}", ap));
                 }
             }
 
             figures.Add(ClassicalML.Scenarios.Figures.Box($"fold-ap-{c.Name.ToLowerInvariant()}.png",
-                $"Per-fold average precision, {c.Name} (all repetitions; folds without a positive left out)", "average precision (PR-AUC) of one fold", groups));
+                $"Fold AP, {c.Name} (all repetitions)", "average precision of one fold (folds without a positive left out)", groups));
         }
 
         var dayGroups = new List<BoxGroup>();
@@ -481,13 +453,13 @@ public sealed class StratifiedCvScenario : Scenario<StratifiedCvSettings>
         {
             foreach (var splitter in new[] { Splitter.Plain, Splitter.Stratified, Splitter.ByDay, Splitter.ByLabelAndDay })
             {
-                dayGroups.Add(new BoxGroup($"{ShortName(splitter)}, k={k}",
+                dayGroups.Add(new BoxGroup($"{ShortName(splitter)} k={k}",
                     [.. scores[(Small, k, splitter)].SelectMany(r => r).Select(f => f.AveragePrecision).Where(x => !double.IsNaN(x))]));
             }
         }
 
         figures.Add(ClassicalML.Scenarios.Figures.Box("fold-ap-day-night.png",
-            $"Per-fold average precision, {Small}: plain vs stratified on label, day/night, both", "average precision (PR-AUC) of one fold", dayGroups));
+            $"Fold AP, {Small}: stratified on label, day/night or both", "average precision of one fold", dayGroups));
         return figures;
     }
 
