@@ -440,7 +440,7 @@ public sealed class StratifiedCvScenario : Scenario<StratifiedCvSettings>
                 foreach (var splitter in new[] { Splitter.Plain, Splitter.Stratified, Splitter.MlNet })
                 {
                     double[] ap = [.. scores[(c.Name, k, splitter)].SelectMany(r => r).Select(f => f.AveragePrecision).Where(x => !double.IsNaN(x))];
-                    groups.Add(new BoxGroup($"{ShortName(splitter)} k={k}", ap));
+                    groups.Add(new BoxGroup($"{ShortName(splitter)}\nk={k}", ap));
                 }
             }
 
@@ -453,7 +453,7 @@ public sealed class StratifiedCvScenario : Scenario<StratifiedCvSettings>
         {
             foreach (var splitter in new[] { Splitter.Plain, Splitter.Stratified, Splitter.ByDay, Splitter.ByLabelAndDay })
             {
-                dayGroups.Add(new BoxGroup($"{ShortName(splitter)} k={k}",
+                dayGroups.Add(new BoxGroup($"{ShortName(splitter)}\nk={k}",
                     [.. scores[(Small, k, splitter)].SelectMany(r => r).Select(f => f.AveragePrecision).Where(x => !double.IsNaN(x))]));
             }
         }

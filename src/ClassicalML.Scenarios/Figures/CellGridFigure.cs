@@ -93,7 +93,10 @@ internal sealed class CellGridFigure : Figure
                     var label = plot.Add.Text(text, c, y);
                     label.LabelAlignment = Alignment.MiddleCenter;
                     label.LabelFontSize = columns > 8 ? 11 : 13;
-                    label.LabelFontColor = Colors.Black;
+                    // Black text on light cells, white on saturated ones (|t| > 0.6), so every count stays readable.
+                    double value = _grid.Values[r, c];
+                    bool dark = !double.IsNaN(value) && Math.Abs((value - _grid.Reference) / _grid.Span) > 0.6;
+                    label.LabelFontColor = dark ? Colors.White : Colors.Black;
                 }
             }
         }
