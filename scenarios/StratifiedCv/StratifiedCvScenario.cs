@@ -274,11 +274,15 @@ public sealed class StratifiedCvScenario : Scenario<StratifiedCvSettings>
         int resamples = settings.BootstrapResamples;
         string CaseName(string data, int k) => $"{data}, {k} folds";
 
-        var dataTable = new ReportTable("data-sets", ["data set", "rows", "positives", "positive share", "day share", "model repetitions"]);
+        var dataTable = new ReportTable("data-sets",
+            ["data set", "rows", "positives", "positive share", "day share", "positive share by day", "positive share by night", "model repetitions"]);
         foreach (var c in cases)
         {
+            double ShareWhere(bool isDay) => c.Day is { } d
+                ? (double)c.Labels.Where((label, i) => label && d[i] == isDay).Count() / d.Count(x => x == isDay)
+                : double.NaN;
             dataTable.AddRow(c.Name, c.Rows, c.Positives, (double)c.Positives / c.Rows,
-                c.Day is { } d ? (double)d.Count(x => x) / d.Length : double.NaN,
+                c.Day is { } d ? (double)d.Count(x => x) / d.Length : double.NaN, ShareWhere(true), ShareWhere(false),
                 Repeats(settings, c));
         }
 
