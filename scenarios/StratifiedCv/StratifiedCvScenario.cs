@@ -209,6 +209,7 @@ public sealed class StratifiedCvScenario : Scenario<StratifiedCvSettings>
 
         // 3. ML.NET's CrossValidate itself on the small data, without and with the label as sampling key.
         var small = cases.Single(c => c.Name == Small);
+        var crossValidateThrew = (Threw: 0, Runs: 0);
         var crossValidate = new ReportTable("crossvalidate-runs",
             ["data set", "folds", "samplingKeyColumnName", "runs", "succeeded", "threw", "same folds as CrossValidationSplit", "first error"]);
         foreach (int k in FoldCounts)
@@ -237,6 +238,10 @@ public sealed class StratifiedCvScenario : Scenario<StratifiedCvSettings>
                 }
 
                 crossValidate.AddRow(Small, k, labelKey ? "Label" : "(none)", settings.CrossValidateRuns, ok, threw, $"{same} of {ok}", firstError);
+                if (!labelKey && k == FoldCounts[^1])
+                {
+                    crossValidateThrew = (threw, settings.CrossValidateRuns);
+                }
             }
         }
 
@@ -252,7 +257,7 @@ public sealed class StratifiedCvScenario : Scenario<StratifiedCvSettings>
         }
 
         return Report(settings, cases, dayThreshold, composition, dayComposition, firstCounts, firstDayCounts, scores, modelCases, (grouped, keyed),
-            crossValidate, keyTable, bootstrapSeed);
+            crossValidate, crossValidateThrew, keyTable, bootstrapSeed);
     }
 
     private static ScenarioResult Report(
@@ -267,6 +272,7 @@ public sealed class StratifiedCvScenario : Scenario<StratifiedCvSettings>
         List<(CaseData Data, int K)> modelCases,
         (int Grouped, int Total) labelKey,
         ReportTable crossValidate,
+        (int Threw, int Runs) crossValidateThrew,
         ReportTable keyTable,
         int bootstrapSeed)
     {
@@ -410,7 +416,7 @@ public sealed class StratifiedCvScenario : Scenario<StratifiedCvSettings>
             Tables = [dataTable, compositionTable, scoreTable, ratioTable, dayTable, crossValidate, keyTable],
             Claims = claims,
             Figures = figures,
-            Summary = Summary(measurements, composition, scores, dayThreshold, settings),
+            Summary = Summary(measurements, composition, scores, dayThreshold, settings, crossValidateThrew),
         };
     }
 
@@ -491,7 +497,8 @@ public sealed class StratifiedCvScenario : Scenario<StratifiedCvSettings>
         Dictionary<(string, int, Splitter), CompositionStats[]> composition,
         Dictionary<(string, int, Splitter), FoldScore[][]> scores,
         double dayThreshold,
-        StratifiedCvSettings settings)
+        StratifiedCvSettings settings,
+        (int Threw, int Runs) crossValidateThrew)
     {
         var plain = composition[(Small, 10, Splitter.Plain)];
         var strat = composition[(Small, 10, Splitter.Stratified)];
@@ -499,6 +506,8 @@ public sealed class StratifiedCvScenario : Scenario<StratifiedCvSettings>
         int undefined = plainScores.Sum(r => r.Count(f => f.ApUndefined));
         int scored = plainScores.Sum(r => r.Length);
         var unsettled = m.FoldSpread.Where(e => !(e.Value.Upper < 1)).ToList();
+        bool scoresMoveLess = m.FoldSpread.Min(e => e.Value.Value) > m.ClassRatio.Max(e => e.Value.Value);
+        string scoresLead = scoresMoveLess ? "The scores gain less from stratification than the composition does: " : "For the scores, ";
         string unsettledText = unsettled.Count > 0 ? $"; the interval includes 1 for {string.Join(" and ", unsettled.Select(e => e.Case))}, so there the gain is not established" : string.Empty;
         string Ratios(IReadOnlyList<CaseEstimate> list) => string.Join(", ", list.Select(e => $"{e.Value} ({e.Case})"));
         return string.Create(CultureInfo.InvariantCulture,
@@ -508,7 +517,8 @@ public sealed class StratifiedCvScenario : Scenario<StratifiedCvSettings>
             + $"The stratified / plain ratio of the minority-share deviation was {Ratios(m.ClassRatio.Take(2).ToList())}. "
             + $"ML.NET's CrossValidate is not stratified (deviation ratio to stratified {Ratios(m.MlNetDeviation.Take(1).ToList())}), and passing the label as samplingKeyColumnName "
             + $"put each class into a single fold in {m.LabelKey.Grouped} of {m.LabelKey.Total} splits. "
-            + $"The scores move less than the composition: the stratified / plain ratio of the fold AP spread was {Ratios(m.FoldSpread)}"
+            + $"On {Small} with 10 folds, BinaryClassification.CrossValidate itself threw in {crossValidateThrew.Threw} of {crossValidateThrew.Runs} runs (table crossvalidate-runs gives the error: ML.NET's evaluator refuses a test fold without a positive). "
+            + $"{scoresLead}the stratified / plain ratio of the fold AP spread was {Ratios(m.FoldSpread)}"
             + $"{unsettledText}. The spread of the CV mean over reshuffles had ratio {Ratios(m.EstimateSpread)}. "
             + $"For the answer's day/night case, satellite rows brighter than the {settings.DayQuantile:0.##} quantile of the mean spectral value ({dayThreshold:0.#}) were called day: "
             + $"stratifying on it gave ratios {Ratios(m.Attribute)}.");
