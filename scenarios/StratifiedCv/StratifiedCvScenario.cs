@@ -455,7 +455,7 @@ public sealed class StratifiedCvScenario : Scenario<StratifiedCvSettings>
             }
 
             figures.Add(ClassicalML.Scenarios.Figures.Box($"fold-ap-{c.Name.ToLowerInvariant()}.png",
-                $"Fold AP, {c.Name} (all repetitions)", "average precision of one fold (folds without a positive left out)", groups));
+                $"Fold AP, {c.Name} (all repetitions; folds without a positive left out)", "average precision of one fold", groups));
         }
 
         var dayGroups = new List<BoxGroup>();
