@@ -83,8 +83,7 @@ internal static class RepetitionStats
         }
 
         var interval = Bootstrap.Percentile(first.Length, Of, seed, resamples);
-        double lower = double.IsNaN(interval.Lower) ? double.NaN : Math.Min(interval.Lower, value);
-        double upper = double.IsNaN(interval.Upper) ? double.NaN : Math.Max(interval.Upper, value);
-        return new Estimate(value, lower, upper);
+        // The percentile interval is reported as measured, even if it misses the full-data ratio.
+        return new Estimate(value, interval.Lower, interval.Upper);
     }
 }
