@@ -13,6 +13,8 @@ internal sealed record SideChanges(Count Reordered, Count Appended);
 /// <param name="TestShareInCommon">Mean share of test rows two unseeded calls have in common (95% t interval over call pairs).</param>
 /// <param name="FlipsSharedSplit">Comparisons, both models on one split, whose winner differs from the reference ranking.</param>
 /// <param name="FlipsOwnSplit">Comparisons, each model on its own unseeded split, whose winner differs from the reference ranking.</param>
+/// <param name="DifferenceSdSharedSplit">SD of AUC(FastTree) − AUC(logistic) over comparisons on one shared split (95% percentile bootstrap).</param>
+/// <param name="DifferenceSdOwnSplit">The same with each model on its own split.</param>
 /// <param name="SameSeedIdentical">Seeds for which two calls gave the same split.</param>
 /// <param name="OtherSeedDifferent">Pairs of different seeds that gave different splits.</param>
 /// <param name="RandomSplit">Side changes under a seeded random split.</param>
@@ -23,6 +25,8 @@ internal sealed record Measurements(
     Estimate TestShareInCommon,
     Count FlipsSharedSplit,
     Count FlipsOwnSplit,
+    Estimate DifferenceSdSharedSplit,
+    Estimate DifferenceSdOwnSplit,
     Count SameSeedIdentical,
     Count OtherSeedDifferent,
     SideChanges RandomSplit,
@@ -44,6 +48,9 @@ internal static class Judging
         ReproducibleSplitsScenario.RankingFlips.Judge(
             new IntervalComparisonCriterion("the flip rate with each model on its own split", Direction.Greater, "the flip rate with both models on one split", "95% Wilson intervals")
                 .Evaluate(wilson(m.FlipsOwnSplit), wilson(m.FlipsSharedSplit))),
+        ReproducibleSplitsScenario.NoisierComparison.Judge(
+            new IntervalComparisonCriterion("the SD of the AUC difference with each model on its own split", Direction.Greater, "the SD with both models on one split", "95% percentile bootstrap intervals")
+                .Evaluate(m.DifferenceSdOwnSplit, m.DifferenceSdSharedSplit)),
         ReproducibleSplitsScenario.SeededSplitIdentical.Judge(new SeededSplitCriterion().Evaluate((m.SameSeedIdentical, m.OtherSeedDifferent))),
         ReproducibleSplitsScenario.HashSplitStable.Judge(new SideStabilityCriterion(wilson).Evaluate((m.HashSplit, m.RandomSplit))),
         ReproducibleSplitsScenario.SeededTrainingReproducible.Judge(

@@ -14,13 +14,17 @@ internal sealed class Models
     private readonly bool[] _labels;
     private readonly SchemaDefinition _schema;
 
-    private Models(float[][] features, bool[] labels)
+    private Models(string name, float[][] features, bool[] labels)
     {
+        Name = name;
         _features = features;
         _labels = labels;
         _schema = SchemaDefinition.Create(typeof(Row));
         _schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features[0].Length);
     }
+
+    /// <summary>The data set's name.</summary>
+    public string Name { get; }
 
     /// <summary>Number of features after one-hot encoding.</summary>
     public int FeatureCount => _features[0].Length;
@@ -33,8 +37,10 @@ internal sealed class Models
         var ml = new MLContext(seed: 0);
         var view = data.ToDataView(ml);
         var categorical = data.Schema.CategoricalColumns.Select(c => c.Name).ToArray();
-        var pipeline = ml.Transforms.Categorical.OneHotEncoding([.. categorical.Select(c => new InputOutputColumnPair(c + "_hot", c))])
-            .Append(ml.Transforms.Concatenate("AllFeatures", ["Features", .. categorical.Select(c => c + "_hot")]));
+        IEstimator<ITransformer> pipeline = categorical.Length == 0
+            ? ml.Transforms.CopyColumns("AllFeatures", "Features")
+            : ml.Transforms.Categorical.OneHotEncoding([.. categorical.Select(c => new InputOutputColumnPair(c + "_hot", c))])
+                .Append(ml.Transforms.Concatenate("AllFeatures", ["Features", .. categorical.Select(c => c + "_hot")]));
         var transformed = pipeline.Fit(view).Transform(view);
         var features = new List<float[]>(data.RowCount);
         var labels = new List<bool>(data.RowCount);
@@ -53,7 +59,7 @@ internal sealed class Models
             }
         }
 
-        return new Models([.. features], [.. labels]);
+        return new Models(data.Name, [.. features], [.. labels]);
     }
 
     /// <summary>The given rows as an in-memory data view with <c>Label</c> and <c>Features</c>.</summary>
@@ -69,9 +75,11 @@ internal sealed class Models
             .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options { NumberOfThreads = 1 }));
 
     /// <summary>Logistic regression by SDCA on standardized features, with the given thread count (null: ML.NET's default).</summary>
+    /// <remarks>30 epochs instead of ML.NET's automatic limit: on the collinear one-hot features SDCA does not converge within
+    /// seconds either way, and the point here is only whether a run repeats.</remarks>
     public static IEstimator<ITransformer> Sdca(MLContext ml, int? threads) =>
         ml.Transforms.NormalizeMeanVariance("Features")
-            .Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options { NumberOfThreads = threads }));
+            .Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options { NumberOfThreads = threads, MaximumNumberOfIterations = 30 }));
 
     /// <summary>FastTree gradient-boosted trees with the given thread count (null: ML.NET's default) and number of trees.</summary>
     public static IEstimator<ITransformer> FastTree(MLContext ml, int? threads, int trees) =>

@@ -26,6 +26,9 @@ public sealed record ReproducibleSplitsSettings : ScenarioSettings
     /// <summary>Share of rows held back and appended later as "new data".</summary>
     public double NewDataShare { get; init; }
 
+    /// <summary>The data set from the catalogue (<see cref="Datasets.Names"/>).</summary>
+    public string Data { get; init; } = "german_credit";
+
     /// <summary>Trainings per trainer configuration in the determinism check (each retrain is compared with the first).</summary>
     public int Retrains { get; init; }
 }
@@ -47,6 +50,9 @@ public sealed class ReproducibleSplitsScenario : Scenario<ReproducibleSplitsSett
     internal static readonly Claim RankingFlips = new("ranking-flips",
         "So the ranking of two models can flip just because each was scored on its own test set (and trained on its own training set): more often than when both models share one split.");
 
+    internal static readonly Claim NoisierComparison = new("noisier-comparison",
+        "Scoring each model on its own test set (after training on its own training set) adds noise to the comparison: the difference between the two models' scores varies more than when both share one split.");
+
     internal static readonly Claim SeededSplitIdentical = new("seeded-split-identical",
         "With a fixed seed, get_splits returns the identical split on every call and every run (a different seed gives a different split).");
 
@@ -66,7 +72,7 @@ public sealed class ReproducibleSplitsScenario : Scenario<ReproducibleSplitsSett
     public override Question Question { get; } = new(63, "Why do we need to set a random seed? (64: What is wrong with this get_splits function?)");
 
     /// <inheritdoc/>
-    public override IReadOnlyList<Claim> Claims { get; } = [UnseededSplitsDiffer, RankingFlips, SeededSplitIdentical, HashSplitStable, SeededTrainingReproducible];
+    public override IReadOnlyList<Claim> Claims { get; } = [UnseededSplitsDiffer, RankingFlips, NoisierComparison, SeededSplitIdentical, HashSplitStable, SeededTrainingReproducible];
 
     /// <inheritdoc/>
     public override ReproducibleSplitsSettings DefaultSettings { get; } = new()
@@ -89,6 +95,7 @@ public sealed class ReproducibleSplitsScenario : Scenario<ReproducibleSplitsSett
         Option("--trees", "Trees of the FastTree model.", s => s.Trees, (s, v) => s with { Trees = v }),
         Option("--seed-checks", "Seeds checked for identical splits.", s => s.SeedChecks, (s, v) => s with { SeedChecks = v }),
         Option("--new-data-share", "Share of rows held back and appended as new data.", s => s.NewDataShare, (s, v) => s with { NewDataShare = v }),
+        Option("--data", "Data set from the catalogue, e.g. german_credit or breast_cancer.", s => s.Data, (s, v) => s with { Data = v }),
         Option("--retrains", "Trainings per trainer configuration in the determinism check.", s => s.Retrains, (s, v) => s with { Retrains = v }),
     ];
 
@@ -99,7 +106,7 @@ public sealed class ReproducibleSplitsScenario : Scenario<ReproducibleSplitsSett
         ArgumentNullException.ThrowIfNull(progress);
         Check(settings);
 
-        var data = Datasets.GermanCredit();
+        var data = Datasets.Load(settings.Data);
         int n = data.RowCount;
         var models = Models.Featurize(data);
 
@@ -116,6 +123,8 @@ public sealed class ReproducibleSplitsScenario : Scenario<ReproducibleSplitsSett
             ranking.ShareInCommon,
             ranking.FlipsShared,
             ranking.FlipsOwn,
+            ranking.SdShared,
+            ranking.SdOwn,
             seeded.SameIdentical,
             seeded.OtherDifferent,
             sides.Random,
@@ -154,6 +163,18 @@ public sealed class ReproducibleSplitsScenario : Scenario<ReproducibleSplitsSett
         return new Estimate(mean, mean - half, mean + half);
     }
 
+    /// <summary>Sample standard deviation of the values at the given (possibly repeated) positions.</summary>
+    internal static double StandardDeviation(double[] values, ReadOnlySpan<int> rows)
+    {
+        double[] picked = new double[rows.Length];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            picked[i] = values[rows[i]];
+        }
+
+        return picked.StandardDeviation();
+    }
+
     /// <summary>The "unseeded" get_splits: each call gets the next seed of the environment stream.</summary>
     internal static HoldoutSplit GetSplits(int rowCount, int seed) => TrainTestSplit.Split(rowCount, TestFraction, seed, ValidationFraction);
 
@@ -178,7 +199,7 @@ public sealed class ReproducibleSplitsScenario : Scenario<ReproducibleSplitsSett
         }
     }
 
-    private sealed record Ranking(int Rows, Estimate ShareInCommon, Count FlipsShared, Count FlipsOwn, double MeanDifference, bool FastTreeAhead,
+    private sealed record Ranking(string Data, int Rows, Estimate ShareInCommon, Count FlipsShared, Count FlipsOwn, Estimate SdShared, Estimate SdOwn, double MeanDifference, bool FastTreeAhead,
         Estimate ShareOfTestInOtherTraining, ReportTable Overlap, ReportTable Table, Figure OverlapFigure, Figure DifferenceFigure, Figure FlipFigure);
 
     /// <summary>
@@ -222,10 +243,18 @@ public sealed class ReproducibleSplitsScenario : Scenario<ReproducibleSplitsSett
             testWasTraining[t] = SplitMeasures.ShareOfSecondIn(splits[t].TrainIndices, splits[next].TestIndices);
         }
 
-        // Reference ranking: the sign of the mean shared-split difference. A comparison "flips" when its winner differs (a tie counts as a flip).
+        // Reference ranking: the sign of the mean shared-split difference. A comparison "flips" when the other model wins (a tie is no flip).
         double meanDifference = shared.Mean();
         bool treeAhead = meanDifference > 0;
-        int Flips(double[] differences) => differences.Count(d => treeAhead ? d <= 0 : d >= 0);
+        int Flips(double[] differences) => differences.Count(d => treeAhead ? d < 0 : d > 0);
+        Estimate SdWithInterval(double[] differences, int seed)
+        {
+            var interval = Bootstrap.Percentile(differences.Length, rows => StandardDeviation(differences, rows), seed).Interval;
+            return new Estimate(interval.Estimate, Math.Min(interval.Lower, interval.Estimate), Math.Max(interval.Upper, interval.Estimate));
+        }
+
+        var sdShared = SdWithInterval(shared, settings.Seed);
+        var sdOwn = SdWithInterval(own, settings.Seed + 1);
         var flipsShared = new Count(Flips(shared), trials);
         var flipsOwn = new Count(Flips(own), trials);
 
@@ -238,17 +267,17 @@ public sealed class ReproducibleSplitsScenario : Scenario<ReproducibleSplitsSett
             .AddRow(trials, "share of call B's test rows that were training rows in call A", trainingShare, testWasTraining.Min(), testWasTraining.Max());
 
         string reference = treeAhead ? "FastTree ahead" : "logistic regression ahead";
-        var table = new ReportTable("ranking-flips", ["comparison", "comparisons", "mean AUC(FastTree) - AUC(logistic) (95% t interval)", "SD of the difference", "reference ranking (sign of the mean shared-split difference)", "winner differs from the reference", "flip rate (95% Wilson)"])
-            .AddRow("both models on one split", trials, MeanWithInterval(shared), shared.StandardDeviation(), reference, flipsShared.Hits, Wilson(flipsShared))
-            .AddRow("each model on its own unseeded split", trials, MeanWithInterval(own), own.StandardDeviation(), reference, flipsOwn.Hits, Wilson(flipsOwn));
+        var table = new ReportTable("ranking-flips", ["comparison", "comparisons", "mean AUC(FastTree) - AUC(logistic) (95% t interval)", "SD of the difference (95% percentile bootstrap)", "reference ranking (sign of the mean shared-split difference)", "other model wins", "ties", "flip rate (95% Wilson)"])
+            .AddRow("both models on one split", trials, MeanWithInterval(shared), sdShared, reference, flipsShared.Hits, shared.Count(d => d == 0), Wilson(flipsShared))
+            .AddRow("each model on its own unseeded split", trials, MeanWithInterval(own), sdOwn, reference, flipsOwn.Hits, own.Count(d => d == 0), Wilson(flipsOwn));
 
         var overlapFigure = Figures.Box("test-set-overlap.png", $"Two unseeded 80/10/10 calls ({trials} pairs, {n} rows)", "share of rows",
             [new BoxGroup("B's test rows also in A's test set", inCommon), new BoxGroup("Jaccard index of the test sets", jaccard), new BoxGroup("B's test rows in A's training set", testWasTraining)]);
-        var differenceFigure = Figures.Box("auc-differences.png", $"AUC(FastTree) - AUC(logistic regression), German credit, {trials} comparisons", "AUC difference",
+        var differenceFigure = Figures.Box("auc-differences.png", $"AUC(FastTree) - AUC(logistic regression), {models.Name}, {trials} comparisons", "AUC difference",
             [new BoxGroup("both models on one split", shared), new BoxGroup("each model on its own split", own)]);
         var flipFigure = Figures.Bars("ranking-flips.png", $"Share of comparisons whose winner differs from the reference ({reference})", "flip rate (95% Wilson interval)",
             [new BarValue("both models on one split", Wilson(flipsShared)), new BarValue("each model on its own split", Wilson(flipsOwn))]);
-        return new Ranking(n, shareInCommon, flipsShared, flipsOwn, meanDifference, treeAhead, trainingShare, overlap, table, overlapFigure, differenceFigure, flipFigure);
+        return new Ranking(models.Name, n, shareInCommon, flipsShared, flipsOwn, sdShared, sdOwn, meanDifference, treeAhead, trainingShare, overlap, table, overlapFigure, differenceFigure, flipFigure);
     }
 
     private sealed record Seeded(Count SameIdentical, Count OtherDifferent, ReportTable Table);
@@ -463,10 +492,13 @@ public sealed class ReproducibleSplitsScenario : Scenario<ReproducibleSplitsSett
     private static string Summary(ReproducibleSplitsSettings settings, Ranking ranking, Seeded seeded, Sides sides, Training training)
     {
         string leader = ranking.FastTreeAhead ? "FastTree" : "logistic regression";
-        return I($"Two calls of an unseeded 80/10/10 get_splits on the {ranking.Rows} German credit rows share {Numbers.Percent(ranking.ShareInCommon.Value)} of their test rows on average ")
+        return I($"Two calls of an unseeded 80/10/10 get_splits on the {ranking.Rows} rows of {ranking.Data} share {Numbers.Percent(ranking.ShareInCommon.Value)} of their test rows on average ")
             + I($"(unseeded calls simulated by seeds drawn from a Mersenne Twister stream seeded with {settings.Seed}), and {Numbers.Percent(ranking.ShareOfTestInOtherTraining.Value)} of one call's test rows ")
             + I($"were training rows of the other. {leader} leads by {Numbers.Format(Math.Abs(ranking.MeanDifference))} AUC on average, yet the winner differs from that ranking in ")
-            + I($"{ranking.FlipsOwn.Hits} of {ranking.FlipsOwn.Total} comparisons where each model got its own split, against {ranking.FlipsShared.Hits} of {ranking.FlipsShared.Total} when both shared one. ")
+            + I($"{ranking.FlipsOwn.Hits} of {ranking.FlipsOwn.Total} comparisons where each model got its own split, against {ranking.FlipsShared.Hits} of {ranking.FlipsShared.Total} when both shared one; the AUC difference has an SD of {Numbers.Format(ranking.SdOwn.Value)} with separate splits against {Numbers.Format(ranking.SdShared.Value)} with a shared one. ")
+            + (ranking.FlipsShared.Fraction >= 0.25
+                ? I($"With {Numbers.Percent(ranking.FlipsShared.Fraction)} flips even on a shared split, one {Numbers.Percent(TestFraction)} test set cannot rank these two models at all: a seed makes such a ranking repeatable, not right. ")
+                : string.Empty)
             + I($"With a seed the split repeats exactly ({seeded.SameIdentical.Hits} of {seeded.SameIdentical.Total} seeds gave identical SHA-256 fingerprints). A seeded random split still moves ")
             + I($"{Numbers.Percent(sides.Random.Reordered.Fraction)} of the rows to another side when the file is reordered and {Numbers.Percent(sides.Random.Appended.Fraction)} when new rows are appended; ")
             + I($"a hash of the raw row text moves {sides.Hash.Reordered.Hits} and {sides.Hash.Appended.Hits}, while a hash of the line number survives appending ({sides.LineNumber.Appended.Hits} moved) but not reordering ")
