@@ -286,7 +286,7 @@ public sealed class ReproducibleSplitsScenario : Scenario<ReproducibleSplitsSett
         var differenceFigure = Figures.Box("auc-differences.png", $"AUC(FastTree) - AUC(logistic regression), {models.Name}, {trials} comparisons", "AUC difference",
             [new BoxGroup("both models on one split", shared), new BoxGroup("each model on its own split", own)]);
         string leader = treeAhead ? "FastTree" : "logistic regression", other = treeAhead ? "logistic regression" : "FastTree";
-        var flipFigure = Figures.Bars("ranking-flips.png", $"How often {other} beats {leader} (the leader on average)", "share of comparisons (95% Wilson interval)",
+        var flipFigure = Figures.Bars("ranking-flips.png", $"How often {other} wins, though {leader} leads on average", "share of comparisons (95% Wilson interval)",
             [new BarValue("both models on one split", Wilson(flipsShared)), new BarValue("each model on its own split", Wilson(flipsOwn))]);
         return new Ranking(models.Name, n, shareInCommon, flipsShared, flipsOwn, sdShared, sdOwn, meanDifference, treeAhead, trainingShare, overlap, table, overlapFigure, differenceFigure, flipFigure);
     }
@@ -374,7 +374,7 @@ public sealed class ReproducibleSplitsScenario : Scenario<ReproducibleSplitsSett
         Add("seeded random 80/10/10 (same seed)", random);
         Add("hash of the raw CSV line", hash);
         Add("hash of the file line number", line);
-        var figure = Figures.Bars("side-changes.png", "Original rows that changed side (train / validation / test) after a change to the file", "share of rows (95% Wilson interval)",
+        var figure = Figures.Bars("side-changes.png", "Original rows that changed side (train / validation / test)", "share of rows (95% Wilson interval)",
         [
             new BarValue("random\nreordered", Wilson(random.Reordered)),
             new BarValue("random\nappended", Wilson(random.Appended)),
