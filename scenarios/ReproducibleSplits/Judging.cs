@@ -11,6 +11,7 @@ internal sealed record SideChanges(Count Reordered, Count Appended);
 
 /// <summary>Everything the verdicts are computed from.</summary>
 /// <param name="TestShareInCommon">Mean share of test rows two unseeded calls have in common (95% t interval over call pairs).</param>
+/// <param name="TestShareWasTraining">Mean share of one unseeded call's test rows that were training rows of the other call (95% t interval).</param>
 /// <param name="FlipsSharedSplit">Comparisons, both models on one split, whose winner differs from the reference ranking.</param>
 /// <param name="FlipsOwnSplit">Comparisons, each model on its own unseeded split, whose winner differs from the reference ranking.</param>
 /// <param name="DifferenceSdSharedSplit">SD of AUC(FastTree) − AUC(logistic) over comparisons on one shared split (95% percentile bootstrap).</param>
@@ -23,6 +24,7 @@ internal sealed record SideChanges(Count Reordered, Count Appended);
 /// <param name="SingleThreadMaxDifference">Largest |Δ probability| over those retrains.</param>
 internal sealed record Measurements(
     Estimate TestShareInCommon,
+    Estimate TestShareWasTraining,
     Count FlipsSharedSplit,
     Count FlipsOwnSplit,
     Estimate DifferenceSdSharedSplit,
@@ -42,9 +44,7 @@ internal static class Judging
 
     public static IReadOnlyList<ClaimResult> Judge(Measurements m, Func<Count, Estimate> wilson) =>
     [
-        ReproducibleSplitsScenario.UnseededSplitsDiffer.Judge(
-            new IntervalThresholdCriterion("the mean share of test rows two unseeded calls have in common", Direction.Less, MostRowsDiffer, "95% t interval")
-                .Evaluate(m.TestShareInCommon)),
+        ReproducibleSplitsScenario.UnseededSplitsDiffer.Judge(new DifferentTestSetsCriterion().Evaluate((m.TestShareInCommon, m.TestShareWasTraining))),
         ReproducibleSplitsScenario.RankingFlips.Judge(
             new IntervalComparisonCriterion("the flip rate with each model on its own split", Direction.Greater, "the flip rate with both models on one split", "95% Wilson intervals")
                 .Evaluate(wilson(m.FlipsOwnSplit), wilson(m.FlipsSharedSplit))),
@@ -56,6 +56,25 @@ internal static class Judging
         ReproducibleSplitsScenario.SeededTrainingReproducible.Judge(
             new BitIdenticalCriterion().Evaluate((m.SingleThreadRetrains, m.SingleThreadMaxDifference))),
     ];
+}
+
+/// <summary>Two unseeded calls share few test rows, and most of one call's test rows were the other's training rows.</summary>
+internal sealed class DifferentTestSetsCriterion : Criterion<(Estimate InCommon, Estimate WasTraining)>
+{
+    public override string Description =>
+        $"holds if the 95% t interval of the mean share of test rows two unseeded calls have in common lies below {Numbers.Format(Judging.MostRowsDiffer)} "
+        + $"and that of the mean share of one call's test rows that were the other call's training rows lies above {Numbers.Format(Judging.MostRowsDiffer)}; "
+        + "partly holds if only one of the two does; does not hold if neither does";
+
+    protected override (Verdict Verdict, string Evidence) Decide((Estimate InCommon, Estimate WasTraining) input)
+    {
+        var (common, training) = input;
+        bool differ = !common.IsUndefined && common.Upper < Judging.MostRowsDiffer;
+        bool leak = !training.IsUndefined && training.Lower > Judging.MostRowsDiffer;
+        string evidence = $"test rows in common = {common}; test rows that were the other call's training rows = {training}";
+        Verdict verdict = differ && leak ? Verdict.Holds : differ || leak ? Verdict.PartlyHolds : Verdict.DoesNotHold;
+        return (verdict, evidence);
+    }
 }
 
 /// <summary>Same seed → same split, every time; different seeds → different splits.</summary>

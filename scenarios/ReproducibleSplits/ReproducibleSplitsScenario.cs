@@ -131,6 +131,7 @@ public sealed class ReproducibleSplitsScenario : Scenario<ReproducibleSplitsSett
 
         var measurements = new Measurements(
             ranking.ShareInCommon,
+            ranking.ShareOfTestInOtherTraining,
             ranking.FlipsShared,
             ranking.FlipsOwn,
             ranking.SdShared,

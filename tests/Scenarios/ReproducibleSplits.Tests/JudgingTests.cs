@@ -7,6 +7,7 @@ public sealed class JudgingTests
 {
     private static readonly Measurements AllHold = new(
         TestShareInCommon: new Estimate(0.1, 0.09, 0.11),
+        TestShareWasTraining: new Estimate(0.8, 0.79, 0.81),
         FlipsSharedSplit: new Count(5, 100),
         FlipsOwnSplit: new Count(40, 100),
         DifferenceSdSharedSplit: new Estimate(0.04, 0.035, 0.045),
@@ -36,7 +37,9 @@ public sealed class JudgingTests
         var claim = ReproducibleSplitsScenario.UnseededSplitsDiffer;
         Assert.Equal(Verdict.Holds, VerdictOf(AllHold, claim));
         Assert.Equal(Verdict.PartlyHolds, VerdictOf(AllHold with { TestShareInCommon = new Estimate(0.45, 0.4, 0.55) }, claim));
-        Assert.Equal(Verdict.DoesNotHold, VerdictOf(AllHold with { TestShareInCommon = new Estimate(0.9, 0.85, 0.95) }, claim));
+        Assert.Equal(Verdict.PartlyHolds, VerdictOf(AllHold with { TestShareWasTraining = new Estimate(0.45, 0.4, 0.55) }, claim));
+        Assert.Equal(Verdict.DoesNotHold, VerdictOf(AllHold with { TestShareInCommon = new Estimate(0.9, 0.85, 0.95), TestShareWasTraining = new Estimate(0.05, 0.04, 0.06) }, claim));
+        Assert.Equal(Verdict.DoesNotHold, VerdictOf(AllHold with { TestShareInCommon = new Estimate(double.NaN, double.NaN, double.NaN), TestShareWasTraining = new Estimate(double.NaN, double.NaN, double.NaN) }, claim));
     }
 
     [Fact]
