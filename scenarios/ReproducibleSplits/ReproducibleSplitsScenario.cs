@@ -503,7 +503,7 @@ public sealed class ReproducibleSplitsScenario : Scenario<ReproducibleSplitsSett
 
     private static string Summary(ReproducibleSplitsSettings settings, Ranking ranking, Seeded seeded, Sides sides, Training training)
     {
-        string leader = ranking.FastTreeAhead ? "FastTree" : "logistic regression";
+        string leader = ranking.FastTreeAhead ? "FastTree" : "Logistic regression";
         return I($"Two calls of an unseeded 80/10/10 get_splits on the {ranking.Rows} rows of {ranking.Data} share {Numbers.Percent(ranking.ShareInCommon.Value)} of their test rows on average ")
             + I($"(unseeded calls simulated by seeds drawn from a Mersenne Twister stream seeded with {settings.Seed}), and {Numbers.Percent(ranking.ShareOfTestInOtherTraining.Value)} of one call's test rows ")
             + I($"were training rows of the other. {leader} leads by {Numbers.Format(Math.Abs(ranking.MeanDifference))} AUC on average, yet the winner differs from that ranking in ")
