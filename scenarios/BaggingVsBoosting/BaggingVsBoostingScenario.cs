@@ -8,35 +8,35 @@ using static ClassicalML.Scenarios.BaggingVsBoosting.Experiment;
 
 namespace ClassicalML.Scenarios.BaggingVsBoosting;
 
-/// <summary>Sizes of the experiment. The defaults keep the full run near 20 s of CPU on two cores.</summary>
+/// <summary>Sizes of the experiment, chosen so the full run stays near 25 s of CPU time (measured); spambase is subsampled to 1200 of its 4601 rows.</summary>
 internal sealed record Settings : ScenarioSettings
 {
     /// <summary>Rows of spambase used (stratified subsample of 4601), split half/half into training pool and test set.</summary>
-    public int SpambaseRows { get; init; } = 1600;
+    public int SpambaseRows { get; init; } = 1200;
 
     /// <summary>Rows of the synthetic set (make_classification, no label noise), split half/half.</summary>
-    public int SyntheticRows { get; init; } = 1600;
+    public int SyntheticRows { get; init; } = 1200;
 
     /// <summary>Leaves of the deep tree (LightGBM, one tree, learning rate 1, one row per leaf allowed).</summary>
     public int DeepLeaves { get; init; } = 128;
 
     /// <summary>Bagged deep trees in the ensemble-size experiment (and out-of-bag, diversity).</summary>
-    public int Members { get; init; } = 100;
+    public int Members { get; init; } = 40;
 
     /// <summary>Trees of FastForest.</summary>
-    public int ForestTrees { get; init; } = 50;
+    public int ForestTrees { get; init; } = 20;
 
     /// <summary>Boosting rounds (stumps) of FastTree GBDT and LightGBM.</summary>
-    public int BoostingTrees { get; init; } = 200;
+    public int BoostingTrees { get; init; } = 100;
 
     /// <summary>Learning rate of the boosted stumps.</summary>
     public double LearningRate { get; init; } = 0.3;
 
     /// <summary>Bootstrap training sets of the bias–variance decomposition.</summary>
-    public int BiasVarianceRounds { get; init; } = 10;
+    public int BiasVarianceRounds { get; init; } = 6;
 
     /// <summary>Bagged deep trees per round of the bias–variance decomposition and per noise level.</summary>
-    public int SmallEnsemble { get; init; } = 20;
+    public int SmallEnsemble { get; init; } = 10;
 
     /// <summary>Members of the ensemble of identical members.</summary>
     public int IdenticalMembers { get; init; } = 5;
@@ -164,8 +164,8 @@ internal sealed class BaggingVsBoostingScenario : Scenario<Settings>
                 var oob = bagging.OutOfBagOfFirst(bagGrid[k]);
                 var error = Rate(Errors(testLabels, bagStaged[k], 0.5));
                 var oobError = oob.Report is { } report ? 1 - report.Accuracy : double.NaN;
-                bagCurve.Add(error);
-                oobCurve.Add(oobError);
+                bagCurve.Add(1 - error);
+                oobCurve.Add(1 - oobError);
                 sizes.AddRow(data.Name, "bagged deep trees", bagGrid[k], error, Roc.Auc(testLabels, bagStaged[k]), oobError, oob.RowsWithoutMembers.Length);
             }
 
@@ -177,7 +177,7 @@ internal sealed class BaggingVsBoostingScenario : Scenario<Settings>
             };
             foreach (var (name, estimator, trees, average) in new (string, IEstimator<ITransformer>, int, bool)[]
             {
-                ("FastForest", Learners.Forest(context, settings.ForestTrees, settings.DeepLeaves), settings.ForestTrees, true),
+                ("FastForest", Learners.Forest(context, settings.ForestTrees, Math.Min(64, settings.DeepLeaves)), settings.ForestTrees, true),
                 ("boosted stumps (FastTree)", Learners.BoostedTrees(context, settings.BoostingTrees, 2, settings.LearningRate), settings.BoostingTrees, false),
                 ("boosted stumps (LightGBM)", Learners.LightGbm(context, settings.BoostingTrees, 2, settings.LearningRate), settings.BoostingTrees, false),
             })
@@ -191,7 +191,7 @@ internal sealed class BaggingVsBoostingScenario : Scenario<Settings>
                 for (var k = 0; k < grid.Length; k++)
                 {
                     var error = Rate(Errors(testLabels, staged[k], 0.0));
-                    curve.Add(error);
+                    curve.Add(1 - error);
                     sizes.AddRow(data.Name, name, grid[k], error, Roc.Auc(testLabels, staged[k]), "", "");
                 }
 
@@ -203,10 +203,10 @@ internal sealed class BaggingVsBoostingScenario : Scenario<Settings>
             var bagFinal = bagStaged[^1];
             finals.AddRow(data.Name, "bagged deep trees", settings.Members, WilsonError(Errors(testLabels, bagFinal, 0.5)), Roc.Auc(testLabels, bagFinal));
             var maxX = Math.Log10(Math.Max(settings.Members, settings.BoostingTrees));
-            curves.Add(new Series("one deep tree", [0, maxX], [deepError.Value, deepError.Value]));
-            curves.Add(new Series("one stump", [0, maxX], [stumpError.Value, stumpError.Value]));
-            sizeFigures.Add(Figures.Line($"ensemble-size-{data.Name}.png", $"{data.Name}: test error vs ensemble size",
-                "number of members or boosting rounds (log10: 0 = 1, 1 = 10, 2 = 100)", "test error", curves));
+            curves.Add(new Series("one deep tree", [0, maxX], [1 - deepError.Value, 1 - deepError.Value]));
+            curves.Add(new Series("one stump", [0, maxX], [1 - stumpError.Value, 1 - stumpError.Value]));
+            sizeFigures.Add(Figures.Line($"ensemble-size-{data.Name}.png", $"{data.Name}: test accuracy (1 - error) vs ensemble size",
+                "number of members or boosting rounds (log10: 0 = 1, 1 = 10, 2 = 100)", "test accuracy (1 - error)", curves));
             Lap(data.Name + ": ensemble sizes");
 
             // 2. Diversity: bagged members versus identical members.
@@ -218,16 +218,16 @@ internal sealed class BaggingVsBoostingScenario : Scenario<Settings>
                 gainPerRow[i] = (errorsByMember.Count(e => e[i]) / (double)members.MemberCount) - (ensembleErrors[i] ? 1 : 0);
             }
 
-            var meanMemberError = errorsByMember.Average(Rate);
+            var meanMemberError = MeanRate(errorsByMember);
             var diverseGain = MeanWithBootstrap(gainPerRow, SubSeed(seed, 2), settings.Resamples);
             var diverseCorrelation = members.MeanErrorCorrelation(testLabels);
             diversity.AddRow(data.Name, "bagged deep trees (bootstrap samples)", members.MemberCount, meanMemberError, Rate(ensembleErrors), diverseGain, diverseCorrelation);
 
             var identical = new BaggingEstimator(Learners.DeepTree(context, settings.DeepLeaves),
                 new BaggingOptions { NumberOfMembers = settings.IdenticalMembers, WithReplacement = false }).Fit(data.TrainView).PredictMembers(data.TestView);
-            var identicalMemberError = identical.Errors(testLabels).Average(Rate);
+            var identicalMemberError = MeanRate(identical.Errors(testLabels));
             var identicalEnsembleError = Rate(Errors(testLabels, identical.Ensemble(identical.MemberCount), 0.5));
-            var identicalGain = identicalMemberError - identicalEnsembleError;
+            var identicalGain = GainFromCounts(identical.Errors(testLabels), Errors(testLabels, identical.Ensemble(identical.MemberCount), 0.5));
             var identicalCorrelation = identical.MeanErrorCorrelation(testLabels);
             diversity.AddRow(data.Name, "identical deep trees (every member on all rows)", identical.MemberCount, identicalMemberError, identicalEnsembleError,
                 new Estimate(identicalGain, identicalGain, identicalGain), identicalCorrelation);
@@ -266,12 +266,12 @@ internal sealed class BaggingVsBoostingScenario : Scenario<Settings>
                     MeanWithBootstrap(parts[l].Bias2, SubSeed(seed, 310 + l), settings.Resamples),
                     MeanWithBootstrap(parts[l].Variance, SubSeed(seed, 320 + l), settings.Resamples));
                 biasTable.AddRow(data.Name, learners[l], decomposition[l].Loss, decomposition[l].Bias2, decomposition[l].Variance);
-                bars.Add(new BarValue(learners[l] + ": bias²", decomposition[l].Bias2));
-                bars.Add(new BarValue(learners[l] + ": variance", decomposition[l].Variance));
+                bars.Add(new BarValue(ShortNames[l] + ": bias²", decomposition[l].Bias2));
+                bars.Add(new BarValue(ShortNames[l] + ": var", decomposition[l].Variance));
             }
 
             biasFigures.Add(Figures.Bars($"bias-variance-{data.Name}.png",
-                $"{data.Name}: squared-loss bias² (incl. noise) and variance over {settings.BiasVarianceRounds} bootstrap training sets", "mean over test rows", bars));
+                $"{data.Name}: bias² (incl. noise) and variance, {settings.BiasVarianceRounds} training sets", "squared loss on probabilities, mean over test rows", bars));
             var varianceChange = MeanWithBootstrap([.. parts[1].Variance.Zip(parts[0].Variance, (a, b) => a - b)], SubSeed(seed, 330), settings.Resamples);
             var boostBiasChange = MeanWithBootstrap([.. parts[3].Bias2.Zip(parts[2].Bias2, (a, b) => a - b)], SubSeed(seed, 331), settings.Resamples);
             Lap(data.Name + ": bias-variance");
@@ -319,7 +319,7 @@ internal sealed class BaggingVsBoostingScenario : Scenario<Settings>
                 OutOfBagMinusTest = oobDifference,
             });
             summaries.Add(string.Create(CultureInfo.InvariantCulture,
-                $"On {data.Name}, one deep tree errs on {deepError.Value:P1} of the test rows and {settings.Members} bagged deep trees on {Rate(ensembleErrors):P1} (out-of-bag estimate {oobEstimate.Value:P1}); bagging cut the deep tree's variance from {decomposition[0].Variance.Value:F4} to {decomposition[1].Variance.Value:F4} with bias² {decomposition[0].Bias2.Value:F4} → {decomposition[1].Bias2.Value:F4}, and boosting cut the stump's bias² from {decomposition[2].Bias2.Value:F4} to {decomposition[3].Bias2.Value:F4}. Bagged members' errors correlate at {diverseCorrelation:F2} and the ensemble beats its average member by {diverseGain.Value:P1}; identical members gain {identicalGain:P1}. Flipping {settings.NoiseLevels[last]:P0} of the training labels raised the test error of bagging by {Rate(bagNoise[last]) - Rate(bagNoise[0]):P1} and of boosting by {Rate(boostNoise[last]) - Rate(boostNoise[0]):P1}."));
+                $"On {data.Name}, one deep tree errs on {Numbers.Percent(deepError.Value)} of the test rows and {settings.Members} bagged deep trees on {Numbers.Percent(Rate(ensembleErrors))} (out-of-bag estimate {Numbers.Percent(oobEstimate.Value)}); bagging cut the deep tree's variance from {decomposition[0].Variance.Value:F4} to {decomposition[1].Variance.Value:F4} with bias² {decomposition[0].Bias2.Value:F4} → {decomposition[1].Bias2.Value:F4}, and boosting cut the stump's bias² from {decomposition[2].Bias2.Value:F4} to {decomposition[3].Bias2.Value:F4}. Bagged members' errors correlate at {diverseCorrelation:F2} and the ensemble beats its average member by {Numbers.Percent(diverseGain.Value)}; identical members gain {Numbers.Percent(identicalGain)}. Flipping {Numbers.Percent(settings.NoiseLevels[last])} of the training labels raised the test error of bagged deep trees from {Numbers.Percent(Rate(bagNoise[0]))} to {Numbers.Percent(Rate(bagNoise[last]))} and of boosted stumps from {Numbers.Percent(Rate(boostNoise[0]))} to {Numbers.Percent(Rate(boostNoise[last]))}."));
         }
 
         return new ScenarioResult
@@ -328,9 +328,25 @@ internal sealed class BaggingVsBoostingScenario : Scenario<Settings>
             Timings = [timings],
             Claims = Judging.Judge(evidence),
             Figures = [.. sizeFigures, .. biasFigures, Figures.Line("label-noise.png", "Test error vs share of flipped training labels (test labels clean)", "share of training labels flipped", "test error", noiseSeries)],
-            Summary = string.Join(" ", summaries),
+            Summary = string.Join(" ", summaries) + " Notes: the boosting here is gradient boosting of stumps on the log-loss with shrinkage (FastTree, LightGBM), not AdaBoost's exponential loss, "
+                + "where the noise-sensitivity claim comes from; the deep trees grow until every leaf is pure (training error 0), so bagging them averages interpolators of the noisy labels. "
+                + "FastForest is a random forest whose trees each see 70% of the rows drawn without replacement (not a bootstrap) and a subset of features; it writes no probability, so its raw score is thresholded at 0. "
+                + "Bias² is measured against the observed test labels and so includes the label noise, which is unknown on spambase; the same noise is in every learner's bias², so differences between learners are unaffected.",
         };
     }
 
+    private static readonly string[] ShortNames = ["deep", "bagged", "stump", "boosted"];
+
     private static double B(bool value) => value ? 1.0 : 0.0;
+
+    private static double MeanRate(bool[][] errors) => errors.Sum(e => e.Count(x => x)) / (double)(errors.Length * errors[0].Length);
+
+    /// <summary>Mean member error − ensemble error from integer counts, so equal error sets give exactly 0.</summary>
+    private static double GainFromCounts(bool[][] memberErrors, bool[] ensembleErrors)
+    {
+        long members = memberErrors.Length;
+        long memberSum = memberErrors.Sum(e => e.Count(x => x));
+        long ensembleCount = ensembleErrors.Count(x => x);
+        return (memberSum - (members * ensembleCount)) / (double)(members * ensembleErrors.Length);
+    }
 }

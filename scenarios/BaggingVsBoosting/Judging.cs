@@ -115,7 +115,7 @@ internal sealed class EquivalenceCriterion(string quantity, double margin) : Cri
 internal sealed class VarianceCriterion : Criterion<IReadOnlyList<DatasetEvidence>>
 {
     public override string Description => string.Create(CultureInfo.InvariantCulture,
-        $"holds if on every data set the 95% interval of variance(bagged deep trees) − variance(one deep tree) lies below 0 and bias² changes by at most {Judging.BiasTolerance:P0} of the deep tree's; partly holds if the variance interval lies below 0 on every data set but bias² moves more, or the variance point estimates are all below 0; does not hold otherwise");
+        $"holds if on every data set the 95% interval of variance(bagged deep trees) − variance(one deep tree) lies below 0 and bias² changes by at most {Numbers.Percent(Judging.BiasTolerance)} of the deep tree's; partly holds if the variance interval lies below 0 on every data set but bias² moves more, or the variance point estimates are all below 0; does not hold otherwise");
 
     protected override (Verdict Verdict, string Evidence) Decide(IReadOnlyList<DatasetEvidence> input)
     {
