@@ -397,4 +397,22 @@ public class BaggingTests
         var ex = Assert.Throws<NotSupportedException>(() => context.Model.Save(model, data.Schema, new MemoryStream()));
         Assert.Equal("BaggingModel cannot be saved with mlContext.Model.Save; save its members one by one and refit the ensemble from the same seed.", ex.Message);
     }
+    [Fact]
+    public void Fit_Factory_CalledOncePerMemberIndex()
+    {
+        var (context, data, _) = MakeData();
+        var seen = new List<int>();
+        var model = new BaggingEstimator(j => { seen.Add(j); return Logistic(context); }, new BaggingOptions { NumberOfMembers = 3 }).Fit(data);
+        Assert.Equal([0, 1, 2], seen);
+        Assert.Equal(3, model.MemberCount);
+        Assert.Equal(Rows, model.TrainingRowCount);
+    }
+
+    [Fact]
+    public void Fit_FactoryReturnsNull_Throws()
+    {
+        var (context, data, _) = MakeData();
+        var ex = Assert.Throws<InvalidOperationException>(() => new BaggingEstimator(j => j == 1 ? null! : Logistic(context), new BaggingOptions { NumberOfMembers = 2 }).Fit(data));
+        Assert.Equal("The member factory returned null for member 1; it must return an estimator for every index 0 to 1.", ex.Message);
+    }
 }
