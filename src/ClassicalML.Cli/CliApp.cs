@@ -13,6 +13,7 @@ internal static class CliApp
     {
         var root = new RootCommand("classicalml: classical machine-learning tools (splits, evaluation).");
         root.Subcommands.Add(new SplitCommand(stdout, stderr).Command);
+        root.Subcommands.Add(new EvalCommand(stdout, stderr).Command);
         return root;
     }
 

@@ -21,7 +21,7 @@ public static class BinaryEvaluation
     /// <param name="zeroDivision">The value of ratios whose denominator is 0 (default <see cref="ZeroDivision.Zero"/>, scikit-learn's default).</param>
     /// <returns>The report; see <see cref="BinaryReport"/> for each formula and <see cref="BinaryReport.Undefined"/> for what could not be computed.</returns>
     /// <remarks>
-    /// Cost: one O(n) pass for the counts, log loss and Brier score, and one O(n log n) sort shared by ROC AUC and AP.
+    /// Cost: one O(n) pass for the counts, log loss and Brier score, and one O(n) radix sort shared by ROC AUC and AP.
     /// Undefined values: precision (TP + FP = 0), recall (P = 0), specificity (N = 0), F1 and F-β
     /// (TP + FP + FN = 0) and MCC (a zero factor) follow <paramref name="zeroDivision"/>; ROC AUC and AP
     /// are NaN with one class; balanced accuracy averages the classes present; log loss and Brier are
@@ -68,17 +68,65 @@ public static class BinaryEvaluation
                 }
                 else
                 {
-                    // As scikit-learn: clip, form the row (1 − p, p), renormalise it, take −ln of the true class.
-                    double p = Math.Clamp(s, LogLossEpsilon, 1.0 - LogLossEpsilon);
-                    double q = 1.0 - p;
-                    double rowSum = q + p;
-                    logLossSum -= Math.Log((positive ? p : q) / rowSum);
-                    double error = s - (positive ? 1.0 : 0.0);
-                    brierSum += error * error;
+                    logLossSum += LogLossTerm(s, positive);
+                    brierSum += BrierTerm(s, positive);
                 }
             }
         }
 
+        RankingSums ranking = RankingSums.From(ScoreOrder.SortByClass(labels, scores));
+        string? nonProbability = firstNonProbability < 0
+            ? null
+            : string.Create(
+                CultureInfo.InvariantCulture,
+                $"scores[{firstNonProbability}] = {Preconditions.Describe(scores[firstNonProbability])} is outside [0, 1], so the scores are not probabilities; reported as null");
+        return Report(
+            new ConfusionCounts(tp, fp, tn, fn),
+            threshold,
+            beta,
+            zeroDivision,
+            ranking,
+            exact: true,
+            nonProbability is null ? logLossSum / n : null,
+            nonProbability is null ? brierSum / n : null,
+            nonProbability);
+    }
+
+    /// <summary>−ln of the clipped, renormalised probability of the true class: one row's log-loss term, as scikit-learn computes it.</summary>
+    internal static double LogLossTerm(double score, bool positive)
+    {
+        // As scikit-learn: clip, form the row (1 − p, p), renormalise it, take −ln of the true class.
+        double p = Math.Clamp(score, LogLossEpsilon, 1.0 - LogLossEpsilon);
+        double q = 1.0 - p;
+        double rowSum = q + p;
+        return -Math.Log((positive ? p : q) / rowSum);
+    }
+
+    /// <summary>(p − y)²: one row's Brier term.</summary>
+    internal static double BrierTerm(double score, bool positive)
+    {
+        double error = score - (positive ? 1.0 : 0.0);
+        return error * error;
+    }
+
+    /// <summary>
+    /// Builds the report from the confusion counts, the ranking sums and the loss means (null with
+    /// <paramref name="nonProbabilityReason"/> when the scores are not probabilities). Shared by
+    /// <see cref="Evaluate"/> and <see cref="StreamingBinaryEvaluator"/> so both report alike.
+    /// </summary>
+    internal static BinaryReport Report(
+        ConfusionCounts counts,
+        double threshold,
+        double beta,
+        ZeroDivision zeroDivision,
+        RankingSums ranking,
+        bool exact,
+        double? logLoss,
+        double? brier,
+        string? nonProbabilityReason)
+    {
+        (int tp, int fp, int tn, int fn) = counts;
+        int n = tp + fp + tn + fn;
         var undefined = new UndefinedMetrics(zeroDivision);
         int positives = tp + fn;
         int negatives = tn + fp;
@@ -108,9 +156,6 @@ public static class BinaryEvaluation
 
         double mcc = Mcc(tp, fp, tn, fn, undefined);
 
-        ThresholdCounts counts = ThresholdCounts.From(labels, scores);
-        double rocAuc = Roc.Auc(counts);
-        double averagePrecision = PrecisionRecall.AveragePrecision(counts);
         if (positives == 0 || negatives == 0)
         {
             string reason = positives == 0
@@ -120,20 +165,10 @@ public static class BinaryEvaluation
             undefined.Add(nameof(BinaryReport.AveragePrecision), reason);
         }
 
-        double? logLoss = null;
-        double? brier = null;
-        if (firstNonProbability < 0)
+        if (nonProbabilityReason is not null)
         {
-            logLoss = logLossSum / n;
-            brier = brierSum / n;
-        }
-        else
-        {
-            string reason = string.Create(
-                CultureInfo.InvariantCulture,
-                $"scores[{firstNonProbability}] = {Preconditions.Describe(scores[firstNonProbability])} is outside [0, 1], so the scores are not probabilities; reported as null");
-            undefined.Add(nameof(BinaryReport.LogLoss), reason);
-            undefined.Add(nameof(BinaryReport.BrierScore), reason);
+            undefined.Add(nameof(BinaryReport.LogLoss), nonProbabilityReason);
+            undefined.Add(nameof(BinaryReport.BrierScore), nonProbabilityReason);
         }
 
         return new BinaryReport
@@ -155,8 +190,11 @@ public static class BinaryEvaluation
             Beta = beta,
             BalancedAccuracy = balancedAccuracy,
             Mcc = mcc,
-            RocAuc = rocAuc,
-            AveragePrecision = averagePrecision,
+            RocAuc = ranking.Auc,
+            AveragePrecision = ranking.AveragePrecision,
+            IsExact = exact,
+            RocAucErrorBound = exact ? 0.0 : ranking.AucErrorBound,
+            AveragePrecisionErrorBound = exact ? 0.0 : ranking.AveragePrecisionErrorBound,
             LogLoss = logLoss,
             BrierScore = brier,
             ZeroDivision = zeroDivision,
@@ -180,3 +218,6 @@ public static class BinaryEvaluation
         return undefined.Divide((tp * tn) - (fp * fn), denominator, nameof(BinaryReport.Mcc), reason);
     }
 }
+
+/// <summary>The four confusion counts at one threshold.</summary>
+internal readonly record struct ConfusionCounts(int TruePositives, int FalsePositives, int TrueNegatives, int FalseNegatives);

@@ -93,6 +93,30 @@ public sealed class BinaryReport
     /// <remarks>See <see cref="PrecisionRecall.AveragePrecision(ReadOnlySpan{bool}, ReadOnlySpan{double})"/>: Σ (R_n − R_{n−1}) P_n.</remarks>
     public double AveragePrecision { get; internal init; }
 
+    /// <summary>
+    /// True when <see cref="RocAuc"/> and <see cref="AveragePrecision"/> were computed from every
+    /// score (always for <see cref="BinaryEvaluation.Evaluate"/>); false when a
+    /// <see cref="StreamingBinaryEvaluator"/> had more rows than its exact capacity and used its
+    /// score histogram. Threshold metrics, log loss and Brier score are always exact.
+    /// </summary>
+    public bool IsExact { get; internal init; } = true;
+
+    /// <summary>The largest possible difference between <see cref="RocAuc"/> and the exact AUC: 0 when <see cref="IsExact"/>.</summary>
+    /// <remarks>
+    /// In histogram mode the scores within one bin are treated as tied. The exact count of correctly
+    /// ordered (positive, negative) pairs inside bin b lies in [0, p_b·q_b] while a tie counts p_b·q_b/2, so
+    /// |AUC − exact AUC| ≤ Σ_b p_b·q_b / (2·P·N). NaN when only one class is present.
+    /// </remarks>
+    public double RocAucErrorBound { get; internal init; }
+
+    /// <summary>The largest possible difference between <see cref="AveragePrecision"/> and the exact AP: 0 when <see cref="IsExact"/>.</summary>
+    /// <remarks>
+    /// With TP₀, FP₀ the counts above bin b, every positive in the bin has a precision between
+    /// (TP₀ + 1)/(TP₀ + 1 + FP₀ + q_b) and (TP₀ + p_b)/(TP₀ + p_b + FP₀) whatever the order inside it, and so
+    /// does the tied value; hence |AP − exact AP| ≤ Σ_b (p_b/P)·(max − min). NaN when only one class is present.
+    /// </remarks>
+    public double AveragePrecisionErrorBound { get; internal init; }
+
     /// <summary>Mean negative log-likelihood (natural log); null when a score is outside [0, 1].</summary>
     /// <remarks>
     /// LogLoss = −(1/n) Σ [y·ln p + (1 − y)·ln(1 − p)] with p clipped to [ε, 1 − ε],
@@ -130,6 +154,11 @@ public sealed class BinaryReport
         Line(text, "MCC", Mcc);
         Line(text, "ROC AUC", RocAuc);
         Line(text, "Average precision", AveragePrecision);
+        if (!IsExact)
+        {
+            text.Append(c, $"  (histogram: ROC AUC within ±{RocAucErrorBound:G3}, average precision within ±{AveragePrecisionErrorBound:G3} of the exact values)").AppendLine();
+        }
+
         Line(text, "Log loss", LogLoss);
         Line(text, "Brier score", BrierScore);
         if (Undefined.Count > 0)

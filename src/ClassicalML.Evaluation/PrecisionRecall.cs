@@ -23,7 +23,7 @@ public static class PrecisionRecall
     public static double AveragePrecision(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
     {
         Preconditions.CheckBinaryInput(labels, scores);
-        return AveragePrecision(ThresholdCounts.From(labels, scores));
+        return RankingSums.From(ScoreOrder.SortByClass(labels, scores)).AveragePrecision;
     }
 
     /// <summary>
@@ -59,28 +59,5 @@ public static class PrecisionRecall
         precision[m] = 1.0;
         recall[m] = 0.0;
         return new PrecisionRecallCurve(Array.AsReadOnly(precision), Array.AsReadOnly(recall), Array.AsReadOnly(thresholds));
-    }
-
-    /// <summary>AP from precomputed counts; NaN when a class is missing.</summary>
-    internal static double AveragePrecision(ThresholdCounts counts)
-    {
-        if (counts.Positives == 0 || counts.Negatives == 0)
-        {
-            return double.NaN;
-        }
-
-        double p = counts.Positives;
-        double sum = 0.0;
-        double previousRecall = 0.0;
-        for (int k = 0; k < counts.Count; k++)
-        {
-            long tp = counts.TruePositives[k];
-            double recall = tp / p;
-            double precision = tp / (double)(tp + counts.FalsePositives[k]);
-            sum += (recall - previousRecall) * precision;
-            previousRecall = recall;
-        }
-
-        return sum;
     }
 }

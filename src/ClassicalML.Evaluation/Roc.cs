@@ -18,7 +18,7 @@ public static class Roc
     /// <remarks>
     /// AUC = U / (P·N) with the Mann–Whitney statistic
     /// U = Σ over positives i, negatives j of [s_i &gt; s_j] + ½·[s_i = s_j] (midranks for ties).
-    /// Computed from one descending sort in O(n log n): for each group g of tied scores with p_g
+    /// Computed in O(n) time and at most 16 bytes per score from one radix sort of each class's scores: for each group g of tied scores with p_g
     /// positives and q_g negatives, 2U += 2·p_g·(negatives below g) + p_g·q_g, in exact integer
     /// arithmetic, then divided once. Equals the trapezoidal area under <see cref="Curve"/>.
     /// </remarks>
@@ -26,7 +26,7 @@ public static class Roc
     public static double Auc(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
     {
         Preconditions.CheckBinaryInput(labels, scores);
-        return Auc(ThresholdCounts.From(labels, scores));
+        return RankingSums.From(ScoreOrder.SortByClass(labels, scores)).Auc;
     }
 
     /// <summary>
@@ -86,32 +86,5 @@ public static class Roc
         }
 
         return new RocCurve(Array.AsReadOnly(fpr), Array.AsReadOnly(tpr), Array.AsReadOnly(thresholds));
-    }
-
-    /// <summary>AUC from precomputed counts; NaN when a class is missing.</summary>
-    internal static double Auc(ThresholdCounts counts)
-    {
-        long positives = counts.Positives;
-        long negatives = counts.Negatives;
-        if (positives == 0 || negatives == 0)
-        {
-            return double.NaN;
-        }
-
-        // 2U accumulated exactly: 2·p_g·(negatives strictly below the group) + p_g·q_g.
-        Int128 twiceU = 0;
-        long previousTp = 0;
-        long previousFp = 0;
-        for (int k = 0; k < counts.Count; k++)
-        {
-            long p = counts.TruePositives[k] - previousTp;
-            long q = counts.FalsePositives[k] - previousFp;
-            long below = negatives - counts.FalsePositives[k];
-            twiceU += ((Int128)p * (2 * below)) + ((Int128)p * q);
-            previousTp = counts.TruePositives[k];
-            previousFp = counts.FalsePositives[k];
-        }
-
-        return (double)twiceU / (2.0 * positives * negatives);
     }
 }

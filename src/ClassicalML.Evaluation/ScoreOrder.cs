@@ -2,35 +2,243 @@ namespace ClassicalML.Evaluation;
 
 /// <summary>
 /// The one place where scores are sorted. Every ranking metric (ROC, PR, AUC, AP, threshold
-/// selection) goes through <see cref="Descending"/>, so a faster sort (e.g. a radix pass over
-/// the IEEE bits) can replace it here without touching the metrics.
+/// selection, the streaming evaluator) goes through <see cref="SortByClass(ReadOnlySpan{bool}, ReadOnlySpan{double})"/> and walks the
+/// result with <see cref="TieGroups"/>.
 /// </summary>
+/// <remarks>
+/// Hand-written because .NET has no radix sort. Scores become order-preserving 64-bit keys
+/// (<see cref="Key"/>), the keys of positives and of negatives are sorted separately with an LSD
+/// radix sort (six passes of 11-bit digits, O(n), a pass skipped when every key has the same
+/// digit), and a merge walk over the two sorted runs yields each group of tied scores with its
+/// positive and negative counts. Sorting the classes apart means no label has to travel with
+/// its key: memory is one <see cref="ulong"/> array of length n and one scratch array of
+/// length max(P, N): at most 16 bytes per score, 8 + 8·max(P, N)/n in general.
+/// </remarks>
 internal static class ScoreOrder
 {
+    private const ulong SignBit = 0x8000_0000_0000_0000UL;
+    private const int DigitBits = 11;
+    private const int Radix = 1 << DigitBits;
+    private const ulong DigitMask = Radix - 1;
+    private const int Passes = 6; // 6 × 11 = 66 ≥ 64 bits
+
     /// <summary>
-    /// Copies <paramref name="scores"/> and <paramref name="labels"/> and sorts the copies by score,
-    /// highest first, with one <see cref="MemoryExtensions.Sort{TKey, TValue}(Span{TKey}, Span{TValue})"/>
-    /// call: O(n log n) time, two arrays of length n. The order among equal scores is unspecified;
-    /// callers treat ties as one group, so it does not matter.
+    /// An order-preserving unsigned key of a finite double: a &lt; b ⇔ Key(a) &lt; Key(b), and
+    /// −0.0 and +0.0 get the same key (they are equal scores, so they must tie).
     /// </summary>
-    /// <remarks>
-    /// Keys are negated so an ascending sort gives descending scores; negation is exact for finite doubles.
-    /// </remarks>
+    /// <remarks>Key = 2⁶³ + m for non-negative scores and 2⁶³ − m for negative ones, where m is the
+    /// IEEE-754 bit pattern of |score| (which orders non-negative doubles like unsigned integers).</remarks>
+    internal static ulong Key(double score)
+    {
+        ulong bits = BitConverter.DoubleToUInt64Bits(score);
+        ulong magnitude = bits & ~SignBit;
+        ulong negative = (ulong)((long)bits >> 63); // all ones for negative scores, else 0
+        return SignBit + ((magnitude ^ negative) - negative); // 2⁶³ ± magnitude, branch-free
+    }
+
+    /// <summary>The score of a key from <see cref="Key"/> (zero comes back as +0.0).</summary>
+    internal static double Score(ulong key) => key >= SignBit
+        ? BitConverter.UInt64BitsToDouble(key - SignBit)
+        : BitConverter.UInt64BitsToDouble((SignBit - key) | SignBit);
+
+    /// <summary>
+    /// Keys of the positives' scores ascending in <c>Keys[..Positives]</c>, of the negatives' in
+    /// <c>Keys[Positives..]</c>. Inputs must be validated (finite scores, equal lengths).
+    /// </summary>
+    internal static SortedKeys SortByClass(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
+    {
+        int n = scores.Length;
+        ulong[] keys = GC.AllocateUninitializedArray<ulong>(n);
+        int front = 0;
+        int back = n;
+        for (int i = 0; i < n; i++)
+        {
+            ulong key = Key(scores[i]);
+            if (labels[i])
+            {
+                keys[front++] = key;
+            }
+            else
+            {
+                keys[--back] = key;
+            }
+        }
+
+        return SortInPlace(keys, front);
+    }
+
+    /// <summary>Like <see cref="SortByClass(ReadOnlySpan{bool}, ReadOnlySpan{double})"/> for keys that are already split by class (copied, not modified).</summary>
+    internal static SortedKeys SortByClass(ReadOnlySpan<ulong> positiveKeys, ReadOnlySpan<ulong> negativeKeys)
+    {
+        ulong[] keys = GC.AllocateUninitializedArray<ulong>(positiveKeys.Length + negativeKeys.Length);
+        positiveKeys.CopyTo(keys);
+        negativeKeys.CopyTo(keys.AsSpan(positiveKeys.Length));
+        return SortInPlace(keys, positiveKeys.Length);
+    }
+
+    private static SortedKeys SortInPlace(ulong[] keys, int positives)
+    {
+        // One scratch buffer for both runs, sorted one after the other: max(P, N) keys, not n.
+        ulong[] buffer = GC.AllocateUninitializedArray<ulong>(Math.Max(positives, keys.Length - positives));
+        RadixSort(keys.AsSpan(0, positives), buffer.AsSpan(0, positives));
+        RadixSort(keys.AsSpan(positives), buffer.AsSpan(0, keys.Length - positives));
+        return new SortedKeys(keys, positives);
+    }
+
+    /// <summary>
+    /// Sorts <paramref name="keys"/> ascending in place with an LSD radix sort, using
+    /// <paramref name="buffer"/> (same length) as scratch space. O(n) time.
+    /// </summary>
+    internal static void RadixSort(Span<ulong> keys, Span<ulong> buffer)
+    {
+        int n = keys.Length;
+        if (n < 2)
+        {
+            return;
+        }
+
+        // All digit histograms in one read of the keys.
+        int[] counts = new int[Passes * Radix];
+        foreach (ulong key in keys)
+        {
+            counts[(int)(key & DigitMask)]++;
+            counts[Radix + (int)((key >> DigitBits) & DigitMask)]++;
+            counts[(2 * Radix) + (int)((key >> (2 * DigitBits)) & DigitMask)]++;
+            counts[(3 * Radix) + (int)((key >> (3 * DigitBits)) & DigitMask)]++;
+            counts[(4 * Radix) + (int)((key >> (4 * DigitBits)) & DigitMask)]++;
+            counts[(5 * Radix) + (int)(key >> (5 * DigitBits))]++;
+        }
+
+        Span<ulong> source = keys;
+        Span<ulong> target = buffer;
+        Span<int> offsets = stackalloc int[Radix];
+        for (int pass = 0; pass < Passes; pass++)
+        {
+            Span<int> histogram = counts.AsSpan(pass * Radix, Radix);
+            int shift = pass * DigitBits;
+            if (histogram[(int)((source[0] >> shift) & DigitMask)] == n)
+            {
+                continue; // every key has the same digit: this pass would not move anything
+            }
+
+            int sum = 0;
+            for (int d = 0; d < Radix; d++)
+            {
+                offsets[d] = sum;
+                sum += histogram[d];
+            }
+
+            foreach (ulong key in source)
+            {
+                target[offsets[(int)((key >> shift) & DigitMask)]++] = key;
+            }
+
+            Span<ulong> swap = source;
+            source = target;
+            target = swap;
+        }
+
+        if (source != keys)
+        {
+            source.CopyTo(keys);
+        }
+    }
+
+    /// <summary>
+    /// Copies of <paramref name="scores"/> and <paramref name="labels"/> sorted by score, highest
+    /// first (−0.0 comes back as +0.0). The order of positives and negatives within a tie is unspecified.
+    /// </summary>
     internal static (double[] Scores, bool[] Labels) Descending(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
     {
-        var keys = new double[scores.Length];
-        for (int i = 0; i < keys.Length; i++)
+        SortedKeys sorted = SortByClass(labels, scores);
+        var outScores = new double[scores.Length];
+        var outLabels = new bool[scores.Length];
+        int i = 0;
+        var groups = new TieGroups(sorted);
+        while (groups.Next(out ulong key, out long p, out long q))
         {
-            keys[i] = -scores[i];
+            double score = Score(key);
+            for (long k = 0; k < p + q; k++, i++)
+            {
+                outScores[i] = score;
+                outLabels[i] = k < p;
+            }
         }
 
-        bool[] items = labels.ToArray();
-        keys.AsSpan().Sort(items.AsSpan());
-        for (int i = 0; i < keys.Length; i++)
+        return (outScores, outLabels);
+    }
+}
+
+/// <summary>Sorted keys from <see cref="ScoreOrder.SortByClass(ReadOnlySpan{bool}, ReadOnlySpan{double})"/>: positives' keys, then negatives' keys, each ascending.</summary>
+internal readonly struct SortedKeys(ulong[] keys, int positives)
+{
+    /// <summary>Positives' keys ascending, then negatives' keys ascending.</summary>
+    internal ulong[] Keys { get; } = keys;
+
+    /// <summary>Number of positives P: the length of the first run.</summary>
+    internal int Positives { get; } = positives;
+
+    /// <summary>Number of negatives N: the length of the second run.</summary>
+    internal int Negatives => Keys.Length - Positives;
+}
+
+/// <summary>
+/// Walks two ascending key runs (positives', negatives') from the highest key down, one group of
+/// equal keys at a time, with the number of positives p and negatives q in the group.
+/// </summary>
+internal ref struct TieGroups
+{
+    private readonly ReadOnlySpan<ulong> _positives;
+    private readonly ReadOnlySpan<ulong> _negatives;
+    private int _i;
+    private int _j;
+
+    /// <summary>Walks the runs of <paramref name="sorted"/>.</summary>
+    internal TieGroups(SortedKeys sorted)
+        : this(sorted.Keys.AsSpan(0, sorted.Positives), sorted.Keys.AsSpan(sorted.Positives))
+    {
+    }
+
+    /// <summary>Walks two ascending runs of keys.</summary>
+    internal TieGroups(ReadOnlySpan<ulong> positives, ReadOnlySpan<ulong> negatives)
+    {
+        _positives = positives;
+        _negatives = negatives;
+        _i = positives.Length - 1;
+        _j = negatives.Length - 1;
+    }
+
+    /// <summary>The next group (highest key first); false when both runs are exhausted.</summary>
+    internal bool Next(out ulong key, out long positives, out long negatives)
+    {
+        int i = _i;
+        int j = _j;
+        if (i < 0 && j < 0)
         {
-            keys[i] = -keys[i];
+            key = 0;
+            positives = 0;
+            negatives = 0;
+            return false;
         }
 
-        return (keys, items);
+        ulong k = i < 0 ? _negatives[j] : j < 0 ? _positives[i] : Math.Max(_positives[i], _negatives[j]);
+        int startI = i;
+        while (i >= 0 && _positives[i] == k)
+        {
+            i--;
+        }
+
+        int startJ = j;
+        while (j >= 0 && _negatives[j] == k)
+        {
+            j--;
+        }
+
+        key = k;
+        positives = startI - i;
+        negatives = startJ - j;
+        _i = i;
+        _j = j;
+        return true;
     }
 }

@@ -38,15 +38,12 @@ internal sealed class ThresholdCounts
     /// <summary>Sorts once (<see cref="ScoreOrder"/>) and accumulates counts per tie group. Inputs must be validated.</summary>
     internal static ThresholdCounts From(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
     {
-        (double[] sorted, bool[] sortedLabels) = ScoreOrder.Descending(labels, scores);
-        int n = sorted.Length;
-        int distinct = n == 0 ? 0 : 1;
-        for (int i = 1; i < n; i++)
+        SortedKeys sorted = ScoreOrder.SortByClass(labels, scores);
+        int distinct = 0;
+        var counting = new TieGroups(sorted);
+        while (counting.Next(out _, out _, out _))
         {
-            if (sorted[i] != sorted[i - 1])
-            {
-                distinct++;
-            }
+            distinct++;
         }
 
         var thresholds = new double[distinct];
@@ -55,25 +52,15 @@ internal sealed class ThresholdCounts
         long tp = 0;
         long fp = 0;
         int k = 0;
-        for (int i = 0; i < n; i++)
+        var groups = new TieGroups(sorted);
+        while (groups.Next(out ulong key, out long p, out long q))
         {
-            if (sortedLabels[i])
-            {
-                tp++;
-            }
-            else
-            {
-                fp++;
-            }
-
-            // Close the group at the last row of each run of equal scores.
-            if (i == n - 1 || sorted[i + 1] != sorted[i])
-            {
-                thresholds[k] = sorted[i];
-                tps[k] = tp;
-                fps[k] = fp;
-                k++;
-            }
+            tp += p;
+            fp += q;
+            thresholds[k] = ScoreOrder.Score(key);
+            tps[k] = tp;
+            fps[k] = fp;
+            k++;
         }
 
         return new ThresholdCounts(thresholds, tps, fps, tp, fp);

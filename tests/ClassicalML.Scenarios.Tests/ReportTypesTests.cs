@@ -5,8 +5,16 @@ public class ReportTypesTests
     [Fact]
     public void Estimate_BoundsOutOfOrder_ThrowsWithValues()
     {
-        var e = Assert.Throws<ArgumentException>(() => new Estimate(0.5, 0.6, 0.9));
-        Assert.Equal("estimate (0.5, [0.6, 0.9]) is not ordered; an estimate needs lower <= value <= upper. Pass the interval bounds in that order. (Parameter 'value')", e.Message);
+        var e = Assert.Throws<ArgumentException>(() => new Estimate(0.5, 0.9, 0.6));
+        Assert.Equal("estimate (0.5, [0.9, 0.6]) has lower > upper; an interval needs lower <= upper. Pass the interval bounds in that order. (Parameter 'lower')", e.Message);
+    }
+
+    [Fact]
+    public void Estimate_ValueOutsideInterval_KeptAsMeasured()
+    {
+        // A percentile bootstrap interval can miss the full-data value; it is reported, not widened.
+        var e = new Estimate(0.5, 0.6, 0.9);
+        Assert.Equal((0.5, 0.6, 0.9), (e.Value, e.Lower, e.Upper));
     }
 
     [Fact]

@@ -82,6 +82,21 @@ public static class Figures
     public static Figure Bars(string fileName, string title, string yLabel, IReadOnlyList<BarValue> bars)
         => new BarFigure(fileName, title, yLabel, bars);
 
+    /// <summary>A grid of coloured, annotated cells, e.g. the composition of every fold of several cross-validation
+    /// splitters (one row per splitter, one column per fold), as scikit-learn's <c>plot_cv_indices</c> draws them.</summary>
+    /// <param name="fileName">The PNG file name.</param>
+    /// <param name="grid">The cells: labels, values (colour), texts and the colour scale.</param>
+    /// <param name="legend">A short explanation of the colours, written after the x-axis label, e.g.
+    /// "white = overall share, red = more, blue = less, grey = empty"; empty for none.</param>
+    /// <returns>The figure.</returns>
+    /// <remarks>Colour of a cell with value v: t = clamp((v - Reference) / Span, -1, 1); white at t = 0, fully red at
+    /// t = 1, fully blue at t = -1, linear in between; grey when v is NaN.</remarks>
+    /// <exception cref="ArgumentException">The file name is not a plain .png name, the grid has no row or column, or
+    /// the values or texts do not have one entry per cell.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The reference is not finite or the span is not a finite number &gt; 0.</exception>
+    public static Figure Grid(string fileName, CellGrid grid, string legend = "")
+        => new CellGridFigure(fileName, grid, legend);
+
     internal static void LabelTicks(Plot plot, IReadOnlyList<string> labels)
     {
         double[] positions = [.. Enumerable.Range(0, labels.Count).Select(i => (double)i)];

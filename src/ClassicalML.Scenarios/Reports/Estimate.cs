@@ -4,7 +4,9 @@ namespace ClassicalML.Scenarios;
 /// <remarks>
 /// In report.json an estimate is written as <c>{"value": v, "lower": l, "upper": u}</c>; on the console and in
 /// report.md as <c>v [l, u]</c>. Which interval it is (95% bootstrap, Wilson, ...) belongs in the table's column
-/// name or the claim's criterion.
+/// name or the claim's criterion. The point estimate need not lie inside the interval: a percentile bootstrap
+/// interval can miss the full-data value of a skewed or discrete statistic, and it is reported as measured,
+/// never widened.
 /// </remarks>
 public readonly record struct Estimate
 {
@@ -12,14 +14,14 @@ public readonly record struct Estimate
     /// <param name="value">The point estimate.</param>
     /// <param name="lower">The interval's lower bound.</param>
     /// <param name="upper">The interval's upper bound.</param>
-    /// <exception cref="ArgumentException">The numbers are not ordered <c>lower &lt;= value &lt;= upper</c> (NaN is allowed anywhere and means undefined).</exception>
+    /// <exception cref="ArgumentException"><c>lower &gt; upper</c> (NaN is allowed anywhere and means undefined).</exception>
     public Estimate(double value, double lower, double upper)
     {
-        if (lower > value || value > upper)
+        if (lower > upper)
         {
             throw new ArgumentException(
-                $"estimate ({Numbers.Format(value)}, [{Numbers.Format(lower)}, {Numbers.Format(upper)}]) is not ordered; an estimate needs lower <= value <= upper. Pass the interval bounds in that order.",
-                nameof(value));
+                $"estimate ({Numbers.Format(value)}, [{Numbers.Format(lower)}, {Numbers.Format(upper)}]) has lower > upper; an interval needs lower <= upper. Pass the interval bounds in that order.",
+                nameof(lower));
         }
 
         Value = value;

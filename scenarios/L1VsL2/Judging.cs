@@ -1,0 +1,221 @@
+using System.Globalization;
+using ClassicalML.Scenarios;
+
+namespace L1VsL2;
+
+/// <summary>Claim 1 input for one data set: exact zeros of the L1 path.</summary>
+/// <param name="DataSet">The data set.</param>
+/// <param name="Features">Its number of features.</param>
+/// <param name="ZerosAtTuned">Exactly-zero weights at the λ chosen on validation log loss.</param>
+/// <param name="TunedLambda">That λ.</param>
+/// <param name="AllZeroLambda">The smallest grid λ at which every weight is 0 (NaN if none on the grid).</param>
+internal sealed record L1ZerosMeasure(string DataSet, int Features, int ZerosAtTuned, double TunedLambda, double AllZeroLambda);
+
+/// <summary>Claim 2 input, pooled over data sets: exact zeros and norm steps of the L2 paths.</summary>
+/// <param name="ZeroWeights">Exactly-zero weights over every L2 fit.</param>
+/// <param name="Weights">Weights over every L2 fit.</param>
+/// <param name="NormDecreases">Grid steps at which ‖w‖₂ strictly decreased.</param>
+/// <param name="NormSteps">Grid steps.</param>
+internal sealed record L2ShrinkMeasure(int ZeroWeights, int Weights, int NormDecreases, int NormSteps);
+
+/// <summary>Claim 1b input: the L1 model at the tuned λ as a selection of the synthetic data's informative features.</summary>
+/// <param name="Kept">Features with a non-zero weight.</param>
+/// <param name="Precision">Informative share of the kept features (NaN when none is kept).</param>
+/// <param name="Recall">Share of the informative features kept.</param>
+/// <param name="NoiseDropped">Noise features with an exactly-zero weight.</param>
+/// <param name="NoiseCount">Noise features.</param>
+internal sealed record RecoveryMeasure(int Kept, double Precision, double Recall, int NoiseDropped, int NoiseCount);
+
+/// <summary>Claim 4 input for one data set: the paired bootstrap interval of test AUC(L1) − AUC(L2), each at its tuned λ.</summary>
+internal sealed record TunedDifference(string DataSet, Estimate AucDifference);
+
+/// <summary>Claim 5 input for one group of strongly correlated features, each penalty at its tuned λ.</summary>
+/// <param name="Group">The group's name.</param>
+/// <param name="Size">Its number of members.</param>
+/// <param name="L1Kept">Members with a non-zero L1 weight.</param>
+/// <param name="L1Share">The largest member's share of the group's Σ|w| under L1 (NaN if all are 0).</param>
+/// <param name="L2Kept">Members with a non-zero L2 weight.</param>
+/// <param name="L2Share">The largest member's share under L2.</param>
+internal sealed record GroupMeasure(string Group, int Size, int L1Kept, double L1Share, int L2Kept, double L2Share);
+
+/// <summary>Claim 6 input: elastic net's exact zeros at its tuned λ per data set, and group members kept by L1 and by
+/// elastic net in each correlated group.</summary>
+/// <param name="ZerosAtTuned">Per data set, exactly-zero weights of the elastic net at its tuned λ.</param>
+/// <param name="Groups">Per correlated group: its size, members kept by L1 and by elastic net (each at its tuned λ).</param>
+internal sealed record ElasticNetMeasure(
+    IReadOnlyList<(string DataSet, int Zeros)> ZerosAtTuned,
+    IReadOnlyList<(string Group, int Size, int L1Kept, int ElasticNetKept)> Groups);
+
+/// <summary>The pure judging step: measured numbers in, verdicts out (no training, no randomness).</summary>
+internal static class Judging
+{
+    /// <summary>A group "spreads" under L2 when its largest member holds at most this share of the group's Σ|w|.</summary>
+    public const double SpreadShare = 0.6;
+
+    public static readonly Claim L1Zeros = new("l1-sets-weights-to-zero",
+        "L1 (lasso, penalty λΣ|w|) drives some weights exactly to zero once λ is large enough, so it performs feature selection.");
+
+    public static readonly Claim L1Recovery = new("l1-selects-informative-features",
+        "The features L1 keeps are the informative ones: on synthetic data with known roles it keeps the informative features and drops the noise.");
+
+    public static readonly Claim L2Shrinks = new("l2-shrinks-but-never-zero",
+        "L2 (ridge, penalty λΣw²) shrinks the weights towards zero as λ grows, but not exactly to zero.");
+
+    public static readonly Claim DropOrder = new("l1-drops-noise-first",
+        "As λ grows L1 drops the least useful features first, so the informative features are the last to go.");
+
+    public static readonly Claim TunedSimilar = new("tuned-l1-l2-similar",
+        "With λ tuned (on a validation split), L1 and L2 reach similar performance (ROC AUC).");
+
+    public static readonly Claim Correlated = new("correlated-l1-keeps-one",
+        "Among strongly correlated features L1 keeps one and drops the rest, while L2 spreads the weight among them.");
+
+    public static readonly Claim ElasticNetMixes = new("elastic-net-mixes-both",
+        "Elastic net mixes both penalties: like L1 it sets some weights exactly to zero, like L2 it keeps correlated features together.");
+
+    public static IReadOnlyList<Claim> All { get; } = [L1Zeros, L1Recovery, L2Shrinks, DropOrder, TunedSimilar, Correlated, ElasticNetMixes];
+
+    public static ClaimResult JudgeL1Zeros(IReadOnlyList<L1ZerosMeasure> sets) => L1Zeros.Judge(new L1ZerosCriterion().Evaluate(sets));
+
+    public static ClaimResult JudgeRecovery(RecoveryMeasure m) => L1Recovery.Judge(new RecoveryCriterion().Evaluate(m));
+
+    public static ClaimResult JudgeL2(L2ShrinkMeasure m) => L2Shrinks.Judge(new L2ShrinkCriterion().Evaluate(m));
+
+    public static ClaimResult JudgeDropOrder(double informativeLastShare) => DropOrder.Judge(
+        new ThresholdCriterion("share of (informative, noise) pairs in which L1 drops the informative feature at the larger λ (ties ½)", Direction.Greater, 0.95, 0.75)
+            .Evaluate(informativeLastShare));
+
+    public static ClaimResult JudgeTunedSimilar(IReadOnlyList<TunedDifference> sets, double margin) =>
+        TunedSimilar.Judge(new EquivalenceCriterion(margin).Evaluate(sets));
+
+    public static ClaimResult JudgeCorrelated(IReadOnlyList<GroupMeasure> groups) => Correlated.Judge(new GroupCriterion().Evaluate(groups));
+
+    public static ClaimResult JudgeElasticNet(ElasticNetMeasure m) => ElasticNetMixes.Judge(new ElasticNetCriterion().Evaluate(m));
+
+    private static string F(double x) => Numbers.Format(x);
+
+    private static string Join<T>(IEnumerable<T> items, Func<T, string> format) => string.Join("; ", items.Select(format));
+
+    private sealed class L1ZerosCriterion : Criterion<IReadOnlyList<L1ZerosMeasure>>
+    {
+        public override string Description =>
+            "holds if on every data set the L1 path reaches all-zero weights within the grid AND the model at the validation-tuned λ already has at least one exactly-zero weight (selection at a useful λ); " +
+            "partly holds if every data set gets exact zeros somewhere on the grid but some tuned model keeps all features; does not hold if some data set never gets an exact zero";
+
+        protected override (Verdict Verdict, string Evidence) Decide(IReadOnlyList<L1ZerosMeasure> input)
+        {
+            ArgumentOutOfRangeException.ThrowIfZero(input.Count, nameof(input));
+            string evidence = Join(input, m => string.Create(CultureInfo.InvariantCulture,
+                $"{m.DataSet}: {m.ZerosAtTuned}/{m.Features} zero at tuned λ={F(m.TunedLambda)}, all zero from λ={F(m.AllZeroLambda)}"));
+            bool everyReachesZero = input.All(m => !double.IsNaN(m.AllZeroLambda));
+            bool everyTunedSparse = input.All(m => m.ZerosAtTuned > 0);
+            Verdict verdict = everyReachesZero && everyTunedSparse ? Verdict.Holds : everyReachesZero ? Verdict.PartlyHolds : Verdict.DoesNotHold;
+            return (verdict, evidence);
+        }
+    }
+
+    private sealed class RecoveryCriterion : Criterion<RecoveryMeasure>
+    {
+        public override string Description =>
+            "at the validation-tuned λ: holds if recall of the informative features = 1 and precision >= 0.8; partly holds if recall >= 0.8 and at least half of the noise features are dropped; does not hold otherwise";
+
+        protected override (Verdict Verdict, string Evidence) Decide(RecoveryMeasure m)
+        {
+            string evidence = string.Create(CultureInfo.InvariantCulture,
+                $"kept {m.Kept} features: precision = {F(m.Precision)}, recall = {F(m.Recall)}; dropped {m.NoiseDropped} of {m.NoiseCount} noise features");
+            Verdict verdict = m.Recall >= 1 && m.Precision >= 0.8 ? Verdict.Holds
+                : m.Recall >= 0.8 && 2 * m.NoiseDropped >= m.NoiseCount ? Verdict.PartlyHolds
+                : Verdict.DoesNotHold;
+            return (verdict, evidence);
+        }
+    }
+
+    private sealed class L2ShrinkCriterion : Criterion<L2ShrinkMeasure>
+    {
+        public override string Description =>
+            "over every L2 fit of every data set: holds if no weight is exactly 0 and ‖w‖₂ decreases at >= 95% of the λ steps; " +
+            "partly holds if at most 1% of the weights are exactly 0 and ‖w‖₂ decreases at >= 80% of the steps; does not hold otherwise";
+
+        protected override (Verdict Verdict, string Evidence) Decide(L2ShrinkMeasure m)
+        {
+            double zeroShare = m.Weights == 0 ? double.NaN : (double)m.ZeroWeights / m.Weights;
+            double decreasing = m.NormSteps == 0 ? double.NaN : (double)m.NormDecreases / m.NormSteps;
+            string evidence = string.Create(CultureInfo.InvariantCulture,
+                $"{m.ZeroWeights} of {m.Weights} weights exactly 0; ‖w‖₂ decreased at {m.NormDecreases} of {m.NormSteps} λ steps ({Numbers.Percent(decreasing)})");
+            Verdict verdict = m.ZeroWeights == 0 && decreasing >= 0.95 ? Verdict.Holds
+                : zeroShare <= 0.01 && decreasing >= 0.8 ? Verdict.PartlyHolds
+                : Verdict.DoesNotHold;
+            return (verdict, evidence);
+        }
+    }
+
+    private sealed class EquivalenceCriterion(double margin) : Criterion<IReadOnlyList<TunedDifference>>
+    {
+        public override string Description => FormattableString.Invariant(
+            $"per data set the 95% paired bootstrap interval of test AUC(L1) − AUC(L2) is 'equivalent' if it lies inside ±{F(margin)}, 'different' if it excludes 0 and |difference| > {F(margin)}, else 'inconclusive'; holds if every data set is equivalent; partly holds if none is different; does not hold if any is different");
+
+        protected override (Verdict Verdict, string Evidence) Decide(IReadOnlyList<TunedDifference> input)
+        {
+            ArgumentOutOfRangeException.ThrowIfZero(input.Count, nameof(input));
+            var classes = input.Select(d => (d, Class: Classify(d.AucDifference))).ToList();
+            string evidence = Join(classes, c => $"{c.d.DataSet}: {c.d.AucDifference} ({c.Class})");
+            Verdict verdict = classes.All(c => c.Class == "equivalent") ? Verdict.Holds
+                : classes.Any(c => c.Class == "different") ? Verdict.DoesNotHold
+                : Verdict.PartlyHolds;
+            return (verdict, evidence);
+        }
+
+        private string Classify(Estimate e)
+        {
+            if (e.IsUndefined)
+            {
+                return "inconclusive";
+            }
+
+            if (e.Lower >= -margin && e.Upper <= margin)
+            {
+                return "equivalent";
+            }
+
+            bool excludesZero = e.Lower > 0 || e.Upper < 0;
+            return excludesZero && Math.Abs(e.Value) > margin ? "different" : "inconclusive";
+        }
+    }
+
+    private sealed class GroupCriterion : Criterion<IReadOnlyList<GroupMeasure>>
+    {
+        public override string Description => FormattableString.Invariant(
+            $"at each penalty's tuned λ: holds if in every group L1 keeps at most one member (and exactly one in at least one group) while L2 keeps all members with the largest holding <= {F(SpreadShare)} of the group's Σ|w|; partly holds if in every group L1 keeps none, or its largest member holds a larger share than under L2; does not hold otherwise");
+
+        protected override (Verdict Verdict, string Evidence) Decide(IReadOnlyList<GroupMeasure> input)
+        {
+            ArgumentOutOfRangeException.ThrowIfZero(input.Count, nameof(input));
+            string evidence = Join(input, g => string.Create(CultureInfo.InvariantCulture,
+                $"{g.Group}: L1 keeps {g.L1Kept}/{g.Size} (largest share {F(g.L1Share)}), L2 keeps {g.L2Kept}/{g.Size} (largest share {F(g.L2Share)})"));
+            bool l1KeepsOne = input.All(g => g.L1Kept <= 1) && input.Any(g => g.L1Kept == 1);
+            bool l2Spreads = input.All(g => g.L2Kept == g.Size && g.L2Share <= SpreadShare);
+            bool l1MoreConcentrated = input.All(g => g.L1Kept == 0 || g.L1Share > g.L2Share);
+            Verdict verdict = l1KeepsOne && l2Spreads ? Verdict.Holds : l1MoreConcentrated ? Verdict.PartlyHolds : Verdict.DoesNotHold;
+            return (verdict, evidence);
+        }
+    }
+
+    private sealed class ElasticNetCriterion : Criterion<ElasticNetMeasure>
+    {
+        public override string Description =>
+            "each at its validation-tuned λ: 'sparse' = the elastic net has at least one exactly-zero weight on every data set; 'grouped' = in every correlated group it keeps at least as many members as L1, and more in at least one; " +
+            "holds if both; partly holds if one of the two; does not hold if neither";
+
+        protected override (Verdict Verdict, string Evidence) Decide(ElasticNetMeasure m)
+        {
+            ArgumentOutOfRangeException.ThrowIfZero(m.ZerosAtTuned.Count, nameof(m));
+            ArgumentOutOfRangeException.ThrowIfZero(m.Groups.Count, nameof(m));
+            bool sparse = m.ZerosAtTuned.All(z => z.Zeros > 0);
+            bool grouped = m.Groups.All(g => g.ElasticNetKept >= g.L1Kept) && m.Groups.Any(g => g.ElasticNetKept > g.L1Kept);
+            string evidence = string.Create(CultureInfo.InvariantCulture,
+                $"zeros at tuned λ: {Join(m.ZerosAtTuned, z => $"{z.DataSet} {z.Zeros}")}; members kept (L1 vs elastic net): {Join(m.Groups, g => $"{g.Group} {g.L1Kept} vs {g.ElasticNetKept} of {g.Size}")}");
+            Verdict verdict = sparse && grouped ? Verdict.Holds : sparse || grouped ? Verdict.PartlyHolds : Verdict.DoesNotHold;
+            return (verdict, evidence);
+        }
+    }
+}

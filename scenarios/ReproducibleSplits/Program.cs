@@ -1,0 +1,1 @@
+return ClassicalML.Scenarios.ScenarioHost.Run(new ClassicalML.Scenarios.ReproducibleSplits.ReproducibleSplitsScenario(), args);

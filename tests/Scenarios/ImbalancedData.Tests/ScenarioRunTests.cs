@@ -1,0 +1,53 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ClassicalML.Scenarios.ImbalancedData.Tests;
+
+public sealed class ScenarioRunTests
+{
+    [Fact]
+    public void Run_QuickSettingsTwice_WritesIdenticalReportWithEveryClaimJudged()
+    {
+        string root = Path.Combine(Path.GetTempPath(), "imbalanced-data-tests-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string first = Path.Combine(root, "a"), second = Path.Combine(root, "b");
+            Assert.Equal(0, ScenarioHost.Run(new ImbalancedDataScenario(), ["--quick", "--out", first]));
+            Assert.Equal(0, ScenarioHost.Run(new ImbalancedDataScenario(), ["--quick", "--out", second]));
+
+            // Wall-clock timings are the one part that may differ (--check compares only their shape); all else byte for byte.
+            string a = File.ReadAllText(Path.Combine(first, "report.json"));
+            string b = File.ReadAllText(Path.Combine(second, "report.json"));
+            var (aWithout, aTimings) = WithoutTimings(a);
+            var (bWithout, bTimings) = WithoutTimings(b);
+            Assert.Equal(aWithout, bWithout);
+            Assert.Equal(aTimings, bTimings);
+
+            using var report = JsonDocument.Parse(a);
+            var claims = report.RootElement.GetProperty("claims").EnumerateArray().ToList();
+            Assert.Equal(Judging.All.Select(c => c.Id), claims.Select(c => c.GetProperty("id").GetString()));
+            Assert.All(claims, c => Assert.Contains(c.GetProperty("verdict").GetString(), new[] { "holds", "partly holds", "does not hold" }));
+            foreach (string figure in new[] { "pr-satellite.png", "roc-letter.png", "f1-satellite.png", "recall-letter.png", "precision-satellite.png" })
+            {
+                Assert.True(File.Exists(Path.Combine(first, figure)), figure);
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>The report without its "timings" object, and the timings' shape (table names and row counts).</summary>
+    private static (string Report, string TimingShape) WithoutTimings(string json)
+    {
+        var node = JsonNode.Parse(json)!.AsObject();
+        var timings = node["timings"]!.AsObject();
+        string shape = string.Join(";", timings.Select(t => $"{t.Key}:{t.Value!.AsArray().Count}"));
+        Assert.True(node.Remove("timings"));
+        return (node.ToJsonString(), shape);
+    }
+}

@@ -1,0 +1,131 @@
+using ClassicalML.Scenarios;
+
+namespace L1VsL2.Tests;
+
+public sealed class JudgingTests
+{
+    private static L1ZerosMeasure Zeros(int atTuned, double allZero) => new("set", 10, atTuned, 1, allZero);
+
+    [Fact]
+    public void JudgeL1Zeros_ZerosAtTunedAndAllZeroEverywhere_Holds() =>
+        Assert.Equal(Verdict.Holds, Judging.JudgeL1Zeros([Zeros(3, 100), Zeros(1, 10)]).Verdict);
+
+    [Fact]
+    public void JudgeL1Zeros_TunedModelKeepsEverything_PartlyHolds() =>
+        Assert.Equal(Verdict.PartlyHolds, Judging.JudgeL1Zeros([Zeros(3, 100), Zeros(0, 10)]).Verdict);
+
+    [Fact]
+    public void JudgeL1Zeros_SomeSetNeverReachesZero_DoesNotHold()
+    {
+        var result = Judging.JudgeL1Zeros([Zeros(3, 100), Zeros(0, double.NaN)]);
+        Assert.Equal(Verdict.DoesNotHold, result.Verdict);
+        Assert.Contains("set: 0/10 zero at tuned λ=1, all zero from λ=NaN", result.Judgement.Evidence, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(5, 1.0, 1.0, 15, Verdict.Holds)]
+    [InlineData(6, 0.8333, 1.0, 14, Verdict.Holds)]
+    [InlineData(10, 0.5, 1.0, 10, Verdict.PartlyHolds)]
+    [InlineData(12, 0.4167, 1.0, 8, Verdict.PartlyHolds)]
+    [InlineData(5, 0.8, 0.8, 14, Verdict.PartlyHolds)]
+    [InlineData(13, 0.3846, 1.0, 7, Verdict.DoesNotHold)]
+    [InlineData(19, 0.2632, 1.0, 1, Verdict.DoesNotHold)]
+    [InlineData(2, 1.0, 0.4, 15, Verdict.DoesNotHold)]
+    [InlineData(0, double.NaN, 0.0, 15, Verdict.DoesNotHold)]
+    public void JudgeRecovery_PrecisionRecallNoiseDropped_Verdict(int kept, double precision, double recall, int noiseDropped, Verdict expected) =>
+        Assert.Equal(expected, Judging.JudgeRecovery(new RecoveryMeasure(kept, precision, recall, noiseDropped, 15)).Verdict);
+
+    [Fact]
+    public void JudgeRecovery_Evidence_StatesNumbers() =>
+        Assert.Equal("kept 19 features: precision = 0.2632, recall = 1; dropped 1 of 15 noise features",
+            Judging.JudgeRecovery(new RecoveryMeasure(19, 0.2632, 1, 1, 15)).Judgement.Evidence);
+
+    [Theory]
+    [InlineData(0, 1000, 19, 20, Verdict.Holds)]
+    [InlineData(0, 1000, 17, 20, Verdict.PartlyHolds)]
+    [InlineData(10, 1000, 20, 20, Verdict.PartlyHolds)]
+    [InlineData(11, 1000, 20, 20, Verdict.DoesNotHold)]
+    [InlineData(0, 1000, 10, 20, Verdict.DoesNotHold)]
+    public void JudgeL2_ZerosAndNormSteps_Verdict(int zeros, int weights, int decreases, int steps, Verdict expected) =>
+        Assert.Equal(expected, Judging.JudgeL2(new L2ShrinkMeasure(zeros, weights, decreases, steps)).Verdict);
+
+    [Theory]
+    [InlineData(1.0, Verdict.Holds)]
+    [InlineData(0.95, Verdict.Holds)]
+    [InlineData(0.8, Verdict.PartlyHolds)]
+    [InlineData(0.5, Verdict.DoesNotHold)]
+    [InlineData(double.NaN, Verdict.DoesNotHold)]
+    public void JudgeDropOrder_PairShare_Verdict(double share, Verdict expected) =>
+        Assert.Equal(expected, Judging.JudgeDropOrder(share).Verdict);
+
+    [Fact]
+    public void JudgeTunedSimilar_AllInsideMargin_Holds() =>
+        Assert.Equal(Verdict.Holds, Judging.JudgeTunedSimilar(
+            [new("a", new Estimate(0.001, 0.0003, 0.003)), new("b", new Estimate(-0.01, -0.019, 0.0))], 0.02).Verdict);
+
+    [Fact]
+    public void JudgeTunedSimilar_WideIntervalAroundZero_PartlyHolds() =>
+        Assert.Equal(Verdict.PartlyHolds, Judging.JudgeTunedSimilar(
+            [new("a", new Estimate(0.001, 0.0003, 0.003)), new("sonar", new Estimate(-0.06, -0.16, 0.04))], 0.02).Verdict);
+
+    [Fact]
+    public void JudgeTunedSimilar_ClearlyDifferent_DoesNotHold()
+    {
+        var result = Judging.JudgeTunedSimilar([new("a", new Estimate(0.001, 0.0003, 0.003)), new("b", new Estimate(0.05, 0.03, 0.07))], 0.02);
+        Assert.Equal(Verdict.DoesNotHold, result.Verdict);
+        Assert.Equal("a: 0.001 [0.0003, 0.003] (equivalent); b: 0.05 [0.03, 0.07] (different)", result.Judgement.Evidence);
+    }
+
+    [Fact]
+    public void JudgeTunedSimilar_ExcludesZeroButInsideMargin_Holds() =>
+        Assert.Equal(Verdict.Holds, Judging.JudgeTunedSimilar([new("spambase", new Estimate(0.0014, 0.0003, 0.0028))], 0.02).Verdict);
+
+    [Fact]
+    public void JudgeCorrelated_L1KeepsOneL2Spreads_Holds() =>
+        Assert.Equal(Verdict.Holds, Judging.JudgeCorrelated(
+            [new("a", 3, 1, 1.0, 3, 0.36), new("b", 3, 0, double.NaN, 3, 0.41)]).Verdict);
+
+    [Fact]
+    public void JudgeCorrelated_L1KeepsTwoButMoreConcentrated_PartlyHolds() =>
+        Assert.Equal(Verdict.PartlyHolds, Judging.JudgeCorrelated(
+            [new("a", 3, 2, 0.8, 3, 0.36), new("b", 3, 1, 1.0, 3, 0.41)]).Verdict);
+
+    [Fact]
+    public void JudgeCorrelated_L1DropsEveryGroup_PartlyHolds() =>
+        Assert.Equal(Verdict.PartlyHolds, Judging.JudgeCorrelated([new("a", 3, 0, double.NaN, 3, 0.36)]).Verdict);
+
+    [Fact]
+    public void JudgeCorrelated_ExactCopiesSplitEvenly_DoesNotHold() =>
+        Assert.Equal(Verdict.DoesNotHold, Judging.JudgeCorrelated([new("copy", 2, 2, 0.5, 2, 0.5)]).Verdict);
+
+    private static ElasticNetMeasure Net(int zeros, int l1Kept, int netKept) =>
+        new([("a", 3), ("b", zeros)], [("g1", 3, 1, 3), ("g2", 3, l1Kept, netKept)]);
+
+    [Fact]
+    public void JudgeElasticNet_SparseAndGrouped_Holds() =>
+        Assert.Equal(Verdict.Holds, Judging.JudgeElasticNet(Net(1, 0, 3)).Verdict);
+
+    [Fact]
+    public void JudgeElasticNet_GroupedButNotSparse_PartlyHolds() =>
+        Assert.Equal(Verdict.PartlyHolds, Judging.JudgeElasticNet(Net(0, 0, 3)).Verdict);
+
+    [Fact]
+    public void JudgeElasticNet_SparseButKeepsFewerThanL1_PartlyHolds() =>
+        Assert.Equal(Verdict.PartlyHolds, Judging.JudgeElasticNet(Net(2, 2, 1)).Verdict);
+
+    [Fact]
+    public void JudgeElasticNet_NeitherSparseNorGrouped_DoesNotHold()
+    {
+        var result = Judging.JudgeElasticNet(new ElasticNetMeasure([("a", 0)], [("g", 3, 1, 1)]));
+        Assert.Equal(Verdict.DoesNotHold, result.Verdict);
+        Assert.Equal("zeros at tuned λ: a 0; members kept (L1 vs elastic net): g 1 vs 1 of 3", result.Judgement.Evidence);
+    }
+
+    [Fact]
+    public void Claims_IdsAreDistinct_SevenClaims()
+    {
+        Assert.Equal(7, Judging.All.Count);
+        Assert.Equal(7, Judging.All.Select(c => c.Id).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(Judging.All, new L1VsL2Scenario().Claims);
+    }
+}

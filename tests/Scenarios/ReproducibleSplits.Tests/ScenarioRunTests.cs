@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ClassicalML.Scenarios;
+using ClassicalML.Scenarios.ReproducibleSplits;
+
+namespace ReproducibleSplits.Tests;
+
+public sealed class ScenarioRunTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "reproducible-splits-tests-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Run_QuickTwice_EveryClaimJudged_ReportsIdenticalOutsideTimings()
+    {
+        string first = Path.Combine(_root, "a"), second = Path.Combine(_root, "b");
+        Assert.Equal(ScenarioHost.Success, ScenarioHost.Run(new ReproducibleSplitsScenario(), ["--quick", "--out", first]));
+        Assert.Equal(ScenarioHost.Success, ScenarioHost.Run(new ReproducibleSplitsScenario(), ["--quick", "--out", second]));
+
+        string a = File.ReadAllText(Path.Combine(first, "report.json"));
+        string b = File.ReadAllText(Path.Combine(second, "report.json"));
+        using var report = JsonDocument.Parse(a);
+        var claims = report.RootElement.GetProperty("claims").EnumerateArray().ToList();
+        Assert.Equal(new ReproducibleSplitsScenario().Claims.Select(c => c.Id), claims.Select(c => c.GetProperty("id").GetString()));
+        Assert.All(claims, c => Assert.Contains(c.GetProperty("verdict").GetString(), new[] { "holds", "partly holds", "does not hold" }));
+        foreach (string figure in new[] { "test-set-overlap.png", "auc-differences.png", "ranking-flips.png", "side-changes.png" })
+        {
+            Assert.True(File.Exists(Path.Combine(first, figure)), figure);
+        }
+
+        // Multi-threaded training results and wall-clock times live under "timings" and may differ; everything else is byte-identical.
+        Assert.Equal(WithoutTimings(a), WithoutTimings(b));
+        Assert.Empty(ReportComparer.Compare(a, b, tolerance: 0));
+    }
+
+    [Fact]
+    public void Run_BadNewDataShare_ExitsWithOneLineError()
+    {
+        var error = new StringWriter();
+        var saved = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            Assert.Equal(ScenarioHost.Failed, ScenarioHost.Run(new ReproducibleSplitsScenario(), ["--quick", "--new-data-share", "1.5", "--out", Path.Combine(_root, "bad")]));
+        }
+        finally
+        {
+            Console.SetError(saved);
+        }
+
+        Assert.Contains("--new-data-share is 1.5; it must be a share strictly between 0 and 1. Pass e.g. 0.2.", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static string WithoutTimings(string json)
+    {
+        var node = JsonNode.Parse(json)!.AsObject();
+        node.Remove("timings");
+        return node.ToJsonString();
+    }
+}
