@@ -1,0 +1,1 @@
+return ScenarioHost.Run(new OneHotVsLabelScenario(), args);

@@ -1,0 +1,115 @@
+using ClassicalML.Scenarios;
+using ClassicalML.Scenarios.OneHotVsLabel;
+
+namespace OneHotVsLabel.Tests;
+
+public class JudgingTests
+{
+    private static Estimate E(double value, double lower, double upper) => new(value, lower, upper);
+
+    private static readonly LabelPenalty GoodPenalty = new(E(0.05, 0.01, 0.09), E(0.0, -0.02, 0.02), E(0.05, 0.01, 0.09));
+    private static readonly OrdinalComparison GoodOrdinal = new(E(0.005, -0.002, 0.012), 47, 61);
+
+    private static readonly SizeGrowth GoodGrowth = new(
+        [new SizePoint(10, 13, 520, 800), new SizePoint(10000, 10003, 400120, 800000)],
+        [new SizePoint(10, 4, 160, 320), new SizePoint(10000, 4, 160, 320)]);
+
+    private static readonly HighCardinalityComparison GoodHigh = new(10000,
+        E(-0.002, -0.006, 0.002), E(0.001, -0.004, 0.006), E(0.05, 0.04, 0.06), E(-0.001, -0.002, 0), E(-0.001, -0.002, 0), 2772, 4, 1027);
+
+    private static Verdict VerdictOf(Measurements m, int claim) => Judging.Judge(m).Single(r => r.Claim == new OneHotVsLabelScenario().Claims[claim]).Verdict;
+
+    private static Measurements Good => new(GoodPenalty, GoodOrdinal, GoodGrowth, GoodHigh);
+
+    [Fact]
+    public void Judge_AllClaims_OneResultPerClaimInOrder()
+    {
+        var results = Judging.Judge(Good);
+        Assert.Equal(new OneHotVsLabelScenario().Claims, results.Select(r => r.Claim));
+        Assert.All(results, r => Assert.Equal(Verdict.Holds, r.Verdict));
+    }
+
+    [Theory]
+    [InlineData(0.05, 0.01, 0.05, 0.01, Verdict.Holds)]
+    [InlineData(0.05, -0.01, 0.05, 0.01, Verdict.PartlyHolds)]
+    [InlineData(0.05, 0.01, 0.05, -0.01, Verdict.PartlyHolds)]
+    [InlineData(-0.01, -0.03, 0.05, 0.01, Verdict.DoesNotHold)]
+    [InlineData(0.05, 0.01, -0.01, -0.05, Verdict.DoesNotHold)]
+    public void LabelPenalty_ConstructedGaps_ExpectedVerdict(double gap, double gapLower, double difference, double differenceLower, Verdict expected)
+    {
+        var penalty = new LabelPenalty(E(gap, gapLower, gap + 0.04), E(0, -0.02, 0.02), E(difference, differenceLower, difference + 0.04));
+        Assert.Equal(expected, VerdictOf(Good with { Penalty = penalty }, 0));
+    }
+
+    [Fact]
+    public void LabelPenalty_NaN_DoesNotHold() =>
+        Assert.Equal(Verdict.DoesNotHold, VerdictOf(Good with { Penalty = GoodPenalty with { LogisticGap = E(double.NaN, double.NaN, double.NaN) } }, 0));
+
+    [Theory]
+    [InlineData(0.005, -0.002, 47, 61, Verdict.Holds)]
+    [InlineData(-0.005, -0.02, 47, 61, Verdict.PartlyHolds)]
+    [InlineData(-0.02, -0.04, 47, 61, Verdict.DoesNotHold)]
+    [InlineData(0.005, -0.002, 61, 61, Verdict.DoesNotHold)]
+    public void Ordinal_ConstructedDifference_ExpectedVerdict(double value, double lower, int ordinalFeatures, int oneHotFeatures, Verdict expected)
+    {
+        var ordinal = new OrdinalComparison(E(value, lower, value + 0.01), ordinalFeatures, oneHotFeatures);
+        Assert.Equal(expected, VerdictOf(Good with { Ordinal = ordinal }, 1));
+    }
+
+    [Fact]
+    public void Growth_SparseMemoryFlat_PartlyHolds()
+    {
+        var growth = GoodGrowth with { OneHot = [new SizePoint(10, 13, 520, 320), new SizePoint(10000, 2772, 110880, 320)] };
+        var result = Judging.Judge(Good with { Growth = growth })[2];
+        Assert.Equal(Verdict.PartlyHolds, result.Verdict);
+        Assert.Contains("its sparse memory does not", result.Judgement.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Growth_LabelGrowsToo_DoesNotHold()
+    {
+        var growth = GoodGrowth with { Label = [new SizePoint(10, 4, 160, 320), new SizePoint(10000, 40, 1600, 3200)] };
+        Assert.Equal(Verdict.DoesNotHold, VerdictOf(Good with { Growth = growth }, 2));
+    }
+
+    [Fact]
+    public void Growth_OneHotFlat_DoesNotHold()
+    {
+        var growth = GoodGrowth with { OneHot = [new SizePoint(10, 13, 520, 320), new SizePoint(10000, 14, 560, 320)] };
+        Assert.Equal(Verdict.DoesNotHold, VerdictOf(Good with { Growth = growth }, 2));
+    }
+
+    [Theory]
+    [InlineData(-0.002, -0.006, 0.001, -0.004, Verdict.Holds)]
+    [InlineData(-0.02, -0.025, -0.006, -0.014, Verdict.PartlyHolds)]
+    [InlineData(-0.02, -0.025, 0.001, -0.004, Verdict.PartlyHolds)]
+    [InlineData(-0.02, -0.025, -0.03, -0.04, Verdict.DoesNotHold)]
+    public void RuleOfThumb_ConstructedDifferences_ExpectedVerdict(double logistic, double logisticLower, double tree, double treeLower, Verdict expected)
+    {
+        var high = GoodHigh with { LogisticLabelVsOneHot = E(logistic, logisticLower, logistic + 0.005), TreeLabelVsOneHot = E(tree, treeLower, tree + 0.005) };
+        Assert.Equal(expected, VerdictOf(Good with { HighCardinality = high }, 3));
+    }
+
+    [Fact]
+    public void RuleOfThumb_Evidence_ReportsHashingAndFeatureCounts()
+    {
+        var evidence = Judging.Judge(Good)[3].Judgement.Evidence;
+        Assert.Contains("hashing − one-hot: logistic -0.001 [-0.002, 0]", evidence, StringComparison.Ordinal);
+        Assert.Contains("features one-hot 2772, label 4, hashing 1027", evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GrowthExponent_ProportionalAndFlat_OneAndZero()
+    {
+        SizePoint[] proportional = [new(10, 10, 40, 80), new(1000, 1000, 4000, 8000)];
+        Assert.Equal(1.0, Judging.GrowthExponent(proportional, p => p.Features), 12);
+        SizePoint[] flat = [new(10, 4, 16, 32), new(1000, 4, 16, 32)];
+        Assert.Equal(0.0, Judging.GrowthExponent(flat, p => p.DenseBytes), 12);
+        SizePoint[] squareRoot = [new(100, 10, 40, 80), new(10000, 100, 400, 800)];
+        Assert.Equal(0.5, Judging.GrowthExponent(squareRoot, p => p.Features), 12);
+    }
+
+    [Fact]
+    public void GrowthExponent_OnePoint_NaN() =>
+        Assert.True(double.IsNaN(Judging.GrowthExponent([new SizePoint(10, 13, 52, 32)], p => p.Features)));
+}

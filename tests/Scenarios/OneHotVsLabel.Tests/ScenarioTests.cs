@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ClassicalML.Scenarios;
+using ClassicalML.Scenarios.OneHotVsLabel;
+
+namespace OneHotVsLabel.Tests;
+
+public class ScenarioTests
+{
+    private static string RunQuick(string folder)
+    {
+        var scenario = new OneHotVsLabelScenario();
+        ScenarioHost.Execute(scenario, scenario.QuickSettings, folder, NullProgressReporter.Instance);
+        return Path.Combine(folder, "report.json");
+    }
+
+    [Fact]
+    public void Run_QuickTwice_EveryClaimJudgedAndReportsIdenticalApartFromTimings()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "onehot-vs-label-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var first = RunQuick(Path.Combine(root, "a"));
+            var second = RunQuick(Path.Combine(root, "b"));
+            // Byte-identical except the wall-clock "timings" section (never reproducible, compared by shape only).
+            var (a, b) = (File.ReadAllText(first), File.ReadAllText(second));
+            var cut = a.IndexOf("\n  \"timings\": {", StringComparison.Ordinal);
+            Assert.True(cut > 0);
+            Assert.Equal(a[..cut], b[..cut]);
+            var (nodeA, nodeB) = (JsonNode.Parse(a)!.AsObject(), JsonNode.Parse(b)!.AsObject());
+            var (timingsA, timingsB) = (nodeA["timings"]!.AsObject(), nodeB["timings"]!.AsObject());
+            Assert.Equal(timingsA.Select(t => (t.Key, t.Value!.AsArray().Count)), timingsB.Select(t => (t.Key, t.Value!.AsArray().Count)));
+            nodeA.Remove("timings");
+            nodeB.Remove("timings");
+            Assert.Equal(nodeA.ToJsonString(), nodeB.ToJsonString());
+
+            using var json = JsonDocument.Parse(File.ReadAllBytes(first));
+            var claims = json.RootElement.GetProperty("claims").EnumerateArray().ToList();
+            Assert.Equal(new OneHotVsLabelScenario().Claims.Select(c => c.Id), claims.Select(c => c.GetProperty("id").GetString()));
+            Assert.All(claims, c => Assert.Contains(c.GetProperty("verdict").GetString(), new[] { "holds", "partly holds", "does not hold" }));
+            var tables = json.RootElement.GetProperty("tables");
+            Assert.Equal(12, tables.GetProperty("german-scores").GetArrayLength());
+            Assert.Equal(2 * 4, tables.GetProperty("synthetic-sizes").GetArrayLength());
+            foreach (var figure in new[] { "german-auc-logistic.png", "german-auc-fasttree.png", "german-f1-logistic.png", "german-f1-fasttree.png", "german-auc-vs-one-hot-logistic.png", "german-auc-vs-one-hot-fasttree.png", "synthetic-auc-vs-one-hot.png", "synthetic-features.png", "synthetic-memory.png" })
+            {
+                Assert.True(File.Exists(Path.Combine(root, "a", figure)), figure);
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(10000, new[] { 10, 100, 1000, 10000 })]
+    [InlineData(5000, new[] { 10, 100, 1000, 5000 })]
+    [InlineData(10, new[] { 10 })]
+    public void LevelGrid_MaxLevels_PowersOfTenThenMax(int maxLevels, int[] expected) =>
+        Assert.Equal(expected, OneHotVsLabelScenario.LevelGrid(maxLevels));
+
+    [Fact]
+    public void Run_OneFold_ThrowsWithFix()
+    {
+        var scenario = new OneHotVsLabelScenario();
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => scenario.Run(scenario.QuickSettings with { GermanFolds = 1 }, NullProgressReporter.Instance));
+        Assert.StartsWith("--german-folds is 1; it must be at least 2. Use 5.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Claims_QuestionAndIds_AsInTheIssue()
+    {
+        var scenario = new OneHotVsLabelScenario();
+        Assert.Equal(57, scenario.Question.Number);
+        Assert.Equal("one-hot-vs-label", scenario.Id);
+        Assert.Equal(4, scenario.Claims.Count);
+    }
+}
