@@ -41,6 +41,10 @@ internal static class IntervalChecks
         }
     }
 
+    /// <summary>
+    /// Same length (checked here: the message speaks of rows, which reads well for scoresA/scoresB too), then
+    /// <see cref="Preconditions.CheckNotEmpty"/> and <see cref="Preconditions.CheckFinite"/>.
+    /// </summary>
     public static void LabelsAndScores(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, string scoresName)
     {
         if (labels.Length != scores.Length)
@@ -51,23 +55,8 @@ internal static class IntervalChecks
                 scoresName);
         }
 
-        if (labels.Length == 0)
-        {
-            throw new ArgumentException(
-                "labels is empty; the bootstrap needs at least one row. Pass a non-empty set of rows.",
-                nameof(labels));
-        }
-
-        for (var i = 0; i < scores.Length; i++)
-        {
-            if (!double.IsFinite(scores[i]))
-            {
-                throw new ArgumentException(
-                    string.Create(CultureInfo.InvariantCulture,
-                        $"{scoresName}[{i}] is {scores[i]}; every score must be a finite number. Remove or impute non-finite scores before evaluating."),
-                    scoresName);
-            }
-        }
+        Preconditions.CheckNotEmpty(labels.Length, nameof(labels));
+        Preconditions.CheckFinite(scores, scoresName);
     }
 
     public static void Strata(ReadOnlySpan<int> strata, int n)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using ClassicalML.Data;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -131,7 +132,12 @@ public sealed class BaggingModel : ITransformer
         var scores = PredictMembers(input).Ensemble(MemberCount);
         var single = Array.ConvertAll(scores, s => (float)s);
         var predicted = Array.ConvertAll(scores, s => s >= Threshold);
-        return new ScoredDataView(input, GetOutputSchema(input.Schema), single, Aggregation == BaggingAggregation.Probability ? single : null, predicted);
+        Array[] values = Aggregation == BaggingAggregation.Probability ? [single, single, predicted] : [single, predicted];
+        return new ArrayColumnsDataView(
+            input,
+            GetOutputSchema(input.Schema),
+            values,
+            FormattableString.Invariant($"The source view has more rows than the {single.Length} scored rows; it changed since it was scored."));
     }
 
     /// <summary>The output schema: the input's columns, then Score, Probability (probability aggregation only) and
@@ -144,7 +150,14 @@ public sealed class BaggingModel : ITransformer
         ArgumentNullException.ThrowIfNull(inputSchema);
         var member = members[0].GetOutputSchema(inputSchema);
         DataViewSchema.Annotations Of(string name) => member.GetColumnOrNull(name)?.Annotations ?? DataViewSchema.Annotations.Empty;
-        return ScoredDataView.MakeSchema(inputSchema, Aggregation == BaggingAggregation.Probability, Of("Score"), Of("Probability"), Of("PredictedLabel"));
+        var columns = new List<AppendedColumn> { new("Score", NumberDataViewType.Single, Of("Score")) };
+        if (Aggregation == BaggingAggregation.Probability)
+        {
+            columns.Add(new("Probability", NumberDataViewType.Single, Of("Probability")));
+        }
+
+        columns.Add(new("PredictedLabel", BooleanDataViewType.Instance, Of("PredictedLabel")));
+        return ArrayColumnsDataView.MakeSchema(inputSchema, columns);
     }
 
     /// <summary>Not supported: the ensemble scores whole views (<see cref="Transform"/>), not single rows.</summary>

@@ -1,3 +1,4 @@
+using ClassicalML.Data.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -6,29 +7,10 @@ namespace ClassicalML.Models;
 /// <summary>Reads one scalar column of a data view into an array of doubles, one pass per call.</summary>
 internal static class ColumnReader
 {
-    /// <summary>The values of a Boolean column.</summary>
-    public static bool[] ReadBoolean(IDataView data, string name, string argument)
-    {
-        var column = Require(data, name, argument, "label");
-        if (column.Type != BooleanDataViewType.Instance)
-        {
-            throw new ArgumentException(
-                $"{argument} is '{name}', a column of type {column.Type}; bagging of binary trainers needs a Boolean label. Map the label to Boolean first (e.g. with mlContext.Transforms.Expression or CustomMapping).",
-                argument);
-        }
-
-        var values = new List<bool>();
-        using var cursor = data.GetRowCursor([column]);
-        var getter = cursor.GetGetter<bool>(column);
-        var value = false;
-        while (cursor.MoveNext())
-        {
-            getter(ref value);
-            values.Add(value);
-        }
-
-        return [.. values];
-    }
+    /// <summary>The values of a Boolean label column (read by ClassicalML.Data's <see cref="LabelColumns"/>), with bagging's fix when it is not Boolean.</summary>
+    public static bool[] ReadBoolean(IDataView data, string name, string argument) =>
+        LabelColumns.ReadBoolean(data, name, argument, column =>
+            $"{argument} is '{name}', a column of type {column.Type}; bagging of binary trainers needs a Boolean label. Map the label to Boolean first (e.g. with mlContext.Transforms.Expression or CustomMapping).");
 
     /// <summary>A member's output used for aggregation: probability, raw score or vote (0 or 1), as doubles.</summary>
     public static double[] ReadMemberOutput(IDataView scored, BaggingAggregation aggregation, int member)
@@ -106,18 +88,5 @@ internal static class ColumnReader
         }
 
         return n;
-    }
-
-    private static DataViewSchema.Column Require(IDataView data, string name, string argument, string what)
-    {
-        if (data.Schema.GetColumnOrNull(name) is { } column)
-        {
-            return column;
-        }
-
-        var available = string.Join(", ", data.Schema.Where(c => !c.IsHidden).Select(c => $"'{c.Name}'"));
-        throw new ArgumentException(
-            $"{argument} is '{name}', but the data view has no such column; available columns: {available}. Pass the name of the {what} column.",
-            argument);
     }
 }

@@ -241,7 +241,7 @@ public sealed class BootstrapTests
         var e = Assert.Throws<ArgumentException>(() => Bootstrap.Percentile([], [], Auc, seed: 1));
 
         Assert.Equal("labels", e.ParamName);
-        Assert.StartsWith("labels is empty; the bootstrap needs at least one row. Pass a non-empty set of rows.", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("labels is empty; at least one example is required. Pass the labels and scores of one or more examples.", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

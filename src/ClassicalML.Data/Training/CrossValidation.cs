@@ -5,6 +5,7 @@ using ClassicalML.Data.Resampling;
 using ClassicalML.Data.Splits;
 using ClassicalML.Evaluation;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace ClassicalML.Data.Training;
 
@@ -182,7 +183,12 @@ public static class CrossValidation
 
         if (options.Weighting == ClassWeighting.Balanced)
         {
-            view = new AppendedColumnDataView(view, options.WeightColumnName, BalancedWeights(trainLabels));
+            var weights = BalancedWeights(trainLabels);
+            view = new ArrayColumnsDataView(
+                view,
+                ArrayColumnsDataView.MakeSchema(view.Schema, [new AppendedColumn(options.WeightColumnName, NumberDataViewType.Single)]),
+                [weights],
+                FormattableString.Invariant($"The source view has more rows than the {weights.Length} appended values; the appended column must have one value per row."));
         }
 
         return (view, trainLabels);

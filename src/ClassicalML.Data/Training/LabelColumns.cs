@@ -23,14 +23,20 @@ internal static class LabelColumns
     }
 
     /// <summary>A Boolean label column as an array; any other type is refused with the fix.</summary>
-    public static bool[] ReadBoolean(IDataView data, string name, string argument)
+    public static bool[] ReadBoolean(IDataView data, string name, string argument) =>
+        ReadBoolean(data, name, argument, column =>
+            $"Label column '{name}' has type {column.Type}; binary cross-validation needs a Boolean label (ML.NET's binary trainers require one), so a non-binary label cannot be used. Map a two-class label to Boolean first, e.g. with mlContext.Transforms.Expression or CustomMapping, or use a one-versus-rest label.");
+
+    /// <summary>
+    /// A Boolean label column as an array; any other type is refused with an <see cref="ArgumentException"/> for
+    /// <paramref name="argument"/> whose message is <paramref name="notBooleanMessage"/> of the column (so each caller names its own fix).
+    /// </summary>
+    public static bool[] ReadBoolean(IDataView data, string name, string argument, Func<DataViewSchema.Column, string> notBooleanMessage)
     {
         var column = Require(data, name, argument);
         if (column.Type != BooleanDataViewType.Instance)
         {
-            throw new ArgumentException(
-                $"Label column '{name}' has type {column.Type}; binary cross-validation needs a Boolean label (ML.NET's binary trainers require one), so a non-binary label cannot be used. Map a two-class label to Boolean first, e.g. with mlContext.Transforms.Expression or CustomMapping, or use a one-versus-rest label.",
-                argument);
+            throw new ArgumentException(notBooleanMessage(column), argument);
         }
 
         var values = new List<bool>();
