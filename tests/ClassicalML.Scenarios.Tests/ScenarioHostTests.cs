@@ -29,13 +29,13 @@ public class ScenarioHostTests
         using var doc = JsonDocument.Parse(File.ReadAllText(dir.Combine("report.json")));
         var root = doc.RootElement;
 
-        Assert.Equal(["id", "title", "question", "settings", "claims", "tables", "timings", "figures", "summary"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "title", "question", "settings", "claims", "replication", "tables", "timings", "figures", "summary"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("two-samples", root.GetProperty("id").GetString());
         Assert.Equal(99, root.GetProperty("question").GetProperty("number").GetInt32());
         Assert.Equal("""{"seed":7,"size":40,"shift":1}""", JsonSerializer.Serialize(root.GetProperty("settings")));
         var claim = root.GetProperty("claims")[0];
-        Assert.Equal(["id", "claim", "verdict", "criterion", "evidence"], claim.EnumerateObject().Select(p => p.Name));
-        Assert.Contains(claim.GetProperty("verdict").GetString(), new[] { "holds", "partly holds", "does not hold" });
+        Assert.Equal(["id", "claim", "quote", "demonstration", "verdict", "criterion", "evidence"], claim.EnumerateObject().Select(p => p.Name));
+        Assert.Contains(claim.GetProperty("verdict").GetString(), new[] { "holds", "partly holds", "does not hold", "inconclusive" });
         var row = root.GetProperty("tables").GetProperty("means")[0];
         Assert.Equal(["sample", "n", "mean (95% normal CI)", "sd"], row.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["value", "lower", "upper"], row.GetProperty("mean (95% normal CI)").EnumerateObject().Select(p => p.Name));
@@ -100,7 +100,7 @@ public class ScenarioHostTests
 
         Assert.StartsWith("# Two samples\n\n**Question 99.** Does a shifted sample have a larger mean?\n", md);
         Assert.Contains("![ROC](roc.png)", md);
-        Assert.Contains("| The shift is at least 0.5. | **", md);
+        Assert.Contains("| The shift is at least 0.5. *(not in the answer: checked beside it)* | **", md);
     }
 
     [Fact]

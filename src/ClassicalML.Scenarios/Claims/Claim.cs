@@ -27,6 +27,19 @@ public sealed class Claim
     /// <summary>The claim as the answer states it.</summary>
     public string Text { get; }
 
+    /// <summary>
+    /// The answer's own words this claim checks, copied verbatim from the interview list (a substring of one of its
+    /// lines; a test compares it with the list). Null for a claim the answer does not make, such as a fact about
+    /// ML.NET that the scenario checks beside the answer's claims.
+    /// </summary>
+    public string? Quote { get; init; }
+
+    /// <summary>
+    /// Whether the claim is a demonstration rather than evidence: a statement true by construction (a seeded split
+    /// repeats itself), shown to make a point. The index marks demonstrations and does not count their verdicts.
+    /// </summary>
+    public bool IsDemonstration { get; init; }
+
     /// <summary>Attaches a computed judgement to this claim.</summary>
     /// <param name="judgement">The judgement returned by a criterion's <c>Evaluate</c>.</param>
     /// <returns>The claim with its verdict, criterion and evidence.</returns>

@@ -30,4 +30,18 @@ public sealed record Question
 
     /// <summary>The question as asked.</summary>
     public string Text { get; }
+
+    /// <summary>
+    /// Whether the question's line is missing from the project's copy of the interview list, so that
+    /// <see cref="Text"/> is the published list's wording, reconstructed (the scenario's README says so).
+    /// </summary>
+    public bool Reconstructed { get; init; }
+
+    /// <summary>Further questions of the list that the same scenario answers (e.g. 31 beside 52), each verbatim.</summary>
+    public IReadOnlyList<Question> Also { get; init; } = [];
+
+    /// <summary>The number with the numbers of <see cref="Also"/>, e.g. <c>52 (also 31)</c>.</summary>
+    public string NumberText => Also.Count == 0
+        ? Number.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : $"{Number.ToString(System.Globalization.CultureInfo.InvariantCulture)} (also {string.Join(", ", Also.Select(q => q.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)))})";
 }

@@ -1,7 +1,8 @@
 namespace ClassicalML.Scenarios;
 
 /// <summary>How far a claim from an interview answer holds on the measured numbers.</summary>
-/// <remarks>Written in reports as <c>holds</c>, <c>partly holds</c> and <c>does not hold</c> (see <see cref="VerdictText"/>).</remarks>
+/// <remarks>Written in reports as <c>holds</c>, <c>partly holds</c>, <c>does not hold</c> and <c>inconclusive</c>
+/// (see <see cref="VerdictText"/>).</remarks>
 public enum Verdict
 {
     /// <summary>The measurements support the claim as stated.</summary>
@@ -12,12 +13,16 @@ public enum Verdict
 
     /// <summary>The measurements do not support the claim.</summary>
     DoesNotHold,
+
+    /// <summary>The measured interval straddles a decision boundary: the data cannot decide between two verdicts.
+    /// The evidence then says which two, and what would decide (e.g. "needs about 80 repetitions").</summary>
+    Inconclusive,
 }
 
 /// <summary>The report text of a <see cref="Verdict"/>.</summary>
 public static class VerdictText
 {
-    /// <summary>Returns <c>holds</c>, <c>partly holds</c> or <c>does not hold</c>.</summary>
+    /// <summary>Returns <c>holds</c>, <c>partly holds</c>, <c>does not hold</c> or <c>inconclusive</c>.</summary>
     /// <param name="verdict">The verdict.</param>
     /// <returns>The text written in reports and on the console.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="verdict"/> is not a defined value.</exception>
@@ -26,7 +31,8 @@ public static class VerdictText
         Verdict.Holds => "holds",
         Verdict.PartlyHolds => "partly holds",
         Verdict.DoesNotHold => "does not hold",
+        Verdict.Inconclusive => "inconclusive",
         _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict,
-            $"verdict is {(int)verdict}, which is not a defined Verdict; use Verdict.Holds, Verdict.PartlyHolds or Verdict.DoesNotHold."),
+            $"verdict is {(int)verdict}, which is not a defined Verdict; use Verdict.Holds, Verdict.PartlyHolds, Verdict.DoesNotHold or Verdict.Inconclusive."),
     };
 }

@@ -7,7 +7,7 @@ namespace ClassicalML.Scenarios;
 /// prints nothing (progress goes through <see cref="IProgressReporter"/>). <c>ScenarioHost.Run</c>
 /// parses the options, runs it, prints the console summary and writes report.json, report.md and the PNGs.
 /// </remarks>
-public abstract class Scenario<TSettings>
+public abstract class Scenario<TSettings> : IScenario
     where TSettings : ScenarioSettings
 {
     /// <summary>The stable kebab-case id, e.g. <c>stratified-cv</c>; results go to <c>results/&lt;id&gt;/</c>.</summary>

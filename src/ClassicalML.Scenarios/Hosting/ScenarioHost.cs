@@ -229,7 +229,7 @@ public static class ScenarioHost
         claims.AddColumn("Evidence");
         foreach (var c in report.Claims)
         {
-            string colour = c.Verdict switch { Verdict.Holds => "green", Verdict.PartlyHolds => "yellow", _ => "red" };
+            string colour = c.Verdict switch { Verdict.Holds => "green", Verdict.PartlyHolds => "yellow", Verdict.Inconclusive => "blue", _ => "red" };
             claims.AddRow(new Text(c.Claim.Text), new Markup($"[{colour}]{Markup.Escape(c.Verdict.ToText())}[/]"), new Text(c.Judgement.Evidence));
         }
 

@@ -17,6 +17,12 @@ public sealed class ScenarioResult
     /// </summary>
     public IReadOnlyList<ReportTable> Timings { get; init; } = [];
 
+    /// <summary>
+    /// The main effects, each a signed number whose sign is its direction, that the scenario's <c>replicate.py</c>
+    /// measures again with scikit-learn; the report pairs them with <c>replication.json</c> (ids must be unique kebab-case).
+    /// </summary>
+    public IReadOnlyList<Effect> Effects { get; init; } = [];
+
     /// <summary>The figures to draw; file names must be unique.</summary>
     public IReadOnlyList<Figure> Figures { get; init; } = [];
 

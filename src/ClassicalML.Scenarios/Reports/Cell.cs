@@ -110,7 +110,7 @@ public readonly struct Cell : IEquatable<Cell>
     {
         CellKind.Text => _text ?? string.Empty,
         CellKind.Integer => _integer.ToString(CultureInfo.InvariantCulture),
-        CellKind.Number => Numbers.Format(_estimate.Value),
+        CellKind.Number => double.IsNaN(_estimate.Value) ? "undefined" : Numbers.Format(_estimate.Value),
         _ => _estimate.ToString(),
     };
 

@@ -38,10 +38,44 @@ public readonly record struct Estimate
     /// <summary>The interval's upper bound.</summary>
     public double Upper { get; }
 
+    /// <summary>
+    /// The share of bootstrap resamples (or repetitions) on which the quantity was undefined and which the interval
+    /// therefore leaves out, from 0 to 1; 0 when every resample was defined (the default).
+    /// </summary>
+    public double UndefinedShare { get; init; }
+
     /// <summary>Whether any of the three numbers is NaN.</summary>
     public bool IsUndefined => double.IsNaN(Value) || double.IsNaN(Lower) || double.IsNaN(Upper);
 
-    /// <summary>Formats as <c>value [lower, upper]</c> with <see cref="Numbers.Format"/>.</summary>
-    /// <returns>E.g. <c>0.912 [0.901, 0.923]</c>.</returns>
-    public override string ToString() => $"{Numbers.Format(Value)} [{Numbers.Format(Lower)}, {Numbers.Format(Upper)}]";
+    /// <summary>The interval of a bootstrap, with its point estimate and the share of undefined resamples.</summary>
+    /// <param name="interval">The bootstrap interval from <c>ClassicalML.Evaluation.Bootstrap</c>.</param>
+    /// <returns>The estimate; <see cref="UndefinedShare"/> = undefined resamples / resamples.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="interval"/> is null.</exception>
+    public static Estimate FromBootstrap(ClassicalML.Evaluation.BootstrapInterval interval)
+    {
+        ArgumentNullException.ThrowIfNull(interval);
+        return new Estimate(interval.Estimate, interval.Lower, interval.Upper)
+        {
+            UndefinedShare = (double)interval.UndefinedResamples / interval.Resamples,
+        };
+    }
+
+    /// <summary>
+    /// Formats as <c>value [lower, upper]</c> with <see cref="Numbers.Format"/>; an undefined (NaN) value or interval
+    /// prints as <c>undefined</c>, never as a number, and a share of undefined resamples is added in words.
+    /// </summary>
+    /// <returns>E.g. <c>0.912 [0.901, 0.923]</c>, <c>0.5 [0.31, 0.72] (undefined in 37% of resamples)</c>, <c>undefined</c>.</returns>
+    public override string ToString()
+    {
+        if (double.IsNaN(Value))
+        {
+            return "undefined";
+        }
+
+        string interval = double.IsNaN(Lower) || double.IsNaN(Upper)
+            ? "[interval undefined]"
+            : $"[{Numbers.Format(Lower)}, {Numbers.Format(Upper)}]";
+        string undefined = UndefinedShare > 0 ? $" (undefined in {Numbers.Percent(UndefinedShare)} of resamples)" : string.Empty;
+        return $"{Numbers.Format(Value)} {interval}{undefined}";
+    }
 }

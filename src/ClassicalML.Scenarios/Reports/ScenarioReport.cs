@@ -19,8 +19,10 @@ public sealed class ScenarioReport
 {
     private ScenarioReport(string id, string title, Question question, IReadOnlyList<KeyValuePair<string, object?>> settings,
         IReadOnlyList<ClaimResult> claims, IReadOnlyList<ReportTable> tables, IReadOnlyList<ReportTable> timings,
-        IReadOnlyList<Figure> figures, string? summary)
+        IReadOnlyList<Figure> figures, string? summary, IReadOnlyList<ReplicatedEffect> replication, string? implementation)
     {
+        Replication = replication;
+        ReplicationImplementation = implementation;
         Timings = timings;
         Id = id;
         Title = title;
@@ -59,16 +61,24 @@ public sealed class ScenarioReport
     /// <summary>The closing paragraph, if any.</summary>
     public string? Summary { get; }
 
+    /// <summary>The main effects paired with the second implementation's values (empty when the scenario names none).</summary>
+    public IReadOnlyList<ReplicatedEffect> Replication { get; }
+
+    /// <summary>The second implementation named in <c>replication.json</c>; null when the scenario has no such file.</summary>
+    public string? ReplicationImplementation { get; }
+
     /// <summary>Assembles the report of a run and checks that it is complete.</summary>
     /// <typeparam name="TSettings">The scenario's settings type.</typeparam>
     /// <param name="scenario">The scenario.</param>
     /// <param name="settings">The settings it ran with.</param>
     /// <param name="result">What the run returned.</param>
+    /// <param name="replication">The second implementation's values; by default <c>replication.json</c> beside the
+    /// scenario's assembly, if there is one.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="InvalidOperationException">A claim is judged twice or not at all, an unknown claim is judged,
     /// the scenario's id or claim ids are not unique kebab-case, or table names or figure file names repeat.</exception>
-    public static ScenarioReport Create<TSettings>(Scenario<TSettings> scenario, TSettings settings, ScenarioResult result)
+    public static ScenarioReport Create<TSettings>(Scenario<TSettings> scenario, TSettings settings, ScenarioResult result, ReplicationFile? replication = null)
         where TSettings : ScenarioSettings
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -115,6 +125,16 @@ public sealed class ScenarioReport
 
         RequireUnique(id, "table", result.Tables.Select(t => t.Name).Concat(result.Timings.Select(t => t.Name)));
         RequireUnique(id, "figure file", result.Figures.Select(f => f.FileName));
+        RequireUnique(id, "effect", result.Effects.Select(e => e.Id));
+        foreach (var effect in result.Effects)
+        {
+            Identifiers.RequireKebabCase(effect.Id, "Effect.Id");
+        }
+
+        replication ??= ReplicationFile.LoadBeside(Path.GetDirectoryName(scenario.GetType().Assembly.Location) ?? AppContext.BaseDirectory);
+        IReadOnlyList<ReplicatedEffect> replicated = replication is null
+            ? [.. result.Effects.Select(e => new ReplicatedEffect(e, double.NaN))]
+            : replication.Pair(id, result.Effects);
 
         var settingValues = new List<KeyValuePair<string, object?>> { new("seed", settings.Seed) };
         foreach (var option in scenario.Options)
@@ -125,7 +145,8 @@ public sealed class ScenarioReport
         RequireUnique(id, "option", settingValues.Select(s => s.Key));
 
         return new ScenarioReport(id, scenario.Title, scenario.Question, settingValues,
-            [.. declared.Select(c => judged[c.Id])], [.. result.Tables], [.. result.Timings], [.. result.Figures], result.Summary);
+            [.. declared.Select(c => judged[c.Id])], [.. result.Tables], [.. result.Timings], [.. result.Figures], result.Summary,
+            replicated, replication?.Implementation);
     }
 
     private static void RequireUnique(string id, string what, IEnumerable<string> names)
@@ -151,6 +172,17 @@ public sealed class ScenarioReport
             w.WriteStartObject("question");
             w.WriteNumber("number", Question.Number);
             w.WriteString("text", Question.Text);
+            w.WriteBoolean("reconstructed", Question.Reconstructed);
+            w.WriteStartArray("also");
+            foreach (var also in Question.Also)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("number", also.Number);
+                w.WriteString("text", also.Text);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
             w.WriteEndObject();
             w.WriteStartObject("settings");
             foreach (var (key, value) in Settings)
@@ -166,6 +198,16 @@ public sealed class ScenarioReport
                 w.WriteStartObject();
                 w.WriteString("id", c.Claim.Id);
                 w.WriteString("claim", c.Claim.Text);
+                if (c.Claim.Quote is null)
+                {
+                    w.WriteNull("quote");
+                }
+                else
+                {
+                    w.WriteString("quote", c.Claim.Quote);
+                }
+
+                w.WriteBoolean("demonstration", c.Claim.IsDemonstration);
                 w.WriteString("verdict", c.Verdict.ToText());
                 w.WriteString("criterion", c.Judgement.Criterion);
                 w.WriteString("evidence", c.Judgement.Evidence);
@@ -173,6 +215,7 @@ public sealed class ScenarioReport
             }
 
             w.WriteEndArray();
+            WriteReplication(w);
             WriteTables(w, "tables", Tables);
             WriteTables(w, "timings", Timings);
             w.WriteStartArray("figures");
@@ -195,6 +238,57 @@ public sealed class ScenarioReport
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private void WriteReplication(Utf8JsonWriter w)
+    {
+        w.WriteStartObject("replication");
+        if (ReplicationImplementation is null)
+        {
+            w.WriteNull("implementation");
+        }
+        else
+        {
+            w.WriteString("implementation", ReplicationImplementation);
+        }
+
+        w.WriteNumber("agree", Replication.Count(r => r.SameDirection));
+        w.WriteNumber("total", Replication.Count);
+        w.WriteStartArray("effects");
+        foreach (var r in Replication)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", r.Effect.Id);
+            w.WriteString("effect", r.Effect.Description);
+            w.WritePropertyName("mlnet");
+            JsonValues.WriteDouble(w, r.Effect.Value);
+            w.WritePropertyName("replicated");
+            JsonValues.WriteDouble(w, r.Replicated);
+            w.WriteString("same_direction", r.Agreement);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The replication as a table: effect, ML.NET, the second implementation, same direction.</summary>
+    /// <returns>The table, or null when the scenario names no effect.</returns>
+    public ReportTable? ReplicationTable()
+    {
+        if (Replication.Count == 0)
+        {
+            return null;
+        }
+
+        string other = ReplicationImplementation ?? "second implementation (none yet)";
+        var table = new ReportTable("replication", ["effect", "ML.NET", other, "same direction?"]);
+        foreach (var r in Replication)
+        {
+            table.AddRow(r.Effect.Description, r.Effect.Value, r.Replicated, r.Agreement);
+        }
+
+        return table;
     }
 
     private static void WriteTables(Utf8JsonWriter w, string key, IReadOnlyList<ReportTable> tables)
@@ -236,6 +330,12 @@ public sealed class ScenarioReport
                 JsonValues.WriteDouble(w, cell.Estimate.Lower);
                 w.WritePropertyName("upper");
                 JsonValues.WriteDouble(w, cell.Estimate.Upper);
+                if (cell.Estimate.UndefinedShare > 0)
+                {
+                    w.WritePropertyName("undefined_share");
+                    JsonValues.WriteDouble(w, cell.Estimate.UndefinedShare);
+                }
+
                 w.WriteEndObject();
                 break;
         }
@@ -249,7 +349,14 @@ public sealed class ScenarioReport
         void Line(string text = "") => md.Append(text).Append('\n');
         Line($"# {Title}");
         Line();
-        Line($"**Question {Question.Number.ToString(CultureInfo.InvariantCulture)}.** {Question.Text}");
+        Line($"**Question {Question.Number.ToString(CultureInfo.InvariantCulture)}.** {Question.Text}"
+            + (Question.Reconstructed ? " *(this question's line is lost in the project's copy of the list; worded as the published list words it)*" : string.Empty));
+        foreach (var also in Question.Also)
+        {
+            Line();
+            Line($"**Also question {also.Number.ToString(CultureInfo.InvariantCulture)}.** {also.Text}");
+        }
+
         Line();
         Line($"Scenario `{Id}`. Settings: {string.Join(", ", Settings.Select(s => $"`{s.Key}` = {JsonValues.Format(s.Value)}"))}.");
         Line();
@@ -259,7 +366,15 @@ public sealed class ScenarioReport
         Line("| --- | --- | --- | --- |");
         foreach (var c in Claims)
         {
-            Line($"| {Escape(c.Claim.Text)} | **{c.Verdict.ToText()}** | {Escape(c.Judgement.Evidence)} | {Escape(c.Judgement.Criterion)} |");
+            string quote = c.Claim.Quote is null ? " *(not in the answer: checked beside it)*" : $" *The answer: \"{Escape(c.Claim.Quote)}\"*";
+            string kind = c.Claim.IsDemonstration ? " *(demonstration, true by construction: not counted as evidence)*" : string.Empty;
+            Line($"| {Escape(c.Claim.Text)}{quote}{kind} | **{c.Verdict.ToText()}** | {Escape(c.Judgement.Evidence)} | {Escape(c.Judgement.Criterion)} |");
+        }
+
+        if (ReplicationTable() is { } replication)
+        {
+            int agree = Replication.Count(r => r.SameDirection);
+            MarkdownTable(md, $"Replication: {agree.ToString(CultureInfo.InvariantCulture)} of {Replication.Count.ToString(CultureInfo.InvariantCulture)} main effects have the same direction with {ReplicationImplementation ?? "no second implementation yet"}", replication);
         }
 
         foreach (var table in Tables)

@@ -20,7 +20,7 @@ public static class ResultsIndex
             throw new DirectoryNotFoundException($"Folder '{resultsDirectory}' does not exist; pass the results folder.");
         }
 
-        var entries = new List<(int Number, string Id, string Folder, string Title, string Question, List<(string Claim, string Verdict)> Claims)>();
+        var entries = new List<(int Number, string Id, string Folder, string Title, string Question, List<(string Claim, string Verdict, bool Demonstration)> Claims, (int Agree, int Total) Replication)>();
         foreach (var folder in Directory.EnumerateDirectories(resultsDirectory).Order(StringComparer.Ordinal))
         {
             string file = Path.Combine(folder, "report.json");
@@ -34,12 +34,16 @@ public static class ResultsIndex
             try
             {
                 var claims = root.GetProperty("claims").EnumerateArray()
-                    .Select(c => (c.GetProperty("claim").GetString() ?? string.Empty, c.GetProperty("verdict").GetString() ?? string.Empty))
+                    .Select(c => (c.GetProperty("claim").GetString() ?? string.Empty, c.GetProperty("verdict").GetString() ?? string.Empty,
+                        c.TryGetProperty("demonstration", out var d) && d.ValueKind == JsonValueKind.True))
                     .ToList();
+                var replication = root.TryGetProperty("replication", out var r)
+                    ? (r.GetProperty("agree").GetInt32(), r.GetProperty("total").GetInt32())
+                    : (0, 0);
                 var question = root.GetProperty("question");
                 entries.Add((question.GetProperty("number").GetInt32(), root.GetProperty("id").GetString() ?? string.Empty,
                     Path.GetFileName(folder), root.GetProperty("title").GetString() ?? string.Empty,
-                    question.GetProperty("text").GetString() ?? string.Empty, claims));
+                    question.GetProperty("text").GetString() ?? string.Empty, claims, replication));
             }
             catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException)
             {
@@ -59,10 +63,23 @@ public static class ResultsIndex
             return md.ToString();
         }
 
-        int claimCount = entries.Sum(e => e.Claims.Count);
-        string Count(string verdict) => entries.Sum(e => e.Claims.Count(c => c.Verdict == verdict)).ToString(CultureInfo.InvariantCulture);
+        int claimCount = entries.Sum(e => e.Claims.Count(c => !c.Demonstration));
+        int demonstrations = entries.Sum(e => e.Claims.Count(c => c.Demonstration));
+        string Count(string verdict) => entries.Sum(e => e.Claims.Count(c => !c.Demonstration && c.Verdict == verdict)).ToString(CultureInfo.InvariantCulture);
+        string demonstrated = demonstrations > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"; {demonstrations} demonstration(s), true by construction, not counted.")
+            : ".";
         Line(string.Create(CultureInfo.InvariantCulture,
-            $"{entries.Count} scenario(s), {claimCount} claim(s): {Count("holds")} hold, {Count("partly holds")} partly hold, {Count("does not hold")} do not hold."));
+            $"{entries.Count} scenario(s), {claimCount} claim(s) judged as evidence: {Count("holds")} hold, {Count("partly holds")} partly hold, {Count("does not hold")} do not hold, {Count("inconclusive")} inconclusive{demonstrated}"));
+        int agree = entries.Sum(e => e.Replication.Agree);
+        int effects = entries.Sum(e => e.Replication.Total);
+        if (effects > 0)
+        {
+            Line();
+            Line(string.Create(CultureInfo.InvariantCulture,
+                $"Second implementation (scikit-learn, each scenario's `replicate.py`): {agree} of {effects} main effects have the same direction as with ML.NET."));
+        }
+
         Line();
         Line("| Question | Scenario | Claim | Verdict |");
         Line("| --- | --- | --- | --- |");
@@ -75,9 +92,9 @@ public static class ResultsIndex
                 Line($"| {question} | {scenario} | (no claim) | |");
             }
 
-            foreach (var (claim, verdict) in e.Claims)
+            foreach (var (claim, verdict, demonstration) in e.Claims)
             {
-                Line($"| {question} | {scenario} | {ScenarioReport.Escape(claim)} | {verdict} |");
+                Line($"| {question} | {scenario} | {ScenarioReport.Escape(claim)} | {verdict}{(demonstration ? " (demonstration, not counted)" : string.Empty)} |");
             }
         }
 

@@ -1,0 +1,186 @@
+using System.Globalization;
+
+namespace ClassicalML.Scenarios;
+
+/// <summary>An effect measured with its interval over a number of independent replicates (repetitions, folds,
+/// resamples of a test set), the input of <see cref="EffectCriterion"/>.</summary>
+/// <param name="Effect">The effect, e.g. a paired difference of AUC, with its 95% interval.</param>
+/// <param name="Replicates">How many replicates the interval rests on (1 or more); used to say how many would decide.</param>
+public readonly record struct MeasuredEffect(Estimate Effect, int Replicates);
+
+/// <summary>
+/// Judges an effect with its interval against the size the claim states (<c>holdsAt</c>) and a weaker size that
+/// still points the claimed way (<c>partlyAt</c>, often 0: "some effect"). The interval decides; when it straddles a
+/// boundary the verdict is <see cref="Verdict.Inconclusive"/>, and the evidence says how many replicates would
+/// narrow the interval enough to decide, assuming its half-width shrinks as one over the square root of their number.
+/// </summary>
+/// <remarks>
+/// For <see cref="Direction.Greater"/> with interval [L, U]: holds if <c>L &gt; holdsAt</c>; partly holds if
+/// <c>partlyAt &lt; L</c> and <c>U &lt;= holdsAt</c>; does not hold if <c>U &lt;= partlyAt</c>; inconclusive otherwise
+/// (the interval contains a boundary) or when the effect is undefined. <see cref="Direction.Less"/> mirrors it.
+/// With <c>partlyAt == holdsAt</c> the claim has no weaker form and <see cref="Verdict.PartlyHolds"/> cannot occur;
+/// the description says so.
+/// </remarks>
+public sealed class EffectCriterion : Criterion<MeasuredEffect>
+{
+    private readonly string _quantity;
+    private readonly Direction _direction;
+    private readonly double _holdsAt;
+    private readonly double _partlyAt;
+    private readonly string _interval;
+    private readonly string _replicates;
+
+    /// <summary>Creates the criterion.</summary>
+    /// <param name="quantity">What the effect measures, e.g. "AUC gain of stratified over plain".</param>
+    /// <param name="direction">The claimed direction: <see cref="Direction.Greater"/> for a positive effect.</param>
+    /// <param name="holdsAt">The effect the claim states; the interval must lie wholly beyond it to hold.</param>
+    /// <param name="partlyAt">The weaker effect (not beyond <paramref name="holdsAt"/>); the interval wholly between
+    /// the two partly holds, wholly short of it does not hold.</param>
+    /// <param name="interval">How the interval is named in the description, e.g. "95% bootstrap interval".</param>
+    /// <param name="replicates">What a replicate is, plural, e.g. "repetitions" or "test rows".</param>
+    /// <exception cref="ArgumentException">A name is empty, a threshold is not finite, or the thresholds are in the wrong order.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="direction"/> is not defined.</exception>
+    public EffectCriterion(string quantity, Direction direction, double holdsAt, double partlyAt,
+        string interval = "95% interval", string replicates = "repetitions")
+    {
+        DirectionText.RequireName(quantity, nameof(quantity));
+        DirectionText.RequireName(interval, nameof(interval));
+        DirectionText.RequireName(replicates, nameof(replicates));
+        DirectionText.RequireDefined(direction, nameof(direction));
+        if (!double.IsFinite(holdsAt) || !double.IsFinite(partlyAt))
+        {
+            throw new ArgumentException(
+                $"holdsAt is {Numbers.Format(holdsAt)} and partlyAt is {Numbers.Format(partlyAt)}; both must be finite. Pass finite thresholds.",
+                nameof(holdsAt));
+        }
+
+        bool wrongOrder = direction == Direction.Greater ? partlyAt > holdsAt : partlyAt < holdsAt;
+        if (wrongOrder)
+        {
+            throw new ArgumentException(
+                $"partlyAt is {Numbers.Format(partlyAt)} and holdsAt is {Numbers.Format(holdsAt)}; with Direction.{direction} partlyAt must be {(direction == Direction.Greater ? "<=" : ">=")} holdsAt. Swap them or pick a weaker partlyAt.",
+                nameof(partlyAt));
+        }
+
+        _quantity = quantity;
+        _direction = direction;
+        _holdsAt = holdsAt;
+        _partlyAt = partlyAt;
+        _interval = interval;
+        _replicates = replicates;
+    }
+
+    /// <inheritdoc/>
+    public override string Description
+    {
+        get
+        {
+            string beyond = _direction == Direction.Greater ? "above" : "below";
+            string shortOf = _direction == Direction.Greater ? "at or below" : "at or above";
+            string h = Numbers.Format(_holdsAt);
+            string p = Numbers.Format(_partlyAt);
+            string partly = _holdsAt == _partlyAt
+                ? "partly holds cannot occur (the claim has no weaker form)"
+                : $"partly holds if it lies wholly between {p} and {h}";
+            return $"{_quantity}: holds if the whole {_interval} lies {beyond} {h}; {partly}; does not hold if it lies wholly {shortOf} {p}; "
+                + "inconclusive if it straddles a boundary (the evidence says how many replicates would decide)";
+        }
+    }
+
+    /// <summary>Applies the rule to an effect and the number of replicates behind its interval.</summary>
+    /// <param name="effect">The effect with its interval.</param>
+    /// <param name="replicates">The number of replicates (1 or more).</param>
+    /// <returns>The judgement.</returns>
+    public Judgement Evaluate(Estimate effect, int replicates) => Evaluate(new MeasuredEffect(effect, replicates));
+
+    /// <inheritdoc/>
+    protected override (Verdict Verdict, string Evidence) Decide(MeasuredEffect input)
+    {
+        if (input.Replicates < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(input), input.Replicates,
+                $"replicates is {input.Replicates}; an interval rests on at least 1 replicate. Pass the number of {_replicates} measured.");
+        }
+
+        var e = input.Effect;
+        string n = input.Replicates.ToString(CultureInfo.InvariantCulture);
+        string numbers = $"{_quantity} = {e} over {n} {_replicates}";
+        if (e.IsUndefined)
+        {
+            return (Verdict.Inconclusive, $"{numbers}: undefined, so the data cannot decide");
+        }
+
+        // Signed position relative to a boundary in the claim's direction: positive = beyond it.
+        double Beyond(double x, double boundary) => _direction == Direction.Greater ? x - boundary : boundary - x;
+        double near = _direction == Direction.Greater ? e.Lower : e.Upper;
+        double far = _direction == Direction.Greater ? e.Upper : e.Lower;
+        if (Beyond(near, _holdsAt) > 0)
+        {
+            return (Verdict.Holds, $"{numbers}: the interval lies beyond {Numbers.Format(_holdsAt)}");
+        }
+
+        if (Beyond(far, _partlyAt) <= 0)
+        {
+            return (Verdict.DoesNotHold, $"{numbers}: the interval lies short of {Numbers.Format(_partlyAt)}");
+        }
+
+        if (Beyond(near, _partlyAt) > 0 && Beyond(far, _holdsAt) <= 0)
+        {
+            return (Verdict.PartlyHolds, $"{numbers}: the interval lies between {Numbers.Format(_partlyAt)} and {Numbers.Format(_holdsAt)}");
+        }
+
+        // The interval spans two or three verdicts; to decide, it must exclude every boundary it contains, and the one
+        // nearest the point estimate is the last to go.
+        bool containsHolds = Beyond(near, _holdsAt) <= 0 && Beyond(far, _holdsAt) > 0;
+        bool containsPartly = Beyond(near, _partlyAt) <= 0 && Beyond(far, _partlyAt) > 0;
+        var spanned = new List<string>();
+        if (containsHolds)
+        {
+            spanned.Add("holds");
+        }
+
+        if (_holdsAt != _partlyAt && (containsHolds || containsPartly))
+        {
+            spanned.Add("partly holds");
+        }
+
+        if (containsPartly)
+        {
+            spanned.Add("does not hold");
+        }
+
+        double boundary = containsHolds && containsPartly
+            ? (Math.Abs(e.Value - _holdsAt) <= Math.Abs(e.Value - _partlyAt) ? _holdsAt : _partlyAt)
+            : containsHolds ? _holdsAt : _partlyAt;
+        string contains = containsHolds && containsPartly && _holdsAt != _partlyAt
+            ? $"{Numbers.Format(_partlyAt)} and {Numbers.Format(_holdsAt)}"
+            : Numbers.Format(boundary);
+        string between = spanned.Count == 3
+            ? $"{spanned[0]}, {spanned[1]} and {spanned[2]}"
+            : string.Join(" and ", spanned);
+        return (Verdict.Inconclusive,
+            $"{numbers}: the interval contains {contains}, so the data cannot decide between {between}; {Needed(e, boundary, input.Replicates)}");
+    }
+
+    /// <summary>How many replicates would shrink the interval's half-width below the point estimate's distance to
+    /// the boundary, assuming the half-width falls as one over the square root of their number.</summary>
+    private string Needed(Estimate e, double boundary, int replicates)
+    {
+        double half = (e.Upper - e.Lower) / 2;
+        double distance = Math.Abs(e.Value - boundary);
+        if (distance == 0 || half <= 0)
+        {
+            return $"the point estimate sits on {Numbers.Format(boundary)}: no feasible number of {_replicates} decides it";
+        }
+
+        double needed = Math.Ceiling(replicates * (half / distance) * (half / distance));
+        if (needed <= replicates)
+        {
+            return $"the interval is asymmetric around the estimate; more {_replicates} than the {replicates.ToString(CultureInfo.InvariantCulture)} measured would narrow it";
+        }
+
+        return needed > 1e7
+            ? $"deciding it would need more than 10 million {_replicates}"
+            : $"needs about {needed.ToString("0", CultureInfo.InvariantCulture)} {_replicates} to decide (now {replicates.ToString(CultureInfo.InvariantCulture)})";
+    }
+}
