@@ -40,7 +40,7 @@ internal static class ConvergenceChecks
         return
         [
             Check($"{small.Name}, one training fold of 5", ml, learner, small.View.Select(smallFold.TrainIndices.AsSpan())),
-            Check($"{letter.Name}, a {gridRows}-row subsample", ml, learner, letter.View.Select(letterRows.AsSpan())),
+            Check($"{letter.Name}, {gridRows} rows (stratified subsample)", ml, learner, letter.View.Select(letterRows.AsSpan())),
             Check($"credit-g without {shift.Chosen.Attribute} = {shift.Chosen.Level}", ml, learner, shift.Data.View.Select(rest)),
         ];
     }

@@ -43,15 +43,15 @@ internal static class ReportFigures
     private static Figure Benefit(ReportInput r)
     {
         var trend = r.Trend;
-        int[] all = [.. Enumerable.Range(0, trend.Repeats)];
-        var series = r.Settings.TrendShares.Select(share =>
+        int seed = r.Settings.Seed;
+        var bars = Enumerable.Range(0, trend.CellCount).Select(c =>
         {
-            int[] cells = [.. Enumerable.Range(0, trend.CellCount).Where(c => trend.Cells[0][c].Share == share)];
-            return new Series($"minority {Numbers.Percent(share)}", [.. cells.Select(c => (double)trend.Cells[0][c].Rows)],
-                [.. cells.Select(c => Trend.Benefit(trend, c, all))]);
+            var cell = trend.Cells[0][c];
+            var interval = Trend.BenefitInterval(trend, c, seed + c, r.Settings.BootstrapResamples);
+            return new BarValue(string.Create(CultureInfo.InvariantCulture, $"{Numbers.Percent(cell.Share)}\n{cell.Rows}"), interval);
         }).ToList();
-        return Figures.Line("stratification-benefit.png", $"Benefit of stratifying, {trend.Data} subsamples, {trend.Repeats} repetitions per point",
-            "rows in the subsample", "ln(SD plain / SD stratified) of fold log loss", series);
+        return Figures.Bars("stratification-benefit.png", $"Benefit of stratifying per minority share and rows, {trend.Data} subsamples (95% bootstrap, {trend.Repeats} repetitions)",
+            "ln(SD plain / SD stratified) of fold log loss", bars);
     }
 
     private static Figure Missing(ShiftResult shift)

@@ -80,6 +80,15 @@ internal static class Trend
         return p > 0 && s > 0 ? Math.Log(p / s) : double.NaN;
     }
 
+    /// <summary>A cell's benefit over all repetitions, with a percentile bootstrap interval over repetitions.</summary>
+    public static Estimate BenefitInterval(TrendResult result, int cell, int seed, int resamples)
+    {
+        double value = Benefit(result, cell, [.. Enumerable.Range(0, result.Repeats)]);
+        return double.IsNaN(value) || result.Repeats < 2
+            ? new Estimate(value, double.NaN, double.NaN)
+            : Estimate.FromBootstrap(ClassicalML.Evaluation.Bootstrap.Percentile(result.Repeats, rows => Benefit(result, cell, rows), seed, resamples));
+    }
+
     /// <summary>The least-squares slopes of the cells' benefit on log2(rows) and on log2(minority share), fitted
     /// together with an intercept: [slope on rows, slope on share]; NaN when a cell's benefit is undefined.</summary>
     public static double[] Slopes(TrendResult result, ReadOnlySpan<int> repetitions)
