@@ -133,7 +133,7 @@ internal static class DistributionShift
     /// <summary>credit-g without one attribute: its numeric columns and one 0/1 column per level of every other
     /// categorical attribute (one-hot over the schema's levels: it learns nothing from the rows; levels no row has are
     /// left out), with the given labels.</summary>
-    private static CaseData Encode(Dataset credit, string without, bool[] labels)
+    internal static CaseData Encode(Dataset credit, string without, bool[] labels)
     {
         var columns = credit.Schema.NumericColumns.Select(credit.GetNumeric).ToList();
         foreach (var c in credit.Schema.CategoricalColumns.Where(c => c.Name != without))
