@@ -50,7 +50,7 @@ internal static class ReportFigures
             var interval = Trend.BenefitInterval(trend, c, seed + c, r.Settings.BootstrapResamples);
             return new BarValue(string.Create(CultureInfo.InvariantCulture, $"{Numbers.Percent(cell.Share)}\n{cell.Rows}"), interval);
         }).ToList();
-        return Figures.Bars("stratification-benefit.png", $"Benefit of stratifying per minority share and rows, {trend.Data} subsamples (95% bootstrap, {trend.Repeats} repetitions)",
+        return Figures.Bars("stratification-benefit.png", $"Benefit of stratifying by minority share and rows ({trend.Data}, 95% bootstrap)",
             "ln(SD plain / SD stratified) of fold log loss", bars);
     }
 
