@@ -50,7 +50,7 @@ internal static class Report
     private static ReportTable Composition(ReportInput r)
     {
         var table = new ReportTable("fold-composition",
-            ["data set", "folds", "splitter", "repetitions", "mean |share - overall|", "max |share - overall|", "max |count - expected| (rows)",
+            ["data set", "folds", "splitter", "repetitions", "mean |share - overall|", "mean |training share - overall|", "max |share - overall|", "max |count - expected| (rows)",
              "folds without minority", "share of folds without minority (Wilson 95%)", "folds only minority", "empty folds"]);
         foreach (var c in r.Cases)
         {
@@ -60,7 +60,7 @@ internal static class Report
                 {
                     var s = r.Composition.Stats[(c.Name, k, splitter)];
                     int without = s.Sum(x => x.FoldsWithoutFlagged);
-                    table.AddRow(c.Name, k, Name(splitter), s.Length, s.Average(x => x.MeanAbsShareDeviation), s.Max(x => x.MaxAbsShareDeviation),
+                    table.AddRow(c.Name, k, Name(splitter), s.Length, s.Average(x => x.MeanAbsShareDeviation), RepetitionStats.DefinedMean(s.Select(x => x.MeanAbsTrainShareDeviation)), s.Max(x => x.MaxAbsShareDeviation),
                         s.Max(x => x.MaxAbsCountDeviation), without, RepetitionStats.Wilson(without, s.Sum(x => x.Folds)), s.Sum(x => x.FoldsOnlyFlagged),
                         s.Sum(x => x.EmptyFolds));
                 }
