@@ -16,6 +16,8 @@ internal readonly record struct FoldCount(int Size, int Flagged);
 /// <param name="FoldsWithoutFlagged">Non-empty folds with no flagged row (e.g. no minority sample).</param>
 /// <param name="FoldsOnlyFlagged">Non-empty folds whose rows are all flagged.</param>
 /// <param name="EmptyFolds">Folds with no row at all.</param>
+/// <param name="MeanAbsTrainShareDeviation">Mean over folds with a non-empty training part of |flagged share of the
+/// training part - p|; it equals |flagged_f - p * size_f| / (rows - size_f), the validation deviation scaled down.</param>
 internal sealed record CompositionStats(
     int Folds,
     double MeanAbsShareDeviation,
@@ -23,7 +25,8 @@ internal sealed record CompositionStats(
     double MaxAbsCountDeviation,
     int FoldsWithoutFlagged,
     int FoldsOnlyFlagged,
-    int EmptyFolds);
+    int EmptyFolds,
+    double MeanAbsTrainShareDeviation);
 
 /// <summary>Counting flagged rows per fold and summarizing the deviation from the overall share.</summary>
 internal static class FoldComposition
@@ -87,11 +90,18 @@ internal static class FoldComposition
             throw new ArgumentException($"folds has {folds.Count} folds and {rows} rows; a split needs at least one row.", nameof(folds));
         }
 
-        double p = folds.Sum(f => (double)f.Flagged) / rows;
-        double sum = 0, max = 0, maxCount = 0;
-        int nonEmpty = 0, without = 0, only = 0, empty = 0;
+        double flaggedRows = folds.Sum(f => (double)f.Flagged);
+        double p = flaggedRows / rows;
+        double sum = 0, max = 0, maxCount = 0, trainSum = 0;
+        int nonEmpty = 0, without = 0, only = 0, empty = 0, trained = 0;
         foreach (var f in folds)
         {
+            if (f.Size < rows)
+            {
+                trainSum += Math.Abs(((flaggedRows - f.Flagged) / (rows - f.Size)) - p);
+                trained++;
+            }
+
             maxCount = Math.Max(maxCount, Math.Abs(f.Flagged - (p * f.Size)));
             if (f.Size == 0)
             {
@@ -107,6 +117,6 @@ internal static class FoldComposition
             only += f.Flagged == f.Size ? 1 : 0;
         }
 
-        return new CompositionStats(folds.Count, sum / nonEmpty, max, maxCount, without, only, empty);
+        return new CompositionStats(folds.Count, sum / nonEmpty, max, maxCount, without, only, empty, trained == 0 ? double.NaN : trainSum / trained);
     }
 }

@@ -2,59 +2,6 @@ using ClassicalML.Scenarios;
 
 namespace StratifiedCv;
 
-/// <summary>One measured estimate for one case (data set, number of folds, ...).</summary>
-/// <param name="Case">The case, e.g. "satellite, 10 folds".</param>
-/// <param name="Value">The estimate with its 95% interval.</param>
-internal readonly record struct CaseEstimate(string Case, Estimate Value);
-
-/// <summary>Judges an estimate measured in several cases against one threshold: holds if in every case the whole
-/// interval lies on the claimed side; partly holds if in at least one case it does, or if every point estimate lies
-/// on the claimed side; does not hold otherwise (NaN counts against the claim).</summary>
-internal sealed class AllCasesCriterion : Criterion<IReadOnlyList<CaseEstimate>>
-{
-    private readonly string _quantity;
-    private readonly Direction _direction;
-    private readonly double _threshold;
-
-    public AllCasesCriterion(string quantity, Direction direction, double threshold)
-    {
-        _quantity = quantity;
-        _direction = direction;
-        _threshold = threshold;
-    }
-
-    public override string Description
-    {
-        get
-        {
-            string side = _direction == Direction.Greater ? "above" : "below";
-            string t = Numbers.Format(_threshold);
-            return $"{_quantity}: holds if in every case the whole 95% interval lies {side} {t}; partly holds if it does in at least one case, or every point estimate is {side} {t}; does not hold otherwise";
-        }
-    }
-
-    protected override (Verdict Verdict, string Evidence) Decide(IReadOnlyList<CaseEstimate> input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        if (input.Count == 0)
-        {
-            throw new ArgumentException("input has no case; measure at least one case before judging.", nameof(input));
-        }
-
-        bool Clear(Estimate e) => !e.IsUndefined && (_direction == Direction.Greater ? e.Lower > _threshold : e.Upper < _threshold);
-        bool Point(Estimate e) => !double.IsNaN(e.Value) && (_direction == Direction.Greater ? e.Value > _threshold : e.Value < _threshold);
-        int clear = input.Count(c => Clear(c.Value));
-        int point = input.Count(c => Point(c.Value));
-        string side = _direction == Direction.Greater ? "above" : "below";
-        string evidence = $"{_quantity}: " + string.Join("; ", input.Select(c => $"{c.Case} {c.Value}"))
-            + $" ({clear} of {input.Count} intervals wholly {side} {Numbers.Format(_threshold)}, {point} point estimates {side})";
-        Verdict verdict = clear == input.Count ? Verdict.Holds
-            : clear > 0 || point == input.Count ? Verdict.PartlyHolds
-            : Verdict.DoesNotHold;
-        return (verdict, evidence);
-    }
-}
-
 /// <summary>Counts of folds without a minority row, for stratified and plain k-fold on one case.</summary>
 /// <param name="Case">The case, e.g. "satellite-200, 10 folds".</param>
 /// <param name="StratifiedEmpty">Stratified folds without a minority row.</param>
@@ -63,28 +10,25 @@ internal sealed class AllCasesCriterion : Criterion<IReadOnlyList<CaseEstimate>>
 /// <param name="PlainFolds">Plain k-fold folds in all.</param>
 internal readonly record struct EmptyFoldCounts(string Case, int StratifiedEmpty, int StratifiedFolds, int PlainEmpty, int PlainFolds);
 
-/// <summary>Judges "plain k-fold leaves folds without a minority row, stratified never does": holds if stratified has
-/// none and the Wilson 95% lower bound of plain's fraction is at least <c>material</c>; partly holds if stratified has
-/// none and plain has some, but rarely (lower bound below <c>material</c>); does not hold otherwise.</summary>
+/// <summary>Judges "plain k-fold can leave a validation fold without the minority class; stratified folds never do":
+/// does not hold if any stratified fold lacks the minority; otherwise the share of plain folds without a minority row,
+/// with its Wilson 95% interval, is judged by an <see cref="EffectCriterion"/> (holds above <c>material</c>, partly
+/// holds between <c>material</c> / 10 and <c>material</c>, does not hold below, inconclusive when it straddles).</summary>
 internal sealed class EmptyFoldsCriterion : Criterion<EmptyFoldCounts>
 {
-    private readonly double _material;
+    private readonly EffectCriterion _plain;
 
-    public EmptyFoldsCriterion(double material) => _material = material;
+    public EmptyFoldsCriterion(double material) =>
+        _plain = new EffectCriterion("share of plain k-fold folds without a minority row", Direction.Greater, material, material / 10, "Wilson 95% interval", "folds");
 
-    public override string Description =>
-        $"holds if no stratified fold lacks the minority class and the Wilson 95% lower bound of the fraction of plain k-fold folds without a minority row is >= {Numbers.Percent(_material)}; "
-        + $"partly holds if stratified has none and plain has some but the lower bound is below {Numbers.Percent(_material)}; does not hold otherwise";
+    public override string Description => "does not hold if any stratified fold lacks the minority class; otherwise " + _plain.Description;
 
     protected override (Verdict Verdict, string Evidence) Decide(EmptyFoldCounts input)
     {
         var plain = RepetitionStats.Wilson(input.PlainEmpty, input.PlainFolds);
-        var strat = RepetitionStats.Wilson(input.StratifiedEmpty, input.StratifiedFolds);
-        string evidence = $"{input.Case}: plain {input.PlainEmpty} of {input.PlainFolds} folds without a minority row ({plain}), stratified {input.StratifiedEmpty} of {input.StratifiedFolds} ({strat})";
-        Verdict verdict = input.StratifiedEmpty > 0 || input.PlainEmpty == 0 ? Verdict.DoesNotHold
-            : plain.Lower >= _material ? Verdict.Holds
-            : Verdict.PartlyHolds;
-        return (verdict, evidence);
+        var judged = _plain.Evaluate(plain, input.PlainFolds);
+        string evidence = $"{input.Case}: plain {input.PlainEmpty} of {input.PlainFolds} folds without a minority row, stratified {input.StratifiedEmpty} of {input.StratifiedFolds}; {judged.Evidence}";
+        return (input.StratifiedEmpty > 0 ? Verdict.DoesNotHold : judged.Verdict, evidence);
     }
 }
 
@@ -92,41 +36,62 @@ internal sealed class EmptyFoldsCriterion : Criterion<EmptyFoldCounts>
 internal sealed record Measurements
 {
     /// <summary>Per case: mean |minority share deviation| per fold, stratified / plain (claimed below 1).</summary>
-    public required IReadOnlyList<CaseEstimate> ClassRatio { get; init; }
+    public required IReadOnlyList<CaseEffect> ClassRatio { get; init; }
 
     /// <summary>Folds without a minority row on the case where it matters most.</summary>
     public required EmptyFoldCounts EmptyFolds { get; init; }
 
     /// <summary>Per case: mean within-repetition SD of fold AP, stratified / plain (claimed below 1).</summary>
-    public required IReadOnlyList<CaseEstimate> FoldSpread { get; init; }
+    public required IReadOnlyList<CaseEffect> FoldSpread { get; init; }
 
     /// <summary>Per case: SD over repetitions of the CV mean AP, stratified / plain (claimed below 1).</summary>
-    public required IReadOnlyList<CaseEstimate> EstimateSpread { get; init; }
+    public required IReadOnlyList<CaseEffect> EstimateSpread { get; init; }
+
+    /// <summary>Slopes of the stratification benefit over log2(rows) and log2(minority share) (claimed below 0).</summary>
+    public required IReadOnlyList<CaseEffect> Trend { get; init; }
+
+    /// <summary>Excess log-loss increase on a distribution missing from training, beyond a random group's (claimed above 0).</summary>
+    public required CaseEffect Shift { get; init; }
 
     /// <summary>Per case: mean |minority share deviation| per fold, ML.NET CrossValidationSplit / stratified (claimed above 1).</summary>
-    public required IReadOnlyList<CaseEstimate> MlNetDeviation { get; init; }
+    public required IReadOnlyList<CaseEffect> MlNetDeviation { get; init; }
 
     /// <summary>Splits with the label as ML.NET's samplingKeyColumnName in which every class fell into a single fold, out of all.</summary>
     public required (int Grouped, int Total) LabelKey { get; init; }
-
-    /// <summary>Per case: attribute-stratified / plain ratios of day-share deviation and of fold AP SD (claimed below 1).</summary>
-    public required IReadOnlyList<CaseEstimate> Attribute { get; init; }
 }
 
 /// <summary>The claims of the answer and the pure step that judges them from <see cref="Measurements"/>.</summary>
 internal static class Judging
 {
     public static readonly Claim KeepsClassRatio = new("keeps-class-ratio",
-        "Stratified cross-validation keeps the class proportions of the whole data set in every fold; plain (shuffled) k-fold does not.");
+        "Stratified cross-validation keeps the class proportions of the whole data set in every training and validation fold; plain (shuffled) k-fold does not.")
+    {
+        Quote = "in stratified cross-validation, the split preserves the ratio of the categories on both the training and validation datasets",
+    };
 
     public static readonly Claim EveryFoldHasMinority = new("every-fold-has-minority",
-        "On small, imbalanced data plain k-fold can leave folds without a minority sample (fold metrics undefined); stratified folds always contain it.");
+        "With plain k-fold a validation fold can end up without a single minority sample (its metrics undefined); stratified folds always contain it.")
+    {
+        Quote = "if we use simple cross-validation, in the worst case we may find that there are no samples of category A in the validation set",
+    };
 
     public static readonly Claim LowerFoldSpread = new("lower-fold-spread",
-        "With imbalanced classes, stratified folds give less variable fold scores (per-fold average precision).");
+        "On small imbalanced data, stratified folds give less variable fold scores (per-fold average precision).");
 
     public static readonly Claim LowerEstimateVariance = new("lower-estimate-variance",
-        "Stratified cross-validation gives a lower-variance estimate: its mean score varies less between reshuffles (judged on the small data set, the only one with enough repetitions for an SD over repetitions).");
+        "On small imbalanced data, stratified cross-validation gives a lower-variance estimate: its mean score varies less between reshuffles.");
+
+    public static readonly Claim SmallerAndImbalancedMatterMore = new("smaller-and-imbalanced-matter-more",
+        "The smaller the data set and the more imbalanced the classes, the more stratification reduces the spread of fold scores.")
+    {
+        Quote = "The smaller the dataset and the more imbalanced the categories, the more important it will be to use stratified cross-validation.",
+    };
+
+    public static readonly Claim MissingDistributionHurts = new("missing-distribution-hurts",
+        "When the data come from different distributions, a model trained on folds that lack one of them generalizes worse on it.")
+    {
+        Quote = "If we do not ensure that both types are present in training and validation, we will have generalization problems.",
+    };
 
     public static readonly Claim MlNetNotStratified = new("mlnet-cv-not-stratified",
         "ML.NET's CrossValidate is not stratified: its folds' minority shares stray from the overall share as plain k-fold's do.");
@@ -134,14 +99,20 @@ internal static class Judging
     public static readonly Claim SamplingKeyGroups = new("sampling-key-groups",
         "Passing the label as ML.NET's samplingKeyColumnName does not stratify: it groups, putting all rows of a class into the same fold.");
 
-    public static readonly Claim StratifyByDistribution = new("stratify-by-distribution",
-        "When data come from different distributions (day and night images), stratifying on that attribute puts both in every fold and makes the fold scores more representative.");
-
     public static IReadOnlyList<Claim> All { get; } =
-        [KeepsClassRatio, EveryFoldHasMinority, LowerFoldSpread, LowerEstimateVariance, MlNetNotStratified, SamplingKeyGroups, StratifyByDistribution];
+    [
+        KeepsClassRatio, EveryFoldHasMinority, LowerFoldSpread, LowerEstimateVariance, SmallerAndImbalancedMatterMore,
+        MissingDistributionHurts, MlNetNotStratified, SamplingKeyGroups,
+    ];
 
-    /// <summary>Minimum Wilson lower bound of the fraction of plain folds without a minority row for a clear "holds".</summary>
+    /// <summary>Share of plain folds without a minority row above which the worst case is material (1%).</summary>
     public const double MaterialEmptyShare = 0.01;
+
+    /// <summary>Excess log-loss increase (nats) on the missing distribution that counts as a generalization problem.</summary>
+    public const double MaterialLogLossIncrease = 0.02;
+
+    private const string OverSeeds = "95% bootstrap interval over shuffle seeds";
+    private const string OverRepetitions = "95% bootstrap interval over repetitions";
 
     /// <summary>Judges every claim from the measured numbers.</summary>
     /// <param name="m">The measurements.</param>
@@ -149,15 +120,19 @@ internal static class Judging
     public static IReadOnlyList<ClaimResult> Judge(Measurements m)
     {
         ArgumentNullException.ThrowIfNull(m);
+        var labelKey = RepetitionStats.Wilson(m.LabelKey.Grouped, m.LabelKey.Total);
         return
         [
-            KeepsClassRatio.Judge(new AllCasesCriterion("mean |minority share deviation| per fold, stratified / plain", Direction.Less, 1).Evaluate(m.ClassRatio)),
+            KeepsClassRatio.Judge(new CasesCriterion("mean |minority share - overall share| per validation fold, stratified / plain", Direction.Less, 0.5, 1, OverSeeds, "shuffle seeds").Evaluate(m.ClassRatio)),
             EveryFoldHasMinority.Judge(new EmptyFoldsCriterion(MaterialEmptyShare).Evaluate(m.EmptyFolds)),
-            LowerFoldSpread.Judge(new AllCasesCriterion("mean within-repetition SD of fold AP, stratified / plain", Direction.Less, 1).Evaluate(m.FoldSpread)),
-            LowerEstimateVariance.Judge(new AllCasesCriterion("SD over repetitions of the CV mean AP, stratified / plain", Direction.Less, 1).Evaluate(m.EstimateSpread)),
-            MlNetNotStratified.Judge(new AllCasesCriterion("mean |minority share deviation| per fold, ML.NET CrossValidationSplit / stratified", Direction.Greater, 1).Evaluate(m.MlNetDeviation)),
-            SamplingKeyGroups.Judge(new FractionCriterion("splits with samplingKeyColumnName = Label where each class fell into a single fold", 0.95, 0.5).Evaluate(m.LabelKey.Grouped, m.LabelKey.Total)),
-            StratifyByDistribution.Judge(new AllCasesCriterion("stratified by day/night / plain ratios (day-share deviation; fold AP SD)", Direction.Less, 1).Evaluate(m.Attribute)),
+            LowerFoldSpread.Judge(new CasesCriterion("mean within-repetition SD of fold AP, stratified / plain", Direction.Less, 0.9, 1, OverRepetitions, "repetitions").Evaluate(m.FoldSpread)),
+            LowerEstimateVariance.Judge(new CasesCriterion("SD over repetitions of the CV mean AP, stratified / plain", Direction.Less, 0.9, 1, OverRepetitions, "repetitions").Evaluate(m.EstimateSpread)),
+            SmallerAndImbalancedMatterMore.Judge(new CasesCriterion("slope of the benefit ln(SD plain / SD stratified of fold log loss)", Direction.Less, 0, 0, OverRepetitions, "repetitions").Evaluate(m.Trend)),
+            MissingDistributionHurts.Judge(new EffectCriterion("log-loss increase (nats) on the group when its rows are missing from training, minus that of a random group of the same size",
+                Direction.Greater, MaterialLogLossIncrease, 0, "95% interval from the spread of random groups", "rows in the group").Evaluate(m.Shift.Value, m.Shift.Replicates)),
+            MlNetNotStratified.Judge(new CasesCriterion("mean |minority share deviation| per fold, ML.NET CrossValidationSplit / stratified", Direction.Greater, 2, 1, OverSeeds, "seeds").Evaluate(m.MlNetDeviation)),
+            SamplingKeyGroups.Judge(new EffectCriterion("share of splits with samplingKeyColumnName = Label where each class fell into a single fold", Direction.Greater, 0.9, 0.5,
+                "Wilson 95% interval", "splits").Evaluate(labelKey, m.LabelKey.Total)),
         ];
     }
 }

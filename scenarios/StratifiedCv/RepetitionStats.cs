@@ -12,9 +12,11 @@ internal static class RepetitionStats
     /// <param name="second">One number per repetition for the second splitter (same length).</param>
     /// <param name="seed">The bootstrap seed.</param>
     /// <param name="resamples">The number of bootstrap resamples.</param>
-    /// <returns>The ratio with its interval; NaN when undefined (e.g. the second mean is 0).</returns>
+    /// <returns>The ratio with its interval; NaN when undefined (e.g. the second mean is 0). Undefined (NaN)
+    /// repetitions are left out of the means; resamples on which the ratio is undefined are counted in
+    /// <see cref="Estimate.UndefinedShare"/>.</returns>
     public static Estimate MeanRatio(double[] first, double[] second, int seed, int resamples)
-        => Ratio(first, second, seed, resamples, static v => v.Average());
+        => Ratio(first, second, seed, resamples, static v => DefinedMean(v));
 
     /// <summary>SD(first) / SD(second) (sample standard deviations over repetitions), with a 95% percentile bootstrap
     /// interval over repetitions; resamples in which both SDs are 0 are skipped as undefined.</summary>
@@ -24,7 +26,7 @@ internal static class RepetitionStats
     /// <param name="resamples">The number of bootstrap resamples.</param>
     /// <returns>The ratio with its interval; NaN when fewer than two repetitions or the second SD is 0.</returns>
     public static Estimate SdRatio(double[] first, double[] second, int seed, int resamples)
-        => Ratio(first, second, seed, resamples, static v => v.Length < 2 ? double.NaN : MathNet.Numerics.Statistics.Statistics.StandardDeviation(v));
+        => Ratio(first, second, seed, resamples, static v => DefinedSd(v));
 
     /// <summary>The sample standard deviation of the defined (non-NaN) values; NaN with fewer than two.</summary>
     /// <param name="values">The values.</param>
@@ -72,7 +74,8 @@ internal static class RepetitionStats
             }
 
             double denominator = statistic(b);
-            return denominator == 0 ? double.NaN : statistic(a) / denominator;
+            double ratio = denominator == 0 ? double.NaN : statistic(a) / denominator;
+            return double.IsFinite(ratio) ? ratio : double.NaN;
         }
 
         int[] all = [.. Enumerable.Range(0, first.Length)];
@@ -82,8 +85,7 @@ internal static class RepetitionStats
             return new Estimate(double.NaN, double.NaN, double.NaN);
         }
 
-        var interval = Bootstrap.Percentile(first.Length, Of, seed, resamples);
         // The percentile interval is reported as measured, even if it misses the full-data ratio.
-        return new Estimate(value, interval.Lower, interval.Upper);
+        return Estimate.FromBootstrap(Bootstrap.Percentile(first.Length, Of, seed, resamples));
     }
 }

@@ -28,6 +28,8 @@ public sealed class CompositionTests
         Assert.Equal(1, s.FoldsWithoutFlagged);
         Assert.Equal(0, s.FoldsOnlyFlagged);
         Assert.Equal(0, s.EmptyFolds);
+        // Training parts: 1/5, 2/5 and 3/6 flagged.
+        Assert.Equal((Math.Abs(0.2 - p) + Math.Abs(0.4 - p) + Math.Abs(0.5 - p)) / 3, s.MeanAbsTrainShareDeviation, 12);
     }
 
     [Fact]

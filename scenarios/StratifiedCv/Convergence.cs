@@ -1,0 +1,76 @@
+using ClassicalML.Data;
+using ClassicalML.Data.Splits;
+using ClassicalML.Evaluation;
+using Microsoft.ML;
+using Microsoft.ML.Calibrators;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+
+namespace StratifiedCv;
+
+/// <summary>The convergence check of one representative fit.</summary>
+/// <param name="Fit">Which fit, e.g. "satellite-200, one training fold".</param>
+/// <param name="Rows">Training rows.</param>
+/// <param name="WeightChange">||w - w*|| / ||w*|| (weights and bias) between the fit and the tight refit.</param>
+/// <param name="LossChange">|L - L*| / L* of the training log loss between the fit and the tight refit.</param>
+internal sealed record ConvergenceCheck(string Fit, int Rows, double WeightChange, double LossChange)
+{
+    public bool Converged => WeightChange < ConvergenceChecks.MaxWeightChange && LossChange < ConvergenceChecks.MaxLossChange;
+}
+
+/// <summary>
+/// ML.NET's L-BFGS does not report how many iterations it ran, so a fit's convergence is checked by refitting it with
+/// 10 times the iteration cap and 1/100 of the tolerance: if the weights move by less than 1% and the training log loss
+/// by less than 0.01%, the fit had converged rather than stopped at its cap.
+/// </summary>
+internal static class ConvergenceChecks
+{
+    public const double MaxWeightChange = 1e-2;
+    public const double MaxLossChange = 1e-4;
+
+    /// <summary>Checks the learner on one representative fit of each kind the scenario makes: a training fold of the
+    /// small data set, a training fold of a letter-Z subsample of the grid's largest size, and credit-g without the
+    /// distribution case's group.</summary>
+    public static IReadOnlyList<ConvergenceCheck> Representative(Learner learner, CaseData small, CaseData letter, int gridRows, ShiftResult shift, int seed)
+    {
+        var ml = new MLContext(seed);
+        var smallFold = Experiment.Split(small.Labels, Splitter.Stratified, 5, seed).Folds[0];
+        var letterRows = TrainTestSplit.Stratified<bool>(letter.Labels, (double)gridRows / letter.Rows, seed).TestIndices;
+        int[] rest = [.. Enumerable.Range(0, shift.Members.Length).Where(i => !shift.Members[i])];
+        return
+        [
+            Check($"{small.Name}, one training fold of 5", ml, learner, small.View.Select(smallFold.TrainIndices.AsSpan())),
+            Check($"{letter.Name}, {gridRows} rows (stratified subsample)", ml, learner, letter.View.Select(letterRows.AsSpan())),
+            Check($"credit-g without {shift.Chosen.Attribute} = {shift.Chosen.Level}", ml, learner, shift.Data.View.Select(rest)),
+        ];
+    }
+
+    public static ConvergenceCheck Check(string name, MLContext ml, Learner learner, IDataView train)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        var tight = learner with { MaximumIterations = learner.MaximumIterations * 10, Tolerance = learner.Tolerance / 100 };
+        var (w, loss, rows) = FitOnce(ml, learner, train);
+        var (wStar, lossStar, _) = FitOnce(ml, tight, train);
+        double num = 0, den = 0;
+        for (int j = 0; j < w.Length; j++)
+        {
+            num += (w[j] - wStar[j]) * (w[j] - wStar[j]);
+            den += wStar[j] * wStar[j];
+        }
+
+        return new ConvergenceCheck(name, rows, Math.Sqrt(num / den), Math.Abs(loss - lossStar) / lossStar);
+    }
+
+    private static (double[] Weights, double Loss, int Rows) FitOnce(MLContext ml, Learner learner, IDataView train)
+    {
+        var model = learner.Pipeline(ml).Fit(train);
+        var last = ((IEnumerable<ITransformer>)model).Last();
+        var linear = last as BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>>
+            ?? throw new InvalidOperationException($"the learner's last transformer is {last.GetType().Name}, not L-BFGS logistic regression; check Learner.Pipeline.");
+        double[] weights = [.. linear.Model.SubModel.Weights.Select(x => (double)x), linear.Model.SubModel.Bias];
+        var read = model.Transform(train).ReadBinaryPredictions();
+        double loss = BinaryEvaluation.Evaluate(read.Labels, read.Scores).LogLoss
+            ?? throw new InvalidOperationException("the learner's scores are not probabilities; the training log loss is undefined.");
+        return (weights, loss, read.Labels.Length);
+    }
+}
