@@ -41,3 +41,16 @@ public sealed class JudgingTests
             result.Judgement.Evidence);
     }
 }
+
+public sealed class QuestionTests
+{
+    [Fact]
+    public void Report_ReconstructedAlsoQuestion_IsMarkedInMarkdownAndJson()
+    {
+        var scenario = new ReproducibleSplitsScenario();
+        var result = new ScenarioResult { Tables = [], Claims = Judging.Judge(ReproducibleSplitsReachability.AllHold) };
+        var report = ScenarioReport.Create(scenario, scenario.QuickSettings, result, ReplicationFile.Parse("{\"implementation\": \"none\", \"effects\": {}}", "test"));
+        Assert.Contains("**Also question 63.** How Random Number Generator Works, e.g. rand() function in python works? *(this question's line is lost", report.ToMarkdown(), StringComparison.Ordinal);
+        Assert.Contains("\"number\": 63,\n        \"text\": \"How Random Number Generator Works, e.g. rand() function in python works?\",\n        \"reconstructed\": true", report.ToJson(), StringComparison.Ordinal);
+    }
+}
