@@ -5,7 +5,7 @@ using ClassicalML.Data.Splits;
 
 namespace ClassicalML.Scenarios.ReproducibleSplits;
 
-/// <summary>Small measurements on splits: overlap of two index sets, a fingerprint of a split, rows that changed side.</summary>
+/// <summary>Small measurements on splits: overlap of two index sets, fingerprints of a split or of numbers.</summary>
 internal static class SplitMeasures
 {
     /// <summary>|a ∩ b| for two sets of row indices (duplicates within a set are ignored).</summary>
@@ -13,16 +13,6 @@ internal static class SplitMeasures
     {
         var set = new HashSet<int>(a);
         return new HashSet<int>(b).Count(set.Contains);
-    }
-
-    /// <summary>Jaccard index |a ∩ b| / |a ∪ b|; 1 when both are empty.</summary>
-    public static double Jaccard(IEnumerable<int> a, IEnumerable<int> b)
-    {
-        var sa = new HashSet<int>(a);
-        var sb = new HashSet<int>(b);
-        int common = sb.Count(sa.Contains);
-        int union = sa.Count + sb.Count - common;
-        return union == 0 ? 1.0 : (double)common / union;
     }
 
     /// <summary>Share of <paramref name="b"/>'s rows that are also in <paramref name="a"/>: |a ∩ b| / |b|.</summary>
@@ -33,42 +23,19 @@ internal static class SplitMeasures
     }
 
     /// <summary>The first 16 hex digits of SHA-256 over the text <c>train:i,j,…;validation:…;test:…</c> (UTF-8, indices ascending).</summary>
-    public static string Fingerprint(HoldoutSplit split)
+    public static string Fingerprint(HoldoutSplit split) => Fingerprint(split.SetOfRow);
+
+    /// <summary>The fingerprint of the split that puts row i in <c>sets[i]</c> (see <see cref="Fingerprint(HoldoutSplit)"/>).</summary>
+    public static string Fingerprint(IReadOnlyList<SplitSet> sets)
     {
-        string text = string.Create(CultureInfo.InvariantCulture,
-            $"train:{string.Join(',', split.TrainIndices)};validation:{string.Join(',', split.ValidationIndices)};test:{string.Join(',', split.TestIndices)}");
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+        string Rows(SplitSet part) => string.Join(',', Enumerable.Range(0, sets.Count).Where(i => sets[i] == part));
+        return Hex(string.Create(CultureInfo.InvariantCulture,
+            $"train:{Rows(SplitSet.Train)};validation:{Rows(SplitSet.Validation)};test:{Rows(SplitSet.Test)}"));
     }
 
-    /// <summary>How many of the rows <c>0..before.Length-1</c> are in a different set afterwards.</summary>
-    /// <param name="before">The set of each original row before the change.</param>
-    /// <param name="after">The set of each original row after the change (indexed by original row).</param>
-    public static int ChangedSide(IReadOnlyList<SplitSet> before, IReadOnlyList<SplitSet> after)
-    {
-        if (before.Count != after.Count)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"before has {before.Count} rows and after has {after.Count}; pass the sets of the same original rows."), nameof(after));
-        }
+    /// <summary>The first 16 hex digits of SHA-256 over the numbers' shortest round-trip texts, comma-separated.</summary>
+    public static string Fingerprint(IReadOnlyList<double> numbers) =>
+        Hex(string.Join(',', numbers.Select(x => x.ToString("R", CultureInfo.InvariantCulture))));
 
-        int changed = 0;
-        for (int i = 0; i < before.Count; i++)
-        {
-            changed += before[i] == after[i] ? 0 : 1;
-        }
-
-        return changed;
-    }
-
-    /// <summary>The set of each original row after the rows were reordered: position p of the reordered data holds original row <c>order[p]</c>.</summary>
-    public static SplitSet[] BackToOriginalOrder(IReadOnlyList<SplitSet> reorderedSets, IReadOnlyList<int> order)
-    {
-        var sets = new SplitSet[order.Count];
-        for (int p = 0; p < order.Count; p++)
-        {
-            sets[order[p]] = reorderedSets[p];
-        }
-
-        return sets;
-    }
+    private static string Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
 }

@@ -179,6 +179,11 @@ public sealed class ScenarioReport
                 w.WriteStartObject();
                 w.WriteNumber("number", also.Number);
                 w.WriteString("text", also.Text);
+                if (also.Reconstructed)
+                {
+                    w.WriteBoolean("reconstructed", true);
+                }
+
                 w.WriteEndObject();
             }
 
@@ -341,6 +346,8 @@ public sealed class ScenarioReport
         }
     }
 
+    private const string LostLine = " *(this question's line is lost in the project's copy of the list; worded as the published list words it)*";
+
     /// <summary>Writes report.md: title, question, settings, claims with verdicts, tables, figures, summary.</summary>
     /// <returns>The Markdown text (<c>\n</c> line ends).</returns>
     public string ToMarkdown()
@@ -350,11 +357,11 @@ public sealed class ScenarioReport
         Line($"# {Title}");
         Line();
         Line($"**Question {Question.Number.ToString(CultureInfo.InvariantCulture)}.** {Question.Text}"
-            + (Question.Reconstructed ? " *(this question's line is lost in the project's copy of the list; worded as the published list words it)*" : string.Empty));
+            + (Question.Reconstructed ? LostLine : string.Empty));
         foreach (var also in Question.Also)
         {
             Line();
-            Line($"**Also question {also.Number.ToString(CultureInfo.InvariantCulture)}.** {also.Text}");
+            Line($"**Also question {also.Number.ToString(CultureInfo.InvariantCulture)}.** {also.Text}" + (also.Reconstructed ? LostLine : string.Empty));
         }
 
         Line();

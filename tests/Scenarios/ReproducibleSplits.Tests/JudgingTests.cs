@@ -5,96 +5,52 @@ namespace ReproducibleSplits.Tests;
 
 public sealed class JudgingTests
 {
-    private static readonly Measurements AllHold = new(
-        TestShareInCommon: new Estimate(0.1, 0.09, 0.11),
-        TestShareWasTraining: new Estimate(0.8, 0.79, 0.81),
-        FlipsSharedSplit: new Count(5, 100),
-        FlipsOwnSplit: new Count(40, 100),
-        DifferenceSdSharedSplit: new Estimate(0.04, 0.035, 0.045),
-        DifferenceSdOwnSplit: new Estimate(0.07, 0.06, 0.08),
-        SameSeedIdentical: new Count(20, 20),
-        OtherSeedDifferent: new Count(20, 20),
-        RandomSplit: new SideChanges(new Count(339, 1000), new Count(241, 800)),
-        HashSplit: new SideChanges(new Count(0, 1000), new Count(0, 800)),
-        SingleThreadRetrains: new Count(6, 6),
-        SingleThreadMaxDifference: 0);
-
-    private static Verdict VerdictOf(Measurements m, Claim claim) =>
-        Judging.Judge(m, ReproducibleSplitsScenario.Wilson).Single(r => r.Claim == claim).Verdict;
-
-
     [Fact]
     public void Judge_EveryClaimOnce_InClaimOrder()
     {
-        var results = Judging.Judge(AllHold, ReproducibleSplitsScenario.Wilson);
+        var results = Judging.Judge(ReproducibleSplitsReachability.AllHold);
         Assert.Equal(new ReproducibleSplitsScenario().Claims, results.Select(r => r.Claim));
-        Assert.All(results, r => Assert.Equal(Verdict.Holds, r.Verdict));
     }
 
     [Fact]
-    public void UnseededSplitsDiffer_ThreeOutcomes()
+    public void Demonstrations_AreTheSeededRepeats()
     {
-        var claim = ReproducibleSplitsScenario.UnseededSplitsDiffer;
-        Assert.Equal(Verdict.Holds, VerdictOf(AllHold, claim));
-        Assert.Equal(Verdict.PartlyHolds, VerdictOf(AllHold with { TestShareInCommon = new Estimate(0.45, 0.4, 0.55) }, claim));
-        Assert.Equal(Verdict.PartlyHolds, VerdictOf(AllHold with { TestShareWasTraining = new Estimate(0.45, 0.4, 0.55) }, claim));
-        Assert.Equal(Verdict.DoesNotHold, VerdictOf(AllHold with { TestShareInCommon = new Estimate(0.9, 0.85, 0.95), TestShareWasTraining = new Estimate(0.05, 0.04, 0.06) }, claim));
-        Assert.Equal(Verdict.DoesNotHold, VerdictOf(AllHold with { TestShareInCommon = new Estimate(double.NaN, double.NaN, double.NaN), TestShareWasTraining = new Estimate(double.NaN, double.NaN, double.NaN) }, claim));
+        Assert.Equal(
+            [Judging.SeedDeterminesNumbers, Judging.SeedRepeatsSplit, Judging.RandomStateRepeats],
+            Judging.All.Where(c => c.IsDemonstration));
     }
 
     [Fact]
-    public void RankingFlips_ThreeOutcomes()
+    public void RankingFlips_Evidence_NamesTheTiedPairAsNotJudged()
     {
-        var claim = ReproducibleSplitsScenario.RankingFlips;
-        Assert.Equal(Verdict.Holds, VerdictOf(AllHold, claim));
-        Assert.Equal(Verdict.PartlyHolds, VerdictOf(AllHold with { FlipsOwnSplit = new Count(12, 100), FlipsSharedSplit = new Count(10, 100) }, claim));
-        Assert.Equal(Verdict.DoesNotHold, VerdictOf(AllHold with { FlipsOwnSplit = new Count(38, 100), FlipsSharedSplit = new Count(44, 100) }, claim));
-    }
-
-    [Fact]
-    public void NoisierComparison_ThreeOutcomes()
-    {
-        var claim = ReproducibleSplitsScenario.NoisierComparison;
-        Assert.Equal(Verdict.Holds, VerdictOf(AllHold, claim));
-        Assert.Equal(Verdict.PartlyHolds, VerdictOf(AllHold with { DifferenceSdOwnSplit = new Estimate(0.05, 0.04, 0.06), DifferenceSdSharedSplit = new Estimate(0.045, 0.04, 0.05) }, claim));
-        Assert.Equal(Verdict.DoesNotHold, VerdictOf(AllHold with { DifferenceSdOwnSplit = new Estimate(0.03, 0.025, 0.035) }, claim));
-    }
-
-    [Fact]
-    public void SeededSplitIdentical_ThreeOutcomes()
-    {
-        var claim = ReproducibleSplitsScenario.SeededSplitIdentical;
-        Assert.Equal(Verdict.Holds, VerdictOf(AllHold, claim));
-        Assert.Equal(Verdict.PartlyHolds, VerdictOf(AllHold with { OtherSeedDifferent = new Count(19, 20) }, claim));
-        Assert.Equal(Verdict.DoesNotHold, VerdictOf(AllHold with { SameSeedIdentical = new Count(19, 20) }, claim));
-    }
-
-    [Fact]
-    public void HashSplitStable_ThreeOutcomes()
-    {
-        var claim = ReproducibleSplitsScenario.HashSplitStable;
-        var hashMoves = new SideChanges(new Count(3, 1000), new Count(0, 800));
-        var randomBarelyMoves = new SideChanges(new Count(10, 1000), new Count(241, 800));
-        Assert.Equal(Verdict.Holds, VerdictOf(AllHold, claim));
-        Assert.Equal(Verdict.PartlyHolds, VerdictOf(AllHold with { HashSplit = hashMoves }, claim));
-        Assert.Equal(Verdict.PartlyHolds, VerdictOf(AllHold with { RandomSplit = randomBarelyMoves }, claim));
-        Assert.Equal(Verdict.DoesNotHold, VerdictOf(AllHold with { HashSplit = hashMoves, RandomSplit = randomBarelyMoves }, claim));
-    }
-
-    [Fact]
-    public void SeededTrainingReproducible_ThreeOutcomes()
-    {
-        var claim = ReproducibleSplitsScenario.SeededTrainingReproducible;
-        Assert.Equal(Verdict.Holds, VerdictOf(AllHold, claim));
-        Assert.Equal(Verdict.PartlyHolds, VerdictOf(AllHold with { SingleThreadRetrains = new Count(5, 6), SingleThreadMaxDifference = 1e-12 }, claim));
-        Assert.Equal(Verdict.DoesNotHold, VerdictOf(AllHold with { SingleThreadRetrains = new Count(5, 6), SingleThreadMaxDifference = 0.1 }, claim));
-        Assert.Equal(Verdict.DoesNotHold, VerdictOf(AllHold with { SingleThreadMaxDifference = double.NaN }, claim));
+        var result = Judging.Judge(ReproducibleSplitsReachability.AllHold).Single(r => r.Claim == Judging.RankingFlips);
+        Assert.Contains("tied pair, not judged", result.Judgement.Evidence, StringComparison.Ordinal);
+        Assert.StartsWith("true ranking: logistic regression − a single tree = 0.07 [0.06, 0.08] AUC over 200 calls", result.Judgement.Evidence, StringComparison.Ordinal);
     }
 
     [Fact]
     public void HashSplitStable_Evidence_QuotesTheCounts()
     {
-        var result = Judging.Judge(AllHold, ReproducibleSplitsScenario.Wilson).Single(r => r.Claim == ReproducibleSplitsScenario.HashSplitStable);
-        Assert.StartsWith("hash split moved 0 of 1000 rows after reordering and 0 of 800 after appending; seeded random split moved 0.339", result.Judgement.Evidence, StringComparison.Ordinal);
+        var m = ReproducibleSplitsReachability.AllHold with
+        {
+            SeededGetSplits = new SideCounts("seeded get_splits", new Count(359, 1000), new Count(335, 900), new Count(0, 800)),
+        };
+        var result = Judging.Judge(m).Single(r => r.Claim == Judging.HashSplitStable);
+        Assert.Equal(
+            "hash: rows reordered: 0 of 1000 moved; rows deleted: 0 of 900 moved; rows appended: 0 of 800 moved; seeded get_splits: rows reordered: 359 of 1000 moved; rows deleted: 335 of 900 moved; rows appended: 0 of 800 moved",
+            result.Judgement.Evidence);
+    }
+}
+
+public sealed class QuestionTests
+{
+    [Fact]
+    public void Report_ReconstructedAlsoQuestion_IsMarkedInMarkdownAndJson()
+    {
+        var scenario = new ReproducibleSplitsScenario();
+        var result = new ScenarioResult { Tables = [], Claims = Judging.Judge(ReproducibleSplitsReachability.AllHold) };
+        var report = ScenarioReport.Create(scenario, scenario.QuickSettings, result, ReplicationFile.Parse("{\"implementation\": \"none\", \"effects\": {}}", "test"));
+        Assert.Contains("**Also question 63.** How Random Number Generator Works, e.g. rand() function in python works? *(this question's line is lost", report.ToMarkdown(), StringComparison.Ordinal);
+        Assert.Contains("\"number\": 63,\n        \"text\": \"How Random Number Generator Works, e.g. rand() function in python works?\",\n        \"reconstructed\": true", report.ToJson(), StringComparison.Ordinal);
     }
 }

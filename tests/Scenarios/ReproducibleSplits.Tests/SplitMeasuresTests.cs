@@ -8,14 +8,6 @@ namespace ReproducibleSplits.Tests;
 public sealed class SplitMeasuresTests
 {
     [Fact]
-    public void Jaccard_HandMadeSets_IntersectionOverUnion()
-    {
-        Assert.Equal(2.0 / 6.0, SplitMeasures.Jaccard([1, 2, 3, 4], [3, 4, 5, 6]));
-        Assert.Equal(1.0, SplitMeasures.Jaccard([], []));
-        Assert.Equal(0.0, SplitMeasures.Jaccard([1], [2]));
-    }
-
-    [Fact]
     public void ShareOfSecondIn_HandMadeSets_CommonOverSecond()
     {
         Assert.Equal(0.5, SplitMeasures.ShareOfSecondIn([1, 2, 3, 4], [3, 4, 5, 6]));
@@ -26,29 +18,6 @@ public sealed class SplitMeasuresTests
     [Fact]
     public void ShareOfSecondIn_EmptySecond_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => SplitMeasures.ShareOfSecondIn([1], []));
-
-    [Fact]
-    public void ChangedSide_TwoOfFourDiffer_Two()
-    {
-        SplitSet[] before = [SplitSet.Train, SplitSet.Test, SplitSet.Validation, SplitSet.Train];
-        SplitSet[] after = [SplitSet.Train, SplitSet.Train, SplitSet.Validation, SplitSet.Test];
-        Assert.Equal(2, SplitMeasures.ChangedSide(before, after));
-    }
-
-    [Fact]
-    public void ChangedSide_DifferentLengths_ThrowsWithMessage()
-    {
-        var e = Assert.Throws<ArgumentException>(() => SplitMeasures.ChangedSide([SplitSet.Train], [SplitSet.Train, SplitSet.Test]));
-        Assert.StartsWith("before has 1 rows and after has 2; pass the sets of the same original rows.", e.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void BackToOriginalOrder_Permutation_SetsFollowTheirRows()
-    {
-        // Reordered file: position 0 holds original row 2, position 1 row 0, position 2 row 1.
-        var sets = SplitMeasures.BackToOriginalOrder([SplitSet.Test, SplitSet.Train, SplitSet.Validation], [2, 0, 1]);
-        Assert.Equal([SplitSet.Train, SplitSet.Validation, SplitSet.Test], sets);
-    }
 
     [Fact]
     public void Fingerprint_SameSeed_SameValue_OtherSeed_OtherValue()
@@ -83,6 +52,14 @@ public sealed class SplitMeasuresTests
     }
 
     [Fact]
+    public void Fingerprint_OfSets_EqualsFingerprintOfTheSplit()
+    {
+        var split = TrainTestSplit.Split(20, 0.2, 3, 0.1);
+        Assert.Equal(SplitMeasures.Fingerprint(split), SplitMeasures.Fingerprint([.. split.SetOfRow]));
+        Assert.NotEqual(SplitMeasures.Fingerprint([0.5, 0.25]), SplitMeasures.Fingerprint([0.25, 0.5]));
+    }
+
+    [Fact]
     public void DuplicateCount_RepeatedIds_CountsRepeatsOnly() =>
         Assert.Equal(3, RowIds.DuplicateCount(["x", "y", "x", "x", "z", "y"]));
 
@@ -99,7 +76,7 @@ public sealed class SplitMeasuresTests
     public void Compare_IdenticalAndDifferentRuns_CountsAndMaximum()
     {
         double[] first = [0.1, 0.5, 0.9];
-        var (identical, max) = ReproducibleSplitsScenario.Compare([first, [0.1, 0.5, 0.9], [0.1, 0.75, 0.9]]);
+        var (identical, max) = Training.Compare([first, [0.1, 0.5, 0.9], [0.1, 0.75, 0.9]]);
         Assert.Equal(1, identical);
         Assert.Equal(0.25, max);
     }
@@ -107,18 +84,11 @@ public sealed class SplitMeasuresTests
     [Fact]
     public void BitIdentical_NegativeZero_IsNotBitIdentical()
     {
-        Assert.False(ReproducibleSplitsScenario.BitIdentical([0.0], [-0.0]));
-        Assert.True(ReproducibleSplitsScenario.BitIdentical([double.NaN], [double.NaN]));
+        Assert.False(Training.BitIdentical([0.0], [-0.0]));
+        Assert.True(Training.BitIdentical([double.NaN], [double.NaN]));
     }
 
     [Fact]
     public void MaxDifference_Nan_IsNan() =>
-        Assert.True(double.IsNaN(ReproducibleSplitsScenario.MaxDifference([1, double.NaN], [1, 2])));
-
-    [Fact]
-    public void StandardDeviation_RepeatedRows_UsesEachPick()
-    {
-        double[] values = [1, 2, 3, 10];
-        Assert.Equal(MathNet.Numerics.Statistics.Statistics.StandardDeviation(new double[] { 1, 1, 3 }), ReproducibleSplitsScenario.StandardDeviation(values, [0, 0, 2]));
-    }
+        Assert.True(double.IsNaN(Training.MaxDifference([1, double.NaN], [1, 2])));
 }

@@ -1,0 +1,38 @@
+using ClassicalML.Evaluation;
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.Statistics;
+
+namespace ClassicalML.Scenarios.ReproducibleSplits;
+
+/// <summary>The intervals this scenario reports.</summary>
+internal static class Stats
+{
+    /// <summary>A 95% Wilson interval of a count as an estimate; undefined for an empty total.</summary>
+    public static Estimate Wilson(Count count)
+    {
+        if (count.Total == 0)
+        {
+            return new Estimate(double.NaN, double.NaN, double.NaN);
+        }
+
+        var interval = Intervals.Wilson(count.Hits, count.Total);
+        return new Estimate(interval.Estimate, interval.Lower, interval.Upper);
+    }
+
+    /// <summary>The mean with a 95% Student-t interval (interval undefined for fewer than two values).</summary>
+    public static Estimate MeanWithInterval(IReadOnlyList<double> values)
+    {
+        double mean = values.Mean();
+        if (values.Count < 2)
+        {
+            return new Estimate(mean, double.NaN, double.NaN);
+        }
+
+        double half = StudentT.InvCDF(0, 1, values.Count - 1, 0.975) * values.StandardDeviation() / Math.Sqrt(values.Count);
+        return new Estimate(mean, mean - half, mean + half);
+    }
+
+    /// <summary>A 95% percentile bootstrap over replicates, as measured (never widened), with the share of undefined resamples.</summary>
+    public static Estimate Bootstrapped(int replicates, RowMetric metric, int seed, int resamples) =>
+        Estimate.FromBootstrap(Bootstrap.Percentile(replicates, metric, seed, resamples));
+}
