@@ -91,12 +91,12 @@ public sealed class ReproducibleSplitsScenario : Scenario<ReproducibleSplitsSett
     /// <inheritdoc/>
     public override IReadOnlyList<ScenarioOption<ReproducibleSplitsSettings>> Options { get; } =
     [
-        Option("--trials", "Unseeded get_splits calls, each training both models.", s => s.Trials, (s, v) => s with { Trials = v }),
-        Option("--trees", "Trees of the FastTree model.", s => s.Trees, (s, v) => s with { Trees = v }),
-        Option("--seed-checks", "Seeds checked for identical splits.", s => s.SeedChecks, (s, v) => s with { SeedChecks = v }),
-        Option("--new-data-share", "Share of rows held back and appended as new data.", s => s.NewDataShare, (s, v) => s with { NewDataShare = v }),
-        Option("--data", "Data set from the catalogue, e.g. german_credit or breast_cancer.", s => s.Data, (s, v) => s with { Data = v }),
-        Option("--retrains", "Trainings per trainer configuration in the determinism check.", s => s.Retrains, (s, v) => s with { Retrains = v }),
+        Option("--trials", "Unseeded get_splits calls, each training both models.", s => s.Trials, (s, v) => s with { Trials = v }, OptionRange.Integers(2, 10_000)),
+        Option("--trees", "Trees of the FastTree model.", s => s.Trees, (s, v) => s with { Trees = v }, OptionRange.Integers(1, 1000)),
+        Option("--seed-checks", "Seeds checked for identical splits.", s => s.SeedChecks, (s, v) => s with { SeedChecks = v }, OptionRange.Integers(1, 10_000)),
+        Option("--new-data-share", "Share of rows held back and appended as new data.", s => s.NewDataShare, (s, v) => s with { NewDataShare = v }, OptionRange.Between(0.05, 0.5)),
+        Option("--data", "Data set from the catalogue, e.g. german_credit or breast_cancer.", s => s.Data, (s, v) => s with { Data = v }, OptionRange.OneOf(Datasets.Names)),
+        Option("--retrains", "Trainings per trainer configuration in the determinism check.", s => s.Retrains, (s, v) => s with { Retrains = v }, OptionRange.Integers(2, 100)),
     ];
 
     /// <inheritdoc/>

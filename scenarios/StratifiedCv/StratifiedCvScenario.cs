@@ -72,10 +72,10 @@ public sealed class StratifiedCvScenario : Scenario<StratifiedCvSettings>
     /// <inheritdoc/>
     public override IReadOnlyList<ScenarioOption<StratifiedCvSettings>> Options { get; } =
     [
-        Option("--composition-repeats", "Shuffle seeds for the fold-composition statistics.", s => s.CompositionRepeats, (s, v) => s with { CompositionRepeats = v }),
-        Option("--small-model-repeats", "Repetitions with model fits on the small subsample.", s => s.SmallModelRepeats, (s, v) => s with { SmallModelRepeats = v }),
-        Option("--large-model-repeats", "Repetitions with model fits on the full data sets.", s => s.LargeModelRepeats, (s, v) => s with { LargeModelRepeats = v }),
-        Option("--small-rows", "Rows of the small satellite subsample.", s => s.SmallRows, (s, v) => s with { SmallRows = v }),
+        Option("--composition-repeats", "Shuffle seeds for the fold-composition statistics.", s => s.CompositionRepeats, (s, v) => s with { CompositionRepeats = v }, OptionRange.Integers(2, 10_000)),
+        Option("--small-model-repeats", "Repetitions with model fits on the small subsample.", s => s.SmallModelRepeats, (s, v) => s with { SmallModelRepeats = v }, OptionRange.Integers(2, 1000)),
+        Option("--large-model-repeats", "Repetitions with model fits on the full data sets.", s => s.LargeModelRepeats, (s, v) => s with { LargeModelRepeats = v }, OptionRange.Integers(1, 100)),
+        Option("--small-rows", "Rows of the small satellite subsample.", s => s.SmallRows, (s, v) => s with { SmallRows = v }, OptionRange.Integers(100, 6434)),
     ];
 
     /// <inheritdoc/>

@@ -234,6 +234,17 @@ public class ScenarioHostOptionTests
     }
 
     [Fact]
+    public void Run_CheckSettingsRefuses_OneLineExit2()
+    {
+        var scenario = new TwoSamplesScenario { Consistency = s => s.Size > 50 && s.Shift < 0 ? "--size is large and --shift is negative; pick one." : null };
+        var run = HostRun.Of(scenario, "--size", "60", "--shift", "-1");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("two-samples: --size is large and --shift is negative; pick one.", run.Error.TrimEnd());
+        Assert.Equal(0, scenario.Runs);
+    }
+
+    [Fact]
     public void Execute_SettingOutsideRange_ThrowsBeforeRunning()
     {
         using var dir = new TempDirectory();

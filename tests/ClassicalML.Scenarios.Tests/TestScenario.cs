@@ -43,6 +43,11 @@ internal sealed class TwoSamplesScenario : Scenario<TwoSamplesScenario.Settings>
     /// <summary>When set, the result carries a wall-clock timing table (written to timings.json, not report.json).</summary>
     internal bool WithTimings { get; init; }
 
+    /// <summary>The cross-setting rule of <see cref="CheckSettings"/>, if any.</summary>
+    internal Func<Settings, string?>? Consistency { get; init; }
+
+    public override string? CheckSettings(Settings settings) => Consistency?.Invoke(settings);
+
     /// <summary>Counts the runs, so tests can check that a bad option stops the host before any work.</summary>
     internal int Runs { get; private set; }
 

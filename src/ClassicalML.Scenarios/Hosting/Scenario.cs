@@ -31,6 +31,13 @@ public abstract class Scenario<TSettings>
     /// <summary>The scenario-specific options, each bound to one setting; none unless overridden.</summary>
     public virtual IReadOnlyList<ScenarioOption<TSettings>> Options => [];
 
+    /// <summary>Checks rules that tie several settings together, e.g. a smallest value below a largest one (each option's
+    /// own range is checked by the host already); none unless overridden.</summary>
+    /// <param name="settings">The settings about to run.</param>
+    /// <returns>Null when the settings are consistent, else one line naming the options, the rule and the fix, e.g.
+    /// "--lambda-min is 100 and --lambda-max is 10; --lambda-min must be less than --lambda-max. Pass e.g. --lambda-min 0.01 --lambda-max 10000."</returns>
+    public virtual string? CheckSettings(TSettings settings) => null;
+
     /// <summary>Runs the experiment.</summary>
     /// <param name="settings">The settings.</param>
     /// <param name="progress">Where to report progress.</param>

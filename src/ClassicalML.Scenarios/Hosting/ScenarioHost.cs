@@ -115,7 +115,7 @@ public static class ScenarioHost
                 settings = definition.Apply(parse, option, settings);
             }
 
-            exitCode = CheckOptions(id, bound, parse, settings, defaults, isQuick, error);
+            exitCode = CheckOptions(scenario, bound, parse, settings, isQuick, error);
             if (exitCode != Success)
             {
                 return;
@@ -176,7 +176,7 @@ public static class ScenarioHost
     /// <param name="progress">Where progress goes.</param>
     /// <returns>The report that was written.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">A setting is outside its option's range.</exception>
+    /// <exception cref="ArgumentException">A setting is outside its option's range, or <see cref="Scenario{TSettings}.CheckSettings"/> refuses the settings.</exception>
     /// <exception cref="OutputFolderException"><paramref name="outputDirectory"/> is a file, a folder holding other files, or cannot be written.</exception>
     /// <exception cref="InvalidOperationException">The result is incomplete (see <see cref="ScenarioReport.Create{TSettings}"/>).</exception>
     public static ScenarioReport Execute<TSettings>(Scenario<TSettings> scenario, TSettings settings, string outputDirectory, IProgressReporter progress)
@@ -186,7 +186,7 @@ public static class ScenarioHost
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(outputDirectory);
         ArgumentNullException.ThrowIfNull(progress);
-        if (scenario.Options.Select(o => o.Problem(settings, scenario.DefaultSettings)).FirstOrDefault(p => p is not null) is { } problem)
+        if (scenario.Options.Select(o => o.Problem(settings, scenario.DefaultSettings)).Append(scenario.CheckSettings(settings)).FirstOrDefault(p => p is not null) is { } problem)
         {
             throw new ArgumentException($"settings: {problem}", nameof(settings));
         }
@@ -203,13 +203,14 @@ public static class ScenarioHost
 
     /// <summary>Checks every scenario option's value before any work: a bad value on the command line is a bad option (exit 2);
     /// a default outside its own range is the scenario's bug (exit 1).</summary>
-    private static int CheckOptions<TSettings>(string id, List<(ScenarioOption<TSettings> Definition, Option Option)> bound, ParseResult parse,
-        TSettings settings, TSettings defaults, bool isQuick, TextWriter error)
+    private static int CheckOptions<TSettings>(Scenario<TSettings> scenario, List<(ScenarioOption<TSettings> Definition, Option Option)> bound, ParseResult parse,
+        TSettings settings, bool isQuick, TextWriter error)
         where TSettings : ScenarioSettings
     {
+        string id = scenario.Id;
         foreach (var (definition, option) in bound)
         {
-            if (definition.Problem(settings, defaults) is not { } problem)
+            if (definition.Problem(settings, scenario.DefaultSettings) is not { } problem)
             {
                 continue;
             }
@@ -223,6 +224,12 @@ public static class ScenarioHost
             error.WriteLine($"{id}: the scenario's {(isQuick ? "quick" : "default")} settings give {definition.Name} = " +
                 $"{JsonValues.Format(definition.GetValue(settings))}, outside its range ({definition.Rule}); fix the scenario's settings.");
             return Failed;
+        }
+
+        if (scenario.CheckSettings(settings) is { } inconsistency)
+        {
+            error.WriteLine($"{id}: {inconsistency}");
+            return BadOptions;
         }
 
         return Success;
