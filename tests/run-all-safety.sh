@@ -121,6 +121,21 @@ wait_for_staging() { # prints the pid of the scenario writing results/$1 once it
   done
   return 1
 }
+# Starts a slow run-all, waits until fake-data is staging, sends the signal to that scenario (or, for "group", to the
+# whole run's process group, as Ctrl+C does), and waits; sets rc to run-all's exit code.
+interrupt_run() {
+  local signal=$1 whom=$2 pid runner
+  FAKE_STEPS=50 ./run-all.sh --no-build > "$tmp/out.txt" 2> "$tmp/err.txt" &
+  runner=$!
+  if pid=$(wait_for_staging fake-data); then
+    if [ "$whom" = group ]; then kill "-$signal" -- "-$runner"; else kill "-$signal" "$pid"; fi
+  fi
+  wait "$runner"; rc=$?
+}
+results_kept() { # the failed scenario's committed results are byte-identical and nothing transient is left
+  check "$1: committed results byte-identical" [ "$before" = "$(fingerprint)" ]
+  check "$1: no staging folder left" no_transient
+}
 
 # --- a first run, committed; a rerun leaves the tree clean ------------------------------------------------------------
 run_all; rc=$?
@@ -150,33 +165,22 @@ cp "$tmp/sonar.csv" data/mlbench_sonar.csv
 git checkout -q -- results/README.md
 
 # --- SIGTERM to the scenario mid-run ----------------------------------------------------------------------------------
-FAKE_STEPS=50 ./run-all.sh --no-build > "$tmp/out.txt" 2> "$tmp/err.txt" &
-runner=$!
-pid=$(wait_for_staging fake-data) && kill -TERM "$pid"
-wait "$runner"; rc=$?
+interrupt_run TERM scenario
 check "SIGTERM: run-all goes on with the next scenario and exits 1" [ "$rc" -eq 1 ]
 check "SIGTERM: the scenario said it left the results" says "$tmp/err.txt" "fake-data: interrupted (SIGTERM); results/fake-data was left as it was."
-check "SIGTERM: committed results byte-identical" [ "$before" = "$(fingerprint)" ]
-check "SIGTERM: no staging folder left" no_transient
+results_kept SIGTERM
 check "SIGTERM: closing line" says "$tmp/out.txt" "1 of 2 scenario(s) ran; 1 failed: fake-data"
 git checkout -q -- results/README.md
 
 # --- Ctrl+C: SIGINT to the whole run's process group ------------------------------------------------------------------
-FAKE_STEPS=50 ./run-all.sh --no-build > "$tmp/out.txt" 2> "$tmp/err.txt" &
-runner=$!
-wait_for_staging fake-data > /dev/null && kill -INT -- "-$runner"
-wait "$runner"; rc=$?
+interrupt_run INT group
 check "Ctrl+C: run-all stops with exit code 130" [ "$rc" -eq 130 ]
-check "Ctrl+C: committed results byte-identical" [ "$before" = "$(fingerprint)" ]
-check "Ctrl+C: no staging folder left" no_transient
+results_kept Ctrl+C
 check "Ctrl+C: closing line names what did not run" says "$tmp/out.txt" "0 of 2 scenario(s) ran; 1 failed: fake-data (their earlier results are kept and marked failed in results/README.md); not run after SIGINT: FakeSteady."
 git checkout -q -- results/README.md
 
 # --- SIGKILL: the staging folder stays behind, is ignored, and the next run removes it ---------------------------------
-FAKE_STEPS=50 ./run-all.sh --no-build > "$tmp/out.txt" 2> "$tmp/err.txt" &
-runner=$!
-pid=$(wait_for_staging fake-data) && kill -KILL "$pid"
-wait "$runner"; rc=$?
+interrupt_run KILL scenario
 check "SIGKILL: run-all exits 1 and says so" says "$tmp/out.txt" "1 failed: fake-data"
 check "SIGKILL: committed results byte-identical" [ "$before" = "$(fingerprint)" ]
 check "SIGKILL: the index does not list the staging folder" says results/README.md "2 scenario(s), 2 claim(s)"

@@ -1,5 +1,3 @@
-using Spectre.Console;
-
 namespace ClassicalML.Scenarios.Tests;
 
 public class PlainProgressReporterTests
@@ -50,14 +48,7 @@ public class PlainProgressReporterTests
     private static (PlainProgressReporter Reporter, StringWriter Text) Create(TimeProvider clock)
     {
         var text = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(text),
-        });
-        return (new PlainProgressReporter(console, "imbalanced-data", clock), text);
+        return (new PlainProgressReporter(HostRun.PlainConsole(text), "imbalanced-data", clock), text);
     }
 
     private static string[] Lines(StringWriter text) => text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
