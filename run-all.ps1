@@ -77,6 +77,7 @@ function OneLineError([string]$id, [int]$code, [string]$log) {
 
 function AddFailure([string]$id, [string]$message) {
     $commit = (& git log -1 --format=%h -- "results/$id" 2>$null | Out-String).Trim()
+    if ($commit -and (& git status --porcelain -- "results/$id" 2>$null | Out-String).Trim()) { $commit += ' with uncommitted changes' }
     Add-Content -Path $failures -Value "$id`t$commit`t$message"
 }
 

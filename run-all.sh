@@ -116,6 +116,9 @@ for project in "${projects[@]}"; do
   else
     error=$(one_line_error "$id" "$rc" "$log")
     commit=$(git log -1 --format=%h -- "results/$id" 2>/dev/null || true)
+    if [ -n "$commit" ] && [ -n "$(git status --porcelain -- "results/$id" 2>/dev/null)" ]; then
+      commit="$commit with uncommitted changes"
+    fi
     printf '%s\t%s\t%s\n' "$id" "$commit" "$error" >> "$failures"
     echo "run-all.sh: scenario $id failed; results/$id was left as it was." >&2
     failed+=("$id")

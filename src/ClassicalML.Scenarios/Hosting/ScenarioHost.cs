@@ -135,9 +135,18 @@ public static class ScenarioHost
             }
 
             using (staged)
-            using (OnInterrupt(signal => error.WriteLine(staged.Abandon()
-                ? $"{id}: interrupted ({signal}); {directory} was left as it was."
-                : $"{id}: interrupted ({signal}) after the report was written to {directory}.")))
+            using (OnInterrupt(signal =>
+            {
+                bool abandoned = staged.Abandon();
+                if (console.Profile.Capabilities.Interactive)
+                {
+                    console.Cursor.Show(true); // the live progress display hides it and has no chance to restore it
+                }
+
+                error.WriteLine(abandoned
+                    ? $"{id}: interrupted ({signal}); {directory} was left as it was."
+                    : $"{id}: interrupted ({signal}) after the report was written to {directory}.");
+            }))
             {
                 try
                 {
