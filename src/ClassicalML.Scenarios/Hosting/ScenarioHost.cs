@@ -121,47 +121,7 @@ public static class ScenarioHost
                 return;
             }
 
-            string directory = parse.GetValue(outDir) ?? Path.Combine("results", id);
-            StagedFolder staged;
-            try
-            {
-                staged = StagedFolder.Create(directory, "--out");
-            }
-            catch (OutputFolderException e)
-            {
-                error.WriteLine($"{id}: {e.Message}");
-                exitCode = BadOptions;
-                return;
-            }
-
-            using (staged)
-            using (OnInterrupt(signal =>
-            {
-                bool abandoned = staged.Abandon();
-                if (console.Profile.Capabilities.Interactive)
-                {
-                    console.Cursor.Show(true); // the live progress display hides it and has no chance to restore it
-                }
-
-                error.WriteLine(abandoned
-                    ? $"{id}: interrupted ({signal}); {directory} was left as it was."
-                    : $"{id}: interrupted ({signal}) after the report was written to {directory}.");
-            }))
-            {
-                try
-                {
-                    Execute(scenario, settings, staged, directory, console, clock ?? TimeProvider.System);
-                }
-#pragma warning disable CA1031 // Any failure of the experiment becomes a one-line error and exit code 1.
-                catch (Exception e)
-#pragma warning restore CA1031
-                {
-                    error.WriteLine(parse.GetValue(verbose)
-                        ? $"{id}: failed: {e}"
-                        : $"{id}: failed: {e.GetType().Name}: {OneLine(e.Message)} (run with --verbose for details)");
-                    exitCode = Failed;
-                }
-            }
+            exitCode = RunStaged(scenario, settings, parse.GetValue(outDir) ?? Path.Combine("results", id), parse.GetValue(verbose), console, error, clock ?? TimeProvider.System);
         });
 
         ParseResult parsed = root.Parse(args);
@@ -209,6 +169,55 @@ public static class ScenarioHost
     }
 
     internal static string OneLine(string text) => string.Join(" ", text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    /// <summary>Checks the output folder, runs the scenario into its staging folder and commits it; a failure, SIGINT or
+    /// SIGTERM leaves <paramref name="directory"/> as it was.</summary>
+    private static int RunStaged<TSettings>(Scenario<TSettings> scenario, TSettings settings, string directory, bool verbose,
+        IAnsiConsole console, TextWriter error, TimeProvider clock)
+        where TSettings : ScenarioSettings
+    {
+        string id = scenario.Id;
+        StagedFolder staged;
+        try
+        {
+            staged = StagedFolder.Create(directory, "--out");
+        }
+        catch (OutputFolderException e)
+        {
+            error.WriteLine($"{id}: {e.Message}");
+            return BadOptions;
+        }
+
+        using (staged)
+        using (OnInterrupt(signal =>
+        {
+            bool abandoned = staged.Abandon();
+            if (console.Profile.Capabilities.Interactive)
+            {
+                console.Cursor.Show(true); // the live progress display hides it and has no chance to restore it
+            }
+
+            error.WriteLine(abandoned
+                ? $"{id}: interrupted ({signal}); {directory} was left as it was."
+                : $"{id}: interrupted ({signal}) after the report was written to {directory}.");
+        }))
+        {
+            try
+            {
+                Execute(scenario, settings, staged, directory, console, clock);
+                return Success;
+            }
+#pragma warning disable CA1031 // Any failure of the experiment becomes a one-line error and exit code 1.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                error.WriteLine(verbose
+                    ? $"{id}: failed: {e}"
+                    : $"{id}: failed: {e.GetType().Name}: {OneLine(e.Message)} (run with --verbose for details)");
+                return Failed;
+            }
+        }
+    }
 
     /// <summary>Checks every scenario option's value before any work: a bad value on the command line is a bad option (exit 2);
     /// a default outside its own range is the scenario's bug (exit 1).</summary>
