@@ -3,7 +3,7 @@
 # build), so that an intended API change is one reviewed diff of those files. Run it after such a change.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for project in src/ClassicalML.Evaluation src/ClassicalML.Data; do
+for project in src/ClassicalML.Evaluation src/ClassicalML.Data src/ClassicalML.Models; do
   for round in 1 2 3; do
     log=$(dotnet build "$project" --no-incremental -p:TreatWarningsAsErrors=false 2>&1 || true)
     own=$(realpath "$project")

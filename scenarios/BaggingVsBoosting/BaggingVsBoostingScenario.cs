@@ -84,12 +84,12 @@ internal sealed class BaggingVsBoostingScenario : Scenario<Settings>
 
     public override IReadOnlyList<ScenarioOption<Settings>> Options { get; } =
     [
-        Option("--spambase-rows", "Rows of spambase used (stratified subsample), split half/half.", s => s.SpambaseRows, (s, v) => s with { SpambaseRows = v }),
-        Option("--synthetic-rows", "Rows of the synthetic set, split half/half.", s => s.SyntheticRows, (s, v) => s with { SyntheticRows = v }),
-        Option("--members", "Bagged deep trees in the ensemble-size experiment.", s => s.Members, (s, v) => s with { Members = v }),
-        Option("--boosting-trees", "Boosting rounds (stumps).", s => s.BoostingTrees, (s, v) => s with { BoostingTrees = v }),
-        Option("--rounds", "Bootstrap training sets of the bias-variance decomposition.", s => s.BiasVarianceRounds, (s, v) => s with { BiasVarianceRounds = v }),
-        Option("--small-ensemble", "Bagged deep trees per bias-variance round and per noise level.", s => s.SmallEnsemble, (s, v) => s with { SmallEnsemble = v }),
+        Option("--spambase-rows", "Rows of spambase used (stratified subsample), split half/half.", s => s.SpambaseRows, (s, v) => s with { SpambaseRows = v }, OptionRange.Integers(100, 4601)),
+        Option("--synthetic-rows", "Rows of the synthetic set, split half/half.", s => s.SyntheticRows, (s, v) => s with { SyntheticRows = v }, OptionRange.Integers(100, 100_000)),
+        Option("--members", "Bagged deep trees in the ensemble-size experiment.", s => s.Members, (s, v) => s with { Members = v }, OptionRange.Integers(2, 1000)),
+        Option("--boosting-trees", "Boosting rounds (stumps).", s => s.BoostingTrees, (s, v) => s with { BoostingTrees = v }, OptionRange.Integers(2, 10_000)),
+        Option("--rounds", "Bootstrap training sets of the bias-variance decomposition.", s => s.BiasVarianceRounds, (s, v) => s with { BiasVarianceRounds = v }, OptionRange.Integers(2, 100)),
+        Option("--small-ensemble", "Bagged deep trees per bias-variance round and per noise level.", s => s.SmallEnsemble, (s, v) => s with { SmallEnsemble = v }, OptionRange.Integers(1, 1000)),
     ];
 
     public override ScenarioResult Run(Settings settings, IProgressReporter progress)

@@ -77,14 +77,14 @@ internal sealed class ImbalancedDataScenario : Scenario<ImbalancedDataSettings>
 
     public override IReadOnlyList<ScenarioOption<ImbalancedDataSettings>> Options { get; } =
     [
-        Option("--satellite-rows", "Rows of Satellite used (stratified subsample; 6435 = all).", s => s.SatelliteRows, (s, v) => s with { SatelliteRows = v }),
-        Option("--letter-rows", "Rows of Letter Recognition used (stratified subsample; 20000 = all).", s => s.LetterRows, (s, v) => s with { LetterRows = v }),
-        Option("--test-fraction", "Share of rows in the stratified test set.", s => s.TestFraction, (s, v) => s with { TestFraction = v }),
-        Option("--validation-fraction", "Share of training rows held out to choose thresholds.", s => s.ValidationFraction, (s, v) => s with { ValidationFraction = v }),
-        Option("--l2", "L2 penalty of logistic regression (L1 is 0).", s => s.L2, (s, v) => s with { L2 = v }),
-        Option("--trees", "FastTree: number of trees.", s => s.Trees, (s, v) => s with { Trees = v }),
-        Option("--leaves", "FastTree: leaves per tree.", s => s.Leaves, (s, v) => s with { Leaves = v }),
-        Option("--resamples", "Bootstrap resamples per interval.", s => s.Resamples, (s, v) => s with { Resamples = v }),
+        Option("--satellite-rows", "Rows of Satellite used (stratified subsample; 6435 = all).", s => s.SatelliteRows, (s, v) => s with { SatelliteRows = v }, OptionRange.Integers(200, 6435)),
+        Option("--letter-rows", "Rows of Letter Recognition used (stratified subsample; 20000 = all).", s => s.LetterRows, (s, v) => s with { LetterRows = v }, OptionRange.Integers(500, 20_000)),
+        Option("--test-fraction", "Share of rows in the stratified test set.", s => s.TestFraction, (s, v) => s with { TestFraction = v }, OptionRange.Between(0.1, 0.5)),
+        Option("--validation-fraction", "Share of training rows held out to choose thresholds.", s => s.ValidationFraction, (s, v) => s with { ValidationFraction = v }, OptionRange.Between(0.1, 0.5)),
+        Option("--l2", "L2 penalty of logistic regression (L1 is 0).", s => s.L2, (s, v) => s with { L2 = v }, OptionRange.AtLeast(0)),
+        Option("--trees", "FastTree: number of trees.", s => s.Trees, (s, v) => s with { Trees = v }, OptionRange.Integers(1, 1000)),
+        Option("--leaves", "FastTree: leaves per tree.", s => s.Leaves, (s, v) => s with { Leaves = v }, OptionRange.Integers(2, 1024)),
+        Option("--resamples", "Bootstrap resamples per interval.", s => s.Resamples, (s, v) => s with { Resamples = v }, OptionRange.Integers(10, 100_000)),
     ];
 
     public override ScenarioResult Run(ImbalancedDataSettings settings, IProgressReporter progress)

@@ -89,14 +89,24 @@ public sealed class L1VsL2Scenario : Scenario<L1VsL2Settings>
     /// <inheritdoc/>
     public override IReadOnlyList<ScenarioOption<L1VsL2Settings>> Options { get; } =
     [
-        Option("--points-per-decade", "Grid points per decade of λ.", s => s.PointsPerDecade, (s, v) => s with { PointsPerDecade = v }),
-        Option("--lambda-min", "Smallest λ (ML.NET units).", s => s.LambdaMin, (s, v) => s with { LambdaMin = v }),
-        Option("--lambda-max", "Largest λ (ML.NET units).", s => s.LambdaMax, (s, v) => s with { LambdaMax = v }),
-        Option("--resamples", "Bootstrap resamples at the tuned λ.", s => s.BootstrapResamples, (s, v) => s with { BootstrapResamples = v }),
-        Option("--refits", "Bootstrap refits for the stability of L1's choice within a group.", s => s.StabilityRefits, (s, v) => s with { StabilityRefits = v }),
-        Option("--synthetic-samples", "Rows of the synthetic data set.", s => s.SyntheticSamples, (s, v) => s with { SyntheticSamples = v }),
-        Option("--auc-margin", "AUC margin for 'similar performance'.", s => s.AucMargin, (s, v) => s with { AucMargin = v }),
+        Option("--points-per-decade", "Grid points per decade of λ.", s => s.PointsPerDecade, (s, v) => s with { PointsPerDecade = v }, OptionRange.Integers(1, 20)),
+        Option("--lambda-min", "Smallest λ (ML.NET units).", s => s.LambdaMin, (s, v) => s with { LambdaMin = v }, OptionRange.Above(0)),
+        Option("--lambda-max", "Largest λ (ML.NET units).", s => s.LambdaMax, (s, v) => s with { LambdaMax = v }, OptionRange.Above(0)),
+        Option("--resamples", "Bootstrap resamples at the tuned λ.", s => s.BootstrapResamples, (s, v) => s with { BootstrapResamples = v }, OptionRange.Integers(10, 100_000)),
+        Option("--refits", "Bootstrap refits for the stability of L1's choice within a group.", s => s.StabilityRefits, (s, v) => s with { StabilityRefits = v }, OptionRange.Integers(1, 1000)),
+        Option("--synthetic-samples", "Rows of the synthetic data set.", s => s.SyntheticSamples, (s, v) => s with { SyntheticSamples = v }, OptionRange.Integers(100, 100_000)),
+        Option("--auc-margin", "AUC margin for 'similar performance'.", s => s.AucMargin, (s, v) => s with { AucMargin = v }, OptionRange.Between(0, 0.5)),
     ];
+
+    /// <inheritdoc/>
+    public override string? CheckSettings(L1VsL2Settings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.LambdaMin < settings.LambdaMax
+            ? null
+            : string.Create(CultureInfo.InvariantCulture,
+                $"--lambda-min is {settings.LambdaMin} and --lambda-max is {settings.LambdaMax}; --lambda-min must be less than --lambda-max. Pass e.g. --lambda-min {DefaultSettings.LambdaMin} --lambda-max {DefaultSettings.LambdaMax}.");
+    }
 
     /// <inheritdoc/>
     public override ScenarioResult Run(L1VsL2Settings settings, IProgressReporter progress)

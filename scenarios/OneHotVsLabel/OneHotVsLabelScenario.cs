@@ -96,18 +96,18 @@ internal sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
 
     public override IReadOnlyList<ScenarioOption<OneHotVsLabelSettings>> Options { get; } =
     [
-        Option("--german-folds", "German credit: folds per repeat.", s => s.GermanFolds, (s, v) => s with { GermanFolds = v }),
-        Option("--german-repeats", "German credit: repeats of stratified k-fold.", s => s.GermanRepeats, (s, v) => s with { GermanRepeats = v }),
-        Option("--german-hash-bits", "German credit: hashing bits per column.", s => s.GermanHashBits, (s, v) => s with { GermanHashBits = v }),
-        Option("--synthetic-rows", "Synthetic set: rows at every cardinality.", s => s.SyntheticRows, (s, v) => s with { SyntheticRows = v }),
-        Option("--max-levels", "Synthetic set: largest number of levels (runs 10, 100, ... up to it).", s => s.MaxLevels, (s, v) => s with { MaxLevels = v }),
-        Option("--level-skew", "Synthetic set: Zipf exponent of level frequencies.", s => s.LevelSkew, (s, v) => s with { LevelSkew = v }),
-        Option("--level-effect-sd", "Synthetic set: SD of the levels' true log-odds effects.", s => s.LevelEffectSd, (s, v) => s with { LevelEffectSd = v }),
-        Option("--synthetic-folds", "Synthetic set: folds per repeat.", s => s.SyntheticFolds, (s, v) => s with { SyntheticFolds = v }),
-        Option("--synthetic-repeats", "Synthetic set: repeats of stratified k-fold.", s => s.SyntheticRepeats, (s, v) => s with { SyntheticRepeats = v }),
-        Option("--synthetic-hash-bits", "Synthetic set: hashing bits.", s => s.SyntheticHashBits, (s, v) => s with { SyntheticHashBits = v }),
-        Option("--trees", "FastTree: number of trees.", s => s.Trees, (s, v) => s with { Trees = v }),
-        Option("--leaves", "FastTree: leaves per tree.", s => s.Leaves, (s, v) => s with { Leaves = v }),
+        Option("--german-folds", "German credit: folds per repeat.", s => s.GermanFolds, (s, v) => s with { GermanFolds = v }, OptionRange.Integers(2, 20)),
+        Option("--german-repeats", "German credit: repeats of stratified k-fold.", s => s.GermanRepeats, (s, v) => s with { GermanRepeats = v }, OptionRange.Integers(1, 100)),
+        Option("--german-hash-bits", "German credit: hashing bits per column.", s => s.GermanHashBits, (s, v) => s with { GermanHashBits = v }, OptionRange.Integers(1, 16)),
+        Option("--synthetic-rows", "Synthetic set: rows at every cardinality.", s => s.SyntheticRows, (s, v) => s with { SyntheticRows = v }, OptionRange.Integers(400, 1_000_000)),
+        Option("--max-levels", "Synthetic set: largest number of levels (runs 10, 100, ... up to it).", s => s.MaxLevels, (s, v) => s with { MaxLevels = v }, OptionRange.Integers(10, 100_000)),
+        Option("--level-skew", "Synthetic set: Zipf exponent of level frequencies.", s => s.LevelSkew, (s, v) => s with { LevelSkew = v }, OptionRange.AtLeast(0)),
+        Option("--level-effect-sd", "Synthetic set: SD of the levels' true log-odds effects.", s => s.LevelEffectSd, (s, v) => s with { LevelEffectSd = v }, OptionRange.AtLeast(0)),
+        Option("--synthetic-folds", "Synthetic set: folds per repeat.", s => s.SyntheticFolds, (s, v) => s with { SyntheticFolds = v }, OptionRange.Integers(2, 20)),
+        Option("--synthetic-repeats", "Synthetic set: repeats of stratified k-fold.", s => s.SyntheticRepeats, (s, v) => s with { SyntheticRepeats = v }, OptionRange.Integers(1, 100)),
+        Option("--synthetic-hash-bits", "Synthetic set: hashing bits.", s => s.SyntheticHashBits, (s, v) => s with { SyntheticHashBits = v }, OptionRange.Integers(1, 20)),
+        Option("--trees", "FastTree: number of trees.", s => s.Trees, (s, v) => s with { Trees = v }, OptionRange.Integers(1, 1000)),
+        Option("--leaves", "FastTree: leaves per tree.", s => s.Leaves, (s, v) => s with { Leaves = v }, OptionRange.Integers(2, 1024)),
     ];
 
     /// <summary>The cardinalities run: 10, 100, 1000, … up to <paramref name="maxLevels"/> (added last if not a power of ten).</summary>

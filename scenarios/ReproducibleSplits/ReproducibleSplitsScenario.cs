@@ -76,15 +76,15 @@ public sealed class ReproducibleSplitsScenario : Scenario<ReproducibleSplitsSett
     /// <inheritdoc/>
     public override IReadOnlyList<ScenarioOption<ReproducibleSplitsSettings>> Options { get; } =
     [
-        Option("--calls", "get_splits calls measured without training.", s => s.Calls, (s, v) => s with { Calls = v }),
-        Option("--trials", "get_splits calls that train and score the models.", s => s.Trials, (s, v) => s with { Trials = v }),
-        Option("--trees", "Trees of the FastTree model of the tied pair.", s => s.Trees, (s, v) => s with { Trees = v }),
-        Option("--seed-checks", "Seeds checked for identical output.", s => s.SeedChecks, (s, v) => s with { SeedChecks = v }),
-        Option("--delete-share", "Share of rows deleted between two executions.", s => s.DeleteShare, (s, v) => s with { DeleteShare = v }),
-        Option("--new-data-share", "Share of rows held back and appended as new data.", s => s.NewDataShare, (s, v) => s with { NewDataShare = v }),
-        Option("--data", "Data set from the catalogue, e.g. german_credit or breast_cancer.", s => s.Data, (s, v) => s with { Data = v }),
-        Option("--retrains", "Trainings per trainer configuration in the determinism check.", s => s.Retrains, (s, v) => s with { Retrains = v }),
-        Option("--resamples", "Bootstrap resamples of the calls.", s => s.Resamples, (s, v) => s with { Resamples = v }),
+        Option("--calls", "get_splits calls measured without training.", s => s.Calls, (s, v) => s with { Calls = v }, OptionRange.Integers(2, 100_000)),
+        Option("--trials", "get_splits calls that train and score the models.", s => s.Trials, (s, v) => s with { Trials = v }, OptionRange.Integers(2, 10_000)),
+        Option("--trees", "Trees of the FastTree model of the tied pair.", s => s.Trees, (s, v) => s with { Trees = v }, OptionRange.Integers(1, 1000)),
+        Option("--seed-checks", "Seeds checked for identical output.", s => s.SeedChecks, (s, v) => s with { SeedChecks = v }, OptionRange.Integers(1, 10_000)),
+        Option("--delete-share", "Share of rows deleted between two executions.", s => s.DeleteShare, (s, v) => s with { DeleteShare = v }, OptionRange.Between(0.05, 0.5)),
+        Option("--new-data-share", "Share of rows held back and appended as new data.", s => s.NewDataShare, (s, v) => s with { NewDataShare = v }, OptionRange.Between(0.05, 0.5)),
+        Option("--data", "Data set from the catalogue, e.g. german_credit or breast_cancer.", s => s.Data, (s, v) => s with { Data = v }, OptionRange.OneOf(Datasets.Names)),
+        Option("--retrains", "Trainings per trainer configuration in the determinism check.", s => s.Retrains, (s, v) => s with { Retrains = v }, OptionRange.Integers(2, 100)),
+        Option("--resamples", "Bootstrap resamples of the calls.", s => s.Resamples, (s, v) => s with { Resamples = v }, OptionRange.Integers(100, 100_000)),
     ];
 
     /// <inheritdoc/>

@@ -80,12 +80,12 @@ public sealed class StratifiedCvScenario : Scenario<StratifiedCvSettings>
     /// <inheritdoc/>
     public override IReadOnlyList<ScenarioOption<StratifiedCvSettings>> Options { get; } =
     [
-        Option("--composition-repeats", "Shuffle seeds for the fold-composition statistics.", s => s.CompositionRepeats, (s, v) => s with { CompositionRepeats = v }),
-        Option("--small-model-repeats", "Reshuffles with model fits on the small subsample.", s => s.SmallModelRepeats, (s, v) => s with { SmallModelRepeats = v }),
-        Option("--trend-repeats", "Repetitions of the size x imbalance grid.", s => s.TrendRepeats, (s, v) => s with { TrendRepeats = v }),
-        Option("--shift-repeats", "Repetitions of the distribution case.", s => s.ShiftRepeats, (s, v) => s with { ShiftRepeats = v }),
-        Option("--shift-random-groups", "Random groups that give the distribution case's chance spread.", s => s.ShiftRandomGroups, (s, v) => s with { ShiftRandomGroups = v }),
-        Option("--small-rows", "Rows of the small satellite subsample.", s => s.SmallRows, (s, v) => s with { SmallRows = v }),
+        Option("--composition-repeats", "Shuffle seeds for the fold-composition statistics.", s => s.CompositionRepeats, (s, v) => s with { CompositionRepeats = v }, OptionRange.Integers(2, 10_000)),
+        Option("--small-model-repeats", "Reshuffles with model fits on the small subsample.", s => s.SmallModelRepeats, (s, v) => s with { SmallModelRepeats = v }, OptionRange.Integers(2, 1000)),
+        Option("--trend-repeats", "Repetitions of the size x imbalance grid.", s => s.TrendRepeats, (s, v) => s with { TrendRepeats = v }, OptionRange.Integers(2, 1000)),
+        Option("--shift-repeats", "Repetitions of the distribution case.", s => s.ShiftRepeats, (s, v) => s with { ShiftRepeats = v }, OptionRange.Integers(2, 1000)),
+        Option("--shift-random-groups", "Random groups that give the distribution case's chance spread.", s => s.ShiftRandomGroups, (s, v) => s with { ShiftRandomGroups = v }, OptionRange.Integers(2, 1000)),
+        Option("--small-rows", "Rows of the small satellite subsample.", s => s.SmallRows, (s, v) => s with { SmallRows = v }, OptionRange.Integers(100, 6434)),
     ];
 
     /// <inheritdoc/>

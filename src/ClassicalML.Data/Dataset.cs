@@ -40,7 +40,8 @@ public sealed class Dataset
     /// <summary>The data set's name (the catalogue name, the CSV file name, or the generator's name).</summary>
     public string Name { get; }
 
-    /// <summary>The full path of the file the data was read from, or <see langword="null"/> for generated data.</summary>
+    /// <summary>The full path of the file the data was read from, or <see langword="null"/> for generated data and for a
+    /// catalogue data set read from the copy bundled in the assembly (see <see cref="Datasets"/>).</summary>
     public string? FilePath { get; }
 
     /// <summary>The columns, classes and positive class.</summary>
@@ -216,8 +217,9 @@ public sealed class Dataset
         return new Dataset(name, null, schema, columns, [], codes);
     }
 
-    /// <summary>Builds a catalogue data set from a table whose columns must match <paramref name="expectedHeader"/> and <paramref name="schema"/>.</summary>
-    internal static Dataset FromTable(CsvTable table, string name, string[] expectedHeader, DatasetSchema schema)
+    /// <summary>Builds a catalogue data set from a table whose columns must match <paramref name="expectedHeader"/> and <paramref name="schema"/>;
+    /// <paramref name="filePath"/> is the file the table was read from (<see cref="FilePath"/>), or null for the copy bundled in the assembly.</summary>
+    internal static Dataset FromTable(CsvTable table, string? filePath, string name, string[] expectedHeader, DatasetSchema schema)
     {
         var file = table.File;
         const string restore = "The file differs from the one the catalogue describes; restore it from the repository (git checkout -- data/).";
@@ -265,7 +267,7 @@ public sealed class Dataset
             }
         }
 
-        return new Dataset(name, Path.GetFullPath(file), schema, numeric, categorical, labels);
+        return new Dataset(name, filePath, schema, numeric, categorical, labels);
     }
 
     /// <summary>The values of a numeric feature column.</summary>

@@ -1,18 +1,23 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 
 namespace ClassicalML.Data;
 
 /// <summary>
 /// The catalogue of real data sets shipped in the repository's <c>data/</c> folder (described in
-/// <c>data/README.md</c>): typed schemas, positive classes and SHA-256 checksums that are verified on load.
+/// <c>data/README.md</c>) and bundled in this assembly: typed schemas, positive classes and SHA-256 checksums that are
+/// verified on load.
 /// </summary>
 /// <remarks>
-/// The data folder is <see cref="Root"/> when set, else the folder named by the environment variable
-/// <c>CLASSICALML_DATA</c>, else the first <c>data</c> folder containing <c>README.md</c> found by walking up from
-/// <see cref="AppContext.BaseDirectory"/> and then from the current directory. Loaded data sets are cached per process
-/// by full file path (they are immutable, so sharing is safe); a file is hashed once per process, when first loaded.
+/// A data set is read from the data folder <see cref="Root"/> when set, else from the folder named by the environment
+/// variable <c>CLASSICALML_DATA</c>, else from the first <c>data</c> folder containing <c>README.md</c> found by walking up
+/// from <see cref="AppContext.BaseDirectory"/> and then from the current directory (the repository's, in a clone). When
+/// no folder is set and the search finds none, or the folder found lacks the file, the copy bundled in the assembly is
+/// used (the CSV files are embedded resources, so the NuGet package works with no repository around); it is checked
+/// against the same SHA-256, and its <see cref="Dataset.FilePath"/> is <see langword="null"/>. Loaded data sets are
+/// cached per process by source (they are immutable, so sharing is safe); a file is hashed once per process, when first loaded.
 /// </remarks>
 public static class Datasets
 {
@@ -161,15 +166,33 @@ public static class Datasets
     /// <param name="name">One of <see cref="Names"/>.</param>
     /// <returns>The data set (cached per process).</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> is not in the catalogue.</exception>
-    /// <exception cref="DirectoryNotFoundException">The data folder cannot be found.</exception>
-    /// <exception cref="FileNotFoundException">The file is missing from the data folder.</exception>
+    /// <exception cref="DirectoryNotFoundException"><see cref="Root"/> or <c>CLASSICALML_DATA</c> is not a folder, or no data folder is found and the file is not bundled.</exception>
+    /// <exception cref="FileNotFoundException">The file is missing from the data folder (and, when the folder was searched for, from the bundle).</exception>
     /// <exception cref="InvalidDataException">The file's SHA-256 differs from the catalogue's.</exception>
-    public static Dataset Load(string name)
+    public static Dataset Load(string name) =>
+        LoadFrom(Entry(name), Root, Environment.GetEnvironmentVariable(EnvironmentVariable), [AppContext.BaseDirectory, Environment.CurrentDirectory]);
+
+    /// <summary>Loads from the chosen folder, or from the bundled copy when no folder was set and the search found none with the file.</summary>
+    internal static Dataset LoadFrom(CatalogEntry entry, string? explicitRoot, string? environmentValue, IReadOnlyList<string> startDirectories)
     {
-        var entry = Entry(name);
-        var folder = ResolveRoot(Root, Environment.GetEnvironmentVariable(EnvironmentVariable), [AppContext.BaseDirectory, Environment.CurrentDirectory]);
-        var path = Path.GetFullPath(Path.Combine(folder, entry.FileName));
-        var lazy = Cache.GetOrAdd(path, _ => new Lazy<Dataset>(() => LoadEntry(entry, folder), LazyThreadSafetyMode.ExecutionAndPublication));
+        bool chosen = !string.IsNullOrEmpty(explicitRoot) || !string.IsNullOrEmpty(environmentValue);
+        string? folder;
+        try
+        {
+            folder = ResolveRoot(explicitRoot, environmentValue, startDirectories);
+        }
+        catch (DirectoryNotFoundException) when (!chosen && IsBundled(entry))
+        {
+            folder = null;
+        }
+
+        if (!chosen && folder is not null && !File.Exists(Path.Combine(folder, entry.FileName)) && IsBundled(entry))
+        {
+            folder = null;
+        }
+
+        string key = folder is null ? "bundled:" + entry.FileName : Path.GetFullPath(Path.Combine(folder, entry.FileName));
+        var lazy = Cache.GetOrAdd(key, _ => new Lazy<Dataset>(() => folder is null ? LoadBundled(entry) : LoadEntry(entry, folder), LazyThreadSafetyMode.ExecutionAndPublication));
         try
         {
             return lazy.Value;
@@ -177,7 +200,7 @@ public static class Datasets
         catch
         {
             // A failed load (missing file, bad hash) must not stick: the next call tries again.
-            Cache.TryRemove(new KeyValuePair<string, Lazy<Dataset>>(path, lazy));
+            Cache.TryRemove(new KeyValuePair<string, Lazy<Dataset>>(key, lazy));
             throw;
         }
     }
@@ -241,12 +264,8 @@ public static class Datasets
                 $"or point {EnvironmentVariable} (or Datasets.Root) at a data folder that holds it.", path);
         }
 
-        string actual;
-        using (var stream = File.OpenRead(path))
-        {
-            actual = Convert.ToHexStringLower(SHA256.HashData(stream));
-        }
-
+        byte[] bytes = File.ReadAllBytes(path);
+        string actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
         if (actual != entry.Sha256)
         {
             throw new InvalidDataException(
@@ -254,10 +273,42 @@ public static class Datasets
                 $"Restore it with 'git checkout -- data/{entry.FileName}'; if the new file is intended, update the hash in Datasets.cs and data/README.md.");
         }
 
+        return FromBytes(entry, path, path, bytes);
+    }
+
+    /// <summary>Whether the assembly carries a copy of the entry's file.</summary>
+    internal static bool IsBundled(CatalogEntry entry) => typeof(Datasets).Assembly.GetManifestResourceInfo(ResourceName(entry)) is not null;
+
+    /// <summary>Loads the copy of the entry's file embedded in the assembly, checking its SHA-256 like a file's.</summary>
+    internal static Dataset LoadBundled(CatalogEntry entry)
+    {
+        using var stream = typeof(Datasets).Assembly.GetManifestResourceStream(ResourceName(entry))
+            ?? throw new FileNotFoundException(
+                $"The data file '{entry.FileName}' of data set '{entry.Name}' is not bundled in ClassicalML.Data and no data folder was found. " +
+                $"Set {EnvironmentVariable} (or Datasets.Root) to a data folder that holds it.", entry.FileName);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        byte[] bytes = copy.ToArray();
+        string actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (actual != entry.Sha256)
+        {
+            throw new InvalidDataException(
+                $"The copy of '{entry.FileName}' bundled in ClassicalML.Data has SHA-256 {actual}, but the catalogue expects {entry.Sha256}: " +
+                $"the assembly was built from a changed data file. Rebuild it from an intact data folder, or set {EnvironmentVariable} to one.");
+        }
+
+        return FromBytes(entry, $"{entry.FileName} (bundled in ClassicalML.Data)", null, bytes);
+    }
+
+    private static string ResourceName(CatalogEntry entry) => "ClassicalML.Data.Datasets." + entry.FileName;
+
+    private static Dataset FromBytes(CatalogEntry entry, string source, string? filePath, byte[] bytes)
+    {
         var schema = new DatasetSchema(
             [.. entry.Columns.Where(c => !c.IsLabel).Select(c => (c.Name, c.Categorical))],
             entry.LabelColumn, entry.ClassValues, entry.PositiveClass);
-        return Dataset.FromTable(CsvTable.Read(path), entry.Name, [.. entry.Columns.Select(c => c.Name)], schema);
+        var table = CsvTable.Parse(source, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(bytes));
+        return Dataset.FromTable(table, filePath, entry.Name, [.. entry.Columns.Select(c => c.Name)], schema);
     }
 
     private static IEnumerable<ColumnSpec> Numeric(params string[] names) => names.Select(n => new ColumnSpec(n, null, false));

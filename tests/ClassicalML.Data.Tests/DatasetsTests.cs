@@ -264,4 +264,56 @@ public class DatasetsTests
 
         Assert.Equal("Datasets.Root is '/no/such/folder', which is not a folder. Set it to the repository's data folder (the one holding README.md and the CSV files), or to null to search.", ex.Message);
     }
+
+    [Theory]
+    [MemberData(nameof(Catalogue))]
+    public void LoadBundled_EachCatalogueDataset_SameDataAsTheFileWithoutPath(string name, string file, int rows, int columns, int numeric, int categorical)
+    {
+        _ = (file, columns, numeric, categorical);
+        var entry = Datasets.Entry(name);
+
+        var bundled = Datasets.LoadBundled(entry);
+        var fromFile = Datasets.LoadEntry(entry, RawCsv.DataFolder);
+
+        Assert.Null(bundled.FilePath);
+        Assert.Equal(rows, bundled.RowCount);
+        Assert.Equal(fromFile.GetLabelCodes(), bundled.GetLabelCodes());
+        Assert.Equal(fromFile.Schema.FeatureColumns, bundled.Schema.FeatureColumns);
+        foreach (var column in fromFile.Schema.NumericColumns)
+        {
+            Assert.Equal(fromFile.GetNumeric(column), bundled.GetNumeric(column));
+        }
+    }
+
+    [Fact]
+    public void Load_NoDataFolderFound_UsesTheBundledCopy()
+    {
+        using var temp = new TempFolder();
+
+        var data = Datasets.LoadFrom(Datasets.Entry("breast_cancer"), null, null, [temp.Path]);
+
+        Assert.Null(data.FilePath);
+        Assert.Equal(569, data.RowCount);
+    }
+
+    [Fact]
+    public void Load_SearchFindsAFolderWithoutTheFile_UsesTheBundledCopy()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(Path.Combine(temp.Path, "data"));
+        File.WriteAllText(Path.Combine(temp.Path, "data", "README.md"), "someone else's data folder");
+
+        var data = Datasets.LoadFrom(Datasets.Entry("sonar"), null, null, [temp.Path]);
+
+        Assert.Null(data.FilePath);
+        Assert.Equal(208, data.RowCount);
+    }
+
+    [Fact]
+    public void Load_ChosenFolderWithoutTheFile_StillAnError()
+    {
+        using var temp = new TempFolder();
+
+        Assert.Throws<FileNotFoundException>(() => Datasets.LoadFrom(Datasets.Entry("sonar"), temp.Path, null, [AppContext.BaseDirectory]));
+    }
 }

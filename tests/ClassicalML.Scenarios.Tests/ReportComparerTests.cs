@@ -49,22 +49,34 @@ public class ReportComparerTests
     }
 
     [Fact]
-    public void Compare_TimingNumbersDiffer_NoDifference()
+    public void CompareDirectories_TimingsFilesDifferOrMissing_NoDifference()
     {
-        const string timed = """
-            {"id": "x", "tables": {"t": [{"auc": 0.9}]}, "timings": {"train": [{"method": "lr", "seconds": 0.25}]}}
-            """;
-        Assert.Empty(Lines(timed, timed.Replace("0.25", "7.5", StringComparison.Ordinal)));
+        using var dir = new TempDirectory();
+        foreach (var side in new[] { "old", "new" })
+        {
+            Directory.CreateDirectory(dir.Combine(side, "x"));
+            File.WriteAllText(dir.Combine(side, "x", "report.json"), Report);
+            File.WriteAllText(dir.Combine(side, "x", "a.png"), "png");
+        }
+
+        File.WriteAllText(dir.Combine("new", "x", "timings.json"), """{"id": "x", "timings": {"train": [{"seconds": 7.5}]}}""");
+        File.WriteAllText(dir.Combine("new", "x", "timings.md"), "# x: timings\n");
+
+        Assert.Empty(ReportComparer.CompareDirectories(dir.Combine("old"), dir.Combine("new")));
     }
 
     [Fact]
-    public void Compare_TimingRowsOrTextDiffer_Reported()
+    public void CompareDirectories_StagingFolderOfARunInProgress_Skipped()
     {
-        const string timed = """
-            {"id": "x", "timings": {"train": [{"method": "lr", "seconds": 0.25}]}}
-            """;
-        Assert.Equal(["x: $.timings.train[0].method: committed \"lr\", new \"svm\""],
-            Lines(timed, timed.Replace("\"lr\"", "\"svm\"", StringComparison.Ordinal)));
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(dir.Combine("old", "x"));
+        Directory.CreateDirectory(dir.Combine("new", "x"));
+        Directory.CreateDirectory(dir.Combine("new", "x.staging-4242"));
+        File.WriteAllText(dir.Combine("old", "x", "report.json"), Report.Replace("[\"a.png\"]", "[]", StringComparison.Ordinal));
+        File.WriteAllText(dir.Combine("new", "x", "report.json"), Report.Replace("[\"a.png\"]", "[]", StringComparison.Ordinal));
+        File.WriteAllText(dir.Combine("new", "x.staging-4242", "report.json"), Report);
+
+        Assert.Empty(ReportComparer.CompareDirectories(dir.Combine("old"), dir.Combine("new")));
     }
 
     [Fact]

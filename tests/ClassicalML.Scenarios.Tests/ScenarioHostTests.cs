@@ -29,7 +29,7 @@ public class ScenarioHostTests
         using var doc = JsonDocument.Parse(File.ReadAllText(dir.Combine("report.json")));
         var root = doc.RootElement;
 
-        Assert.Equal(["id", "title", "question", "settings", "claims", "replication", "tables", "timings", "figures", "summary"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "title", "question", "settings", "claims", "replication", "tables", "figures", "summary"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("two-samples", root.GetProperty("id").GetString());
         Assert.Equal(99, root.GetProperty("question").GetProperty("number").GetInt32());
         Assert.Equal("""{"seed":7,"size":40,"shift":1}""", JsonSerializer.Serialize(root.GetProperty("settings")));
@@ -84,8 +84,8 @@ public class ScenarioHostTests
         var run = HostRun.Of(new TwoSamplesScenario(), "--quick", "--out", dir.Path);
 
         Assert.DoesNotContain('\u001b', run.Console);
-        Assert.Contains("drawing: started (40 step(s))", run.Console);
-        Assert.Contains("drawing: done", run.Console);
+        Assert.Contains("two-samples: step 1/40 (drawing), 0 s", run.Console);
+        Assert.Contains("two-samples: step 40/40 (drawing), 0 s", run.Console);
         Assert.Contains("Question 99: Does a shifted sample have a larger mean?", run.Console);
         Assert.Contains("│ The shifted sample has the    │ holds        │", run.Console);
         Assert.Contains("Wrote report.json, report.md and 5 figure(s) to", run.Console);
@@ -189,7 +189,71 @@ public class ScenarioHostOptionTests
             Assert.Contains(option, run.Output);
         }
 
-        Assert.Contains("Draws per sample.", run.Output);
+        Assert.Contains("Draws per sample (an integer from 2 to 100000; default 400, with --quick 40).", run.Output);
+        Assert.Contains("Shift of the second sample's mean (a number from -10 to 10; default 1).", run.Output);
+        Assert.Contains("Seed of every random draw (default 7).", run.Output);
+        Assert.Contains("(default results/two-samples)", run.Output);
+    }
+
+    [Theory]
+    [InlineData("--size", "0", "--size is 0; it must be an integer from 2 to 100000. Pass e.g. --size 400.")]
+    [InlineData("--size", "100001", "--size is 100001; it must be an integer from 2 to 100000. Pass e.g. --size 400.")]
+    [InlineData("--shift", "NaN", "--shift is NaN; it must be a number from -10 to 10. Pass e.g. --shift 1.")]
+    [InlineData("--shift", "-10.5", "--shift is -10.5; it must be a number from -10 to 10. Pass e.g. --shift 1.")]
+    public void Run_OptionOutsideRange_OneLineBeforeAnyWorkExit2(string option, string value, string message)
+    {
+        using var dir = new TempDirectory();
+        var scenario = new TwoSamplesScenario();
+        var run = HostRun.Of(scenario, "--quick", option, value, "--out", dir.Combine("out"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"two-samples: {message}", run.Error.TrimEnd());
+        Assert.Equal(0, scenario.Runs);
+        Assert.Empty(Directory.GetFileSystemEntries(dir.Path));
+    }
+
+    [Theory]
+    [InlineData("2")]
+    [InlineData("100000")]
+    public void Run_OptionAtRangeBound_Accepted(string size)
+    {
+        using var dir = new TempDirectory();
+        Assert.Equal(0, HostRun.Of(new TwoSamplesScenario(), "--size", size, "--out", dir.Path).ExitCode);
+    }
+
+    [Fact]
+    public void Run_ScenarioDefaultOutsideItsOwnRange_NamesTheScenarioBugExit1()
+    {
+        using var dir = new TempDirectory();
+        var scenario = new TwoSamplesScenario { DefaultSize = 1 };
+        var run = HostRun.Of(scenario, "--out", dir.Path);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("two-samples: the scenario's default settings give --size = 1, outside its range (an integer from 2 to 100000); fix the scenario's settings.", run.Error.TrimEnd());
+        Assert.Equal(0, scenario.Runs);
+    }
+
+    [Fact]
+    public void Run_CheckSettingsRefuses_OneLineExit2()
+    {
+        var scenario = new TwoSamplesScenario { Consistency = s => s.Size > 50 && s.Shift < 0 ? "--size is large and --shift is negative; pick one." : null };
+        var run = HostRun.Of(scenario, "--size", "60", "--shift", "-1");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("two-samples: --size is large and --shift is negative; pick one.", run.Error.TrimEnd());
+        Assert.Equal(0, scenario.Runs);
+    }
+
+    [Fact]
+    public void Execute_SettingOutsideRange_ThrowsBeforeRunning()
+    {
+        using var dir = new TempDirectory();
+        var scenario = new TwoSamplesScenario();
+        var e = Assert.Throws<ArgumentException>(() =>
+            ScenarioHost.Execute(scenario, scenario.QuickSettings with { Size = 0 }, dir.Path, NullProgressReporter.Instance));
+
+        Assert.StartsWith("settings: --size is 0; it must be an integer from 2 to 100000. Pass e.g. --size 400.", e.Message);
+        Assert.Equal(0, scenario.Runs);
     }
 
     [Theory]
@@ -244,7 +308,7 @@ public class ScenarioHostOptionTests
 
         Assert.Equal(0, code);
         Assert.StartsWith("── Two samples ──", text.ToString()); // the interactive path: a rule, then live progress
-        Assert.DoesNotContain("drawing: started", text.ToString());
+        Assert.DoesNotContain("step 1/40", text.ToString());
         Assert.Equal(File.ReadAllBytes(dir.Combine("plain", "report.json")), File.ReadAllBytes(dir.Combine("live", "report.json")));
     }
 }

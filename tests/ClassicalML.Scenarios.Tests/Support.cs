@@ -25,16 +25,19 @@ internal sealed record HostRun(int ExitCode, string Console, string Output, stri
         where TSettings : ScenarioSettings
     {
         var consoleText = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(consoleText),
-        });
+        var console = PlainConsole(consoleText);
         var output = new StringWriter();
         var error = new StringWriter();
         int code = ScenarioHost.Run(scenario, args, console, output, error);
         return new HostRun(code, consoleText.ToString(), output.ToString(), error.ToString());
     }
+
+    /// <summary>A non-interactive console without colours or escape codes writing into <paramref name="text"/>, as in a CI log.</summary>
+    public static IAnsiConsole PlainConsole(TextWriter text) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Ansi = AnsiSupport.No,
+        ColorSystem = ColorSystemSupport.NoColors,
+        Interactive = InteractionSupport.No,
+        Out = new AnsiConsoleOutput(text),
+    });
 }

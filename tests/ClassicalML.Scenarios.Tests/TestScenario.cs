@@ -25,23 +25,38 @@ internal sealed class TwoSamplesScenario : Scenario<TwoSamplesScenario.Settings>
 
     public override IReadOnlyList<Claim> Claims { get; } = [ShiftedIsLarger, ShiftIsLarge, MostPairsOrdered];
 
-    public override Settings DefaultSettings { get; } = new() { Seed = 7, Size = 400, Shift = 1.0 };
+    public override Settings DefaultSettings => new() { Seed = 7, Size = DefaultSize, Shift = 1.0 };
 
     public override Settings QuickSettings => DefaultSettings with { Size = 40 };
 
     public override IReadOnlyList<ScenarioOption<Settings>> Options { get; } =
     [
-        Option("--size", "Draws per sample.", s => s.Size, (s, v) => s with { Size = v }),
-        Option("--shift", "Shift of the second sample's mean.", s => s.Shift, (s, v) => s with { Shift = v }),
+        Option("--size", "Draws per sample.", s => s.Size, (s, v) => s with { Size = v }, OptionRange.Integers(2, 100_000)),
+        Option("--shift", "Shift of the second sample's mean.", s => s.Shift, (s, v) => s with { Shift = v }, OptionRange.Between(-10, 10)),
     ];
 
     internal static ScenarioOption<Settings> MakeOption(string name) => Option(name, "A size.", s => s.Size, (s, v) => s with { Size = v });
+
+    /// <summary>The size of the full settings (400); a value outside --size's range makes the scenario's own defaults invalid.</summary>
+    internal int DefaultSize { get; init; } = 400;
+
+    /// <summary>When set, the result carries a wall-clock timing table (written to timings.json, not report.json).</summary>
+    internal bool WithTimings { get; init; }
+
+    /// <summary>The cross-setting rule of <see cref="CheckSettings"/>, if any.</summary>
+    internal Func<Settings, string?>? Consistency { get; init; }
+
+    public override string? CheckSettings(Settings settings) => Consistency?.Invoke(settings);
+
+    /// <summary>Counts the runs, so tests can check that a bad option stops the host before any work.</summary>
+    internal int Runs { get; private set; }
 
     /// <summary>When set, the claims are returned in reverse order (the report must still follow <see cref="Claims"/>).</summary>
     internal bool ReverseClaims { get; init; }
 
     public override ScenarioResult Run(Settings settings, IProgressReporter progress)
     {
+        Runs++;
         var random = new MersenneTwister(settings.Seed);
         var normal = new MathNet.Numerics.Distributions.Normal(0, 1, random);
         double[] baseline = new double[settings.Size];
@@ -82,6 +97,7 @@ internal sealed class TwoSamplesScenario : Scenario<TwoSamplesScenario.Settings>
                 Figures.Roc("roc.png", "ROC", [new Series("model", [0, 0.2, 1], [0, 0.7, 1])]),
                 Figures.PrecisionRecall("pr.png", "Precision-recall", [new Series("model", [1, 0.7, 0], [0.5, 0.8, 1])], 0.5),
             ],
+            Timings = WithTimings ? [new ReportTable("stage-times", ["stage", "seconds"]).AddRow("drawing", 0.125)] : [],
             Summary = $"The shifted mean is {b} against {a}.",
         };
     }

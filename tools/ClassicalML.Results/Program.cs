@@ -1,6 +1,9 @@
 // Results tooling used by run-all.sh / run-all.ps1:
 //   compare COMMITTED_DIR NEW_DIR [--tolerance X]   print every difference; exit 1 if any
-//   index RESULTS_DIR [--output FILE]                write the index (default RESULTS_DIR/README.md)
+//   index RESULTS_DIR [--output FILE] [--failures FILE] [--summary]
+//                                                    write the index (default RESULTS_DIR/README.md), marking the scenarios
+//                                                    listed in FILE (id TAB commit TAB error) as failed; --summary prints
+//                                                    "31 claims — 12 hold, 9 partly hold, 7 do not hold, 3 inconclusive"
 using System.CommandLine;
 using System.Text;
 using ClassicalML.Scenarios;
@@ -32,14 +35,24 @@ compare.SetAction(parse =>
 
 var results = new Argument<string>("results") { Description = "The results folder holding <id>/report.json." };
 var output = new Option<string>("--output") { Description = "Where to write the index (default: RESULTS/README.md)." };
+var failuresFile = new Option<string>("--failures") { Description = "Scenarios that failed on this run, one per line: id TAB commit-of-the-results-shown TAB one-line error." };
+var summary = new Option<bool>("--summary") { Description = "Print the count of claims and verdicts after writing the index." };
 var index = new Command("index", "Write the index of all scenarios and their verdicts from the report.json files.");
 index.Arguments.Add(results);
 index.Options.Add(output);
+index.Options.Add(failuresFile);
+index.Options.Add(summary);
 index.SetAction(parse =>
 {
     string folder = parse.GetValue(results)!;
     string file = parse.GetValue(output) ?? Path.Combine(folder, "README.md");
-    File.WriteAllText(file, ResultsIndex.Build(folder), new UTF8Encoding(false));
+    var failures = parse.GetValue(failuresFile) is { } list ? ResultsIndex.ReadFailures(list) : [];
+    File.WriteAllText(file, ResultsIndex.Build(folder, failures), new UTF8Encoding(false));
+    if (parse.GetValue(summary))
+    {
+        Console.WriteLine(ResultsIndex.Summarize(folder));
+    }
+
     return 0;
 });
 

@@ -31,13 +31,20 @@ public abstract class Scenario<TSettings> : IScenario
     /// <summary>The scenario-specific options, each bound to one setting; none unless overridden.</summary>
     public virtual IReadOnlyList<ScenarioOption<TSettings>> Options => [];
 
+    /// <summary>Checks rules that tie several settings together, e.g. a smallest value below a largest one (each option's
+    /// own range is checked by the host already); none unless overridden.</summary>
+    /// <param name="settings">The settings about to run.</param>
+    /// <returns>Null when the settings are consistent, else one line naming the options, the rule and the fix, e.g.
+    /// "--lambda-min is 100 and --lambda-max is 10; --lambda-min must be less than --lambda-max. Pass e.g. --lambda-min 0.01 --lambda-max 10000."</returns>
+    public virtual string? CheckSettings(TSettings settings) => null;
+
     /// <summary>Runs the experiment.</summary>
     /// <param name="settings">The settings.</param>
     /// <param name="progress">Where to report progress.</param>
     /// <returns>Tables, judged claims and figures.</returns>
     public abstract ScenarioResult Run(TSettings settings, IProgressReporter progress);
 
-    /// <summary>Creates an option bound to one setting.</summary>
+    /// <summary>Creates an option bound to one setting that accepts every value of its type.</summary>
     /// <typeparam name="T">The option's type (int, double, bool, string or an enum).</typeparam>
     /// <param name="name">The option's name with dashes, e.g. <c>--folds</c>; must not be a host option
     /// (<c>--seed</c>, <c>--out</c>, <c>--quick</c>, <c>--verbose</c>, <c>--print-id</c>).</param>
@@ -45,9 +52,31 @@ public abstract class Scenario<TSettings> : IScenario
     /// <param name="get">Reads the setting.</param>
     /// <param name="set">Returns the settings with the setting replaced, e.g. <c>(s, v) =&gt; s with { Folds = v }</c>.</param>
     /// <returns>The option.</returns>
+    /// <remarks>Prefer the overload with an <see cref="OptionRange{T}"/> for numbers: a bad value is then refused before the run starts.</remarks>
     /// <exception cref="ArgumentException"><paramref name="name"/> is not <c>--</c> followed by kebab-case or is a host option, or <paramref name="description"/> is empty.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="get"/> or <paramref name="set"/> is null.</exception>
-    protected static ScenarioOption<TSettings> Option<T>(string name, string description, Func<TSettings, T> get, Func<TSettings, T, TSettings> set)
+    protected static ScenarioOption<TSettings> Option<T>(string name, string description, Func<TSettings, T> get, Func<TSettings, T, TSettings> set) =>
+        Create(name, description, get, set, null);
+
+    /// <summary>Creates an option bound to one setting, with the values it accepts.</summary>
+    /// <typeparam name="T">The option's type (int, double, bool, string or an enum).</typeparam>
+    /// <param name="name">The option's name with dashes, e.g. <c>--folds</c>; must not be a host option
+    /// (<c>--seed</c>, <c>--out</c>, <c>--quick</c>, <c>--verbose</c>, <c>--print-id</c>).</param>
+    /// <param name="description">The help text.</param>
+    /// <param name="get">Reads the setting.</param>
+    /// <param name="set">Returns the settings with the setting replaced, e.g. <c>(s, v) =&gt; s with { Folds = v }</c>.</param>
+    /// <param name="range">The accepted values, e.g. <c>OptionRange.Integers(2, 20)</c>; the host refuses any other value
+    /// with one line before the run starts (exit code 2).</param>
+    /// <returns>The option.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not <c>--</c> followed by kebab-case or is a host option, or <paramref name="description"/> is empty.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="get"/>, <paramref name="set"/> or <paramref name="range"/> is null.</exception>
+    protected static ScenarioOption<TSettings> Option<T>(string name, string description, Func<TSettings, T> get, Func<TSettings, T, TSettings> set, OptionRange<T> range)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        return Create(name, description, get, set, range);
+    }
+
+    private static ScenarioOption<TSettings> Create<T>(string name, string description, Func<TSettings, T> get, Func<TSettings, T, TSettings> set, OptionRange<T>? range)
     {
         if (name is null || !name.StartsWith("--", StringComparison.Ordinal))
         {
@@ -68,6 +97,6 @@ public abstract class Scenario<TSettings> : IScenario
 
         ArgumentNullException.ThrowIfNull(get);
         ArgumentNullException.ThrowIfNull(set);
-        return new ScenarioOption<TSettings, T>(name, description, get, set);
+        return new ScenarioOption<TSettings, T>(name, description, get, set, range);
     }
 }

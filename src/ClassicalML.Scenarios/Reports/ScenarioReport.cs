@@ -10,13 +10,20 @@ namespace ClassicalML.Scenarios;
 /// report.json keys, always in this order: <c>id</c>, <c>title</c>, <c>question</c> {<c>number</c>, <c>text</c>},
 /// <c>settings</c> {<c>seed</c>, then each scenario option by name}, <c>claims</c> [{<c>id</c>, <c>claim</c>,
 /// <c>verdict</c>, <c>criterion</c>, <c>evidence</c>}] in the scenario's claim order, <c>tables</c> {name: [row
-/// objects keyed by column]}, <c>timings</c> {name: [rows]} (wall-clock measurements; see
-/// <see cref="ScenarioResult.Timings"/>), <c>figures</c> [file names], <c>summary</c> (string or null). Doubles are written in
+/// objects keyed by column]}, <c>figures</c> [file names], <c>summary</c> (string or null). Doubles are written in
 /// shortest round-trip form, text with the invariant culture, lines end in <c>\n</c>; nothing depends on the
-/// clock or the machine, so reruns are byte-identical.
+/// clock or the machine, so reruns are byte-identical. Wall-clock measurements (<see cref="ScenarioResult.Timings"/>)
+/// go to <see cref="TimingsJsonFile"/> and <see cref="TimingsMarkdownFile"/> beside the report instead (git-ignored,
+/// never compared), and report.md links them.
 /// </remarks>
 public sealed class ScenarioReport
 {
+    /// <summary>The file beside report.json holding the wall-clock timing tables: <c>{"id": …, "timings": {name: [rows]}}</c>.</summary>
+    public const string TimingsJsonFile = "timings.json";
+
+    /// <summary>The file beside report.md showing the wall-clock timing tables.</summary>
+    public const string TimingsMarkdownFile = "timings.md";
+
     private ScenarioReport(string id, string title, Question question, IReadOnlyList<KeyValuePair<string, object?>> settings,
         IReadOnlyList<ClaimResult> claims, IReadOnlyList<ReportTable> tables, IReadOnlyList<ReportTable> timings,
         IReadOnlyList<Figure> figures, string? summary, IReadOnlyList<ReplicatedEffect> replication, string? implementation)
@@ -52,7 +59,7 @@ public sealed class ScenarioReport
     /// <summary>The tables.</summary>
     public IReadOnlyList<ReportTable> Tables { get; }
 
-    /// <summary>The wall-clock timing tables (not reproducible; <c>--check</c> ignores their numbers).</summary>
+    /// <summary>The wall-clock timing tables (not reproducible): written to <see cref="TimingsJsonFile"/> and <see cref="TimingsMarkdownFile"/>, never to report.json.</summary>
     public IReadOnlyList<ReportTable> Timings { get; }
 
     /// <summary>The figures.</summary>
@@ -222,7 +229,6 @@ public sealed class ScenarioReport
             w.WriteEndArray();
             WriteReplication(w);
             WriteTables(w, "tables", Tables);
-            WriteTables(w, "timings", Timings);
             w.WriteStartArray("figures");
             foreach (var f in Figures)
             {
@@ -240,6 +246,28 @@ public sealed class ScenarioReport
             }
 
             w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>Writes timings.json's text: the scenario id and the wall-clock timing tables (same layout as <c>tables</c> in report.json).</summary>
+    /// <returns>The JSON text (indented, <c>\n</c> line ends, final newline).</returns>
+    public string TimingsToJson() => WriteJson(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("id", Id);
+        WriteTables(w, "timings", Timings);
+        w.WriteEndObject();
+    });
+
+    private static string WriteJson(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new MemoryStream();
+        var options = new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        using (var w = new Utf8JsonWriter(buffer, options))
+        {
+            write(w);
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
@@ -389,10 +417,16 @@ public sealed class ScenarioReport
             MarkdownTable(md, $"Table: {table.Name}", table);
         }
 
-        foreach (var table in Timings)
+        if (Timings.Count > 0)
         {
-            MarkdownTable(md, $"Timings: {table.Name} (wall clock on the machine that ran it; not reproducible, not compared by --check)", table);
+            Line();
+            Line("## Timings");
+            Line();
+            Line($"Wall-clock tables ({string.Join(", ", Timings.Select(t => $"`{Escape(t.Name)}`"))}) are in [{TimingsMarkdownFile}]({TimingsMarkdownFile}) " +
+                $"and [{TimingsJsonFile}]({TimingsJsonFile}) beside this report. They change from run to run, so they are not committed " +
+                "(git-ignored), not compared by `--check` and never decide a verdict.");
         }
+
 
         if (Figures.Count > 0)
         {
@@ -411,6 +445,20 @@ public sealed class ScenarioReport
             Line("## Summary");
             Line();
             Line(Summary);
+        }
+
+        return md.ToString();
+    }
+
+    /// <summary>Writes timings.md: the wall-clock timing tables of the run, with a link back to report.md.</summary>
+    /// <returns>The Markdown text (<c>\n</c> line ends).</returns>
+    public string TimingsToMarkdown()
+    {
+        var md = new StringBuilder();
+        md.Append(CultureInfo.InvariantCulture, $"# {Title}: timings\n\nWall clock on the machine that ran [the report](report.md); not reproducible, not committed, not compared by `--check`.\n");
+        foreach (var table in Timings)
+        {
+            MarkdownTable(md, $"Timings: {table.Name}", table);
         }
 
         return md.ToString();

@@ -21,7 +21,8 @@ public sealed record ReportDifference(string Scenario, string Path, string Commi
 /// <remarks>
 /// Two numbers <c>a</c>, <c>b</c> are equal when <c>|a - b| &lt;= tolerance * max(|a|, |b|)</c> or
 /// <c>|a - b| &lt;= 1e-12</c> (both tiny). PNG files are not compared byte by byte (only their names,
-/// through each report's <c>figures</c>), because rendering may differ between machines.
+/// through each report's <c>figures</c>), because rendering may differ between machines. Wall-clock timings
+/// (<c>timings.json</c>, <c>timings.md</c>) are never compared, and staging folders of runs in progress are skipped.
 /// </remarks>
 public static class ReportComparer
 {
@@ -126,7 +127,7 @@ public static class ReportComparer
 
     private static IEnumerable<string> ScenarioFolders(string directory) =>
         Directory.EnumerateDirectories(directory)
-            .Where(d => File.Exists(Path.Combine(d, "report.json")))
+            .Where(d => File.Exists(Path.Combine(d, "report.json")) && !StagedFolder.IsTransient(Path.GetFileName(d)))
             .Select(d => Path.GetFileName(d));
 
     private static string Presence(string path) => File.Exists(path) ? "(present)" : "(missing)";
@@ -215,8 +216,7 @@ public static class ReportComparer
 
                 break;
             case JsonValueKind.Number:
-                // Wall-clock timings are reported but not reproducible: only their shape is compared.
-                if (!IsTiming(path) && !NumbersEqual(a.GetDouble(), b.GetDouble(), tolerance))
+                if (!NumbersEqual(a.GetDouble(), b.GetDouble(), tolerance))
                 {
                     differences.Add(new ReportDifference(scenario, path, Raw(a), Raw(b)));
                 }
@@ -232,9 +232,6 @@ public static class ReportComparer
                 break;
         }
     }
-
-    private static bool IsTiming(string path) =>
-        path.StartsWith("$.timings.", StringComparison.Ordinal) || path.StartsWith("$.timings[", StringComparison.Ordinal);
 
     private static bool IsBool(JsonElement e) => e.ValueKind is JsonValueKind.True or JsonValueKind.False;
 

@@ -47,13 +47,15 @@ public sealed class ScenarioRunTests : IDisposable
         Console.SetError(error);
         try
         {
-            Assert.Equal(ScenarioHost.Failed, ScenarioHost.Run(new ReproducibleSplitsScenario(), ["--quick", "--new-data-share", "1.5", "--out", Path.Combine(_root, "bad")]));
+            Assert.Equal(ScenarioHost.BadOptions, ScenarioHost.Run(new ReproducibleSplitsScenario(), ["--quick", "--new-data-share", "1.5", "--out", Path.Combine(_root, "bad")]));
         }
         finally
         {
             Console.SetError(saved);
         }
 
-        Assert.Contains("--new-data-share is 1.5; it must be a share strictly between 0 and 1. Pass e.g. 0.2.", error.ToString(), StringComparison.Ordinal);
+        // The host checks the option's range before any work (exit code 2) and creates no output folder.
+        Assert.Equal("reproducible-splits: --new-data-share is 1.5; it must be a number from 0.05 to 0.5. Pass e.g. --new-data-share 0.2.", error.ToString().TrimEnd());
+        Assert.False(Directory.Exists(Path.Combine(_root, "bad")));
     }
 }
