@@ -211,7 +211,7 @@ internal static class Report
     {
         bool[] labels = d.Run.Data.LabelsOf(d.Run.Data.Test);
         var curves = d.Metrics.Where(m => m.Method.Id != "majority" && !m.Method.Id.EndsWith("-tuned", StringComparison.Ordinal)).ToList();
-        int ap = Comparison.Metrics.Count - 1, auc = ap - 1, f1 = 3;
+        int ap = Comparison.Metrics.Count - 1, auc = ap - 1;
         yield return Figures.PrecisionRecall($"pr-{d.Name}.png", $"PR curves, {d.Name} test set ({labels.Count(l => l)} of {labels.Length} positive)",
             [.. curves.Select(m =>
             {
@@ -224,15 +224,13 @@ internal static class Report
                 var curve = Roc.Curve(labels, m.Method.Scores);
                 return new Series($"{m.Method.Id} (AUC {m.Values[auc].Value.ToString("0.000", CultureInfo.InvariantCulture)})", curve.FalsePositiveRates, curve.TruePositiveRates);
             })]);
-        yield return Figures.Bars($"f1-{d.Name}.png", $"{d.Name}: F1 on the test rows with 95% bootstrap CI", "F1",
-            [.. d.Metrics.Select(m => new BarValue(Short(m.Method.Id), m.Values[f1]))]);
-        yield return Figures.Bars($"f1-vs-fair-{d.Name}.png", $"{d.Name}: F1 of each remedy at 0.5 − plain model at its tuned threshold (paired 95% CI)", "Δ F1",
+        yield return Figures.Bars($"f1-vs-fair-{d.Name}.png", $"{d.Name}: F1 of remedy at 0.5 − F1 of tuned plain, 95% CI", "Δ F1 (SM: SMOTE; NZ: noisy copies)",
             [.. d.Remedies.Select(r => new BarValue(Short(r.Remedy), r.F1VsTuned))]);
-        yield return Figures.Bars($"ap-gain-{d.Name}.png", $"{d.Name}: AP of each remedy − plain model (paired 95% CI)", "Δ AP",
+        yield return Figures.Bars($"ap-gain-{d.Name}.png", $"{d.Name}: AP of remedy − AP of plain model, 95% CI", "Δ AP (SM: SMOTE; NZ: noisy copies)",
             [.. d.Remedies.Select(r => new BarValue(Short(r.Remedy), r.AveragePrecision))]);
     }
 
-    private static string Short(string id) => id.Replace("SMOTE", "SM", StringComparison.Ordinal).Replace("NOISE", "NZ", StringComparison.Ordinal).Replace("tuned", "t", StringComparison.Ordinal);
+    private static string Short(string id) => id.Replace("SMOTE", "SM", StringComparison.Ordinal).Replace("NOISE", "NZ", StringComparison.Ordinal);
 
     private static string Summary(IReadOnlyList<DatasetMeasurements> measured, IReadOnlyList<LeakMeasurement> leaks)
     {

@@ -156,12 +156,7 @@ public static class Bootstrap
         double confidence = 0.95)
     {
         ArgumentNullException.ThrowIfNull(metric);
-        if (strata.IsEmpty)
-        {
-            throw new ArgumentException(
-                "strata is empty; the bootstrap needs at least one row. Pass the stratum of every row.",
-                nameof(strata));
-        }
+        RequireStrata(strata);
 
         IntervalChecks.Resamples(resamples);
         IntervalChecks.Confidence(confidence);
@@ -192,12 +187,7 @@ public static class Bootstrap
         double confidence = 0.95)
     {
         ArgumentNullException.ThrowIfNull(metrics);
-        if (strata.IsEmpty)
-        {
-            throw new ArgumentException(
-                "strata is empty; the bootstrap needs at least one row. Pass the stratum of every row.",
-                nameof(strata));
-        }
+        RequireStrata(strata);
 
         if (metrics.Count == 0)
         {
@@ -212,6 +202,16 @@ public static class Bootstrap
         IntervalChecks.Resamples(resamples);
         IntervalChecks.Confidence(confidence);
         return RunMany(strata.Length, strata, [.. metrics], seed, resamples, confidence, "stratified percentile bootstrap", FullDataUndefined);
+    }
+
+    private static void RequireStrata(ReadOnlySpan<int> strata)
+    {
+        if (strata.IsEmpty)
+        {
+            throw new ArgumentException(
+                "strata is empty; the bootstrap needs at least one row. Pass the stratum of every row.",
+                nameof(strata));
+        }
     }
 
     private const string FullDataUndefined =
