@@ -267,25 +267,7 @@ public static class Bootstrap
 
         for (var r = 0; r < resamples; r++)
         {
-            if (groups is null)
-            {
-                for (var i = 0; i < n; i++)
-                {
-                    rows[i] = random.Next(n);
-                }
-            }
-            else
-            {
-                var position = 0;
-                foreach (var group in groups)
-                {
-                    for (var i = 0; i < group.Length; i++)
-                    {
-                        rows[position++] = group[random.Next(group.Length)];
-                    }
-                }
-            }
-
+            Draw(rows, groups, random);
             for (var m = 0; m < metrics.Length; m++)
             {
                 var value = metrics[m](rows);
@@ -299,16 +281,7 @@ public static class Bootstrap
         var result = new BootstrapInterval[metrics.Length];
         for (var m = 0; m < metrics.Length; m++)
         {
-            double lower = double.NaN, upper = double.NaN;
-            if (defined[m] > 0)
-            {
-                var sorted = values[m][..defined[m]];
-                Array.Sort(sorted);
-                var alpha = 1.0 - confidence;
-                lower = SortedArrayStatistics.QuantileCustom(sorted, alpha / 2.0, QuantileDefinition.R7);
-                upper = SortedArrayStatistics.QuantileCustom(sorted, 1.0 - (alpha / 2.0), QuantileDefinition.R7);
-            }
-
+            var (lower, upper) = Percentiles(values[m][..defined[m]], confidence);
             result[m] = new BootstrapInterval(
                 new Interval(estimates[m], lower, upper, confidence, method),
                 resamples,
@@ -318,6 +291,43 @@ public static class Bootstrap
         }
 
         return result;
+    }
+
+    /// <summary>One resample into <paramref name="rows"/>: n draws with replacement, or each stratum's own size from it.</summary>
+    private static void Draw(int[] rows, List<int[]>? groups, MersenneTwister random)
+    {
+        if (groups is null)
+        {
+            for (var i = 0; i < rows.Length; i++)
+            {
+                rows[i] = random.Next(rows.Length);
+            }
+
+            return;
+        }
+
+        var position = 0;
+        foreach (var group in groups)
+        {
+            for (var i = 0; i < group.Length; i++)
+            {
+                rows[position++] = group[random.Next(group.Length)];
+            }
+        }
+    }
+
+    /// <summary>The (1 − confidence) / 2 and (1 + confidence) / 2 percentiles (R7) of the defined values; NaN when there are none.</summary>
+    private static (double Lower, double Upper) Percentiles(double[] defined, double confidence)
+    {
+        if (defined.Length == 0)
+        {
+            return (double.NaN, double.NaN);
+        }
+
+        Array.Sort(defined);
+        var alpha = 1.0 - confidence;
+        return (SortedArrayStatistics.QuantileCustom(defined, alpha / 2.0, QuantileDefinition.R7),
+            SortedArrayStatistics.QuantileCustom(defined, 1.0 - (alpha / 2.0), QuantileDefinition.R7));
     }
 
     /// <summary>Row indices of each stratum, strata in ascending order (a fixed order keeps draws reproducible).</summary>
