@@ -83,8 +83,8 @@ internal static class Report
                     c.Tolerance, c.Description, c.Converged ? "yes" : "no");
             }
 
-            table.AddRow(d.Name, "LR-tuned", "L-BFGS logistic regression", "none (ML.NET default)", 1e-7, "the out-of-fold fits use the settings of the LR row on 4/5 of its rows", "see LR");
-            table.AddRow(d.Name, "FT, FT-*", "FastTree", "fixed number of trees", double.NaN, "not iterative to a tolerance", "n/a");
+            table.AddRow(d.Name, "LR-tuned", "L-BFGS logistic regression", "none (ML.NET default)", 1e-7, "the out-of-fold fits of the threshold tuning: the LR settings on (k − 1)/k of its training rows", "see LR");
+            table.AddRow(d.Name, "FT, FT-*", "FastTree", "fixed number of trees", "none", "not iterative to a tolerance: no convergence to check", "n/a");
         }
 
         return table;
