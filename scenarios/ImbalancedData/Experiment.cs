@@ -3,6 +3,7 @@ using ClassicalML.Data;
 using ClassicalML.Data.Resampling;
 using ClassicalML.Data.Splits;
 using ClassicalML.Evaluation;
+using ClassicalML.Models.Convergence;
 using Microsoft.ML;
 
 namespace ClassicalML.Scenarios.ImbalancedData;
@@ -28,8 +29,18 @@ internal sealed record PreparedData(string Name, string Task, int SourceRows, do
     public double[][] FeaturesOf(IReadOnlyList<int> rows) => [.. rows.Select(r => Features[r])];
 }
 
-/// <summary>The methods of one data set scored on its test rows, and how long each took to train.</summary>
-internal sealed record DatasetRun(PreparedData Data, IReadOnlyList<ScoredMethod> Methods, IReadOnlyDictionary<string, double> TrainSeconds)
+/// <summary>The methods of one data set scored on its test rows, the checks of their fits, and how long each took.</summary>
+/// <param name="Data">The data set and its splits.</param>
+/// <param name="Methods">Every method's test scores and threshold, in <see cref="Experiment.MethodNames"/> order.</param>
+/// <param name="Convergence">The convergence check of every logistic-regression fit, by method id.</param>
+/// <param name="Scaling">The feature scaling logistic regression sees (z-scores) against ML.NET's default normaliser.</param>
+/// <param name="TrainSeconds">Wall-clock seconds per step (not reproducible; timings only).</param>
+internal sealed record DatasetRun(
+    PreparedData Data,
+    IReadOnlyList<ScoredMethod> Methods,
+    IReadOnlyDictionary<string, ConvergenceCheck> Convergence,
+    FeatureScaling Scaling,
+    IReadOnlyDictionary<string, double> TrainSeconds)
 {
     public ScoredMethod Method(string id) => Methods.Single(m => m.Id == id);
 }
@@ -46,41 +57,44 @@ internal sealed record LeakRun(string Sampler, bool Leaky, ScoredMethod Reported
 /// <summary>The experiment: data preparation, the methods and the leak check. All draws derive from the settings' seed.</summary>
 internal static class Experiment
 {
-    /// <summary>Method ids in display order.</summary>
+    /// <summary>The two base learners.</summary>
+    public static readonly IReadOnlyList<string> LearnerIds = ["LR", "FT"];
+
+    /// <summary>The remedies, each applied to both learners: the suffix of the method id and what it does to the training rows.</summary>
+    public static readonly IReadOnlyList<(string Suffix, string Name)> Remedies =
+    [
+        ("w", "class weights (n / 2n_c)"),
+        ("ROS", "random over-sampling"),
+        ("RUS", "random under-sampling"),
+        ("SMOTE", "SMOTE"),
+        ("NOISE", "noise-perturbed copies (smoothed bootstrap)"),
+    ];
+
+    /// <summary>Remedies of the answer's "over-sampling or under-sampling" point (class weights: its expected-value form).</summary>
+    public static readonly IReadOnlyList<string> ResamplingRemedies = ["w", "ROS", "RUS"];
+
+    /// <summary>Remedies of the answer's "data augmentation" point: noise-perturbed copies, and SMOTE's interpolations.</summary>
+    public static readonly IReadOnlyList<string> AugmentationRemedies = ["NOISE", "SMOTE"];
+
+    /// <summary>Method ids in display order, with their names.</summary>
     public static readonly IReadOnlyList<(string Id, string Name)> MethodNames =
     [
         ("majority", "always majority (baseline)"),
-        ("LR", "logistic regression"),
-        ("LR-w", "LR + class weights"),
-        ("LR-ROS", "LR + random over-sampling"),
-        ("LR-RUS", "LR + random under-sampling"),
-        ("LR-SMOTE", "LR + SMOTE"),
-        ("LR-thr", "LR + threshold moving"),
-        ("SMOTE-thr", "LR + SMOTE + threshold moving"),
-        ("FT", "FastTree"),
-        ("FT-unb", "FastTree + UnbalancedSets"),
-        ("FT-w", "FastTree + class weights"),
-        ("FT-thr", "FastTree + threshold moving"),
+        .. LearnerIds.SelectMany(l => new[]
+        {
+            (l, LearnerName(l)),
+            ($"{l}-tuned", $"{LearnerName(l)}, threshold tuned on out-of-fold training scores (fair baseline)"),
+        }.Concat(Remedies.Select(r => ($"{l}-{r.Suffix}", $"{LearnerName(l)} + {r.Name}")))),
     ];
 
-    /// <summary>The plain model each remedy is compared with.</summary>
-    public static readonly IReadOnlyList<(string Remedy, string Plain)> RemedyPairs =
-    [
-        ("LR-w", "LR"), ("LR-ROS", "LR"), ("LR-RUS", "LR"), ("LR-SMOTE", "LR"), ("LR-thr", "LR"), ("SMOTE-thr", "LR"),
-        ("FT-unb", "FT"), ("FT-w", "FT"), ("FT-thr", "FT"),
-    ];
-
-    /// <summary>Remedies that change the training data or its weights (claim: they trade precision for recall).</summary>
-    public static readonly IReadOnlySet<string> RebalancingRemedies = new HashSet<string>(StringComparer.Ordinal) { "LR-w", "LR-ROS", "LR-RUS", "LR-SMOTE", "FT-unb", "FT-w" };
-
-    /// <summary>Logistic-regression variants that differ only in the training data or weights (threshold 0.5).</summary>
-    public static readonly IReadOnlyList<string> LrVariants = ["LR", "LR-w", "LR-ROS", "LR-RUS", "LR-SMOTE"];
+    public static string LearnerName(string learner) => learner == "LR" ? "logistic regression" : "FastTree";
 
     public static string NameOf(string id) => MethodNames.Single(m => m.Id == id).Name;
 
     /// <summary>Loads a catalogue data set as a binary task, optionally a stratified subsample, and splits it.</summary>
-    public static PreparedData Prepare(string name, string task, Dataset dataset, int maxRows, double testFraction, double validationFraction, int seed)
+    public static PreparedData Prepare(string name, string task, Dataset dataset, int maxRows, ImbalancedDataSettings settings, int seed)
     {
+        double testFraction = settings.TestFraction, validationFraction = settings.ValidationFraction;
         bool[] allLabels = dataset.BinaryLabels();
         double[,] matrix = dataset.GetNumericMatrix();
         int[] rows = [.. Enumerable.Range(0, dataset.RowCount)];
@@ -101,65 +115,64 @@ internal static class Experiment
             [.. inner.TrainIndices.Select(i => train[i])], [.. inner.TestIndices.Select(i => train[i])]);
     }
 
-    /// <summary>Trains and scores every method of <see cref="MethodNames"/> on the data set's test rows.</summary>
+    /// <summary>Trains and scores every method of <see cref="MethodNames"/> on the data set's test rows, and checks the fits.</summary>
     public static DatasetRun RunMethods(PreparedData data, ImbalancedDataSettings settings, int seed, IProgressReporter progress)
     {
-        var methods = new List<ScoredMethod>();
-        var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
-        int[] heldOut = [.. data.Test.Concat(data.Validation)];
-        IReadOnlyList<bool> trainLabels = data.LabelsOf(data.Train);
-        IReadOnlyList<bool> fitLabels = data.LabelsOf(data.Fit);
         var ml = new MLContext(seed);
+        bool[] trainLabels = data.LabelsOf(data.Train);
+        double[][] trainFeatures = data.FeaturesOf(data.Train);
         IDataView test = Learners.ToView(ml, data.FeaturesOf(data.Test), data.LabelsOf(data.Test));
-        IDataView validation = Learners.ToView(ml, data.FeaturesOf(data.Validation), data.LabelsOf(data.Validation));
-        IDataView train = Learners.ToView(ml, data.FeaturesOf(data.Train), trainLabels);
-        IDataView trainWeighted = Learners.ToView(ml, data.FeaturesOf(data.Train), trainLabels, Learners.BalancedWeights(trainLabels));
-        IDataView fit = Learners.ToView(ml, data.FeaturesOf(data.Fit), fitLabels);
-
-        IDataView Resampled(Sampler sampler, int[] rows, int[] held)
+        IDataView Resampled(Sampler sampler)
         {
-            var result = sampler.Resample<bool>(rows, held, data.Labels, data.Features);
+            var result = sampler.Resample<bool>(data.Train, data.Test, data.Labels, data.Features);
             return Learners.ToView(ml, result.Features(), result.Labels());
         }
 
-        var lr = (bool weighted) => Learners.LogisticRegression(ml, settings, weighted);
-        var ft = (bool unbalanced, bool weighted) => Learners.FastTree(ml, settings, seed, unbalanced, weighted);
-        var steps = new (string Id, Func<ScoredMethod> Run)[]
+        // One training set per remedy, shared by both learners (the same resampled rows for LR and FastTree).
+        var training = new Dictionary<string, IDataView>(StringComparer.Ordinal)
         {
-            ("majority", () => new ScoredMethod("majority", NameOf("majority"), new double[data.Test.Length], 0.5)),
-            ("LR", () => Plain("LR", lr(false), train)),
-            ("LR-w", () => Plain("LR-w", lr(true), trainWeighted)),
-            ("LR-ROS", () => Plain("LR-ROS", lr(false), Resampled(new RandomOverSampler(seed + 10), data.Train, data.Test))),
-            ("LR-RUS", () => Plain("LR-RUS", lr(false), Resampled(new RandomUnderSampler(seed + 11), data.Train, data.Test))),
-            ("LR-SMOTE", () => Plain("LR-SMOTE", lr(false), Resampled(new Smote(seed + 12), data.Train, data.Test))),
-            ("LR-thr", () => ThresholdMoved("LR-thr", lr(false), fit)),
-            ("SMOTE-thr", () => ThresholdMoved("SMOTE-thr", lr(false), Resampled(new Smote(seed + 13), data.Fit, heldOut))),
-            ("FT", () => Plain("FT", ft(false, false), train)),
-            ("FT-unb", () => Plain("FT-unb", ft(true, false), train)),
-            ("FT-w", () => Plain("FT-w", ft(false, true), trainWeighted)),
-            ("FT-thr", () => ThresholdMoved("FT-thr", ft(false, false), fit)),
+            [string.Empty] = Learners.ToView(ml, trainFeatures, trainLabels),
+            ["w"] = Learners.Weighted(ml, trainFeatures, trainLabels),
+            ["ROS"] = Resampled(new RandomOverSampler(seed + 10)),
+            ["RUS"] = Resampled(new RandomUnderSampler(seed + 11)),
+            ["SMOTE"] = Resampled(new Smote(seed + 12)),
+            ["NOISE"] = Resampled(new RandomOverSampler(seed + 13) { Shrinkage = settings.Shrinkage }),
         };
-
-        for (int i = 0; i < steps.Length; i++)
+        var methods = new List<ScoredMethod> { new("majority", NameOf("majority"), new double[data.Test.Length], 0.5) };
+        var convergence = new Dictionary<string, ConvergenceCheck>(StringComparer.Ordinal);
+        var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
+        int step = 0, steps = LearnerIds.Count * (training.Count + 1);
+        foreach (string learner in LearnerIds)
         {
-            progress.Report($"{data.Name}: methods", i, steps.Length);
-            var watch = Stopwatch.StartNew();
-            methods.Add(steps[i].Run());
-            seconds[steps[i].Id] = watch.Elapsed.TotalSeconds;
+            foreach (var (suffix, view) in training)
+            {
+                progress.Report($"{data.Name}: methods", step++, steps);
+                string id = suffix.Length == 0 ? learner : $"{learner}-{suffix}";
+                var estimator = learner == "LR" ? Learners.LogisticRegression(ml, settings, suffix == "w") : Learners.FastTree(ml, settings, seed, suffix == "w");
+                var watch = Stopwatch.StartNew();
+                methods.Add(new ScoredMethod(id, NameOf(id), Learners.FitAndScore(estimator, view, test)[0], 0.5));
+                seconds[id] = watch.Elapsed.TotalSeconds;
+                if (learner == "LR")
+                {
+                    watch.Restart();
+                    convergence[id] = Learners.Convergence(ml, view, settings, suffix == "w");
+                    seconds[$"{id} convergence check"] = watch.Elapsed.TotalSeconds;
+                }
+
+                if (suffix.Length == 0)
+                {
+                    progress.Report($"{data.Name}: methods", step++, steps);
+                    watch.Restart();
+                    double threshold = Learners.TunedThreshold(estimator, view, trainLabels, settings.ThresholdFolds, seed + 20);
+                    methods.Add(methods[^1] with { Id = $"{learner}-tuned", Name = NameOf($"{learner}-tuned"), Threshold = threshold });
+                    seconds[$"{learner}-tuned"] = watch.Elapsed.TotalSeconds;
+                }
+            }
         }
 
-        progress.Report($"{data.Name}: methods", steps.Length, steps.Length);
-        return new DatasetRun(data, methods, seconds);
-
-        ScoredMethod Plain(string id, IEstimator<ITransformer> estimator, IDataView trainOn) =>
-            new(id, NameOf(id), Learners.FitAndScore(estimator, trainOn, test)[0], 0.5);
-
-        ScoredMethod ThresholdMoved(string id, IEstimator<ITransformer> estimator, IDataView trainOn)
-        {
-            var scores = Learners.FitAndScore(estimator, trainOn, validation, test);
-            double threshold = ThresholdSelection.MaximizeF1(data.LabelsOf(data.Validation), scores[0]).Threshold;
-            return new ScoredMethod(id, NameOf(id), scores[1], threshold);
-        }
+        progress.Report($"{data.Name}: methods", steps, steps);
+        var order = MethodNames.Select(m => m.Id).ToList();
+        return new DatasetRun(data, [.. methods.OrderBy(m => order.IndexOf(m.Id))], convergence, Learners.Scaling(ml, training[string.Empty]), seconds);
     }
 
     /// <summary>
@@ -185,7 +198,7 @@ internal static class Experiment
             // Proper: split first, resample only the fit rows; validation and test rows stay untouched.
             var proper = make().Resample<bool>(data.Fit, [.. data.Validation.Concat(data.Test)], data.Labels, data.Features);
             var properScores = Learners.FitAndScore(
-                Learners.FastTree(ml, settings, seed, false, false),
+                Learners.FastTree(ml, settings, seed, weighted: false),
                 Learners.ToView(ml, proper.Features(), proper.Labels()),
                 Learners.ToView(ml, data.FeaturesOf(data.Validation), data.LabelsOf(data.Validation)),
                 test);
@@ -202,7 +215,7 @@ internal static class Experiment
             var leakyFit = leakySplit.TrainIndices.Select(i => leaky.Rows[i]).ToList();
             var leakyValidation = leakySplit.TestIndices.Select(i => leaky.Rows[i]).ToList();
             var leakyScores = Learners.FitAndScore(
-                Learners.FastTree(ml, settings, seed, false, false),
+                Learners.FastTree(ml, settings, seed, weighted: false),
                 Learners.ToView(ml, [.. leakyFit.Select(r => r.Features.ToArray())], [.. leakyFit.Select(r => r.Label)]),
                 Learners.ToView(ml, [.. leakyValidation.Select(r => r.Features.ToArray())], [.. leakyValidation.Select(r => r.Label)]),
                 test);

@@ -3,22 +3,52 @@ using ClassicalML.Evaluation;
 namespace ClassicalML.Scenarios.ImbalancedData;
 
 /// <summary>A method's decision scores on one evaluation set and the threshold it classifies with.</summary>
-/// <param name="Id">Short id, also the label in bar charts, e.g. <c>LR+SMOTE</c>.</param>
+/// <param name="Id">Short id, also the label in bar charts, e.g. <c>LR-SMOTE</c>.</param>
 /// <param name="Name">Long name for tables and legends.</param>
 /// <param name="Scores">Predicted probability of the positive class, one per evaluation row.</param>
 /// <param name="Threshold">A row is predicted positive when its score is at least this.</param>
 internal sealed record ScoredMethod(string Id, string Name, double[] Scores, double Threshold);
 
+/// <summary>A bootstrap estimate asked for now and computed with every other pending one in a single bootstrap pass.</summary>
+internal sealed class Deferred
+{
+    private readonly TestSetBootstrap _owner;
+
+    internal Deferred(TestSetBootstrap owner, Estimate? result = null)
+    {
+        _owner = owner;
+        Result = result;
+    }
+
+    internal Estimate? Result { get; set; }
+
+    /// <summary>The estimate; the first read runs the bootstrap of every statistic asked for so far.</summary>
+    public Estimate Value
+    {
+        get
+        {
+            if (Result is null)
+            {
+                _owner.Run();
+            }
+
+            return Result!.Value;
+        }
+    }
+}
+
 /// <summary>
-/// Stratified percentile bootstrap intervals (ClassicalML.Evaluation.Bootstrap) for the metrics of several
-/// methods scored on the same rows, and paired differences between methods.
+/// Stratified percentile bootstrap intervals (ClassicalML.Evaluation.Bootstrap) for statistics of several methods
+/// scored on the same rows: metrics, paired differences, ranges. Statistics are collected and bootstrapped together on
+/// the same resamples (one draw of the rows per resample serves all).
 /// </summary>
 /// <remarks>
-/// Every interval uses the same seed and the same class strata, so every call draws the same resamples: a
-/// method's <see cref="BinaryReport"/> on a resample is computed once (<see cref="BinaryEvaluation.Evaluate"/>,
-/// undefined metrics as NaN) and reused for every metric and pair, keyed by a 64-bit FNV-1a hash of the
-/// resample's row indices. Resamples on which a metric is undefined are skipped by the bootstrap. The point
-/// estimate can fall outside its percentile interval (possible for skewed metrics); it is reported as measured.
+/// A method's <see cref="BinaryReport"/> on a resample is computed once (<see cref="BinaryEvaluation.Evaluate"/>,
+/// undefined metrics as NaN) and reused by every statistic, keyed by a 64-bit FNV-1a hash of the resample's rows; so a
+/// dozen models and a hundred comparisons cost one evaluation per model and resample. Differences are paired exactly as
+/// <see cref="Bootstrap.PairedDifference"/> pairs them (same seed, same class strata, same resamples). Resamples on which
+/// a statistic is undefined are left out of its percentiles and counted (<see cref="Estimate.UndefinedShare"/>). The point
+/// estimate can fall outside its percentile interval (possible for skewed statistics); it is reported as measured.
 /// </remarks>
 internal sealed class TestSetBootstrap
 {
@@ -27,6 +57,8 @@ internal sealed class TestSetBootstrap
     private readonly int _seed;
     private readonly int _resamples;
     private readonly Dictionary<ScoredMethod, Dictionary<ulong, BinaryReport>> _cache = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ScoredMethod, BinaryReport> _full = new(ReferenceEqualityComparer.Instance);
+    private readonly List<(IReadOnlyList<ScoredMethod> Methods, Func<IReadOnlyList<BinaryReport>, double> Statistic, Deferred Result)> _pending = [];
 
     public TestSetBootstrap(bool[] labels, int seed, int resamples)
     {
@@ -36,55 +68,69 @@ internal sealed class TestSetBootstrap
         _resamples = resamples;
     }
 
-    public IReadOnlyList<bool> Labels => _labels;
+    /// <summary>The number of test rows (the replicates behind every interval).</summary>
+    public int Rows => _labels.Length;
 
     /// <summary>The method's report on every row.</summary>
-    public BinaryReport Full(ScoredMethod method) =>
-        BinaryEvaluation.Evaluate(_labels, method.Scores, method.Threshold, zeroDivision: ZeroDivision.NaN);
-
-    /// <summary>A metric with its 95% stratified percentile bootstrap interval; all NaN when undefined on the full data.</summary>
-    public Estimate Interval(ScoredMethod method, Func<BinaryReport, double> metric)
+    public BinaryReport Full(ScoredMethod method)
     {
-        if (double.IsNaN(metric(Full(method))))
+        if (!_full.TryGetValue(method, out var report))
         {
-            return new Estimate(double.NaN, double.NaN, double.NaN);
+            report = BinaryEvaluation.Evaluate(_labels, method.Scores, method.Threshold, zeroDivision: ZeroDivision.NaN);
+            _full.Add(method, report);
         }
 
-        return ToEstimate(Bootstrap.StratifiedPercentile(_strata, rows => metric(Report(method, rows)), _seed, _resamples));
+        return report;
     }
 
-    /// <summary>metric(a) − metric(b) on the same resamples, with its 95% paired stratified bootstrap interval.</summary>
-    public Estimate Difference(ScoredMethod a, ScoredMethod b, Func<BinaryReport, double> metric)
+    /// <summary>A metric with its 95% interval and the share of resamples on which it is undefined.</summary>
+    public Deferred Interval(ScoredMethod method, Func<BinaryReport, double> metric) => Statistic([method], r => metric(r[0]));
+
+    /// <summary>metric(a) − metric(b) on the same resamples, with its 95% paired interval.</summary>
+    public Deferred Difference(ScoredMethod a, ScoredMethod b, Func<BinaryReport, double> metric) => Statistic([a, b], r => metric(r[0]) - metric(r[1]));
+
+    /// <summary>
+    /// Any statistic of several methods' reports on the same resamples. Undefined on the full test set means undefined in
+    /// every resample (share 1): a stratified resample keeps the class counts and draws only test rows, so a predicted
+    /// class that is empty on the test set stays empty, and such a statistic is not bootstrapped.
+    /// </summary>
+    public Deferred Statistic(IReadOnlyList<ScoredMethod> methods, Func<IReadOnlyList<BinaryReport>, double> statistic)
     {
-        if (double.IsNaN(metric(Full(a)) - metric(Full(b))))
+        if (double.IsNaN(statistic([.. methods.Select(Full)])))
         {
-            return new Estimate(double.NaN, double.NaN, double.NaN);
+            return new Deferred(this, new Estimate(double.NaN, double.NaN, double.NaN) { UndefinedShare = 1 });
         }
 
-        return ToEstimate(Bootstrap.StratifiedPercentile(_strata, rows => metric(Report(a, rows)) - metric(Report(b, rows)), _seed, _resamples));
+        var result = new Deferred(this);
+        _pending.Add((methods, statistic, result));
+        return result;
     }
 
-    /// <summary>Any statistic of several methods' reports on the same resamples, with its interval.</summary>
-    public Estimate Statistic(IReadOnlyList<ScoredMethod> methods, Func<IReadOnlyList<BinaryReport>, double> statistic) =>
-        ToEstimate(Bootstrap.StratifiedPercentile(
-            _strata,
-            rows =>
+    /// <summary>Bootstraps every pending statistic in one pass over the same resamples.</summary>
+    public void Run()
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        var pending = _pending.ToList();
+        _pending.Clear();
+        RowMetric[] metrics = [.. pending.Select(p => (RowMetric)(rows =>
+        {
+            var reports = new BinaryReport[p.Methods.Count];
+            for (int i = 0; i < reports.Length; i++)
             {
-                var reports = new BinaryReport[methods.Count];
-                for (int i = 0; i < reports.Length; i++)
-                {
-                    reports[i] = Report(methods[i], rows);
-                }
+                reports[i] = Report(p.Methods[i], rows);
+            }
 
-                return statistic(reports);
-            },
-            _seed,
-            _resamples));
-
-    internal static Estimate ToEstimate(BootstrapInterval interval)
-    {
-        double value = interval.Estimate;
-        return new Estimate(value, interval.Lower, interval.Upper);
+            return p.Statistic(reports);
+        }))];
+        var intervals = Bootstrap.StratifiedPercentile(_strata, metrics, _seed, _resamples);
+        for (int i = 0; i < pending.Count; i++)
+        {
+            pending[i].Result.Result = Estimate.FromBootstrap(intervals[i]);
+        }
     }
 
     internal static ulong Hash(ReadOnlySpan<int> rows)

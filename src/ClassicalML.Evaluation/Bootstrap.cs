@@ -156,16 +156,62 @@ public static class Bootstrap
         double confidence = 0.95)
     {
         ArgumentNullException.ThrowIfNull(metric);
+        RequireStrata(strata);
+
+        IntervalChecks.Resamples(resamples);
+        IntervalChecks.Confidence(confidence);
+        return Run(strata.Length, strata, metric, seed, resamples, confidence, "stratified percentile bootstrap", FullDataUndefined);
+    }
+
+    /// <summary>
+    /// Several metrics on the same stratified resamples: one draw of the rows per resample serves every metric, so that
+    /// many models or many comparisons (paired differences computed from row indices) cost one bootstrap, not one each.
+    /// </summary>
+    /// <param name="strata">The stratum of each row (any integers, e.g. class indices); its length is the number of rows.</param>
+    /// <param name="metrics">The metrics on a multiset of row indices; NaN when undefined. On each resample they are
+    /// called in list order with the same rows.</param>
+    /// <param name="seed">The seed of the Mersenne Twister.</param>
+    /// <param name="resamples">The number of resamples, at least 1.</param>
+    /// <param name="confidence">The nominal coverage, strictly between 0 and 1.</param>
+    /// <returns>One interval per metric, in order; each is bit-identical to
+    /// <see cref="StratifiedPercentile(ReadOnlySpan{int}, RowMetric, int, int, double)"/> of that metric with the same
+    /// seed, since the resamples do not depend on the metric.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="metrics"/> or one of its metrics is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="strata"/> or <paramref name="metrics"/> is empty, or a metric is NaN on the full data.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="resamples"/> &lt; 1 or <paramref name="confidence"/> not in (0, 1).</exception>
+    public static IReadOnlyList<BootstrapInterval> StratifiedPercentile(
+        ReadOnlySpan<int> strata,
+        IReadOnlyList<RowMetric> metrics,
+        int seed,
+        int resamples = 1000,
+        double confidence = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        RequireStrata(strata);
+
+        if (metrics.Count == 0)
+        {
+            throw new ArgumentException("metrics is empty; pass at least one metric to bootstrap.", nameof(metrics));
+        }
+
+        for (var i = 0; i < metrics.Count; i++)
+        {
+            ArgumentNullException.ThrowIfNull(metrics[i], string.Create(CultureInfo.InvariantCulture, $"metrics[{i}]"));
+        }
+
+        IntervalChecks.Resamples(resamples);
+        IntervalChecks.Confidence(confidence);
+        return RunMany(strata.Length, strata, [.. metrics], seed, resamples, confidence, "stratified percentile bootstrap", FullDataUndefined);
+    }
+
+    private static void RequireStrata(ReadOnlySpan<int> strata)
+    {
         if (strata.IsEmpty)
         {
             throw new ArgumentException(
                 "strata is empty; the bootstrap needs at least one row. Pass the stratum of every row.",
                 nameof(strata));
         }
-
-        IntervalChecks.Resamples(resamples);
-        IntervalChecks.Confidence(confidence);
-        return Run(strata.Length, strata, metric, seed, resamples, confidence, "stratified percentile bootstrap", FullDataUndefined);
     }
 
     private const string FullDataUndefined =
@@ -179,6 +225,17 @@ public static class Bootstrap
         int resamples,
         double confidence,
         string method,
+        string fullDataUndefined) =>
+        RunMany(n, strata, [metric], seed, resamples, confidence, method, fullDataUndefined)[0];
+
+    private static BootstrapInterval[] RunMany(
+        int n,
+        ReadOnlySpan<int> strata,
+        RowMetric[] metrics,
+        int seed,
+        int resamples,
+        double confidence,
+        string method,
         string fullDataUndefined)
     {
         var rows = new int[n];
@@ -187,60 +244,90 @@ public static class Bootstrap
             rows[i] = i;
         }
 
-        var estimate = metric(rows);
-        if (double.IsNaN(estimate))
+        var estimates = new double[metrics.Length];
+        for (var m = 0; m < metrics.Length; m++)
         {
-            throw new ArgumentException(fullDataUndefined, nameof(metric));
+            estimates[m] = metrics[m](rows);
+            if (double.IsNaN(estimates[m]))
+            {
+                throw new ArgumentException(
+                    metrics.Length == 1 ? fullDataUndefined : string.Create(CultureInfo.InvariantCulture, $"metrics[{m}]: {fullDataUndefined}"),
+                    metrics.Length == 1 ? "metric" : "metrics");
+            }
         }
 
         var groups = strata.IsEmpty ? null : Groups(strata);
         var random = new MersenneTwister(seed, threadSafe: false);
-        var values = new double[resamples];
-        var defined = 0;
+        var values = new double[metrics.Length][];
+        var defined = new int[metrics.Length];
+        for (var m = 0; m < metrics.Length; m++)
+        {
+            values[m] = new double[resamples];
+        }
+
         for (var r = 0; r < resamples; r++)
         {
-            if (groups is null)
+            Draw(rows, groups, random);
+            for (var m = 0; m < metrics.Length; m++)
             {
-                for (var i = 0; i < n; i++)
+                var value = metrics[m](rows);
+                if (!double.IsNaN(value))
                 {
-                    rows[i] = random.Next(n);
+                    values[m][defined[m]++] = value;
                 }
-            }
-            else
-            {
-                var position = 0;
-                foreach (var group in groups)
-                {
-                    for (var i = 0; i < group.Length; i++)
-                    {
-                        rows[position++] = group[random.Next(group.Length)];
-                    }
-                }
-            }
-
-            var value = metric(rows);
-            if (!double.IsNaN(value))
-            {
-                values[defined++] = value;
             }
         }
 
-        double lower = double.NaN, upper = double.NaN;
-        if (defined > 0)
+        var result = new BootstrapInterval[metrics.Length];
+        for (var m = 0; m < metrics.Length; m++)
         {
-            var sorted = values[..defined];
-            Array.Sort(sorted);
-            var alpha = 1.0 - confidence;
-            lower = SortedArrayStatistics.QuantileCustom(sorted, alpha / 2.0, QuantileDefinition.R7);
-            upper = SortedArrayStatistics.QuantileCustom(sorted, 1.0 - (alpha / 2.0), QuantileDefinition.R7);
+            var (lower, upper) = Percentiles(values[m][..defined[m]], confidence);
+            result[m] = new BootstrapInterval(
+                new Interval(estimates[m], lower, upper, confidence, method),
+                resamples,
+                resamples - defined[m],
+                seed,
+                groups is not null);
         }
 
-        return new BootstrapInterval(
-            new Interval(estimate, lower, upper, confidence, method),
-            resamples,
-            resamples - defined,
-            seed,
-            groups is not null);
+        return result;
+    }
+
+    /// <summary>One resample into <paramref name="rows"/>: n draws with replacement, or each stratum's own size from it.</summary>
+    private static void Draw(int[] rows, List<int[]>? groups, MersenneTwister random)
+    {
+        if (groups is null)
+        {
+            for (var i = 0; i < rows.Length; i++)
+            {
+                rows[i] = random.Next(rows.Length);
+            }
+
+            return;
+        }
+
+        var position = 0;
+        foreach (var group in groups)
+        {
+            for (var i = 0; i < group.Length; i++)
+            {
+                rows[position++] = group[random.Next(group.Length)];
+            }
+        }
+    }
+
+    /// <summary>The (1 − confidence) / 2 and (1 + confidence) / 2 percentiles (R7) of the defined values; NaN when there are none.</summary>
+    private static (double Lower, double Upper) Percentiles(double[] defined, double confidence)
+    {
+        if (defined.Length == 0)
+        {
+            return (double.NaN, double.NaN);
+        }
+
+        Array.Sort(defined);
+        var alpha = 1.0 - confidence;
+        return (SortedArrayStatistics.QuantileCustom(defined, alpha / 2.0, QuantileDefinition.R7),
+            SortedArrayStatistics.QuantileCustom(defined, 1.0 - (alpha / 2.0), QuantileDefinition.R7));
     }
 
     /// <summary>Row indices of each stratum, strata in ascending order (a fixed order keeps draws reproducible).</summary>

@@ -183,7 +183,7 @@ public static class CrossValidation
 
         if (options.Weighting == ClassWeighting.Balanced)
         {
-            var weights = BalancedWeights(trainLabels);
+            var weights = ClassWeights.Balanced(trainLabels);
             view = new ArrayColumnsDataView(
                 view,
                 ArrayColumnsDataView.MakeSchema(view.Schema, [new AppendedColumn(options.WeightColumnName, NumberDataViewType.Single)]),
@@ -196,15 +196,4 @@ public static class CrossValidation
 
     private static IDataView Rename(MLContext context, IDataView view, string from, string to) =>
         from == to ? view : context.Transforms.CopyColumns(to, from).Fit(view).Transform(view);
-
-    /// <summary>w_c = n / (2 · n_c) for each row's class c, as scikit-learn's <c>compute_class_weight('balanced')</c>.</summary>
-    internal static float[] BalancedWeights(bool[] labels)
-    {
-        var n = labels.Length;
-        var positives = labels.Count(l => l);
-        var negatives = n - positives;
-        var wPositive = positives == 0 ? 0f : (float)(n / (2.0 * positives));
-        var wNegative = negatives == 0 ? 0f : (float)(n / (2.0 * negatives));
-        return Array.ConvertAll(labels, l => l ? wPositive : wNegative);
-    }
 }

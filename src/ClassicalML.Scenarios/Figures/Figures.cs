@@ -188,7 +188,15 @@ internal sealed class SeriesFigure : Figure
             plot.Axes.SetLimits(-0.02, 1.02, -0.02, 1.02);
         }
 
-        plot.ShowLegend(_kind == SeriesKind.PrecisionRecall ? Alignment.LowerLeft : Alignment.LowerRight);
+        if (_kind == SeriesKind.PrecisionRecall)
+        {
+            // Precision-recall curves can pass through any corner of the square: keep the legend outside the data.
+            plot.ShowLegend(Edge.Right);
+        }
+        else
+        {
+            plot.ShowLegend(Alignment.LowerRight);
+        }
     }
 }
 

@@ -5,11 +5,12 @@ namespace ClassicalML.Data.Tests.Resampling;
 /// <summary>One contract suite over every sampler, as imbalanced-learn's estimator checks.</summary>
 public class SamplerContractTests
 {
-    public static TheoryData<string> Samplers => ["over", "under", "smote"];
+    public static TheoryData<string> Samplers => ["over", "over-smoothed", "under", "smote"];
 
     private static Sampler Create(string name, int seed, SamplingStrategy? strategy = null) => name switch
     {
         "over" => new RandomOverSampler(seed, strategy),
+        "over-smoothed" => new RandomOverSampler(seed, strategy) { Shrinkage = 0.5 },
         "under" => new RandomUnderSampler(seed, strategy),
         _ => new Smote(seed, 5, strategy),
     };

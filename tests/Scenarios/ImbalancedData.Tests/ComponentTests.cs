@@ -39,16 +39,6 @@ public sealed class ComponentTests
         return (labels.Any(l => l) ? share == 1 : double.IsNaN(share)).ToProperty();
     }
 
-    [FsCheck.Xunit.Property]
-    public Property ToEstimate_AnyInterval_KeepsEstimateAndBoundsAsMeasured(NormalFloat estimate, NormalFloat a, NormalFloat b)
-    {
-        // The percentile interval is reported as measured, even when it misses the full-data estimate.
-        double lower = Math.Min(a.Get, b.Get), upper = Math.Max(a.Get, b.Get);
-        var interval = new BootstrapInterval(new ClassicalML.Evaluation.Interval(estimate.Get, lower, upper, 0.95, "test"), 10, 0, 1, true);
-        var e = TestSetBootstrap.ToEstimate(interval);
-        return (e.Value == estimate.Get && e.Lower == lower && e.Upper == upper).ToProperty();
-    }
-
     [Fact]
     public void Hash_DifferentOrderOrRows_Differs()
     {
@@ -58,23 +48,29 @@ public sealed class ComponentTests
     }
 
     [Fact]
-    public void BalancedWeights_OnePositiveInFour_GivesClassWeightsAsScikitLearn()
-    {
-        // class_weight="balanced": n / (2 n_c) = 4 / 2 = 2 for the positive, 4 / 6 for the negatives.
-        float[] weights = Learners.BalancedWeights([true, false, false, false]);
-        Assert.Equal([2f, 4f / 6f, 4f / 6f, 4f / 6f], weights);
-    }
-
-    [Fact]
-    public void Bootstrap_AlwaysNegative_PrecisionUndefinedAndRecallZero()
+    public void Bootstrap_AlwaysNegative_PrecisionUndefinedInEveryResampleAndRecallZero()
     {
         bool[] labels = [.. Enumerable.Range(0, 50).Select(i => i % 10 == 0)];
         var boot = new TestSetBootstrap(labels, 1, 50);
         var majority = new ScoredMethod("majority", "always majority", new double[labels.Length], 0.5);
-        Assert.True(boot.Interval(majority, r => r.Precision).IsUndefined);
-        Assert.Equal(new Estimate(0, 0, 0), boot.Interval(majority, r => r.Recall));
-        Assert.Equal(new Estimate(0.9, 0.9, 0.9), boot.Interval(majority, r => r.Accuracy));
-        Assert.Contains(boot.Full(majority).Undefined, u => u.Metric == nameof(BinaryReport.Precision));
+        var precision = boot.Interval(majority, r => r.Precision).Value;
+        Assert.True(precision.IsUndefined);
+        Assert.Equal(1, precision.UndefinedShare);
+        Assert.Equal("undefined", precision.ToString());
+        Assert.Equal(new Estimate(0, 0, 0), boot.Interval(majority, r => r.Recall).Value);
+        Assert.Equal(new Estimate(0.9, 0.9, 0.9), boot.Interval(majority, r => r.Accuracy).Value);
+    }
+
+    [Fact]
+    public void Bootstrap_FewPredictedPositives_CountsTheResamplesWherePrecisionIsUndefined()
+    {
+        // One row of 40 is predicted positive: a stratified resample misses it with probability (1 - 1/36)^36 ≈ 36%.
+        bool[] labels = [.. Enumerable.Range(0, 40).Select(i => i % 10 == 0)];
+        double[] scores = [.. Enumerable.Range(0, 40).Select(i => i == 3 ? 0.9 : 0.1)];
+        var precision = new TestSetBootstrap(labels, 2, 400).Interval(new ScoredMethod("m", "m", scores, 0.5), r => r.Precision).Value;
+        Assert.Equal(0, precision.Value);
+        Assert.InRange(precision.UndefinedShare, 0.25, 0.47);
+        Assert.Contains("of resamples)", precision.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,24 +80,27 @@ public sealed class ComponentTests
         double[] scores = [.. Enumerable.Range(0, 60).Select(i => ((i * 37) % 60) / 60.0)];
         var boot = new TestSetBootstrap(labels, 3, 40);
         var method = new ScoredMethod("m", "m", scores, 0.5);
-        Assert.Equal(new Estimate(0, 0, 0), boot.Difference(method, method, r => r.RocAuc));
+        Assert.Equal(new Estimate(0, 0, 0), boot.Difference(method, method, r => r.RocAuc).Value);
     }
 
     [Fact]
-    public void Bootstrap_SameSeed_SameIntervalAsTheLibrary()
+    public void Bootstrap_SameSeed_SameIntervalsAsTheLibrarysPercentileAndPairedDifference()
     {
         bool[] labels = [.. Enumerable.Range(0, 80).Select(i => i % 8 == 0)];
-        double[] scores = [.. Enumerable.Range(0, 80).Select(i => ((i * 29) % 80) / 80.0)];
+        double[] a = [.. Enumerable.Range(0, 80).Select(i => ((i * 29) % 80) / 80.0)];
+        double[] b = [.. Enumerable.Range(0, 80).Select(i => ((i * 13) % 80) / 80.0)];
         var boot = new TestSetBootstrap(labels, 5, 60);
-        var method = new ScoredMethod("m", "m", scores, 0.5);
-        var library = Bootstrap.Percentile(labels, scores, Roc.Auc, 5, 60, stratified: true);
-        Assert.Equal(TestSetBootstrap.ToEstimate(library), boot.Interval(method, r => r.RocAuc));
+        ScoredMethod ma = new("a", "a", a, 0.5), mb = new("b", "b", b, 0.5);
+        var interval = boot.Interval(ma, r => r.RocAuc);
+        var difference = boot.Difference(ma, mb, r => r.AveragePrecision);
+        Assert.Equal(Estimate.FromBootstrap(Bootstrap.Percentile(labels, a, Roc.Auc, 5, 60, stratified: true)), interval.Value);
+        Assert.Equal(Estimate.FromBootstrap(Bootstrap.PairedDifference(labels, a, b, PrecisionRecall.AveragePrecision, 5, 60, stratified: true)), difference.Value);
     }
 
     [Fact]
     public void Prepare_Satellite_SplitsPartitionTheRowsAndKeepThePrevalence()
     {
-        var data = Experiment.Prepare("satellite", "damp grey soil vs rest", Datasets.Satellite(), 2000, 0.3, 0.25, 7);
+        var data = Experiment.Prepare("satellite", "damp grey soil vs rest", Datasets.Satellite(), 2000, new ImbalancedDataSettings { TestFraction = 0.3, ValidationFraction = 0.25 }, 7);
         Assert.Equal(2000, data.Labels.Length);
         Assert.Equal(data.Train.Length, data.Fit.Length + data.Validation.Length);
         Assert.Empty(data.Train.Intersect(data.Test));
@@ -112,5 +111,31 @@ public sealed class ComponentTests
         Assert.InRange(prevalence, 0.096, 0.099);
         Assert.InRange(data.LabelsOf(data.Test).Count(l => l) / (double)data.Test.Length, prevalence - 0.005, prevalence + 0.005);
         Assert.InRange(data.LabelsOf(data.Validation).Count(l => l) / (double)data.Validation.Length, prevalence - 0.01, prevalence + 0.01);
+    }
+
+    [Fact]
+    public void Convergence_DefaultSettingsOnSatellite_LbfgsStopsAtItsOptimumNotItsCap()
+    {
+        // Fails if the scenario's L-BFGS settings ever stop a fit at its cap: the 10x-cap, 1/100-tolerance refit must agree.
+        var settings = new ImbalancedDataScenario().DefaultSettings;
+        var data = Experiment.Prepare("satellite", "damp grey soil vs rest", Datasets.Satellite(), 2000, settings, 7);
+        var ml = new Microsoft.ML.MLContext(1);
+        var train = Learners.ToView(ml, data.FeaturesOf(data.Train), data.LabelsOf(data.Train));
+        foreach (bool weighted in new[] { false, true })
+        {
+            var check = Learners.Convergence(ml, weighted ? Learners.Weighted(ml, data.FeaturesOf(data.Train), data.LabelsOf(data.Train)) : train, settings, weighted);
+            Assert.True(check.Converged, check.Description);
+        }
+    }
+
+    [Fact]
+    public void Scaling_Satellite_ZScoresHaveUnitSdAndTheDefaultNormaliserDoesNot()
+    {
+        var ml = new Microsoft.ML.MLContext(1);
+        var data = Experiment.Prepare("satellite", "damp grey soil vs rest", Datasets.Satellite(), 2000, new ImbalancedDataScenario().DefaultSettings, 7);
+        var scaling = Learners.Scaling(ml, Learners.ToView(ml, data.FeaturesOf(data.Train), data.LabelsOf(data.Train)));
+        Assert.All(scaling.CentredSd, sd => Assert.Equal(1, sd, 1e-3));
+        Assert.All(scaling.DefaultSd, sd => Assert.InRange(sd, 0.05, 0.5));
+        Assert.True(scaling.DefaultPenaltyFactor.Min > 4);
     }
 }

@@ -1,0 +1,278 @@
+using System.Globalization;
+using ClassicalML.Evaluation;
+
+namespace ClassicalML.Scenarios.ImbalancedData;
+
+/// <summary>The report: tables, figures, the closing paragraph and the effects replicate.py measures again.</summary>
+internal static class Report
+{
+    public static ScenarioResult Build(ImbalancedDataSettings settings, IReadOnlyList<DatasetMeasurements> measured, IReadOnlyList<LeakMeasurement> leaks, IReadOnlyList<ClaimResult> claims) => new()
+    {
+        Tables =
+        [
+            Protocol(settings), Data(measured), Methods(), Scaling(measured), Convergence(measured), TestMetrics(measured), Undefined(measured),
+            Remedies(measured), Accuracy(measured), Spreads(measured), PrVsRoc(measured), Leaks(leaks),
+        ],
+        Timings = [Timings(measured)],
+        Claims = claims,
+        Figures = [.. measured.SelectMany(DatasetFigures)],
+        Summary = Summary(measured, leaks),
+        Effects = Effects(measured, leaks),
+    };
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string F(double value) => Numbers.Format(value);
+
+    private static ReportTable Protocol(ImbalancedDataSettings s) => new ReportTable("protocol", ["step", "what"])
+        .AddRow("test split", Invariant($"stratified {1 - s.TestFraction:0.##}/{s.TestFraction:0.##} train/test (TrainTestSplit.Stratified); test rows are never resampled and never used for a choice"))
+        .AddRow("baseline", "always negative (the majority class): score 0 for every row")
+        .AddRow("logistic regression", Invariant($"z-scores fitted on the training rows (NormalizeMeanVariance, fixZero: false), then L-BFGS logistic regression with L2 = {s.L2} (scikit-learn's C = 1 / L2) and L1 = 0, ML.NET's stopping rule (no iteration cap, tolerance 1e-7), one thread"))
+        .AddRow("FastTree", Invariant($"{s.Trees} trees, {s.Leaves} leaves, at least 10 rows per leaf, learning rate 0.2, one thread, seeded; Platt-calibrated probability"))
+        .AddRow("fair baseline", Invariant($"the plain model with the F1-maximising threshold chosen on out-of-fold scores of the training rows (stratified {s.ThresholdFolds}-fold CrossValidation.Run, ThresholdSelection.MaximizeF1), then applied to the model fitted on all training rows"))
+        .AddRow("remedies", Invariant($"class weights n / (2 n_c) (ClassWeights.Balanced, scikit-learn's class_weight=\"balanced\"); RandomOverSampler, RandomUnderSampler and SMOTE (k = 5) to a 1:1 balance; noise-perturbed copies: RandomOverSampler with Shrinkage = {s.Shrinkage} (imbalanced-learn's smoothed bootstrap); training rows only (TrainingRows guard); each remedy's rows shared by both learners"))
+        .AddRow("decision", "positive when the predicted probability is >= 0.5, or >= the tuned threshold for the fair baseline")
+        .AddRow("intervals", Invariant($"95% stratified percentile bootstrap over the test rows, {s.Resamples} resamples, fixed seed; differences paired on the same resamples; undefined resamples left out and counted"))
+        .AddRow("leak check", "FastTree; proper: split the training rows into fit/validation, over-sample the fit rows, report on the validation rows; leaky: over-sample all training rows, split the result (stratified), report on its held-out part; both models also scored on the untouched test rows");
+
+    private static ReportTable Data(IReadOnlyList<DatasetMeasurements> measured)
+    {
+        var table = new ReportTable("data", ["data set", "task", "source rows", "rows used", "positives", "train rows", "test rows", "test positives", "test prevalence"]);
+        foreach (var d in measured)
+        {
+            var p = d.Run.Data;
+            table.AddRow(p.Name, p.Task, p.SourceRows, p.Labels.Length, p.Positives, p.Train.Length, p.Test.Length, p.LabelsOf(p.Test).Count(l => l), d.Baseline.Prevalence);
+        }
+
+        return table;
+    }
+
+    private static ReportTable Methods()
+    {
+        var table = new ReportTable("methods", ["id", "method"]);
+        foreach (var (id, name) in Experiment.MethodNames)
+        {
+            table.AddRow(id, name);
+        }
+
+        return table;
+    }
+
+    private static ReportTable Scaling(IReadOnlyList<DatasetMeasurements> measured)
+    {
+        var table = new ReportTable("feature-scaling", ["data set", "normaliser", "feature SD after it (min–max)", "L2 on z-scored weights, as a multiple of L2 (min–max)", "used"]);
+        foreach (var d in measured)
+        {
+            var s = d.Run.Scaling;
+            var (lo, hi) = s.DefaultPenaltyFactor;
+            table.AddRow(d.Name, "NormalizeMeanVariance(fixZero: false): z-scores", $"{F(s.CentredSd.Min())}–{F(s.CentredSd.Max())}", "1–1", "yes");
+            table.AddRow(d.Name, "NormalizeMeanVariance() default (fixZero: true): scaled, not centred", $"{F(s.DefaultSd.Min())}–{F(s.DefaultSd.Max())}", $"{F(lo)}–{F(hi)}", "no (the old run's setting)");
+        }
+
+        return table;
+    }
+
+    private static ReportTable Convergence(IReadOnlyList<DatasetMeasurements> measured)
+    {
+        var table = new ReportTable("convergence", ["data set", "fit", "trainer", "cap", "tolerance", "check", "converged"]);
+        foreach (var d in measured)
+        {
+            foreach (var (id, c) in d.Run.Convergence)
+            {
+                table.AddRow(d.Name, id, "L-BFGS logistic regression", c.IterationCap == int.MaxValue ? "none (ML.NET default)" : c.IterationCap.ToString(CultureInfo.InvariantCulture),
+                    c.Tolerance, c.Description, c.Converged ? "yes" : "no");
+            }
+
+            table.AddRow(d.Name, "LR-tuned", "L-BFGS logistic regression", "none (ML.NET default)", 1e-7, "the out-of-fold fits of the threshold tuning: the LR settings on (k − 1)/k of its training rows", "see LR");
+            table.AddRow(d.Name, "FT, FT-*", "FastTree", "fixed number of trees", "none", "not iterative to a tolerance: no convergence to check", "n/a");
+        }
+
+        return table;
+    }
+
+    private static ReportTable TestMetrics(IReadOnlyList<DatasetMeasurements> measured)
+    {
+        var table = new ReportTable("test-metrics", ["data set", "method", "threshold", .. Comparison.Metrics.Select(m => $"{m.Label} (95% CI)")]);
+        foreach (var d in measured)
+        {
+            foreach (var row in d.Metrics)
+            {
+                table.AddRow([d.Name, row.Method.Id, row.Method.Threshold, .. row.Values.Select(v => (Cell)v)]);
+            }
+        }
+
+        return table;
+    }
+
+    private static ReportTable Undefined(IReadOnlyList<DatasetMeasurements> measured)
+    {
+        var table = new ReportTable("undefined-metrics", ["data set", "method", "metric", "predicted positives", "undefined in share of resamples", "why"]);
+        foreach (var d in measured)
+        {
+            foreach (var row in d.Metrics)
+            {
+                for (int k = 0; k < row.Values.Count; k++)
+                {
+                    var v = row.Values[k];
+                    if (v.IsUndefined || v.UndefinedShare > 0)
+                    {
+                        int predicted = row.Method.Scores.Count(s => s >= row.Method.Threshold);
+                        table.AddRow(d.Name, row.Method.Id, Comparison.Metrics[k].Label, predicted, v.UndefinedShare,
+                            double.IsNaN(v.Value) ? "no predicted positive on the test set (tp + fp = 0): undefined, not 0" : "no predicted positive in some resamples; those are left out of the interval");
+                    }
+                }
+            }
+        }
+
+        return table;
+    }
+
+    private static ReportTable Remedies(IReadOnlyList<DatasetMeasurements> measured)
+    {
+        var table = new ReportTable("remedy-minus-plain", ["data set", "remedy", "plain", "Δ recall", "Δ precision", "min(Δ recall, −Δ precision)", "Δ ROC AUC", "Δ AP", "Δ F1 vs plain at 0.5 (not judged)", "Δ F1 vs plain at tuned threshold", "plain precision as a baseline"]);
+        foreach (var d in measured)
+        {
+            foreach (var r in d.Remedies)
+            {
+                table.AddRow(d.Name, r.Remedy, r.Plain, r.Recall, r.Precision, r.TradeOff, r.RocAuc, r.AveragePrecision, r.F1VsPlain, r.F1VsTuned, r.PlainPrecisionUndefined is null ? "defined in every resample" : "excluded: " + r.PlainPrecisionUndefined);
+            }
+        }
+
+        return table;
+    }
+
+    private static ReportTable Accuracy(IReadOnlyList<DatasetMeasurements> measured)
+    {
+        var table = new ReportTable("accuracy-vs-f1", ["data set", "baseline accuracy", "baseline F1", "compared model", "its accuracy", "its F1", "baseline − model accuracy (95% CI)"]);
+        foreach (var d in measured)
+        {
+            var witness = d.Metrics.Single(m => m.Method.Id == d.Accuracy.Witness);
+            var majority = d.Metrics.Single(m => m.Method.Id == "majority");
+            table.AddRow(d.Name, majority.Values[0], majority.Values[3], witness.Method.Id, witness.Values[0], witness.Values[3], d.Accuracy.Gap);
+        }
+
+        return table;
+    }
+
+    private static ReportTable Spreads(IReadOnlyList<DatasetMeasurements> measured)
+    {
+        var table = new ReportTable("spread-over-rebalanced-variants", ["data set", "learner", "ROC AUC range", "AP range", "recall range", "F1 range", "r = min(recall, F1 range) / ROC AUC range (95% CI)"]);
+        foreach (var d in measured)
+        {
+            foreach (var s in d.Spreads)
+            {
+                table.AddRow(d.Name, s.Learner, s.RocAucRange, s.ApRange, s.RecallRange, s.F1Range, s.Ratio);
+            }
+        }
+
+        return table;
+    }
+
+    private static ReportTable PrVsRoc(IReadOnlyList<DatasetMeasurements> measured)
+    {
+        var table = new ReportTable("pr-vs-roc", ["data set", "prevalence", "S = (AP range / (1 − prevalence)) / (ROC AUC range / 0.5) (95% CI)", "D = Δ AP − Δ ROC AUC, FT − LR (95% CI)"]);
+        foreach (var d in measured)
+        {
+            table.AddRow(d.Name, d.Baseline.Prevalence, d.PrSpread, d.PrVsRocFtMinusLr);
+        }
+
+        return table;
+    }
+
+    private static ReportTable Leaks(IReadOnlyList<LeakMeasurement> leaks)
+    {
+        var table = new ReportTable("leak-check", ["data set", "over-sampler", "protocol", "validation positives with a twin in training", "reported recall (95% CI)", "test recall (95% CI)", "reported − test recall (95% CI)"]);
+        foreach (var l in leaks)
+        {
+            table.AddRow(l.Dataset, l.Sampler, "proper: split, then over-sample the fit rows", l.ProperTwinShare, l.ProperReported, l.ProperTest, l.ProperInflation);
+            table.AddRow(l.Dataset, l.Sampler, "leaky: over-sample, then split", l.LeakyTwinShare, l.LeakyReported, l.LeakyTest, l.LeakyInflation);
+        }
+
+        return table;
+    }
+
+    private static ReportTable Timings(IReadOnlyList<DatasetMeasurements> measured)
+    {
+        var table = new ReportTable("seconds", ["data set", "step", "seconds"]);
+        foreach (var d in measured)
+        {
+            foreach (var (step, seconds) in d.Run.TrainSeconds)
+            {
+                table.AddRow(d.Name, step, seconds);
+            }
+
+            table.AddRow(d.Name, "bootstrap intervals", d.Seconds);
+        }
+
+        return table;
+    }
+
+    private static IEnumerable<Figure> DatasetFigures(DatasetMeasurements d)
+    {
+        bool[] labels = d.Run.Data.LabelsOf(d.Run.Data.Test);
+        var curves = d.Metrics.Where(m => m.Method.Id != "majority" && !m.Method.Id.EndsWith("-tuned", StringComparison.Ordinal)).ToList();
+        int ap = Comparison.Metrics.Count - 1, auc = ap - 1;
+        yield return Figures.PrecisionRecall($"pr-{d.Name}.png", $"PR curves, {d.Name} test set ({labels.Count(l => l)} of {labels.Length} positive)",
+            [.. curves.Select(m =>
+            {
+                var curve = PrecisionRecall.Curve(labels, m.Method.Scores);
+                return new Series($"{m.Method.Id} (AP {m.Values[ap].Value.ToString("0.000", CultureInfo.InvariantCulture)})", curve.Recalls, curve.Precisions);
+            })], d.Baseline.Prevalence);
+        yield return Figures.Roc($"roc-{d.Name}.png", $"ROC curves, {d.Name} test set ({d.Run.Data.Task})",
+            [.. curves.Select(m =>
+            {
+                var curve = Roc.Curve(labels, m.Method.Scores);
+                return new Series($"{m.Method.Id} (AUC {m.Values[auc].Value.ToString("0.000", CultureInfo.InvariantCulture)})", curve.FalsePositiveRates, curve.TruePositiveRates);
+            })]);
+        yield return Figures.Bars($"f1-vs-fair-{d.Name}.png", $"{d.Name}: F1 of remedy at 0.5 − F1 of tuned plain, 95% CI", "Δ F1 (SM: SMOTE; NZ: noisy copies)",
+            [.. d.Remedies.Select(r => new BarValue(Short(r.Remedy), r.F1VsTuned))]);
+        yield return Figures.Bars($"ap-gain-{d.Name}.png", $"{d.Name}: AP of remedy − AP of plain model, 95% CI", "Δ AP (SM: SMOTE; NZ: noisy copies)",
+            [.. d.Remedies.Select(r => new BarValue(Short(r.Remedy), r.AveragePrecision))]);
+    }
+
+    private static string Short(string id) => id.Replace("SMOTE", "SM", StringComparison.Ordinal).Replace("NOISE", "NZ", StringComparison.Ordinal);
+
+    private static string Summary(IReadOnlyList<DatasetMeasurements> measured, IReadOnlyList<LeakMeasurement> leaks)
+    {
+        var text = new List<string>();
+        foreach (var d in measured)
+        {
+            var b = d.Baseline;
+            double F1Of(string id) => d.Metrics.Single(m => m.Method.Id == id).Values[3].Value;
+            int Predicted(string id) => d.Metrics.Single(m => m.Method.Id == id).Method.Scores.Count(s => s >= 0.5);
+            var fair = d.Remedies.Select(r => r.F1VsTuned.Value).ToList();
+            var gainAp = d.Remedies.Select(r => r.AveragePrecision.Value).ToList();
+            text.Add(Invariant(
+                $"On {d.Name} ({Numbers.Percent(b.Prevalence)} positive) the always-negative model scores accuracy {F(b.Accuracy.Value)} and predicts no positive, so its precision is undefined, not 98% nor 0: the answer's 98% is an accuracy, 1 − prevalence. ")
+                + Invariant($"Plain LR predicts {Predicted("LR")} of {d.TestRows} test rows positive at 0.5 (F1 {F(F1Of("LR"))}); with its threshold tuned on out-of-fold training scores its F1 is {F(F1Of("LR-tuned"))}; plain FastTree's F1 is {F(F1Of("FT"))}, tuned {F(F1Of("FT-tuned"))}. ")
+                + Invariant($"Against these fair baselines the ten remedies' F1 differences run from {F(fair.Min())} to {F(fair.Max())}, and their AP differences against the plain models from {F(gainAp.Min())} to {F(gainAp.Max())}."));
+        }
+
+        foreach (var l in leaks)
+        {
+            text.Add(Invariant($"Over-sampling ({l.Sampler}) before the split on {l.Dataset} reports recall {F(l.LeakyReported.Value)}, but the same model recalls {F(l.LeakyTest.Value)} of the untouched test positives (proper protocol: {F(l.ProperReported.Value)} reported, {F(l.ProperTest.Value)} on test)."));
+        }
+
+        return string.Join(" ", text);
+    }
+
+    /// <summary>The main effects as signed numbers, for the pairing with replicate.py's scikit-learn measurements.</summary>
+    private static IReadOnlyList<Effect> Effects(IReadOnlyList<DatasetMeasurements> measured, IReadOnlyList<LeakMeasurement> leaks)
+    {
+        var effects = new List<Effect>();
+        foreach (var d in measured)
+        {
+            RemedyComparison R(string id) => d.Remedies.Single(r => r.Remedy == id);
+            effects.Add(new Effect($"lr-weights-recall-gain-{d.Name}", $"recall of LR + class weights − LR, both at 0.5 ({d.Name})", R("LR-w").Recall.Value));
+            effects.Add(new Effect($"ft-weights-precision-change-{d.Name}", $"precision of FastTree + class weights − FastTree, both at 0.5 ({d.Name})", R("FT-w").Precision.Value));
+            effects.Add(new Effect($"lr-remedies-ap-change-{d.Name}", $"mean over the five LR remedies of AP(remedy) − AP(LR) ({d.Name})", d.Remedies.Where(r => r.Plain == "LR").Average(r => r.AveragePrecision.Value)));
+            effects.Add(new Effect($"remedies-f1-vs-tuned-{d.Name}", $"mean over the ten remedies of F1(remedy at 0.5) − F1(plain at tuned threshold) ({d.Name})", d.Remedies.Average(r => r.F1VsTuned.Value)));
+            effects.Add(new Effect($"accuracy-gap-{d.Name}", $"accuracy of the always-negative model − accuracy of the compared model ({d.Name})", d.Accuracy.Gap.Value));
+            effects.Add(new Effect($"pr-spread-log-{d.Name}", $"ln S, S = normalised AP range / normalised ROC AUC range over the fitted models ({d.Name})", Math.Log(d.PrSpread.Value)));
+        }
+
+        effects.AddRange(leaks.Where(l => l.Sampler == "random over-sampling").Select(l =>
+            new Effect($"leak-inflation-{l.Dataset}", $"recall reported by the leaky protocol − its test recall, random over-sampling ({l.Dataset})", l.LeakyInflation.Value)));
+        return effects;
+    }
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+
+namespace ClassicalML.Scenarios;
+
+/// <summary>One case of a claim judged over several cases (data set × model × metric): a named effect with its interval.</summary>
+/// <param name="Label">The case, e.g. "letter, LR + class weights, Δ AP".</param>
+/// <param name="Effect">The effect with its 95% interval.</param>
+/// <param name="Replicates">How many replicates the interval rests on (1 or more).</param>
+public sealed record EffectCase(string Label, Estimate Effect, int Replicates)
+{
+    /// <summary>Why the case is left out of the verdict (listed in the evidence), or null when it is judged.</summary>
+    public string? ExcludedBecause { get; init; }
+}
+
+/// <summary>
+/// Judges a claim over several cases ("each remedy gives a better classifier"): every case is judged by an
+/// <see cref="EffectCriterion"/> with the same thresholds, and the claim holds when enough cases hold, partly holds when
+/// enough at least partly hold, and does not hold otherwise. It is <see cref="Verdict.Inconclusive"/> only when the cases
+/// the data cannot decide could move the claim across one of these lines; the evidence then names them and says how
+/// many replicates would decide each.
+/// </summary>
+/// <remarks>
+/// A case whose interval straddles a boundary could take any verdict its interval reaches; the claim's verdict is
+/// computed with every such case at its lowest and at its highest reachable verdict, and is decided when both agree.
+/// With <c>holdsShare = 1</c> and <c>partlyShare = 0</c> the rule is "holds if every case holds; partly holds if at
+/// least one case at least partly holds". Cases with <see cref="EffectCase.ExcludedBecause"/> are listed, not judged.
+/// </remarks>
+public sealed class EffectCasesCriterion : Criterion<IReadOnlyList<EffectCase>>
+{
+    private readonly EffectCriterion _perCase;
+    private readonly string _quantity;
+    private readonly Direction _direction;
+    private readonly double _holdsAt;
+    private readonly double _partlyAt;
+    private readonly string _cases;
+    private readonly double _holdsShare;
+    private readonly double _partlyShare;
+
+    /// <summary>Creates the criterion.</summary>
+    /// <param name="quantity">What each case's effect measures, e.g. "AP gain of the remedy over the plain model".</param>
+    /// <param name="direction">The claimed direction of every case's effect.</param>
+    /// <param name="holdsAt">A case holds if its whole interval lies beyond this (see <see cref="EffectCriterion"/>).</param>
+    /// <param name="partlyAt">A case partly holds if its interval lies wholly between this and <paramref name="holdsAt"/>.</param>
+    /// <param name="cases">What a case is, plural, e.g. "remedies (data set × model × metric)".</param>
+    /// <param name="holdsShare">The share of judged cases that must hold for the claim to hold, in (0, 1]; 1 = every case.</param>
+    /// <param name="partlyShare">The share that must at least partly hold for the claim to partly hold, in [0, holdsShare];
+    /// 0 = at least one case.</param>
+    /// <param name="interval">How the intervals are named, e.g. "paired 95% bootstrap interval".</param>
+    /// <param name="replicates">What a replicate is, plural, e.g. "test rows".</param>
+    /// <exception cref="ArgumentException">A name is empty or the thresholds are invalid (as for <see cref="EffectCriterion"/>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A share is outside its range, or <paramref name="direction"/> is not defined.</exception>
+    public EffectCasesCriterion(string quantity, Direction direction, double holdsAt, double partlyAt, string cases,
+        double holdsShare = 1, double partlyShare = 0, string interval = "95% interval", string replicates = "repetitions")
+    {
+        _perCase = new EffectCriterion(quantity, direction, holdsAt, partlyAt, interval, replicates);
+        DirectionText.RequireName(cases, nameof(cases));
+        if (!(holdsShare > 0 && holdsShare <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(holdsShare), holdsShare,
+                $"holdsShare is {Numbers.Format(holdsShare)}; it must be a share in (0, 1]. Pass 1 for \"every case\".");
+        }
+
+        if (!(partlyShare >= 0 && partlyShare <= holdsShare))
+        {
+            throw new ArgumentOutOfRangeException(nameof(partlyShare), partlyShare,
+                $"partlyShare is {Numbers.Format(partlyShare)}; it must be in [0, holdsShare = {Numbers.Format(holdsShare)}]. Pass 0 for \"at least one case\".");
+        }
+
+        _quantity = quantity;
+        _direction = direction;
+        _holdsAt = holdsAt;
+        _partlyAt = partlyAt;
+        _cases = cases;
+        _holdsShare = holdsShare;
+        _partlyShare = partlyShare;
+    }
+
+    /// <inheritdoc/>
+    public override string Description
+    {
+        get
+        {
+            string holds = _holdsShare == 1 ? "every case holds" : $"at least {Numbers.Percent(_holdsShare)} of the cases hold";
+            string partly = _partlyShare == 0 ? "at least one case at least partly holds" : $"at least {Numbers.Percent(_partlyShare)} of the cases at least partly hold";
+            return $"for each of the {_cases}, {_perCase.Description}; the claim holds if {holds}, partly holds if {partly}, and does not hold otherwise; "
+                + "it is inconclusive if the cases the data cannot decide could change that";
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override (Verdict Verdict, string Evidence) Decide(IReadOnlyList<EffectCase> input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var judged = input.Where(c => c.ExcludedBecause is null).ToList();
+        string excluded = string.Join("; ", input.Where(c => c.ExcludedBecause is not null).Select(c => $"{c.Label} ({c.ExcludedBecause})"));
+        excluded = excluded.Length == 0 ? string.Empty : $"; excluded, not judged: {excluded}";
+        if (judged.Count == 0)
+        {
+            return (Verdict.Inconclusive, $"no case left to judge{excluded}");
+        }
+
+        var verdicts = judged.Select(c => (Case: c, Judgement: _perCase.Evaluate(c.Effect, c.Replicates), Range: Reachable(c.Effect))).ToList();
+        Verdict worst = Aggregate(verdicts.Select(v => v.Range.Lowest).ToList());
+        Verdict best = Aggregate(verdicts.Select(v => v.Range.Highest).ToList());
+        var groups = new List<string>();
+        foreach (var verdict in new[] { Verdict.Holds, Verdict.PartlyHolds, Verdict.DoesNotHold, Verdict.Inconclusive })
+        {
+            var members = verdicts.Where(v => v.Judgement.Verdict == verdict).ToList();
+            if (members.Count > 0)
+            {
+                // Undecided cases keep EffectCriterion's reasoning (what it would take to decide), without the repeated quantity name.
+                var items = members.Select(v => verdict == Verdict.Inconclusive
+                    ? $"{v.Case.Label} {v.Judgement.Evidence[(_quantity.Length + 3)..]}"
+                    : $"{v.Case.Label} {v.Case.Effect}");
+                groups.Add($"{verdict.ToText()} ({members.Count.ToString(CultureInfo.InvariantCulture)}): {string.Join("; ", items)}");
+            }
+        }
+
+        string summary = $"{judged.Count.ToString(CultureInfo.InvariantCulture)} cases judged — {string.Join(" | ", groups)}{excluded}";
+        return worst == best
+            ? (worst, summary)
+            : (Verdict.Inconclusive, $"the undecided cases leave the claim between {worst.ToText()} and {best.ToText()}; {summary}");
+    }
+
+    private Verdict Aggregate(IReadOnlyList<Verdict> verdicts)
+    {
+        int n = verdicts.Count;
+        int holds = verdicts.Count(v => v == Verdict.Holds);
+        int atLeastPartly = verdicts.Count(v => v is Verdict.Holds or Verdict.PartlyHolds);
+        if (holds >= _holdsShare * n)
+        {
+            return Verdict.Holds;
+        }
+
+        return atLeastPartly >= Math.Max(1, _partlyShare * n) ? Verdict.PartlyHolds : Verdict.DoesNotHold;
+    }
+
+    /// <summary>The lowest and highest verdict one case's interval reaches (both the same when the case is decided).</summary>
+    private (Verdict Lowest, Verdict Highest) Reachable(Estimate e)
+    {
+        if (e.IsUndefined)
+        {
+            return (Verdict.DoesNotHold, Verdict.Holds);
+        }
+
+        // Signed position beyond a boundary in the claimed direction, as EffectCriterion reads it.
+        double Beyond(double x, double boundary) => _direction == Direction.Greater ? x - boundary : boundary - x;
+        double near = _direction == Direction.Greater ? e.Lower : e.Upper;
+        double far = _direction == Direction.Greater ? e.Upper : e.Lower;
+        bool canHold = Beyond(far, _holdsAt) > 0;
+        bool canFail = Beyond(near, _partlyAt) <= 0;
+        bool canPartly = _holdsAt != _partlyAt && Beyond(far, _partlyAt) > 0 && Beyond(near, _holdsAt) <= 0;
+        Verdict lowest = canFail ? Verdict.DoesNotHold : canPartly ? Verdict.PartlyHolds : Verdict.Holds;
+        Verdict highest = canHold ? Verdict.Holds : canPartly ? Verdict.PartlyHolds : Verdict.DoesNotHold;
+        return (lowest, highest);
+    }
+}

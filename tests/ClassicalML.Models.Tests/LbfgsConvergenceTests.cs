@@ -1,0 +1,62 @@
+using ClassicalML.Data;
+using ClassicalML.Models.Convergence;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+
+namespace ClassicalML.Models.Tests;
+
+public class LbfgsConvergenceTests
+{
+    private static (MLContext Context, IDataView Data) MakeData()
+    {
+        var context = new MLContext(seed: 1);
+        var synthetic = SyntheticData.MakeClassification(seed: 5, samples: 400, features: 6, informative: 3, redundant: 1, flipY: 0.05);
+        var view = synthetic.ToDataset().ToDataView(context);
+        return (context, context.Transforms.NormalizeMeanVariance("Features", fixZero: false).Fit(view).Transform(view));
+    }
+
+    private static LbfgsLogisticRegressionBinaryTrainer.Options Options(int cap = int.MaxValue) =>
+        new() { L1Regularization = 0, L2Regularization = 1, NumberOfThreads = 1, MaximumNumberOfIterations = cap };
+
+    [Fact]
+    public void Check_DefaultCapAndTolerance_Converged()
+    {
+        var (context, data) = MakeData();
+        var check = LbfgsConvergence.Check(context, data, () => Options());
+        Assert.True(check.Converged, check.Description);
+        Assert.Equal(int.MaxValue, check.RefitIterationCap);
+        Assert.Equal(1e-9, check.RefitTolerance, 1e-15);
+    }
+
+    [Fact]
+    public void Check_StoppedAtACapOfTwoIterations_NotConverged()
+    {
+        var (context, data) = MakeData();
+        var check = LbfgsConvergence.Check(context, data, () => Options(cap: 2));
+        Assert.False(check.Converged, check.Description);
+        Assert.Equal(20, check.RefitIterationCap);
+        Assert.True(check.Objective > check.RefitObjective);
+    }
+
+    [Fact]
+    public void Check_HugeL2_ObjectiveIsTheEntropyOfTheBaseRate()
+    {
+        // With L2 = 1e6 the weights are ~0 and the bias the log-odds of the base rate p: J = −p ln p − (1 − p) ln(1 − p).
+        var (context, data) = MakeData();
+        var check = LbfgsConvergence.Check(context, data, () => new LbfgsLogisticRegressionBinaryTrainer.Options { L1Regularization = 0, L2Regularization = 1e6f, NumberOfThreads = 1 });
+        bool[] labels = [.. data.GetColumn<bool>("Label")];
+        double p = labels.Count(l => l) / (double)labels.Length;
+        Assert.Equal(-(p * Math.Log(p)) - ((1 - p) * Math.Log(1 - p)), check.RefitObjective, 1e-3);
+    }
+
+    [Theory]
+    [InlineData(-1.0)]
+    [InlineData(double.NaN)]
+    public void Check_BadLimit_Throws(double limit)
+    {
+        var (context, data) = MakeData();
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => LbfgsConvergence.Check(context, data, () => Options(), maxWeightChange: limit));
+        Assert.StartsWith(FormattableString.Invariant($"maxWeightChange is {limit}; a convergence limit must be a finite number of at least 0."), ex.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,28 @@
+namespace ClassicalML.Scenarios.ImbalancedData.Tests;
+
+/// <summary>Constructed measurements for the judging step: every claim's cases set to hold unless a test says otherwise.</summary>
+internal static class Evidence
+{
+    public static readonly Estimate Undefined = new(double.NaN, double.NaN, double.NaN) { UndefinedShare = 1 };
+
+    public static EffectCase Case(string label, double value, double lower, double upper) => new(label, new Estimate(value, lower, upper), 1000);
+
+    public static IReadOnlyList<EffectCase> Effects(params (double Value, double Lower, double Upper)[] effects) =>
+        [.. effects.Select((e, i) => Case($"case {i}", e.Value, e.Lower, e.Upper))];
+
+    public static BaselineNumbers Baseline(string name = "a", int predictedPositives = 0) =>
+        new(name, 0.1, 1000, predictedPositives, predictedPositives == 0 ? Undefined : new Estimate(0.5, 0.3, 0.7), new Estimate(0.9, 0.9, 0.9));
+
+    /// <summary>Measurements on which every claim but the correction holds.</summary>
+    public static Measurements Holding() => new(
+        Baselines: [Baseline("a"), Baseline("b")],
+        Accuracy: Effects((0.04, 0.03, 0.05), (0.03, 0.02, 0.04)),
+        Resampling: Effects((0.05, 0.03, 0.07), (0.04, 0.02, 0.06)),
+        Augmentation: Effects((0.05, 0.03, 0.07)),
+        TradeOff: Effects((0.2, 0.1, 0.3), (0.1, 0.05, 0.15)),
+        RocStability: Effects((10, 7, 13), (20, 9, 30)),
+        PrSpread: Effects((2, 1.5, 2.5), (8, 6, 10)),
+        Leak: Effects((0.2, 0.15, 0.25), (0.05, 0.02, 0.08)));
+
+    public static ClaimResult Judged(Claim claim, Measurements measurements) => Judging.Judge(measurements).Single(r => r.Claim == claim);
+}
