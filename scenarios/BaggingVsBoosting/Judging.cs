@@ -61,6 +61,11 @@ internal static class Judging
     private static readonly EffectCriterion Noise = new("extra test-error increase of boosted stumps over bagged deep trees from clean to the noisiest training labels",
         Direction.Greater, NoiseHoldsAt, 0, "95% paired bootstrap interval", Rows);
 
+    /// <summary>Bagging cuts the variance of deep trees (main part) and leaves their bias² about the same (qualifier).</summary>
+    private static readonly TwoPartCriterion Variance = new(
+        new EffectCriterion("relative change of variance, bagged deep trees vs one deep tree", Direction.Less, CutHoldsAt, 0, "95% paired bootstrap interval", Rows),
+        new EquivalenceCriterion("relative change of bias², bagged deep trees vs one deep tree", BiasTolerance, "95% paired bootstrap interval", Rows));
+
     private static readonly EquivalenceCriterion OutOfBag = new("out-of-bag error − test error", OutOfBagMargin, "95% Newcombe interval", Rows);
 
     public static IReadOnlyList<ClaimResult> Judge(IReadOnlyList<DatasetEvidence> evidence) =>
@@ -73,40 +78,14 @@ internal static class Judging
     ];
 
     public static ClaimResult JudgeVariance(IReadOnlyList<DatasetEvidence> evidence) =>
-        BaggingVsBoostingScenario.BaggingCutsVariance.Judge(Cases(new VarianceCriterion()).Evaluate(Each(evidence, e => e)));
+        BaggingVsBoostingScenario.BaggingCutsVariance.Judge(Cases(Variance).Evaluate(Each(evidence, e =>
+            (new MeasuredEffect(e.VarianceChange, e.TestRows), new MeasuredEffect(e.BiasChange, e.TestRows)))));
 
     internal static string F(double value) => double.IsNaN(value) ? "undefined" : Numbers.Format(value);
 
     private static CasesCriterion<T> Cases<T>(Criterion<T> perCase) => new(perCase, "data sets");
 
     private static List<(string, T)> Each<T>(IReadOnlyList<DatasetEvidence> evidence, Func<DatasetEvidence, T> pick) => [.. evidence.Select(e => (e.Dataset, pick(e)))];
-}
-
-/// <summary>Bagging cuts the variance of deep trees and leaves their bias² about the same, on one data set.</summary>
-internal sealed class VarianceCriterion : Criterion<DatasetEvidence>
-{
-    private static readonly EffectCriterion Variance = new("relative change of variance, bagged deep trees vs one deep tree", Direction.Less, Judging.CutHoldsAt, 0,
-        "95% paired bootstrap interval", "test rows");
-
-    private static readonly EquivalenceCriterion Bias = new("relative change of bias², bagged deep trees vs one deep tree", Judging.BiasTolerance,
-        "95% paired bootstrap interval", "test rows");
-
-    public override string Description =>
-        $"variance part: {Variance.Description}; bias part: {Bias.Description}; holds if both hold; partly holds if the variance part partly holds, or holds while bias² moves beyond the margin; does not hold if the variance part does not hold; inconclusive otherwise";
-
-    protected override (Verdict Verdict, string Evidence) Decide(DatasetEvidence input)
-    {
-        var v = Variance.Evaluate(input.VarianceChange, input.TestRows);
-        var b = Bias.Evaluate(input.BiasChange, input.TestRows);
-        var verdict = (v.Verdict, b.Verdict) switch
-        {
-            (Verdict.DoesNotHold, _) => Verdict.DoesNotHold,
-            (Verdict.Holds, Verdict.Holds) => Verdict.Holds,
-            (Verdict.PartlyHolds, _) or (Verdict.Holds, Verdict.DoesNotHold) => Verdict.PartlyHolds,
-            _ => Verdict.Inconclusive,
-        };
-        return (verdict, $"variance {v.Verdict.ToText()}: {v.Evidence}; bias² {b.Verdict.ToText()}: {b.Evidence}");
-    }
 }
 
 /// <summary>Averaging helps when members' errors are not perfectly correlated and gains nothing when they are, on one data set.</summary>
