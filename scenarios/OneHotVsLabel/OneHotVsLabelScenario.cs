@@ -412,7 +412,8 @@ public sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
                 Gap(CategoricalEncoding.Hashing, ModelKind.Logistic),
                 Gap(CategoricalEncoding.Hashing, ModelKind.FastTree),
                 Gap(CategoricalEncoding.NumericOnly, ModelKind.Logistic),
-            ]));
+            ],
+            [new LineStyle("#808080", Markers: false, Dashed: true), .. Enumerable.Repeat(new LineStyle(), 5)]));
 
         Series SizeSeries(string name, Func<EncodedSize, double> size, CategoricalEncoding e) =>
             new(name, x, [.. synthetic.Select(r => Math.Log10(size(r.Sizes[e])))]);
