@@ -14,7 +14,7 @@ internal sealed record GroupResult(
     IReadOnlyList<BarValue> Bars,
     (string Feature, double L1Original, double L1Copy) Copy,
     string Stability,
-    IReadOnlyList<(string Group, int Size, int L1Kept, int ElasticNetKept)> ElasticNet);
+    (int Refits, int Sparse, int GroupChecks, int GroupConfirming) ElasticNetRefits);
 
 /// <summary>
 /// Breast cancer's groups of near-duplicate measurements, and one feature with an exact copy, refitted on bootstrap
@@ -45,14 +45,15 @@ internal static class CorrelatedGroups
         // Refits on bootstrap resamples of the training rows (drawn here: the library's bootstrap resamples metrics,
         // not training sets); the copy set has the same rows, so one draw serves both.
         var random = new MersenneTwister(L1VsL2Scenario.SubSeed(settings.Seed, 6, 0));
-        var refits = new List<(double[] L1, double[] L2, double[] CopyL1, double[] CopyL2)>();
+        var refits = new List<(double[] L1, double[] L2, double[] CopyL1, double[] CopyL2, double[] En)>();
         for (int r = 0; r < settings.StabilityRefits; r++)
         {
             int[] rows = [.. set.TrainIndices.Select(_ => set.TrainIndices[random.Next(set.TrainIndices.Length)])];
             var view = set.View(ml, rows);
             var copyView = copySet.Set.View(ml, rows);
             refits.Add((RegularizationPath.Train(ml, view, l1.Lambda, 0).Weights, RegularizationPath.Train(ml, view, 0, l2.Lambda).Weights,
-                RegularizationPath.Train(ml, copyView, l1.Lambda, 0).Weights, RegularizationPath.Train(ml, copyView, 0, l2.Lambda).Weights));
+                RegularizationPath.Train(ml, copyView, l1.Lambda, 0).Weights, RegularizationPath.Train(ml, copyView, 0, l2.Lambda).Weights,
+                RegularizationPath.Train(ml, view, en.Lambda / 2, en.Lambda / 2).Weights));
             progress.Report("refits for the correlated groups", r + 1, settings.StabilityRefits);
         }
 
@@ -65,7 +66,12 @@ internal static class CorrelatedGroups
 
         int source = names.IndexOf(Copied);
         string stabilityText = string.Create(CultureInfo.InvariantCulture, $"L1's largest member across {settings.StabilityRefits} bootstrap refits at the same λ: {string.Join("; ", acc.Stability)}");
-        return new GroupResult(acc.Measures, acc.Weights, acc.Shares, acc.Bars, (Copied, copySet.L1[source], copySet.L1[names.Count]), stabilityText, acc.ElasticNet);
+        // Elastic net over the same refits: an exact zero somewhere, and more members of a group kept than L1 keeps
+        // (counted over the refits in which either keeps a member).
+        var pairs = groups.Where(g => g.En is not null).SelectMany(g => refits.Select(f => (L1: PathAnalysis.GroupShare(f.L1, g.Members).Kept, En: PathAnalysis.GroupShare(f.En, g.Members).Kept)))
+            .Where(t => t.L1 > 0 || t.En > 0).ToList();
+        var enRefits = (refits.Count, refits.Count(f => f.En.Any(w => w == 0)), pairs.Count, pairs.Count(t => t.En > t.L1));
+        return new GroupResult(acc.Measures, acc.Weights, acc.Shares, acc.Bars, (Copied, copySet.L1[source], copySet.L1[names.Count]), stabilityText, enRefits);
     }
 
     /// <summary>Collects, group by group, the claim's measures and the tables.</summary>
@@ -83,8 +89,6 @@ internal static class CorrelatedGroups
 
         public List<string> Stability { get; } = [];
 
-        public List<(string Group, int Size, int L1Kept, int ElasticNetKept)> ElasticNet { get; } = [];
-
         public void Add(string name, string label, int[] idx, PreparedData data, double[] w1, double[] w2, double[]? wEn, IReadOnlyList<(double[] L1, double[] L2)> refits)
         {
             var g1 = PathAnalysis.GroupShare(w1, idx);
@@ -99,11 +103,6 @@ internal static class CorrelatedGroups
             {
                 Weights.AddRow(name, minR, data.FeatureNames[j], w1[j], w2[j], wEn is null ? "not fitted" : wEn[j],
                     refits.Count(f => f.L1[j] != 0), perRefit.Count(t => t.A.Largest == j), perRefit.Count(t => t.B.Largest == j));
-            }
-
-            if (wEn is not null)
-            {
-                ElasticNet.Add((name, idx.Length, g1.Kept, PathAnalysis.GroupShare(wEn, idx).Kept));
             }
 
             var choices = perRefit.GroupBy(t => t.A.Largest).OrderByDescending(c => c.Count()).ThenBy(c => c.Key)

@@ -134,6 +134,22 @@ internal static class Experiment
         return new L2ShrinkMeasure(zeros, weights, decreases, steps);
     }
 
+    /// <summary>Claim 6's path part per data set: the interior grid points (neither end) at which L1 has some but not
+    /// all weights exactly 0, and at how many of them the elastic net has an exact zero too.</summary>
+    public static List<(string DataSet, int Checks, int Confirming)> ElasticNetAlongPaths(PreparedData[] sets, PathSet paths)
+    {
+        var result = new List<(string, int, int)>();
+        for (int d = 0; d < sets.Length; d++)
+        {
+            var l1 = paths.Paths[(d, Penalty.L1)];
+            var en = paths.Paths[(d, Penalty.ElasticNet)];
+            var interior = Enumerable.Range(1, paths.Grid.Length - 2).Where(k => l1[k].Zeros > 0 && l1[k].Zeros < sets[d].FeatureCount).ToList();
+            result.Add((sets[d].Name, interior.Count, interior.Count(k => en[k].Zeros > 0)));
+        }
+
+        return result;
+    }
+
     /// <summary>
     /// Whether ML.NET's penalties weigh against the sum or the mean of the row losses: refit on every training row
     /// twice. If the mean, doubling the rows changes nothing at the same λ; if the sum, (2n rows, 2λ) reproduces (n rows, λ).

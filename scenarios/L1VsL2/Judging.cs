@@ -50,13 +50,14 @@ internal sealed record GroupMeasure(string Group, int Size, int Refits, int Used
         l1Kept >= 1 && (l1Kept == 1 || 2 * l1Kept < size) && l2Kept == size && l2LargestShare <= Judging.SpreadShare;
 }
 
-/// <summary>Claim 6 input: elastic net's exact zeros at its tuned λ per data set, and group members kept by L1 and by
-/// elastic net in each correlated group.</summary>
-/// <param name="ZerosAtTuned">Per data set, exactly-zero weights of the elastic net at its tuned λ.</param>
-/// <param name="Groups">Per correlated group: its size, members kept by L1 and by elastic net (each at its tuned λ).</param>
-internal sealed record ElasticNetMeasure(
-    IReadOnlyList<(string DataSet, int Zeros)> ZerosAtTuned,
-    IReadOnlyList<(string Group, int Size, int L1Kept, int ElasticNetKept)> Groups);
+/// <summary>Claim 6 input: elastic net's exact zeros along the paths and over refits, and its grouping over refits.</summary>
+/// <param name="PerSet">Per data set: interior grid points (neither end of the grid) at which L1 has some but not all
+/// weights exactly 0, and how many of them the elastic net also has an exact zero at.</param>
+/// <param name="Refits">Bootstrap refits of breast cancer at the elastic net's tuned λ.</param>
+/// <param name="SparseRefits">Refits with at least one exactly-zero elastic-net weight.</param>
+/// <param name="GroupChecks">(Refit, correlated group) pairs in which L1 or the elastic net keeps a member.</param>
+/// <param name="GroupConfirming">Those in which the elastic net keeps more members than L1.</param>
+internal sealed record ElasticNetMeasure(IReadOnlyList<(string DataSet, int Checks, int Confirming)> PerSet, int Refits, int SparseRefits, int GroupChecks, int GroupConfirming);
 
 /// <summary>Everything the verdicts are computed from.</summary>
 internal sealed record Measurements(
@@ -109,7 +110,7 @@ internal static class Judging
         "Among strongly correlated features L1 keeps one and drops the rest, while L2 spreads the weight among them.");
 
     public static readonly Claim ElasticNetMixes = new("elastic-net-mixes-both",
-        "Elastic net mixes both penalties: like L1 it sets some weights exactly to zero, like L2 it keeps correlated features together.");
+        "Elastic net mixes both penalties: like L1 it sets some weights exactly to zero, like L2 it keeps correlated features together (more of a correlated group than L1 keeps).");
 
     public static IReadOnlyList<Claim> All { get; } = [L1Zeros, L1Recovery, L2Shrinks, DropOrder, TunedSimilar, Correlated, ElasticNetMixes];
 
@@ -143,6 +144,18 @@ internal static class Judging
     public static ClaimResult JudgeCorrelated(IReadOnlyList<GroupMeasure> groups) => Correlated.Judge(new GroupCriterion().Evaluate(groups));
 
     public static ClaimResult JudgeElasticNet(ElasticNetMeasure m) => ElasticNetMixes.Judge(new ElasticNetCriterion().Evaluate(m));
+
+    /// <summary>count / total with its 95% Wilson interval; undefined (NaN) when there is nothing to count.</summary>
+    internal static Estimate WilsonShare(int count, int total)
+    {
+        if (total == 0)
+        {
+            return new Estimate(double.NaN, double.NaN, double.NaN);
+        }
+
+        var w = ClassicalML.Evaluation.Intervals.Wilson(count, total);
+        return new Estimate(w.Estimate, w.Lower, w.Upper);
+    }
 
     private static string F(double x) => double.IsNaN(x) ? "undefined" : Numbers.Format(x);
 
@@ -223,34 +236,44 @@ internal static class Judging
             }
 
             var cases = used.Select(g => (string.Create(CultureInfo.InvariantCulture, $"{g.Group} ({g.Size} members; L1 kept {g.L1Kept}, L2 {g.L2Kept} on all rows; L1 used it in {g.Used} of {g.Refits} refits)"),
-                new MeasuredEffect(Share(g.KeepsOne, g.Used), g.Used))).ToList();
+                new MeasuredEffect(WilsonShare(g.KeepsOne, g.Used), g.Used))).ToList();
             var judged = PerGroup.Evaluate(cases);
             return (judged.Verdict, judged.Evidence + note);
         }
 
-        private static Estimate Share(int count, int total)
-        {
-            var w = ClassicalML.Evaluation.Intervals.Wilson(count, total);
-            return new Estimate(w.Estimate, w.Lower, w.Upper);
-        }
     }
 
     private sealed class ElasticNetCriterion : Criterion<ElasticNetMeasure>
     {
+        private static readonly CasesCriterion<MeasuredEffect> Parts = new(
+            new EffectCriterion("share of the checks that confirm the part", Direction.Greater, 0.8, 0.5, "95% Wilson interval", "checks"), "parts");
+
         public override string Description =>
-            "each at its validation-tuned λ: 'sparse' = the elastic net has at least one exactly-zero weight on every data set; 'grouped' = in every correlated group it keeps at least as many members as L1, and more in at least one; " +
-            "holds if both; partly holds if one of the two; does not hold if neither";
+            "three parts, each a share of checks: sparse along the paths (at the interior grid points where L1 has some but not all weights exactly 0, over the 4 data sets, the elastic net has an exact zero too; every grid point is counted, so this share has no interval); "
+            + "sparse over refits (bootstrap refits of breast cancer at the elastic net's tuned λ have an exact zero); grouped over refits (in the refits and correlated groups where L1 or the elastic net keeps a member, the elastic net keeps more members than L1); "
+            + Parts.Description;
 
         protected override (Verdict Verdict, string Evidence) Decide(ElasticNetMeasure m)
         {
-            ArgumentOutOfRangeException.ThrowIfZero(m.ZerosAtTuned.Count, nameof(m));
-            ArgumentOutOfRangeException.ThrowIfZero(m.Groups.Count, nameof(m));
-            bool sparse = m.ZerosAtTuned.All(z => z.Zeros > 0);
-            bool grouped = m.Groups.All(g => g.ElasticNetKept >= g.L1Kept) && m.Groups.Any(g => g.ElasticNetKept > g.L1Kept);
-            string evidence = string.Create(CultureInfo.InvariantCulture,
-                $"zeros at tuned λ: {Join(m.ZerosAtTuned, z => $"{z.DataSet} {z.Zeros}")}; members kept (L1 vs elastic net): {Join(m.Groups, g => $"{g.Group} {g.L1Kept} vs {g.ElasticNetKept} of {g.Size}")}");
-            Verdict verdict = sparse && grouped ? Verdict.Holds : sparse || grouped ? Verdict.PartlyHolds : Verdict.DoesNotHold;
-            return (verdict, evidence);
+            ArgumentOutOfRangeException.ThrowIfZero(m.PerSet.Count, nameof(m));
+            int checks = m.PerSet.Sum(s => s.Checks), confirming = m.PerSet.Sum(s => s.Confirming);
+            var judged = Parts.Evaluate(
+            [
+                ("sparse along the paths", Census(confirming, checks)),
+                ("sparse over refits", Share(m.SparseRefits, m.Refits)),
+                ("grouped over refits", Share(m.GroupConfirming, m.GroupChecks)),
+            ]);
+            string perSet = Join(m.PerSet, s => string.Create(CultureInfo.InvariantCulture, $"{s.DataSet} {s.Confirming} of {s.Checks}"));
+            return (judged.Verdict, $"{judged.Evidence}; grid points with an elastic-net zero where L1 has one: {perSet}");
+        }
+
+        private static MeasuredEffect Share(int count, int total) => new(WilsonShare(count, total), Math.Max(1, total));
+
+        // The grid points are every point of the paths, not a sample of them: their share has no interval.
+        private static MeasuredEffect Census(int count, int total)
+        {
+            double share = total == 0 ? double.NaN : (double)count / total;
+            return new(new Estimate(share, share, share), Math.Max(1, total));
         }
     }
 }

@@ -121,7 +121,8 @@ public sealed class L1VsL2Scenario : Scenario<L1VsL2Settings>
         var convergence = Experiment.Convergence(ml, sets, paths);
 
         // Judge.
-        var elasticNet = new ElasticNetMeasure([.. sets.Select((s, d) => (s.Name, paths.Tuned(d, Penalty.ElasticNet).Zeros))], groups.ElasticNet);
+        var (refits, sparse, groupChecks, groupConfirming) = groups.ElasticNetRefits;
+        var elasticNet = new ElasticNetMeasure(Experiment.ElasticNetAlongPaths(sets, paths), refits, sparse, groupChecks, groupConfirming);
         var measurements = new Measurements(zeros, selection.Recovery, l2, selection.InformativeLast, tuned.AucDifferences, settings.AucMargin, groups.Measures, elasticNet);
         var timings = new ReportTable("timings", ["stage", "seconds"])
             .AddRow($"{sets.Length * Experiment.Penalties.Length * grid.Length} path fits", pathSeconds)

@@ -126,28 +126,28 @@ public sealed class JudgingTests
     public void Confirms_OneOrAMinorityNotNone_L2KeepsAllAndSpreads(int size, int l1Kept, int l2Kept, double l2Share, bool expected) =>
         Assert.Equal(expected, GroupMeasure.Confirms(size, l1Kept, l2Kept, l2Share));
 
-    private static ElasticNetMeasure Net(int zeros, int l1Kept, int netKept) =>
-        new([("a", 3), ("b", zeros)], [("g1", 3, 1, 3), ("g2", 3, l1Kept, netKept)]);
+    private static ElasticNetMeasure Net(int pathConfirming, int sparseRefits, int groupConfirming) =>
+        new([("a", 10, 10), ("b", 10, pathConfirming)], 20, sparseRefits, 40, groupConfirming);
 
     [Fact]
     public void JudgeElasticNet_SparseAndGrouped_Holds() =>
-        Assert.Equal(Verdict.Holds, Judging.JudgeElasticNet(Net(1, 0, 3)).Verdict);
+        Assert.Equal(Verdict.Holds, Judging.JudgeElasticNet(Net(10, 20, 40)).Verdict);
 
     [Fact]
-    public void JudgeElasticNet_GroupedButNotSparse_PartlyHolds() =>
-        Assert.Equal(Verdict.PartlyHolds, Judging.JudgeElasticNet(Net(0, 0, 3)).Verdict);
-
-    [Fact]
-    public void JudgeElasticNet_SparseButKeepsFewerThanL1_PartlyHolds() =>
-        Assert.Equal(Verdict.PartlyHolds, Judging.JudgeElasticNet(Net(2, 2, 1)).Verdict);
+    public void JudgeElasticNet_GroupedButNotSparseOverRefits_PartlyHolds() =>
+        Assert.Equal(Verdict.PartlyHolds, Judging.JudgeElasticNet(Net(10, 0, 40)).Verdict);
 
     [Fact]
     public void JudgeElasticNet_NeitherSparseNorGrouped_DoesNotHold()
     {
-        var result = Judging.JudgeElasticNet(new ElasticNetMeasure([("a", 0)], [("g", 3, 1, 1)]));
+        var result = Judging.JudgeElasticNet(Net(0, 0, 0) with { PerSet = [("a", 10, 0)] });
         Assert.Equal(Verdict.DoesNotHold, result.Verdict);
-        Assert.Equal("zeros at tuned λ: a 0; members kept (L1 vs elastic net): g 1 vs 1 of 3", result.Judgement.Evidence);
+        Assert.EndsWith("grid points with an elastic-net zero where L1 has one: a 0 of 10", result.Judgement.Evidence, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void JudgeElasticNet_FewChecks_Inconclusive() =>
+        Assert.Equal(Verdict.Inconclusive, Judging.JudgeElasticNet(new ElasticNetMeasure([("a", 3, 3)], 3, 3, 3, 3)).Verdict);
 
     [Fact]
     public void Claims_IdsAreDistinct_SevenClaims()

@@ -14,7 +14,7 @@ public sealed class L1VsL2Reachability : ReachabilitySuite<L1VsL2Scenario>
 
     private static GroupMeasure G(int size, int used, int confirming) => new("group", size, 20, used, confirming, 1, size);
 
-    private static ElasticNetMeasure Net(int zeros, int l1Kept, int netKept) => new([("a", 3), ("b", zeros)], [("g", 3, l1Kept, netKept)]);
+    private static ElasticNetMeasure Net(int pathConfirming, int sparseRefits, int groupConfirming) => new([("a", 20, pathConfirming)], 20, sparseRefits, 40, groupConfirming);
 
     protected override IEnumerable<ReachabilityCase> Cases() =>
     [
@@ -45,8 +45,9 @@ public sealed class L1VsL2Reachability : ReachabilitySuite<L1VsL2Scenario>
         Case(Judging.Correlated, Verdict.DoesNotHold, "exact copy split evenly", () => Judging.JudgeCorrelated([G(2, 20, 0)])),
         Case(Judging.Correlated, Verdict.Inconclusive, "five refits use the group", () => Judging.JudgeCorrelated([G(3, 5, 5)])),
 
-        Case(Judging.ElasticNetMixes, Verdict.Holds, "sparse and grouped", () => Judging.JudgeElasticNet(Net(1, 1, 3))),
-        Case(Judging.ElasticNetMixes, Verdict.PartlyHolds, "grouped, not sparse", () => Judging.JudgeElasticNet(Net(0, 1, 3))),
-        Case(Judging.ElasticNetMixes, Verdict.DoesNotHold, "neither", () => Judging.JudgeElasticNet(Net(0, 1, 1))),
+        Case(Judging.ElasticNetMixes, Verdict.Holds, "sparse and grouped everywhere", () => Judging.JudgeElasticNet(Net(20, 20, 40))),
+        Case(Judging.ElasticNetMixes, Verdict.PartlyHolds, "grouped, never sparse", () => Judging.JudgeElasticNet(Net(0, 0, 40))),
+        Case(Judging.ElasticNetMixes, Verdict.DoesNotHold, "neither", () => Judging.JudgeElasticNet(Net(0, 0, 0))),
+        Case(Judging.ElasticNetMixes, Verdict.Inconclusive, "sparse in 13 of 20 refits", () => Judging.JudgeElasticNet(Net(20, 13, 40))),
     ];
 }
