@@ -117,7 +117,25 @@ internal static class Experiment
 
             return sum / rows.Length;
         }, seed, resamples);
-        return new Estimate(interval.Estimate, interval.Lower, interval.Upper); // as measured, never widened
+        return Estimate.FromBootstrap(interval); // as measured, never widened
+    }
+
+    /// <summary>The paired relative change (Σ after − Σ before) / Σ before of a per-row quantity, with a 95% percentile
+    /// bootstrap interval over rows (both sums on the same resampled rows).</summary>
+    public static Estimate RelativeChange(double[] after, double[] before, int seed, int resamples)
+    {
+        var interval = Bootstrap.Percentile(after.Length, rows =>
+        {
+            double a = 0, b = 0;
+            foreach (var i in rows)
+            {
+                a += after[i];
+                b += before[i];
+            }
+
+            return b == 0 ? double.NaN : (a - b) / b;
+        }, seed, resamples);
+        return Estimate.FromBootstrap(interval);
     }
 
     /// <summary>

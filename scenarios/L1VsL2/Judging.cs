@@ -27,24 +27,48 @@ internal sealed record L2ShrinkMeasure(int ZeroWeights, int Weights, int NormDec
 internal sealed record RecoveryMeasure(int Kept, double Precision, double Recall, int NoiseDropped, int NoiseCount);
 
 /// <summary>Claim 4 input for one data set: the paired bootstrap interval of test AUC(L1) − AUC(L2), each at its tuned λ.</summary>
-internal sealed record TunedDifference(string DataSet, Estimate AucDifference);
+/// <param name="DataSet">The data set.</param>
+/// <param name="AucDifference">AUC(L1) − AUC(L2) with its 95% paired bootstrap interval.</param>
+/// <param name="TestRows">The test rows the interval rests on.</param>
+internal sealed record TunedDifference(string DataSet, Estimate AucDifference, int TestRows);
 
-/// <summary>Claim 5 input for one group of strongly correlated features, each penalty at its tuned λ.</summary>
+/// <summary>Claim 5 input for one group of strongly correlated features (or a feature and its exact copy), over bootstrap
+/// refits of the training rows at each penalty's tuned λ.</summary>
 /// <param name="Group">The group's name.</param>
 /// <param name="Size">Its number of members.</param>
-/// <param name="L1Kept">Members with a non-zero L1 weight.</param>
-/// <param name="L1Share">The largest member's share of the group's Σ|w| under L1 (NaN if all are 0).</param>
-/// <param name="L2Kept">Members with a non-zero L2 weight.</param>
-/// <param name="L2Share">The largest member's share under L2.</param>
-internal sealed record GroupMeasure(string Group, int Size, int L1Kept, double L1Share, int L2Kept, double L2Share);
+/// <param name="Refits">The refits.</param>
+/// <param name="Used">Refits in which L1 kept at least one member (the group matters at this λ).</param>
+/// <param name="KeepsOne">Refits in which L1 kept exactly one member or a strict minority while L2 kept every member
+/// with the largest holding at most <see cref="Judging.SpreadShare"/> of the group's Σ|w|.</param>
+/// <param name="L1Kept">Members L1 kept on all training rows (the tuned fit).</param>
+/// <param name="L2Kept">Members L2 kept on all training rows.</param>
+internal sealed record GroupMeasure(string Group, int Size, int Refits, int Used, int KeepsOne, int L1Kept, int L2Kept)
+{
+    /// <summary>Whether one refit's weights confirm the claim for a group: L1 keeps one member or a strict minority (not
+    /// none), L2 keeps every member and its largest holds at most <see cref="Judging.SpreadShare"/> of the group's Σ|w|.</summary>
+    public static bool Confirms(int size, int l1Kept, int l2Kept, double l2LargestShare) =>
+        l1Kept >= 1 && (l1Kept == 1 || 2 * l1Kept < size) && l2Kept == size && l2LargestShare <= Judging.SpreadShare;
+}
 
-/// <summary>Claim 6 input: elastic net's exact zeros at its tuned λ per data set, and group members kept by L1 and by
-/// elastic net in each correlated group.</summary>
-/// <param name="ZerosAtTuned">Per data set, exactly-zero weights of the elastic net at its tuned λ.</param>
-/// <param name="Groups">Per correlated group: its size, members kept by L1 and by elastic net (each at its tuned λ).</param>
-internal sealed record ElasticNetMeasure(
-    IReadOnlyList<(string DataSet, int Zeros)> ZerosAtTuned,
-    IReadOnlyList<(string Group, int Size, int L1Kept, int ElasticNetKept)> Groups);
+/// <summary>Claim 6 input: elastic net's exact zeros along the paths and over refits, and its grouping over refits.</summary>
+/// <param name="PerSet">Per data set: interior grid points (neither end of the grid) at which L1 has some but not all
+/// weights exactly 0, and how many of them the elastic net also has an exact zero at.</param>
+/// <param name="Refits">Bootstrap refits of breast cancer at the elastic net's tuned λ.</param>
+/// <param name="SparseRefits">Refits with at least one exactly-zero elastic-net weight.</param>
+/// <param name="GroupChecks">(Refit, correlated group) pairs in which L1 or the elastic net keeps a member.</param>
+/// <param name="GroupConfirming">Those in which the elastic net keeps more members than L1.</param>
+internal sealed record ElasticNetMeasure(IReadOnlyList<(string DataSet, int Checks, int Confirming)> PerSet, int Refits, int SparseRefits, int GroupChecks, int GroupConfirming);
+
+/// <summary>Everything the verdicts are computed from.</summary>
+internal sealed record Measurements(
+    IReadOnlyList<L1ZerosMeasure> Zeros,
+    RecoveryMeasure Recovery,
+    L2ShrinkMeasure L2,
+    double InformativeLastShare,
+    IReadOnlyList<TunedDifference> Tuned,
+    double AucMargin,
+    IReadOnlyList<GroupMeasure> Groups,
+    ElasticNetMeasure ElasticNet);
 
 /// <summary>The pure judging step: measured numbers in, verdicts out (no training, no randomness).</summary>
 internal static class Judging
@@ -52,14 +76,29 @@ internal static class Judging
     /// <summary>A group "spreads" under L2 when its largest member holds at most this share of the group's Σ|w|.</summary>
     public const double SpreadShare = 0.6;
 
+    /// <summary>"L1 keeps one" holds when it does so in more than this share of the refits that use the group.</summary>
+    public const double KeepsOneHoldsAt = 0.8;
+
+    /// <summary>... and partly holds when it does so in more than this share.</summary>
+    public const double KeepsOnePartlyAt = 0.2;
+
     public static readonly Claim L1Zeros = new("l1-sets-weights-to-zero",
-        "L1 (lasso, penalty λΣ|w|) drives some weights exactly to zero once λ is large enough, so it performs feature selection.");
+        "L1 (lasso, penalty λΣ|w|) drives some weights exactly to zero once λ is large enough, so it performs feature selection.")
+    {
+        Quote = "the L1 penalty has the effect of forcing some of the coefficient estimates to be exactly equal to zero when the tuning parameter λ is sufficiently large",
+    };
 
     public static readonly Claim L1Recovery = new("l1-selects-informative-features",
-        "The features L1 keeps are the informative ones: on synthetic data with known roles it keeps the informative features and drops the noise.");
+        "The features L1 keeps are the informative ones: on synthetic data with known roles it keeps the informative features and drops the noise.")
+    {
+        Quote = "the lasso method also performs variable selection and is said to yield sparse models",
+    };
 
     public static readonly Claim L2Shrinks = new("l2-shrinks-but-never-zero",
-        "L2 (ridge, penalty λΣw²) shrinks the weights towards zero as λ grows, but not exactly to zero.");
+        "L2 (ridge, penalty λΣw²) shrinks the weights towards zero as λ grows, but not exactly to zero.")
+    {
+        Quote = "It will shrink the coefficients for least important predictors, very close to zero. But it will never make them exactly zero.",
+    };
 
     public static readonly Claim DropOrder = new("l1-drops-noise-first",
         "As λ grows L1 drops the least useful features first, so the informative features are the last to go.");
@@ -71,9 +110,21 @@ internal static class Judging
         "Among strongly correlated features L1 keeps one and drops the rest, while L2 spreads the weight among them.");
 
     public static readonly Claim ElasticNetMixes = new("elastic-net-mixes-both",
-        "Elastic net mixes both penalties: like L1 it sets some weights exactly to zero, like L2 it keeps correlated features together.");
+        "Elastic net mixes both penalties: like L1 it sets some weights exactly to zero, like L2 it keeps correlated features together (more of a correlated group than L1 keeps).");
 
     public static IReadOnlyList<Claim> All { get; } = [L1Zeros, L1Recovery, L2Shrinks, DropOrder, TunedSimilar, Correlated, ElasticNetMixes];
+
+    /// <summary>Judges every claim, in the scenario's claim order.</summary>
+    public static IReadOnlyList<ClaimResult> Judge(Measurements m) =>
+    [
+        JudgeL1Zeros(m.Zeros),
+        JudgeRecovery(m.Recovery),
+        JudgeL2(m.L2),
+        JudgeDropOrder(m.InformativeLastShare),
+        JudgeTunedSimilar(m.Tuned, m.AucMargin),
+        JudgeCorrelated(m.Groups),
+        JudgeElasticNet(m.ElasticNet),
+    ];
 
     public static ClaimResult JudgeL1Zeros(IReadOnlyList<L1ZerosMeasure> sets) => L1Zeros.Judge(new L1ZerosCriterion().Evaluate(sets));
 
@@ -86,13 +137,27 @@ internal static class Judging
             .Evaluate(informativeLastShare));
 
     public static ClaimResult JudgeTunedSimilar(IReadOnlyList<TunedDifference> sets, double margin) =>
-        TunedSimilar.Judge(new EquivalenceCriterion(margin).Evaluate(sets));
+        TunedSimilar.Judge(new CasesCriterion<MeasuredEffect>(
+                new EquivalenceCriterion("test AUC(L1) − AUC(L2)", margin, "95% paired bootstrap interval", "test rows"), "data sets")
+            .Evaluate([.. sets.Select(d => (d.DataSet, new MeasuredEffect(d.AucDifference, d.TestRows)))]));
 
     public static ClaimResult JudgeCorrelated(IReadOnlyList<GroupMeasure> groups) => Correlated.Judge(new GroupCriterion().Evaluate(groups));
 
     public static ClaimResult JudgeElasticNet(ElasticNetMeasure m) => ElasticNetMixes.Judge(new ElasticNetCriterion().Evaluate(m));
 
-    private static string F(double x) => Numbers.Format(x);
+    /// <summary>count / total with its 95% Wilson interval; undefined (NaN) when there is nothing to count.</summary>
+    internal static Estimate WilsonShare(int count, int total)
+    {
+        if (total == 0)
+        {
+            return new Estimate(double.NaN, double.NaN, double.NaN);
+        }
+
+        var w = ClassicalML.Evaluation.Intervals.Wilson(count, total);
+        return new Estimate(w.Estimate, w.Lower, w.Upper);
+    }
+
+    private static string F(double x) => double.IsNaN(x) ? "undefined" : Numbers.Format(x);
 
     private static string Join<T>(IEnumerable<T> items, Func<T, string> format) => string.Join("; ", items.Select(format));
 
@@ -106,7 +171,7 @@ internal static class Judging
         {
             ArgumentOutOfRangeException.ThrowIfZero(input.Count, nameof(input));
             string evidence = Join(input, m => string.Create(CultureInfo.InvariantCulture,
-                $"{m.DataSet}: {m.ZerosAtTuned}/{m.Features} zero at tuned λ={F(m.TunedLambda)}, all zero from λ={F(m.AllZeroLambda)}"));
+                $"{m.DataSet}: {m.ZerosAtTuned}/{m.Features} zero at tuned λ={F(m.TunedLambda)}, {(double.IsNaN(m.AllZeroLambda) ? "never all zero on the grid" : $"all zero from λ={F(m.AllZeroLambda)}")}"));
             bool everyReachesZero = input.All(m => !double.IsNaN(m.AllZeroLambda));
             bool everyTunedSparse = input.All(m => m.ZerosAtTuned > 0);
             Verdict verdict = everyReachesZero && everyTunedSparse ? Verdict.Holds : everyReachesZero ? Verdict.PartlyHolds : Verdict.DoesNotHold;
@@ -149,73 +214,66 @@ internal static class Judging
         }
     }
 
-    private sealed class EquivalenceCriterion(double margin) : Criterion<IReadOnlyList<TunedDifference>>
-    {
-        public override string Description => FormattableString.Invariant(
-            $"per data set the 95% paired bootstrap interval of test AUC(L1) − AUC(L2) is 'equivalent' if it lies inside ±{F(margin)}, 'different' if it excludes 0 and |difference| > {F(margin)}, else 'inconclusive'; holds if every data set is equivalent; partly holds if none is different; does not hold if any is different");
-
-        protected override (Verdict Verdict, string Evidence) Decide(IReadOnlyList<TunedDifference> input)
-        {
-            ArgumentOutOfRangeException.ThrowIfZero(input.Count, nameof(input));
-            var classes = input.Select(d => (d, Class: Classify(d.AucDifference))).ToList();
-            string evidence = Join(classes, c => $"{c.d.DataSet}: {c.d.AucDifference} ({c.Class})");
-            Verdict verdict = classes.All(c => c.Class == "equivalent") ? Verdict.Holds
-                : classes.Any(c => c.Class == "different") ? Verdict.DoesNotHold
-                : Verdict.PartlyHolds;
-            return (verdict, evidence);
-        }
-
-        private string Classify(Estimate e)
-        {
-            if (e.IsUndefined)
-            {
-                return "inconclusive";
-            }
-
-            if (e.Lower >= -margin && e.Upper <= margin)
-            {
-                return "equivalent";
-            }
-
-            bool excludesZero = e.Lower > 0 || e.Upper < 0;
-            return excludesZero && Math.Abs(e.Value) > margin ? "different" : "inconclusive";
-        }
-    }
-
     private sealed class GroupCriterion : Criterion<IReadOnlyList<GroupMeasure>>
     {
+        private static readonly CasesCriterion<MeasuredEffect> PerGroup = new(
+            new EffectCriterion("share of the refits using the group in which L1 keeps one member (or a strict minority) while L2 keeps all", Direction.Greater,
+                KeepsOneHoldsAt, KeepsOnePartlyAt, "95% Wilson interval", "refits"),
+            "groups");
+
         public override string Description => FormattableString.Invariant(
-            $"at each penalty's tuned λ: holds if in every group L1 keeps at most one member (and exactly one in at least one group) while L2 keeps all members with the largest holding <= {F(SpreadShare)} of the group's Σ|w|; partly holds if in every group L1 keeps none, or its largest member holds a larger share than under L2; does not hold otherwise");
+            $"over bootstrap refits of the training rows at each penalty's tuned λ, a refit confirms the claim for a group if L1 keeps exactly one member or a strict minority (not none) while L2 keeps every member with the largest holding <= {F(SpreadShare)} of the group's Σ|w|; refits in which L1 keeps no member of the group are no evidence either way and are left out, and a group L1 never uses is left out (inconclusive if no group is used); {PerGroup.Description}");
 
         protected override (Verdict Verdict, string Evidence) Decide(IReadOnlyList<GroupMeasure> input)
         {
             ArgumentOutOfRangeException.ThrowIfZero(input.Count, nameof(input));
-            string evidence = Join(input, g => string.Create(CultureInfo.InvariantCulture,
-                $"{g.Group}: L1 keeps {g.L1Kept}/{g.Size} (largest share {F(g.L1Share)}), L2 keeps {g.L2Kept}/{g.Size} (largest share {F(g.L2Share)})"));
-            bool l1KeepsOne = input.All(g => g.L1Kept <= 1) && input.Any(g => g.L1Kept == 1);
-            bool l2Spreads = input.All(g => g.L2Kept == g.Size && g.L2Share <= SpreadShare);
-            bool l1MoreConcentrated = input.All(g => g.L1Kept == 0 || g.L1Share > g.L2Share);
-            Verdict verdict = l1KeepsOne && l2Spreads ? Verdict.Holds : l1MoreConcentrated ? Verdict.PartlyHolds : Verdict.DoesNotHold;
-            return (verdict, evidence);
+            string unused = string.Join(", ", input.Where(g => g.Used == 0).Select(g => g.Group));
+            string note = unused.Length == 0 ? string.Empty : $" (L1 kept no member in any refit, no evidence: {unused})";
+            var used = input.Where(g => g.Used > 0).ToList();
+            if (used.Count == 0)
+            {
+                return (Verdict.Inconclusive, $"L1 kept no member of any group in any refit at its tuned λ, so no refit shows which member it keeps{note}");
+            }
+
+            var cases = used.Select(g => (string.Create(CultureInfo.InvariantCulture, $"{g.Group} ({g.Size} members; L1 kept {g.L1Kept}, L2 {g.L2Kept} on all rows; L1 used it in {g.Used} of {g.Refits} refits)"),
+                new MeasuredEffect(WilsonShare(g.KeepsOne, g.Used), g.Used))).ToList();
+            var judged = PerGroup.Evaluate(cases);
+            return (judged.Verdict, judged.Evidence + note);
         }
+
     }
 
     private sealed class ElasticNetCriterion : Criterion<ElasticNetMeasure>
     {
+        private static readonly CasesCriterion<MeasuredEffect> Parts = new(
+            new EffectCriterion("share of the checks that confirm the part", Direction.Greater, 0.8, 0.5, "95% Wilson interval", "checks"), "parts");
+
         public override string Description =>
-            "each at its validation-tuned λ: 'sparse' = the elastic net has at least one exactly-zero weight on every data set; 'grouped' = in every correlated group it keeps at least as many members as L1, and more in at least one; " +
-            "holds if both; partly holds if one of the two; does not hold if neither";
+            "three parts, each a share of checks: sparse along the paths (at the interior grid points where L1 has some but not all weights exactly 0, over the 4 data sets, the elastic net has an exact zero too; every grid point is counted, so this share has no interval); "
+            + "sparse over refits (bootstrap refits of breast cancer at the elastic net's tuned λ have an exact zero); grouped over refits (in the refits and correlated groups where L1 or the elastic net keeps a member, the elastic net keeps more members than L1); "
+            + Parts.Description;
 
         protected override (Verdict Verdict, string Evidence) Decide(ElasticNetMeasure m)
         {
-            ArgumentOutOfRangeException.ThrowIfZero(m.ZerosAtTuned.Count, nameof(m));
-            ArgumentOutOfRangeException.ThrowIfZero(m.Groups.Count, nameof(m));
-            bool sparse = m.ZerosAtTuned.All(z => z.Zeros > 0);
-            bool grouped = m.Groups.All(g => g.ElasticNetKept >= g.L1Kept) && m.Groups.Any(g => g.ElasticNetKept > g.L1Kept);
-            string evidence = string.Create(CultureInfo.InvariantCulture,
-                $"zeros at tuned λ: {Join(m.ZerosAtTuned, z => $"{z.DataSet} {z.Zeros}")}; members kept (L1 vs elastic net): {Join(m.Groups, g => $"{g.Group} {g.L1Kept} vs {g.ElasticNetKept} of {g.Size}")}");
-            Verdict verdict = sparse && grouped ? Verdict.Holds : sparse || grouped ? Verdict.PartlyHolds : Verdict.DoesNotHold;
-            return (verdict, evidence);
+            ArgumentOutOfRangeException.ThrowIfZero(m.PerSet.Count, nameof(m));
+            int checks = m.PerSet.Sum(s => s.Checks), confirming = m.PerSet.Sum(s => s.Confirming);
+            var judged = Parts.Evaluate(
+            [
+                ("sparse along the paths", Census(confirming, checks)),
+                ("sparse over refits", Share(m.SparseRefits, m.Refits)),
+                ("grouped over refits", Share(m.GroupConfirming, m.GroupChecks)),
+            ]);
+            string perSet = Join(m.PerSet, s => string.Create(CultureInfo.InvariantCulture, $"{s.DataSet} {s.Confirming} of {s.Checks}"));
+            return (judged.Verdict, $"{judged.Evidence}; grid points with an elastic-net zero where L1 has one: {perSet}");
+        }
+
+        private static MeasuredEffect Share(int count, int total) => new(WilsonShare(count, total), Math.Max(1, total));
+
+        // The grid points are every point of the paths, not a sample of them: their share has no interval.
+        private static MeasuredEffect Census(int count, int total)
+        {
+            double share = total == 0 ? double.NaN : (double)count / total;
+            return new(new Estimate(share, share, share), Math.Max(1, total));
         }
     }
 }

@@ -124,18 +124,29 @@ internal static class RegularizationPath
     /// </remarks>
     public static (double[] Weights, double Bias, ITransformer Model) Train(MLContext ml, IDataView train, double l1, double l2)
     {
-        var options = new LbfgsLogisticRegressionBinaryTrainer.Options
-        {
-            LabelColumnName = "Label",
-            FeatureColumnName = "Features",
-            L1Regularization = (float)l1,
-            L2Regularization = (float)l2,
-            NumberOfThreads = 1,
-        };
-        var model = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(options).Fit(train);
+        var model = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(Options(l1, l2)).Fit(train);
         LinearBinaryModelParameters linear = model.Model.SubModel;
         return ([.. linear.Weights.Select(w => (double)w)], linear.Bias, model);
     }
+
+    /// <summary>
+    /// The optimizer's tolerance. ML.NET's default, 1e-7, stopped 13 of the 24 checked fits (tuned and smallest λ of every
+    /// data set and penalty) before the weights settled: refitted with 1e-9 they moved by up to 17% (spambase L1 at its
+    /// tuned λ by 9%). With 1e-10 every check moves them by less than 0.1%, at no measurable extra run time.
+    /// </summary>
+    public const float Tolerance = 1e-10f;
+
+    /// <summary>The trainer options of every fit: both penalties set explicitly (ML.NET defaults both to 1), one thread,
+    /// <see cref="Tolerance"/>, and ML.NET's iteration cap (int.MaxValue); the scenario checks convergence by refitting.</summary>
+    public static LbfgsLogisticRegressionBinaryTrainer.Options Options(double l1, double l2) => new()
+    {
+        LabelColumnName = "Label",
+        FeatureColumnName = "Features",
+        L1Regularization = (float)l1,
+        L2Regularization = (float)l2,
+        NumberOfThreads = 1,
+        OptimizationTolerance = Tolerance,
+    };
 
     /// <summary>Fits one point of the path on the training rows and scores the validation and test rows.</summary>
     public static PathPoint Fit(MLContext ml, PreparedData data, Penalty penalty, double lambda)

@@ -4,13 +4,15 @@ namespace ClassicalML.Scenarios.OneHotVsLabel;
 /// <param name="LogisticGap">AUC(one-hot) − AUC(label) for logistic regression, with interval.</param>
 /// <param name="TreeGap">AUC(one-hot) − AUC(label) for FastTree.</param>
 /// <param name="GapDifference">Per fold: logistic gap − FastTree gap.</param>
-internal sealed record LabelPenalty(Estimate LogisticGap, Estimate TreeGap, Estimate GapDifference);
+/// <param name="Rows">The rows cross-validated (the intervals narrow as one over the square root of the rows).</param>
+internal sealed record LabelPenalty(Estimate LogisticGap, Estimate TreeGap, Estimate GapDifference, int Rows);
 
 /// <summary>Claim 2's numbers: true-order codes against one-hot on the ordinal columns, logistic regression.</summary>
 /// <param name="Difference">AUC(mixed: ordinal columns ranked) − AUC(one-hot), paired per fold.</param>
 /// <param name="OrdinalFeatures">Features with the ordinal columns ranked.</param>
 /// <param name="OneHotFeatures">Features with every column one-hot.</param>
-internal sealed record OrdinalComparison(Estimate Difference, int OrdinalFeatures, int OneHotFeatures);
+/// <param name="Rows">The rows cross-validated.</param>
+internal sealed record OrdinalComparison(Estimate Difference, int OrdinalFeatures, int OneHotFeatures, int Rows);
 
 /// <summary>The size of one encoding at one cardinality.</summary>
 /// <param name="Levels">The number of levels of the nominal feature.</param>
@@ -34,6 +36,7 @@ internal sealed record SizeGrowth(IReadOnlyList<SizePoint> OneHot, IReadOnlyList
 /// <param name="OneHotFeatures">Features with one-hot.</param>
 /// <param name="LabelFeatures">Features with label encoding.</param>
 /// <param name="HashFeatures">Features with hashing.</param>
+/// <param name="Rows">The rows cross-validated.</param>
 internal sealed record HighCardinalityComparison(
     int Levels,
     Estimate LogisticLabelVsOneHot,
@@ -43,7 +46,8 @@ internal sealed record HighCardinalityComparison(
     Estimate TreeHashVsOneHot,
     int OneHotFeatures,
     int LabelFeatures,
-    int HashFeatures);
+    int HashFeatures,
+    int Rows);
 
 /// <summary>Everything the verdicts are computed from.</summary>
 /// <param name="Penalty">Claim 1.</param>
@@ -58,11 +62,29 @@ internal static class Judging
     /// <summary>The AUC loss still counted as "about as good" (non-inferiority margin).</summary>
     public const double AucMargin = 0.01;
 
+    /// <summary>An AUC loss up to this counts as "somewhat worse" (partly holds).</summary>
+    public const double AucPartlyMargin = 0.03;
+
     /// <summary>A growth exponent at least this large counts as growing with the number of levels.</summary>
     public const double GrowsAt = 0.5;
 
     /// <summary>A growth exponent at most this large counts as flat.</summary>
     public const double FlatAt = 0.05;
+
+    private const string Interval = "95% corrected resampled t interval over the folds";
+
+    /// <summary>Rows, not folds, are the replicates: more folds or repeats cannot narrow a corrected t interval below
+    /// its (1/(k − 1)) term, but more rows narrow the fold-to-fold spread.</summary>
+    private const string Rows = "rows";
+
+    private static readonly TwoPartCriterion Penalty = new(
+        new EffectCriterion("logistic AUC(one-hot) − AUC(label)", Direction.Greater, AucMargin, 0, Interval, Rows),
+        new EffectCriterion("(logistic gap) − (FastTree gap), per fold", Direction.Greater, 0, 0, Interval, Rows));
+
+    private static readonly EffectCriterion Ordinal = new("logistic AUC(true order for ordinal columns) − AUC(one-hot)", Direction.Greater, -AucMargin, -AucPartlyMargin, Interval, Rows);
+
+    private static readonly CasesCriterion<MeasuredEffect> ManyLevels = new(
+        new EffectCriterion("AUC(label) − AUC(one-hot) at the largest number of levels", Direction.Greater, -AucMargin, -AucPartlyMargin, Interval, Rows), "models");
 
     /// <summary>Judges the four claims.</summary>
     /// <param name="m">The measurements.</param>
@@ -70,14 +92,17 @@ internal static class Judging
     public static IReadOnlyList<ClaimResult> Judge(Measurements m)
     {
         ArgumentNullException.ThrowIfNull(m);
-        return
-        [
-            OneHotVsLabelScenario.LabelHurtsLinear.Judge(new LabelPenaltyCriterion().Evaluate(m.Penalty)),
-            OneHotVsLabelScenario.OrdinalSuitsOrdinal.Judge(new OrdinalCriterion(AucMargin).Evaluate(m.Ordinal)),
-            OneHotVsLabelScenario.OneHotGrows.Judge(new GrowthCriterion(GrowsAt, FlatAt).Evaluate(m.Growth)),
-            OneHotVsLabelScenario.LabelForManyLevels.Judge(new RuleOfThumbCriterion(AucMargin).Evaluate(m.HighCardinality)),
-        ];
+        return [JudgePenalty(m.Penalty), JudgeOrdinal(m.Ordinal), JudgeGrowth(m.Growth), JudgeManyLevels(m.HighCardinality)];
     }
+
+    public static ClaimResult JudgePenalty(LabelPenalty p) => OneHotVsLabelScenario.LabelHurtsLinear.Judge(
+        Penalty.Evaluate(new MeasuredEffect(p.LogisticGap, p.Rows), new MeasuredEffect(p.GapDifference, p.Rows)));
+
+    public static ClaimResult JudgeOrdinal(OrdinalComparison o) => OneHotVsLabelScenario.OrdinalSuitsOrdinal.Judge(new OrdinalCriterion(Ordinal).Evaluate(o));
+
+    public static ClaimResult JudgeGrowth(SizeGrowth g) => OneHotVsLabelScenario.OneHotGrows.Judge(new GrowthCriterion(GrowsAt, FlatAt).Evaluate(g));
+
+    public static ClaimResult JudgeManyLevels(HighCardinalityComparison h) => OneHotVsLabelScenario.LabelForManyLevels.Judge(new RuleOfThumbCriterion(ManyLevels).Evaluate(h));
 
     /// <summary>log(last / first) / log(levels_last / levels_first): 1 = grows in proportion to the levels, 0 = flat.</summary>
     /// <param name="points">Sizes at ascending cardinalities (at least two, different levels).</param>
@@ -95,62 +120,34 @@ internal static class Judging
     }
 }
 
-/// <summary>Claim 1: label encoding hurts logistic regression, and hurts it more than FastTree.</summary>
-internal sealed class LabelPenaltyCriterion : Criterion<LabelPenalty>
-{
-    public override string Description =>
-        "holds if the 95% interval of the logistic AUC gap (one-hot − label) lies above 0 and the interval of the per-fold "
-        + "difference of gaps (logistic gap − FastTree gap) lies above 0; partly holds if both point estimates are above 0 "
-        + "but an interval reaches 0; does not hold otherwise";
-
-    protected override (Verdict Verdict, string Evidence) Decide(LabelPenalty input)
-    {
-        var evidence = $"AUC gap one-hot − label: logistic {input.LogisticGap}, FastTree {input.TreeGap}; logistic gap − FastTree gap {input.GapDifference}";
-        if (input.LogisticGap.IsUndefined || input.GapDifference.IsUndefined)
-        {
-            return (Verdict.DoesNotHold, evidence + ": undefined (NaN)");
-        }
-
-        if (input.LogisticGap.Lower > 0 && input.GapDifference.Lower > 0)
-        {
-            return (Verdict.Holds, evidence + ": both intervals lie above 0");
-        }
-
-        return input.LogisticGap.Value > 0 && input.GapDifference.Value > 0
-            ? (Verdict.PartlyHolds, evidence + ": both point estimates are above 0 but an interval reaches 0")
-            : (Verdict.DoesNotHold, evidence + ": label encoding does not hurt logistic regression more than FastTree");
-    }
-}
-
 /// <summary>Claim 2: ranking ordinal columns is as good as one-hot (within a margin) with fewer features.</summary>
-internal sealed class OrdinalCriterion(double margin) : Criterion<OrdinalComparison>
+internal sealed class OrdinalCriterion(EffectCriterion effect) : Criterion<OrdinalComparison>
 {
-    public override string Description =>
-        $"holds if the true-order encoding has fewer features and the whole 95% interval of AUC(true order) − AUC(one-hot) "
-        + $"lies above −{Numbers.Format(margin)} (as good or better, within the margin); partly holds if it has fewer features and "
-        + $"only the point estimate is above −{Numbers.Format(margin)}; does not hold otherwise";
+    public override string Description => $"does not hold if the true-order encoding does not have fewer features than one-hot; otherwise {effect.Description}";
 
     protected override (Verdict Verdict, string Evidence) Decide(OrdinalComparison input)
     {
-        var evidence = $"logistic AUC(true order) − AUC(one-hot) = {input.Difference}; features {input.OrdinalFeatures} vs {input.OneHotFeatures}";
-        if (input.Difference.IsUndefined)
-        {
-            return (Verdict.DoesNotHold, evidence + ": undefined (NaN)");
-        }
-
+        var features = $"features {input.OrdinalFeatures} vs {input.OneHotFeatures}";
         if (input.OrdinalFeatures >= input.OneHotFeatures)
         {
-            return (Verdict.DoesNotHold, evidence + ": the true-order encoding does not have fewer features");
+            return (Verdict.DoesNotHold, $"{features}: the true-order encoding does not have fewer features");
         }
 
-        if (input.Difference.Lower > -margin)
-        {
-            return (Verdict.Holds, evidence + $": the interval lies above −{Numbers.Format(margin)}");
-        }
+        var j = effect.Evaluate(input.Difference, input.Rows);
+        return (j.Verdict, $"{j.Evidence}; {features}");
+    }
+}
 
-        return input.Difference.Value > -margin
-            ? (Verdict.PartlyHolds, evidence + $": the point estimate is above −{Numbers.Format(margin)} but the interval reaches below")
-            : (Verdict.DoesNotHold, evidence + $": the true order loses more than {Numbers.Format(margin)} AUC");
+/// <summary>Claim 4: at many levels, label encoding is about as good as one-hot (within a margin) for each model.</summary>
+internal sealed class RuleOfThumbCriterion(CasesCriterion<MeasuredEffect> perModel) : Criterion<HighCardinalityComparison>
+{
+    public override string Description => $"{perModel.Description} (hashing is reported for comparison, not judged)";
+
+    protected override (Verdict Verdict, string Evidence) Decide(HighCardinalityComparison input)
+    {
+        var j = perModel.Evaluate([("logistic regression", new MeasuredEffect(input.LogisticLabelVsOneHot, input.Rows)), ("FastTree", new MeasuredEffect(input.TreeLabelVsOneHot, input.Rows))]);
+        return (j.Verdict, $"{input.Levels} levels: {j.Evidence}; logistic AUC(label) − AUC(numeric only) {input.LogisticLabelVsNumeric}; "
+            + $"hashing − one-hot: logistic {input.LogisticHashVsOneHot}, FastTree {input.TreeHashVsOneHot}; features one-hot {input.OneHotFeatures}, label {input.LabelFeatures}, hashing {input.HashFeatures}");
     }
 }
 
@@ -186,28 +183,5 @@ internal sealed class GrowthCriterion(double growsAt, double flatAt) : Criterion
         return labelFlat && oneHotGrows
             ? (Verdict.PartlyHolds, evidence + ": one-hot's features and dense memory grow, its sparse memory does not")
             : (Verdict.DoesNotHold, evidence);
-    }
-}
-
-/// <summary>Claim 4: at many levels, label encoding is about as good as one-hot (within a margin) for both models.</summary>
-internal sealed class RuleOfThumbCriterion(double margin) : Criterion<HighCardinalityComparison>
-{
-    public override string Description =>
-        $"at the largest number of levels, for each model: label encoding is fine if the whole 95% interval of AUC(label) − AUC(one-hot) "
-        + $"lies above −{Numbers.Format(margin)}, borderline if only the point estimate does; holds if label encoding is fine for both models, "
-        + "partly holds if it is fine or borderline for one of them, does not hold otherwise (hashing is reported for comparison, not judged)";
-
-    protected override (Verdict Verdict, string Evidence) Decide(HighCardinalityComparison input)
-    {
-        int Status(Estimate e) => e.IsUndefined ? 0 : e.Lower > -margin ? 2 : e.Value > -margin ? 1 : 0;
-        var logistic = Status(input.LogisticLabelVsOneHot);
-        var tree = Status(input.TreeLabelVsOneHot);
-        string Word(int s) => s == 2 ? "fine" : s == 1 ? "borderline" : "worse";
-        var evidence = $"{input.Levels} levels: AUC(label) − AUC(one-hot) logistic {input.LogisticLabelVsOneHot} ({Word(logistic)}), "
-            + $"FastTree {input.TreeLabelVsOneHot} ({Word(tree)}); logistic AUC(label) − AUC(numeric only) {input.LogisticLabelVsNumeric}; "
-            + $"hashing − one-hot: logistic {input.LogisticHashVsOneHot}, FastTree {input.TreeHashVsOneHot}; "
-            + $"features one-hot {input.OneHotFeatures}, label {input.LabelFeatures}, hashing {input.HashFeatures}";
-        var verdict = logistic == 2 && tree == 2 ? Verdict.Holds : logistic > 0 || tree > 0 ? Verdict.PartlyHolds : Verdict.DoesNotHold;
-        return (verdict, evidence);
     }
 }

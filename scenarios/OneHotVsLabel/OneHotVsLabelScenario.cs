@@ -1,11 +1,12 @@
 using System.Globalization;
 using ClassicalML.Data;
 using ClassicalML.Data.Splits;
+using ClassicalML.Models.Convergence;
 
 namespace ClassicalML.Scenarios.OneHotVsLabel;
 
 /// <summary>Settings of <see cref="OneHotVsLabelScenario"/>; the defaults take about 30 s of CPU (280 single-threaded cross-validation fits), quick about 10 s.</summary>
-internal sealed record OneHotVsLabelSettings : ScenarioSettings
+public sealed record OneHotVsLabelSettings : ScenarioSettings
 {
     /// <summary>German credit: folds per repeat of stratified k-fold.</summary>
     public int GermanFolds { get; init; } = 5;
@@ -48,19 +49,31 @@ internal sealed record OneHotVsLabelSettings : ScenarioSettings
 /// Question 57: one-hot against label encoding (and ordinal, mixed and hashed encodings) for logistic regression and
 /// FastTree, on German credit (nominal and ordinal columns) and on a synthetic nominal feature with 10 to 10,000 levels.
 /// </summary>
-internal sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
+public sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
 {
     internal static readonly Claim LabelHurtsLinear = new("label-hurts-linear-not-trees",
-        "Label encoding a nominal feature invents an order: it hurts a linear model, and matters much less for tree models.");
+        "Label encoding a nominal feature invents an order: it hurts a linear model, and matters much less for tree models.")
+    {
+        Quote = "The categorical feature is not ordinal (like the countries above)",
+    };
 
     internal static readonly Claim OrdinalSuitsOrdinal = new("ordinal-codes-suit-ordinal-features",
-        "Label (ordinal) encoding suits truly ordinal features: with the true order it does as well as one-hot with fewer features.");
+        "Label (ordinal) encoding suits truly ordinal features: with the true order it does as well as one-hot with fewer features.")
+    {
+        Quote = "The categorical feature is ordinal (like Jr. kg, Sr. kg, Primary school, high school)",
+    };
 
     internal static readonly Claim OneHotGrows = new("one-hot-grows-with-categories",
-        "With one-hot encoding the number of features (and the memory) grows with the number of categories; with label encoding it does not.");
+        "With one-hot encoding the number of features (and the memory) grows with the number of categories; with label encoding it does not.")
+    {
+        Quote = "one-hot encoding can lead to high memory consumption",
+    };
 
     internal static readonly Claim LabelForManyLevels = new("label-when-many-categories",
-        "Use label encoding when the number of categories is quite large (and one-hot otherwise).");
+        "Use label encoding when the number of categories is quite large (and one-hot otherwise).")
+    {
+        Quote = "The number of categories is quite large",
+    };
 
     internal static readonly CategoricalEncoding[] GermanEncodings = Enum.GetValues<CategoricalEncoding>();
 
@@ -76,8 +89,7 @@ internal sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
 
     public override string Title => "One-hot vs label encoding";
 
-    public override Question Question { get; } = new(57,
-        "What is the difference between one-hot encoding and label encoding? Which one should be used when?");
+    public override Question Question { get; } = new(57, "When to use a Label Encoding vs. One Hot Encoding?") { Reconstructed = true };
 
     public override IReadOnlyList<Claim> Claims { get; } = [LabelHurtsLinear, OrdinalSuitsOrdinal, OneHotGrows, LabelForManyLevels];
 
@@ -150,6 +162,8 @@ internal sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
         }
 
         var germanSizes = GermanEncodings.ToDictionary(e => e, e => EncodingRuns.Size(german, e, settings.GermanHashBits));
+        var convergence = GermanEncodings.Where(e => e != CategoricalEncoding.NumericOnly)
+            .Select(e => ("German credit", e, EncodingRuns.CheckConvergence(german, e, germanSplits[0], settings.Seed, settings.GermanHashBits))).ToList();
 
         // Synthetic: one nominal feature with 10 … MaxLevels levels (Zipf frequencies, random effects) plus 3 numeric features.
         var synthetic = new List<SyntheticRun>();
@@ -170,19 +184,52 @@ internal sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
             }
 
             var sizes = SyntheticEncodings.ToDictionary(e => e, e => EncodingRuns.Size(dataset, e, settings.SyntheticHashBits));
+            if (k == levelGrid.Length - 1)
+            {
+                convergence.AddRange(SyntheticEncodings.Where(e => e != CategoricalEncoding.NumericOnly).Select(e =>
+                    (string.Create(CultureInfo.InvariantCulture, $"synthetic, {levelGrid[k]} levels"), e, EncodingRuns.CheckConvergence(dataset, e, splits[0], settings.Seed, settings.SyntheticHashBits))));
+            }
+
             synthetic.Add(new SyntheticRun(levelGrid[k], data.GetLevelCodes().Distinct().Count(), runs, sizes));
         }
 
         var measurements = Measure(settings, germanRuns, germanSizes, synthetic);
         return new ScenarioResult
         {
-            Tables = Tables(settings, germanRuns, germanSizes, synthetic),
+            Tables = [.. Tables(settings, germanRuns, germanSizes, synthetic), ConvergenceTable(convergence)],
             Claims = Judging.Judge(measurements),
+            Effects = Effects(measurements),
             Timings = [TimingTable(germanRuns, synthetic)],
             Figures = BuildFigures(settings, germanRuns, synthetic),
-            Summary = Summary(settings, german.Schema.CategoricalColumns.Count(c => c.IsOrdinal), germanRuns, synthetic, measurements),
+            Summary = Summary(settings, german.Schema.CategoricalColumns.Count(c => c.IsOrdinal), germanRuns, synthetic, measurements)
+                + string.Create(CultureInfo.InvariantCulture, $" {convergence.Count(c => c.Item3.Converged)} of {convergence.Count} logistic fits checked for convergence (first fold of each encoding, German credit and the largest cardinality, refitted with 1/100 of the tolerance) moved their weights and objective by less than {Numbers.Format(LbfgsConvergence.DefaultThreshold)} (relative)."),
         };
     }
+
+    private static ReportTable ConvergenceTable(IEnumerable<(string Data, CategoricalEncoding Encoding, ConvergenceCheck Check)> checks)
+    {
+        var table = new ReportTable("convergence",
+            ["data set", "encoding", "trainer", "cap", "tolerance", "check (cap, tolerance)", "relative weight change", "relative objective change", "converged (both < threshold)"]);
+        foreach (var (data, encoding, check) in checks)
+        {
+            table.AddRow(data, encoding.Name(), "LbfgsLogisticRegression (first fold)", check.IterationCap == int.MaxValue ? "none (int.MaxValue)" : check.IterationCap.ToString(CultureInfo.InvariantCulture),
+                check.Tolerance, $"{(check.CheckCap == int.MaxValue ? "none" : check.CheckCap.ToString(CultureInfo.InvariantCulture))}, {Numbers.Format(check.CheckTolerance)}",
+                check.WeightChange, check.ObjectiveChange, (check.Converged ? "yes" : "no") + $" (threshold {Numbers.Format(check.Threshold)})");
+        }
+
+        return table;
+    }
+
+    /// <summary>The main effects, signed, for the scikit-learn replication.</summary>
+    private static List<Effect> Effects(Measurements m) =>
+    [
+        new("german-logistic-onehot-minus-label", "German credit, logistic regression: AUC(one-hot) − AUC(label codes), mean over the folds", m.Penalty.LogisticGap.Value),
+        new("german-tree-onehot-minus-label", "German credit, boosted trees: AUC(one-hot) − AUC(label codes)", m.Penalty.TreeGap.Value),
+        new("german-logistic-true-order-minus-onehot", "German credit, logistic regression: AUC(ordinal columns ranked, nominal one-hot) − AUC(all one-hot)", m.Ordinal.Difference.Value),
+        new("onehot-feature-growth", "synthetic: growth exponent of one-hot's feature count over the cardinalities (1 = proportional)", Judging.GrowthExponent(m.Growth.OneHot, p => p.Features)),
+        new("many-levels-logistic-label-minus-onehot", $"synthetic, {m.HighCardinality.Levels} levels, logistic regression: AUC(label) − AUC(one-hot)", m.HighCardinality.LogisticLabelVsOneHot.Value),
+        new("many-levels-tree-label-minus-onehot", $"synthetic, {m.HighCardinality.Levels} levels, boosted trees: AUC(label) − AUC(one-hot)", m.HighCardinality.TreeLabelVsOneHot.Value),
+    ];
 
     /// <summary>The runs and sizes at one cardinality.</summary>
     internal sealed record SyntheticRun(int Levels, int LevelsSeen, Dictionary<(CategoricalEncoding, ModelKind), EncodingRun> Runs, Dictionary<CategoricalEncoding, EncodedSize> Sizes);
@@ -223,17 +270,20 @@ internal sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
         List<SyntheticRun> synthetic)
     {
         int gk = settings.GermanFolds, sk = settings.SyntheticFolds;
+        int germanRows = germanSizes[CategoricalEncoding.OneHot].Rows;
         var lrGap = FoldIntervals.Differences(german[(CategoricalEncoding.OneHot, ModelKind.Logistic)].FoldAuc, german[(CategoricalEncoding.Label, ModelKind.Logistic)].FoldAuc);
         var treeGap = FoldIntervals.Differences(german[(CategoricalEncoding.OneHot, ModelKind.FastTree)].FoldAuc, german[(CategoricalEncoding.Label, ModelKind.FastTree)].FoldAuc);
         var penalty = new LabelPenalty(
             FoldIntervals.CorrectedT(lrGap, gk),
             FoldIntervals.CorrectedT(treeGap, gk),
-            FoldIntervals.CorrectedT(FoldIntervals.Differences(lrGap, treeGap), gk));
+            FoldIntervals.CorrectedT(FoldIntervals.Differences(lrGap, treeGap), gk),
+            germanRows);
 
         var ordinal = new OrdinalComparison(
             AucDifference(german[(CategoricalEncoding.Mixed, ModelKind.Logistic)], german[(CategoricalEncoding.OneHot, ModelKind.Logistic)], gk),
             germanSizes[CategoricalEncoding.Mixed].Features,
-            germanSizes[CategoricalEncoding.OneHot].Features);
+            germanSizes[CategoricalEncoding.OneHot].Features,
+            germanRows);
 
         SizePoint Point(SyntheticRun r, CategoricalEncoding e) => new(r.Levels, r.Sizes[e].Features, r.Sizes[e].DenseBytes, r.Sizes[e].SparseBytes);
         var growth = new SizeGrowth(
@@ -251,7 +301,8 @@ internal sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
             AucDifference(R(CategoricalEncoding.Hashing, ModelKind.FastTree), R(CategoricalEncoding.OneHot, ModelKind.FastTree), sk),
             top.Sizes[CategoricalEncoding.OneHot].Features,
             top.Sizes[CategoricalEncoding.Label].Features,
-            top.Sizes[CategoricalEncoding.Hashing].Features);
+            top.Sizes[CategoricalEncoding.Hashing].Features,
+            settings.SyntheticRows);
         return new Measurements(penalty, ordinal, growth, high);
     }
 
@@ -352,7 +403,7 @@ internal sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
         double[] x = [.. synthetic.Select(r => Math.Log10(r.Levels))];
         Series Gap(CategoricalEncoding e, ModelKind m) => new($"{e.Name()}, {m.ShortName()}",
             x, [.. synthetic.Select(r => AucDifference(r.Runs[(e, m)], r.Runs[(CategoricalEncoding.OneHot, m)], settings.SyntheticFolds).Value)]);
-        figures.Add(Scenarios.Figures.Line("synthetic-auc-vs-one-hot.png", "Synthetic nominal feature: AUC minus one-hot's AUC (same model, same folds)",
+        figures.Add(LineFigures.Line("synthetic-auc-vs-one-hot.png", "Synthetic nominal feature: AUC minus one-hot's AUC (same model, same folds)",
             "log10(number of levels)", "AUC − AUC(one-hot)",
             [
                 new Series("one-hot (reference)", x, [.. x.Select(_ => 0.0)]),
@@ -361,11 +412,12 @@ internal sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
                 Gap(CategoricalEncoding.Hashing, ModelKind.Logistic),
                 Gap(CategoricalEncoding.Hashing, ModelKind.FastTree),
                 Gap(CategoricalEncoding.NumericOnly, ModelKind.Logistic),
-            ]));
+            ],
+            [new LineStyle("#808080", Markers: false, Dashed: true), .. Enumerable.Repeat(new LineStyle(), 5)]));
 
         Series SizeSeries(string name, Func<EncodedSize, double> size, CategoricalEncoding e) =>
             new(name, x, [.. synthetic.Select(r => Math.Log10(size(r.Sizes[e])))]);
-        figures.Add(Scenarios.Figures.Line("synthetic-features.png", "Synthetic nominal feature: number of features after encoding",
+        figures.Add(LineFigures.Line("synthetic-features.png", "Synthetic nominal feature: number of features after encoding",
             "log10(number of levels)", "log10(number of features)",
             [
                 SizeSeries("one-hot", s => s.Features, CategoricalEncoding.OneHot),
@@ -378,7 +430,7 @@ internal sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
         Series[] sparseSeries = sameSparse
             ? [SizeSeries("one-hot = hashing = label, sparse (non-zeros × 8)", s => s.SparseBytes, CategoricalEncoding.OneHot)]
             : [.. sparse.Select(e => SizeSeries($"{e.Name()}, sparse (non-zeros × 8)", s => s.SparseBytes, e))];
-        figures.Add(Scenarios.Figures.Line("synthetic-memory.png",
+        figures.Add(LineFigures.Line("synthetic-memory.png",
             string.Create(CultureInfo.InvariantCulture, $"Synthetic nominal feature: bytes of the encoded data ({settings.SyntheticRows} rows)"),
             "log10(number of levels)", "log10(bytes)",
             [

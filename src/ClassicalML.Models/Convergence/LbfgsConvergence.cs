@@ -35,6 +35,15 @@ public sealed record ConvergenceCheck(
     /// nor the objective, so the fit had stopped at (numerically) the optimum, not at its cap.</summary>
     public bool Converged => WeightChange <= MaxWeightChange && ObjectiveChange <= MaxObjectiveChange;
 
+    /// <summary>The refit's iteration cap (same as <see cref="RefitIterationCap"/>).</summary>
+    public int CheckCap => RefitIterationCap;
+
+    /// <summary>The refit's tolerance (same as <see cref="RefitTolerance"/>).</summary>
+    public double CheckTolerance => RefitTolerance;
+
+    /// <summary>The larger of the two limits: the single threshold of <see cref="LbfgsConvergence.Check(MLContext, IDataView, LbfgsLogisticRegressionBinaryTrainer.Options, double)"/>.</summary>
+    public double Threshold => Math.Max(MaxWeightChange, MaxObjectiveChange);
+
     /// <summary>The check in words, e.g. "refit with cap 10x and tolerance 1E-09: weights moved 0.03%, objective 2E-07 (converged if below 1% and 1E-06)".</summary>
     public string Description => string.Create(CultureInfo.InvariantCulture,
         $"refit with cap {(RefitIterationCap == int.MaxValue ? "none" : RefitIterationCap.ToString(CultureInfo.InvariantCulture))} and tolerance {RefitTolerance:G3}: weights moved {WeightChange:0.###%}, objective {ObjectiveChange:G3} relative (converged if at most {MaxWeightChange:0.###%} and {MaxObjectiveChange:G3})");
@@ -54,6 +63,66 @@ public sealed record ConvergenceCheck(
 /// </remarks>
 public static class LbfgsConvergence
 {
+    /// <summary>The relative change of weights and objective below which a fit counts as converged in the one-threshold overload.</summary>
+    public const double DefaultThreshold = 1e-3;
+
+    /// <summary>The same check with one limit for both changes, on a copy of <paramref name="options"/> (not modified).</summary>
+    /// <param name="context">The ML.NET context (seeded).</param>
+    /// <param name="trainingData">The training rows as the trainer sees them (already featurised).</param>
+    /// <param name="options">The trainer options of the fit to check.</param>
+    /// <param name="threshold">The largest relative change of the weights and of the objective called converged (positive).</param>
+    /// <returns>The comparison.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threshold"/> is not positive and finite.</exception>
+    public static ConvergenceCheck Check(MLContext context, IDataView trainingData, LbfgsLogisticRegressionBinaryTrainer.Options options, double threshold = DefaultThreshold)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!(threshold > 0 && double.IsFinite(threshold)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold,
+                string.Create(CultureInfo.InvariantCulture, $"threshold is {threshold}; it must be positive and finite. Use e.g. {DefaultThreshold}."));
+        }
+
+        return Check(context, trainingData, () => Copy(options), threshold, threshold);
+    }
+
+    /// <summary>‖a − b‖₂ / ‖b‖₂; 0 when both are 0 and infinity when only <paramref name="b"/> is.</summary>
+    /// <param name="a">The first vector.</param>
+    /// <param name="b">The reference vector, same length.</param>
+    /// <returns>The relative distance.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    public static double RelativeDistance(IReadOnlyList<double> a, IReadOnlyList<double> b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Count != b.Count)
+        {
+            throw new ArgumentException($"a has {a.Count} values and b has {b.Count}; compare vectors of the same length.", nameof(b));
+        }
+
+        double diff = 0, norm = 0;
+        for (int i = 0; i < a.Count; i++)
+        {
+            diff += (a[i] - b[i]) * (a[i] - b[i]);
+            norm += b[i] * b[i];
+        }
+
+        return diff == 0 ? 0 : norm == 0 ? double.PositiveInfinity : Math.Sqrt(diff / norm);
+    }
+
+    // The options class has no copy constructor; its settings are public fields.
+    private static LbfgsLogisticRegressionBinaryTrainer.Options Copy(LbfgsLogisticRegressionBinaryTrainer.Options options)
+    {
+        var copy = new LbfgsLogisticRegressionBinaryTrainer.Options();
+        foreach (var field in typeof(LbfgsLogisticRegressionBinaryTrainer.Options).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+        {
+            field.SetValue(copy, field.GetValue(options));
+        }
+
+        return copy;
+    }
+
     /// <summary>Fits the trainer twice, with <paramref name="options"/> and with a 10x cap and 1/100 tolerance, and compares.</summary>
     /// <param name="context">The ML.NET context (seeded).</param>
     /// <param name="trainingData">The training rows as the trainer sees them (already featurised, e.g. normalised).</param>
@@ -85,17 +154,10 @@ public static class LbfgsConvergence
         tight.OptimizationTolerance /= 100;
         var (refitTheta, refitObjective) = Fit(context, trainingData, tight);
 
-        double difference = 0, norm = 0;
-        for (int i = 0; i < theta.Length; i++)
-        {
-            difference += (theta[i] - refitTheta[i]) * (theta[i] - refitTheta[i]);
-            norm += refitTheta[i] * refitTheta[i];
-        }
-
         return new ConvergenceCheck(
             first.MaximumNumberOfIterations, first.OptimizationTolerance, tight.MaximumNumberOfIterations, tight.OptimizationTolerance,
             objective, refitObjective,
-            norm == 0 ? Math.Sqrt(difference) : Math.Sqrt(difference / norm),
+            RelativeDistance(theta, refitTheta),
             Math.Abs(objective - refitObjective) / Math.Max(Math.Abs(refitObjective), double.Epsilon),
             maxWeightChange, maxObjectiveChange);
     }

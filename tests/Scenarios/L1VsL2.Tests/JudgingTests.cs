@@ -19,7 +19,7 @@ public sealed class JudgingTests
     {
         var result = Judging.JudgeL1Zeros([Zeros(3, 100), Zeros(0, double.NaN)]);
         Assert.Equal(Verdict.DoesNotHold, result.Verdict);
-        Assert.Contains("set: 0/10 zero at tuned λ=1, all zero from λ=NaN", result.Judgement.Evidence, StringComparison.Ordinal);
+        Assert.Contains("set: 0/10 zero at tuned λ=1, never all zero on the grid", result.Judgement.Evidence, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -58,68 +58,96 @@ public sealed class JudgingTests
     public void JudgeDropOrder_PairShare_Verdict(double share, Verdict expected) =>
         Assert.Equal(expected, Judging.JudgeDropOrder(share).Verdict);
 
+    private static TunedDifference D(string set, double value, double lower, double upper) => new(set, new Estimate(value, lower, upper), 143);
+
     [Fact]
     public void JudgeTunedSimilar_AllInsideMargin_Holds() =>
-        Assert.Equal(Verdict.Holds, Judging.JudgeTunedSimilar(
-            [new("a", new Estimate(0.001, 0.0003, 0.003)), new("b", new Estimate(-0.01, -0.019, 0.0))], 0.02).Verdict);
+        Assert.Equal(Verdict.Holds, Judging.JudgeTunedSimilar([D("a", 0.001, 0.0003, 0.003), D("b", -0.01, -0.019, 0.0)], 0.02).Verdict);
 
     [Fact]
-    public void JudgeTunedSimilar_WideIntervalAroundZero_PartlyHolds() =>
-        Assert.Equal(Verdict.PartlyHolds, Judging.JudgeTunedSimilar(
-            [new("a", new Estimate(0.001, 0.0003, 0.003)), new("sonar", new Estimate(-0.06, -0.16, 0.04))], 0.02).Verdict);
-
-    [Fact]
-    public void JudgeTunedSimilar_ClearlyDifferent_DoesNotHold()
+    public void JudgeTunedSimilar_WideIntervalAroundZero_Inconclusive()
     {
-        var result = Judging.JudgeTunedSimilar([new("a", new Estimate(0.001, 0.0003, 0.003)), new("b", new Estimate(0.05, 0.03, 0.07))], 0.02);
-        Assert.Equal(Verdict.DoesNotHold, result.Verdict);
-        Assert.Equal("a: 0.001 [0.0003, 0.003] (equivalent); b: 0.05 [0.03, 0.07] (different)", result.Judgement.Evidence);
+        var result = Judging.JudgeTunedSimilar([D("a", 0.001, 0.0003, 0.003), D("sonar", -0.06, -0.16, 0.04)], 0.02);
+        Assert.Equal(Verdict.Inconclusive, result.Verdict);
+        Assert.Contains("sonar: inconclusive (test AUC(L1) − AUC(L2) = -0.06 [-0.16, 0.04] over 143 test rows: the interval contains -0.02", result.Judgement.Evidence, StringComparison.Ordinal);
+        Assert.Contains("test rows to decide (now 143)", result.Judgement.Evidence, StringComparison.Ordinal);
     }
 
     [Fact]
+    public void JudgeTunedSimilar_OneEquivalentOneDifferent_PartlyHolds() =>
+        Assert.Equal(Verdict.PartlyHolds, Judging.JudgeTunedSimilar([D("a", 0.001, 0.0003, 0.003), D("b", 0.05, 0.03, 0.07)], 0.02).Verdict);
+
+    [Fact]
+    public void JudgeTunedSimilar_AllDifferent_DoesNotHold() =>
+        Assert.Equal(Verdict.DoesNotHold, Judging.JudgeTunedSimilar([D("a", -0.05, -0.07, -0.03), D("b", 0.05, 0.03, 0.07)], 0.02).Verdict);
+
+    [Fact]
     public void JudgeTunedSimilar_ExcludesZeroButInsideMargin_Holds() =>
-        Assert.Equal(Verdict.Holds, Judging.JudgeTunedSimilar([new("spambase", new Estimate(0.0014, 0.0003, 0.0028))], 0.02).Verdict);
+        Assert.Equal(Verdict.Holds, Judging.JudgeTunedSimilar([D("spambase", 0.0014, 0.0003, 0.0028)], 0.02).Verdict);
+
+    private static GroupMeasure G(string name, int size, int used, int confirming, int refits = 20) => new(name, size, refits, used, confirming, 1, size);
 
     [Fact]
-    public void JudgeCorrelated_L1KeepsOneL2Spreads_Holds() =>
-        Assert.Equal(Verdict.Holds, Judging.JudgeCorrelated(
-            [new("a", 3, 1, 1.0, 3, 0.36), new("b", 3, 0, double.NaN, 3, 0.41)]).Verdict);
+    public void JudgeCorrelated_L1KeepsOneInEveryRefit_Holds() =>
+        Assert.Equal(Verdict.Holds, Judging.JudgeCorrelated([G("size", 6, 20, 20), G("error", 3, 30, 30)]).Verdict);
 
     [Fact]
-    public void JudgeCorrelated_L1KeepsTwoButMoreConcentrated_PartlyHolds() =>
-        Assert.Equal(Verdict.PartlyHolds, Judging.JudgeCorrelated(
-            [new("a", 3, 2, 0.8, 3, 0.36), new("b", 3, 1, 1.0, 3, 0.41)]).Verdict);
+    public void JudgeCorrelated_KeptNoneIsNotKeptOne()
+    {
+        // A group L1 never uses is left out; it is not counted as "kept one".
+        var result = Judging.JudgeCorrelated([G("size", 6, 20, 20), G("error", 3, 0, 0)]);
+        Assert.Equal(Verdict.Holds, result.Verdict);
+        Assert.Contains("(L1 kept no member in any refit, no evidence: error)", result.Judgement.Evidence, StringComparison.Ordinal);
+        Assert.Equal(Verdict.Inconclusive, Judging.JudgeCorrelated([G("error", 3, 0, 0)]).Verdict);
+    }
 
     [Fact]
-    public void JudgeCorrelated_L1DropsEveryGroup_PartlyHolds() =>
-        Assert.Equal(Verdict.PartlyHolds, Judging.JudgeCorrelated([new("a", 3, 0, double.NaN, 3, 0.36)]).Verdict);
+    public void JudgeCorrelated_ExactCopySplitsEvenly_PartlyHoldsOverall() =>
+        Assert.Equal(Verdict.PartlyHolds, Judging.JudgeCorrelated([G("size", 6, 20, 20), G("copy", 2, 20, 0)]).Verdict);
 
     [Fact]
-    public void JudgeCorrelated_ExactCopiesSplitEvenly_DoesNotHold() =>
-        Assert.Equal(Verdict.DoesNotHold, Judging.JudgeCorrelated([new("copy", 2, 2, 0.5, 2, 0.5)]).Verdict);
+    public void JudgeCorrelated_L1KeepsSeveralEverywhere_DoesNotHold() =>
+        Assert.Equal(Verdict.DoesNotHold, Judging.JudgeCorrelated([G("size", 6, 20, 0), G("copy", 2, 20, 0)]).Verdict);
 
-    private static ElasticNetMeasure Net(int zeros, int l1Kept, int netKept) =>
-        new([("a", 3), ("b", zeros)], [("g1", 3, 1, 3), ("g2", 3, l1Kept, netKept)]);
+    [Fact]
+    public void JudgeCorrelated_FewRefitsUseTheGroup_Inconclusive() =>
+        Assert.Equal(Verdict.Inconclusive, Judging.JudgeCorrelated([G("error", 3, 5, 5)]).Verdict);
+
+    [Theory]
+    [InlineData(6, 1, 6, 0.3, true)]
+    [InlineData(6, 2, 6, 0.3, true)]
+    [InlineData(6, 3, 6, 0.3, false)]
+    [InlineData(3, 1, 3, 0.4, true)]
+    [InlineData(2, 1, 2, 0.5, true)]
+    [InlineData(2, 2, 2, 0.5, false)]
+    [InlineData(3, 0, 3, 0.4, false)]
+    [InlineData(3, 1, 2, 0.5, false)]
+    [InlineData(3, 1, 3, 0.7, false)]
+    public void Confirms_OneOrAMinorityNotNone_L2KeepsAllAndSpreads(int size, int l1Kept, int l2Kept, double l2Share, bool expected) =>
+        Assert.Equal(expected, GroupMeasure.Confirms(size, l1Kept, l2Kept, l2Share));
+
+    private static ElasticNetMeasure Net(int pathConfirming, int sparseRefits, int groupConfirming) =>
+        new([("a", 10, 10), ("b", 10, pathConfirming)], 20, sparseRefits, 40, groupConfirming);
 
     [Fact]
     public void JudgeElasticNet_SparseAndGrouped_Holds() =>
-        Assert.Equal(Verdict.Holds, Judging.JudgeElasticNet(Net(1, 0, 3)).Verdict);
+        Assert.Equal(Verdict.Holds, Judging.JudgeElasticNet(Net(10, 20, 40)).Verdict);
 
     [Fact]
-    public void JudgeElasticNet_GroupedButNotSparse_PartlyHolds() =>
-        Assert.Equal(Verdict.PartlyHolds, Judging.JudgeElasticNet(Net(0, 0, 3)).Verdict);
-
-    [Fact]
-    public void JudgeElasticNet_SparseButKeepsFewerThanL1_PartlyHolds() =>
-        Assert.Equal(Verdict.PartlyHolds, Judging.JudgeElasticNet(Net(2, 2, 1)).Verdict);
+    public void JudgeElasticNet_GroupedButNotSparseOverRefits_PartlyHolds() =>
+        Assert.Equal(Verdict.PartlyHolds, Judging.JudgeElasticNet(Net(10, 0, 40)).Verdict);
 
     [Fact]
     public void JudgeElasticNet_NeitherSparseNorGrouped_DoesNotHold()
     {
-        var result = Judging.JudgeElasticNet(new ElasticNetMeasure([("a", 0)], [("g", 3, 1, 1)]));
+        var result = Judging.JudgeElasticNet(Net(0, 0, 0) with { PerSet = [("a", 10, 0)] });
         Assert.Equal(Verdict.DoesNotHold, result.Verdict);
-        Assert.Equal("zeros at tuned λ: a 0; members kept (L1 vs elastic net): g 1 vs 1 of 3", result.Judgement.Evidence);
+        Assert.EndsWith("grid points with an elastic-net zero where L1 has one: a 0 of 10", result.Judgement.Evidence, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void JudgeElasticNet_FewChecks_Inconclusive() =>
+        Assert.Equal(Verdict.Inconclusive, Judging.JudgeElasticNet(new ElasticNetMeasure([("a", 3, 3)], 3, 3, 3, 3)).Verdict);
 
     [Fact]
     public void Claims_IdsAreDistinct_SevenClaims()

@@ -7,19 +7,19 @@ public class JudgingTests
 {
     private static Estimate E(double value, double lower, double upper) => new(value, lower, upper);
 
-    private static readonly LabelPenalty GoodPenalty = new(E(0.05, 0.01, 0.09), E(0.0, -0.02, 0.02), E(0.05, 0.01, 0.09));
-    private static readonly OrdinalComparison GoodOrdinal = new(E(0.005, -0.002, 0.012), 47, 61);
+    internal static readonly LabelPenalty GoodPenalty = new(E(0.05, 0.02, 0.09), E(0.0, -0.02, 0.02), E(0.05, 0.01, 0.09), 1000);
+    internal static readonly OrdinalComparison GoodOrdinal = new(E(0.005, -0.002, 0.012), 47, 61, 1000);
 
-    private static readonly SizeGrowth GoodGrowth = new(
+    internal static readonly SizeGrowth GoodGrowth = new(
         [new SizePoint(10, 13, 520, 800), new SizePoint(10000, 10003, 400120, 800000)],
         [new SizePoint(10, 4, 160, 320), new SizePoint(10000, 4, 160, 320)]);
 
-    private static readonly HighCardinalityComparison GoodHigh = new(10000,
-        E(-0.002, -0.006, 0.002), E(0.001, -0.004, 0.006), E(0.05, 0.04, 0.06), E(-0.001, -0.002, 0), E(-0.001, -0.002, 0), 2772, 4, 1027);
+    internal static readonly HighCardinalityComparison GoodHigh = new(10000,
+        E(-0.002, -0.006, 0.002), E(0.001, -0.004, 0.006), E(0.05, 0.04, 0.06), E(-0.001, -0.002, 0), E(-0.001, -0.002, 0), 2772, 4, 1027, 8000);
 
     private static Verdict VerdictOf(Measurements m, int claim) => Judging.Judge(m).Single(r => r.Claim == new OneHotVsLabelScenario().Claims[claim]).Verdict;
 
-    private static Measurements Good => new(GoodPenalty, GoodOrdinal, GoodGrowth, GoodHigh);
+    internal static Measurements Good => new(GoodPenalty, GoodOrdinal, GoodGrowth, GoodHigh);
 
     [Fact]
     public void Judge_AllClaims_OneResultPerClaimInOrder()
@@ -30,29 +30,31 @@ public class JudgingTests
     }
 
     [Theory]
-    [InlineData(0.05, 0.01, 0.05, 0.01, Verdict.Holds)]
-    [InlineData(0.05, -0.01, 0.05, 0.01, Verdict.PartlyHolds)]
-    [InlineData(0.05, 0.01, 0.05, -0.01, Verdict.PartlyHolds)]
-    [InlineData(-0.01, -0.03, 0.05, 0.01, Verdict.DoesNotHold)]
-    [InlineData(0.05, 0.01, -0.01, -0.05, Verdict.DoesNotHold)]
-    public void LabelPenalty_ConstructedGaps_ExpectedVerdict(double gap, double gapLower, double difference, double differenceLower, Verdict expected)
+    [InlineData(0.05, 0.02, 0.08, 0.05, 0.01, Verdict.Holds)]
+    [InlineData(0.05, 0.02, 0.08, 0.05, -0.01, Verdict.Inconclusive)]
+    [InlineData(0.05, 0.02, 0.08, -0.05, -0.09, Verdict.PartlyHolds)]
+    [InlineData(0.005, 0.001, 0.009, 0.05, 0.01, Verdict.PartlyHolds)]
+    [InlineData(0.05, 0.005, 0.09, 0.05, 0.01, Verdict.Inconclusive)]
+    [InlineData(-0.02, -0.06, -0.01, 0.05, 0.01, Verdict.DoesNotHold)]
+    public void LabelPenalty_ConstructedGaps_ExpectedVerdict(double gap, double gapLower, double gapUpper, double difference, double differenceLower, Verdict expected)
     {
-        var penalty = new LabelPenalty(E(gap, gapLower, gap + 0.04), E(0, -0.02, 0.02), E(difference, differenceLower, difference + 0.04));
+        var penalty = new LabelPenalty(E(gap, gapLower, gapUpper), E(0, -0.02, 0.02), E(difference, differenceLower, difference + 0.04), 1000);
         Assert.Equal(expected, VerdictOf(Good with { Penalty = penalty }, 0));
     }
 
     [Fact]
-    public void LabelPenalty_NaN_DoesNotHold() =>
-        Assert.Equal(Verdict.DoesNotHold, VerdictOf(Good with { Penalty = GoodPenalty with { LogisticGap = E(double.NaN, double.NaN, double.NaN) } }, 0));
+    public void LabelPenalty_NaN_Inconclusive() =>
+        Assert.Equal(Verdict.Inconclusive, VerdictOf(Good with { Penalty = GoodPenalty with { LogisticGap = E(double.NaN, double.NaN, double.NaN) } }, 0));
 
     [Theory]
     [InlineData(0.005, -0.002, 47, 61, Verdict.Holds)]
-    [InlineData(-0.005, -0.02, 47, 61, Verdict.PartlyHolds)]
-    [InlineData(-0.02, -0.04, 47, 61, Verdict.DoesNotHold)]
+    [InlineData(-0.02, -0.025, 47, 61, Verdict.PartlyHolds)]
+    [InlineData(-0.005, -0.02, 47, 61, Verdict.Inconclusive)]
+    [InlineData(-0.05, -0.07, 47, 61, Verdict.DoesNotHold)]
     [InlineData(0.005, -0.002, 61, 61, Verdict.DoesNotHold)]
     public void Ordinal_ConstructedDifference_ExpectedVerdict(double value, double lower, int ordinalFeatures, int oneHotFeatures, Verdict expected)
     {
-        var ordinal = new OrdinalComparison(E(value, lower, value + 0.01), ordinalFeatures, oneHotFeatures);
+        var ordinal = new OrdinalComparison(E(value, lower, value + 0.01), ordinalFeatures, oneHotFeatures, 1000);
         Assert.Equal(expected, VerdictOf(Good with { Ordinal = ordinal }, 1));
     }
 
@@ -81,9 +83,10 @@ public class JudgingTests
 
     [Theory]
     [InlineData(-0.002, -0.006, 0.001, -0.004, Verdict.Holds)]
-    [InlineData(-0.02, -0.025, -0.006, -0.014, Verdict.PartlyHolds)]
+    [InlineData(-0.02, -0.025, -0.02, -0.025, Verdict.PartlyHolds)]
     [InlineData(-0.02, -0.025, 0.001, -0.004, Verdict.PartlyHolds)]
-    [InlineData(-0.02, -0.025, -0.03, -0.04, Verdict.DoesNotHold)]
+    [InlineData(-0.05, -0.06, -0.05, -0.06, Verdict.DoesNotHold)]
+    [InlineData(-0.002, -0.006, -0.006, -0.014, Verdict.Inconclusive)]
     public void RuleOfThumb_ConstructedDifferences_ExpectedVerdict(double logistic, double logisticLower, double tree, double treeLower, Verdict expected)
     {
         var high = GoodHigh with { LogisticLabelVsOneHot = E(logistic, logisticLower, logistic + 0.005), TreeLabelVsOneHot = E(tree, treeLower, tree + 0.005) };

@@ -1,0 +1,127 @@
+#!/usr/bin/python3
+"""Replicates the main effects of the bagging-vs-boosting scenario with scikit-learn's own learners on the same data
+files and the same protocol: spambase subsampled to 1200 rows (stratified) and a make_classification set of 1200 rows
+(20 features, 6 informative, 4 redundant, no label noise), each split half/half (stratified).
+
+Learners: one deep tree (DecisionTreeClassifier, at most 128 leaves, one row per leaf allowed), one stump (depth 1),
+BaggingClassifier of deep trees (bootstrap samples), GradientBoostingClassifier of stumps (100 rounds, learning rate
+0.3, as the scenario's LightGBM stumps), and, for reference only, AdaBoostClassifier of stumps (SAMME.R, the
+exponential loss for which the noise sensitivity was reported). The splits, the synthetic draw and the learners are
+scikit-learn's own, so the numbers differ from ML.NET's; the directions are compared. Writes replication.json.
+
+Run with Debian's python3 and python3-sklearn: /usr/bin/python3 scenarios/BaggingVsBoosting/replicate.py
+"""
+import json
+import os
+
+import numpy as np
+import pandas as pd
+import sklearn
+from sklearn.datasets import make_classification
+from sklearn.ensemble import AdaBoostClassifier, BaggingClassifier, GradientBoostingClassifier
+from sklearn.model_selection import train_test_split
+from sklearn.tree import DecisionTreeClassifier
+
+SEED = 2024
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = os.path.join(HERE, "..", "..", "data")
+ROWS = 1200
+MEMBERS = 40
+SMALL_ENSEMBLE = 10
+ROUNDS = 6
+NOISE = 0.3
+
+
+def deep():
+    return DecisionTreeClassifier(max_leaf_nodes=128, min_samples_leaf=1, random_state=SEED)
+
+
+def stump():
+    return DecisionTreeClassifier(max_depth=1, random_state=SEED)
+
+
+def bagged(members, seed):
+    return BaggingClassifier(estimator=deep(), n_estimators=members, bootstrap=True, random_state=seed)
+
+
+def boosted():
+    return GradientBoostingClassifier(n_estimators=100, max_depth=1, learning_rate=0.3, random_state=SEED)
+
+
+def proba(model, x):
+    return model.predict_proba(x)[:, 1]
+
+
+def relative_change(after, before):
+    return (np.sum(after) - np.sum(before)) / np.sum(before)
+
+
+def bias_variance(make, x_train, y_train, x_test, y_test, rng):
+    predictions = []
+    for _ in range(ROUNDS):
+        rows = rng.randint(0, len(y_train), len(y_train))
+        predictions.append(proba(make().fit(x_train[rows], y_train[rows]), x_test))
+    p = np.array(predictions)
+    mean = p.mean(axis=0)
+    return (mean - y_test) ** 2, p.var(axis=0)
+
+
+def effects_for(name, x, y, seed):
+    x_train, x_test, y_train, y_test = train_test_split(x, y, test_size=0.5, stratify=y, random_state=seed)
+    out, extra = {}, {}
+
+    # Bias and variance over bootstrap training sets (each learner on the same draws).
+    parts = {}
+    for label, make in [("deep", deep), ("bagged", lambda: bagged(SMALL_ENSEMBLE, SEED)), ("stump", stump), ("boosted", boosted)]:
+        parts[label] = bias_variance(make, x_train, y_train, x_test, y_test.astype(float), np.random.RandomState(seed))
+    out[f"variance-change-bagging-{name}"] = relative_change(parts["bagged"][1], parts["deep"][1])
+    out[f"bias-change-boosting-{name}"] = relative_change(parts["boosted"][0], parts["stump"][0])
+
+    # Diversity: mean member test error minus ensemble test error of 40 bagged deep trees.
+    bag = bagged(MEMBERS, seed).fit(x_train, y_train)
+    member_errors = np.mean([np.mean(m.predict(x_test) != y_test) for m in bag.estimators_])
+    out[f"diversity-gain-{name}"] = member_errors - np.mean(bag.predict(x_test) != y_test)
+
+    # Label noise on the training labels only.
+    rng = np.random.RandomState(seed + 1)
+    flip = rng.permutation(len(y_train))[: int(round(NOISE * len(y_train)))]
+    noisy = y_train.copy()
+    noisy[flip] = ~noisy[flip]
+
+    def damage(make):
+        clean = np.mean(make().fit(x_train, y_train).predict(x_test) != y_test)
+        dirty = np.mean(make().fit(x_train, noisy).predict(x_test) != y_test)
+        return dirty - clean
+
+    bag_damage = damage(lambda: bagged(SMALL_ENSEMBLE, seed))
+    out[f"extra-noise-damage-boosting-{name}"] = damage(boosted) - bag_damage
+    extra[f"adaboost-stumps-extra-noise-damage-{name}"] = damage(lambda: AdaBoostClassifier(estimator=stump(), n_estimators=100, random_state=SEED)) - bag_damage
+    return out, extra
+
+
+def main():
+    spam = pd.read_csv(os.path.join(DATA, "spambase.csv"))
+    y_spam = (spam["type"] == "spam").to_numpy()
+    x_spam = spam.drop(columns=["type"]).to_numpy(dtype=float)
+    keep, _ = train_test_split(np.arange(len(y_spam)), train_size=ROWS, stratify=y_spam, random_state=SEED)
+    x_syn, y_syn = make_classification(n_samples=ROWS, n_features=20, n_informative=6, n_redundant=4, flip_y=0.0, random_state=SEED)
+    effects, extra = {}, {}
+    for i, (name, x, y) in enumerate([("spambase", x_spam[keep], y_spam[keep]), ("synthetic", x_syn, y_syn.astype(bool))]):
+        e, x_ = effects_for(name, x, y, SEED + i)
+        effects.update(e)
+        extra.update(x_)
+
+    out = {
+        "implementation": f"scikit-learn {sklearn.__version__} (Debian python3-sklearn)",
+        "script": "replicate.py",
+        "effects": {k: round(float(v), 6) for k, v in effects.items()},
+        "reference_only": {k: round(float(v), 6) for k, v in extra.items()},
+    }
+    with open(os.path.join(HERE, "replication.json"), "w", encoding="utf-8") as f:
+        json.dump(out, f, indent=2)
+        f.write("\n")
+    print(json.dumps(out, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,52 @@
+using ClassicalML.Scenarios.Testing;
+
+namespace ClassicalML.Scenarios.BaggingVsBoosting.Tests;
+
+/// <summary>Every claim of bagging-vs-boosting reaches each verdict on constructed evidence (two data sets each).</summary>
+public sealed class BaggingVsBoostingReachability : ReachabilitySuite<BaggingVsBoostingScenario>
+{
+    private static ReachabilityCase Case(Claim claim, Verdict expected, string label, Func<DatasetEvidence, DatasetEvidence> second) =>
+        new(claim, expected, label, () => Judging.Judge([Evidence.Holding("a"), second(Evidence.Holding("b"))]));
+
+    private static ReachabilityCase Both(Claim claim, Verdict expected, string label, Func<DatasetEvidence, DatasetEvidence> change) =>
+        new(claim, expected, label, () => Judging.Judge([change(Evidence.Holding("a")), change(Evidence.Holding("b"))]));
+
+    private static readonly Estimate Rises = new(0.1, 0.05, 0.15);
+    private static readonly Estimate Straddles = new(-0.01, -0.05, 0.03);
+
+    protected override IEnumerable<ReachabilityCase> Cases()
+    {
+        var variance = BaggingVsBoostingScenario.BaggingCutsVariance;
+        var bias = BaggingVsBoostingScenario.BoostingCutsBias;
+        var diversity = BaggingVsBoostingScenario.DiversityMatters;
+        var noise = BaggingVsBoostingScenario.BoostingNoiseSensitive;
+        var oob = BaggingVsBoostingScenario.OutOfBagTracksTest;
+        return
+        [
+            Both(variance, Verdict.Holds, "variance cut by 80%, bias² within 20%", e => e),
+            Both(variance, Verdict.PartlyHolds, "variance cut by 10% only", e => e with { VarianceChange = new Estimate(-0.1, -0.15, -0.05) }),
+            Both(variance, Verdict.DoesNotHold, "variance rises", e => e with { VarianceChange = Rises }),
+            Both(variance, Verdict.Inconclusive, "variance change straddles 0", e => e with { VarianceChange = Straddles }),
+
+            Both(bias, Verdict.Holds, "bias² cut by 60%", e => e),
+            Case(bias, Verdict.PartlyHolds, "cut on one data set, risen on the other", e => e with { BoostingBiasChange = Rises }),
+            Both(bias, Verdict.DoesNotHold, "bias² rises", e => e with { BoostingBiasChange = Rises }),
+            Both(bias, Verdict.Inconclusive, "change straddles 0", e => e with { BoostingBiasChange = Straddles }),
+
+            Both(diversity, Verdict.Holds, "diverse members gain, identical ones do not", e => e),
+            Both(diversity, Verdict.PartlyHolds, "identical members gain too", e => e with { IdenticalGain = 0.01 }),
+            Both(diversity, Verdict.DoesNotHold, "no gain anywhere", e => e with { DiverseGain = new Estimate(-0.02, -0.03, -0.01), IdenticalGain = 0.01 }),
+            Both(diversity, Verdict.Inconclusive, "diverse gain straddles 0", e => e with { DiverseGain = Straddles }),
+
+            Both(noise, Verdict.Holds, "boosting loses 5 points more", e => e),
+            Both(noise, Verdict.PartlyHolds, "boosting loses 1 point more", e => e with { ExtraNoiseDamage = new Estimate(0.01, 0.005, 0.015) }),
+            Both(noise, Verdict.DoesNotHold, "boosting loses less", e => e with { ExtraNoiseDamage = new Estimate(-0.08, -0.13, -0.04) }),
+            Both(noise, Verdict.Inconclusive, "damage straddles 0", e => e with { ExtraNoiseDamage = Straddles }),
+
+            Both(oob, Verdict.Holds, "inside ±0.03", e => e),
+            Case(oob, Verdict.PartlyHolds, "tracks on one data set only", e => e with { OutOfBagMinusTest = new Estimate(0.06, 0.04, 0.08) }),
+            Both(oob, Verdict.DoesNotHold, "beyond 0.03", e => e with { OutOfBagMinusTest = new Estimate(0.06, 0.04, 0.08) }),
+            Both(oob, Verdict.Inconclusive, "interval wider than the margin", e => e with { OutOfBagMinusTest = new Estimate(0.01, -0.025, 0.045), OutOfBagTestRows = 600 }),
+        ];
+    }
+}
