@@ -105,6 +105,6 @@ public class LbfgsConvergenceOneThresholdTests
     {
         var (ml, data) = MakeData();
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => LbfgsConvergence.Check(ml, data, new LbfgsLogisticRegressionBinaryTrainer.Options(), threshold: 0));
-        Assert.StartsWith("threshold is 0; it must be positive. Use e.g. 0.001.", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("threshold is 0; it must be positive and finite. Use e.g. 0.001.", e.Message, StringComparison.Ordinal);
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.ML.Trainers;
 
 namespace ClassicalML.Models.Convergence;
 
-/// <summary>The outcome of <see cref="LbfgsConvergence.Check"/>: a fit compared with a refit at a 10x iteration cap and
+/// <summary>The outcome of <see cref="LbfgsConvergence.Check(MLContext, IDataView, Func{LbfgsLogisticRegressionBinaryTrainer.Options}, double, double)"/>: a fit compared with a refit at a 10x iteration cap and
 /// 1/100 of the tolerance.</summary>
 /// <param name="IterationCap">The fit's iteration cap (<c>MaximumNumberOfIterations</c>; ML.NET's default int.MaxValue is no cap).</param>
 /// <param name="Tolerance">The fit's <c>OptimizationTolerance</c>.</param>
