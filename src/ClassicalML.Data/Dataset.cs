@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClassicalML.Data.Csv;
 using Microsoft.Data.Analysis;
 using Microsoft.ML;
 
@@ -452,13 +453,9 @@ public sealed class Dataset
 
     private static int CheckShape(CsvTable table, string labelColumn, string labelFix)
     {
+        // The reader has already refused empty files, files without data rows and rows of the wrong width.
         var file = table.File;
         var header = table.Header;
-        if (table.Records.Count == 0)
-        {
-            throw new DataFormatException(file, 0, null, "the file has a header but no data rows", "Add at least one data row below the header line.");
-        }
-
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in header)
         {
@@ -477,13 +474,6 @@ public sealed class Dataset
         for (var r = 0; r < table.Records.Count; r++)
         {
             var row = table.Records[r];
-            if (row.Length != header.Length)
-            {
-                throw new DataFormatException(file, table.Lines[r], null,
-                    string.Create(CultureInfo.InvariantCulture, $"the row has {row.Length} fields but the header has {header.Length}"),
-                    "Give every row one field per header column, and quote fields that contain commas.");
-            }
-
             if (IsMissing(row[labelIndex]))
             {
                 throw new DataFormatException(file, table.Lines[r], labelColumn, $"the label is missing ('{row[labelIndex]}')",

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
+using ClassicalML.Data.Csv;
 
 namespace ClassicalML.Data;
 
