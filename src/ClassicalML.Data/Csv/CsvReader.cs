@@ -320,17 +320,19 @@ internal sealed class CsvReader : IDisposable
             if (row.ColCount != Columns.Count)
             {
                 throw new DataFormatException(File, Line, null,
-                    string.Create(CultureInfo.InvariantCulture, $"the row has {row.ColCount} fields but the header has {Columns.Count}"),
+                    string.Create(CultureInfo.InvariantCulture, $"the row has {Fields(row.ColCount)} but the header has {Columns.Count}"),
                     $"Give every row one field per header column, and quote fields that contain {DelimiterName(Delimiter)}.");
             }
         }
         else if (!sparse.IsActive && schema.SlotCount is { } slotCount && row.ColCount != slotCount)
         {
             throw new DataFormatException(File, Line, null,
-                string.Create(CultureInfo.InvariantCulture, $"the row has {row.ColCount} fields but the ML.NET schema above the data describes {slotCount}"),
+                string.Create(CultureInfo.InvariantCulture, $"the row has {Fields(row.ColCount)} but the ML.NET schema above the data describes {slotCount}"),
                 "Save the predictions again with mlContext.Data.SaveAsText, or correct the row.");
         }
     }
+
+    private static string Fields(int count) => string.Create(CultureInfo.InvariantCulture, $"{count} field{(count == 1 ? string.Empty : "s")}");
 
     private DataFormatException NoDataRows() =>
         new(File, 0, null, "the file has a header but no data rows", "Add at least one data row below the header line.");

@@ -70,8 +70,8 @@ public sealed class CsvReaderTests : IDisposable
     [InlineData("id,note\nr1,ok\nr2,5\" screen\n", "q.csv, line 3, column 'note' (column 2): field 2 has a quote inside an unquoted value ('5\" screen\\n'). Quote the whole field and double every quote inside it, e.g. \"5\"\" screen\".")]
     [InlineData("id,note\nr1,ok\nr2,\"never closed\nr3,x\n", "q.csv, line 3, column 'note' (column 2): field 2 opens a quote that is not closed before the end of the file. Close the quote, and write a quote inside a quoted field as two quotes (\"\").")]
     [InlineData("id,note\nr1,\"ab\"cd\n", "q.csv, line 2, column 'note' (column 2): field 2 has text after its closing quote ('\"ab\"cd'). Put the delimiter or a line break right after a closing quote, or quote the whole field and double every quote inside it.")]
-    [InlineData("id,note\nr1\nr2,x\n", "q.csv, line 2: the row has 1 fields but the header has 2. Give every row one field per header column, and quote fields that contain commas.")]
-    [InlineData("id;note\nr1\n", "q.csv, line 2: the row has 1 fields but the header has 2. Give every row one field per header column, and quote fields that contain semicolons.")]
+    [InlineData("id,note\nr1\nr2,x\n", "q.csv, line 2: the row has 1 field but the header has 2. Give every row one field per header column, and quote fields that contain commas.")]
+    [InlineData("id;note\nr1\n", "q.csv, line 2: the row has 1 field but the header has 2. Give every row one field per header column, and quote fields that contain semicolons.")]
     [InlineData("id,note\n\n", "q.csv: the file has a header but no data rows. Add at least one data row below the header line.")]
     public void Read_MalformedText_OneLineErrorWithLineColumnAndFix(string text, string message)
     {
