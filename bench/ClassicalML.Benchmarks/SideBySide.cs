@@ -32,6 +32,29 @@ public static class SideBySide
         return 0;
     }
 
+    /// <summary>Times <see cref="PredictionCsv.SepOnly"/> and <see cref="PredictionCsv.CliRead"/> alternately on one file; prints one JSON line with MB/s.</summary>
+    public static int Parse(string path, int repeats, TextWriter output)
+    {
+        double megabytes = new FileInfo(path).Length / 1e6;
+        PredictionCsv.SepOnly(path);
+        PredictionCsv.CliRead(path);
+        double sep = double.PositiveInfinity, cli = double.PositiveInfinity;
+        for (int r = 0; r < repeats; r++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            PredictionCsv.SepOnly(path);
+            sep = Math.Min(sep, Stopwatch.GetElapsedTime(start).TotalSeconds);
+            start = Stopwatch.GetTimestamp();
+            PredictionCsv.CliRead(path);
+            cli = Math.Min(cli, Stopwatch.GetElapsedTime(start).TotalSeconds);
+        }
+
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{{\"megabytes\": {megabytes:F1}, \"sep_only_seconds\": {sep:F3}, \"sep_only_mb_per_s\": {megabytes / sep:F0}, \"cli_read_seconds\": {cli:F3}, \"cli_read_mb_per_s\": {megabytes / cli:F0}}}"));
+        return 0;
+    }
+
     private static (bool[] Labels, double[] Scores) Read(string path)
     {
         using FileStream stream = File.OpenRead(path);

@@ -260,9 +260,21 @@ internal sealed class CsvReader : IDisposable
 
     private T Guard<T>(Func<T> read) => Guard(File, read);
 
+    private bool MoveNext()
+    {
+        try
+        {
+            return sep.MoveNext();
+        }
+        catch (DecoderFallbackException)
+        {
+            throw CsvTextChecks.NotUtf8(File);
+        }
+    }
+
     private bool NextNonEmpty()
     {
-        while (Guard(sep.MoveNext))
+        while (MoveNext())
         {
             var row = sep.Current;
             if (row.Span.Length == 0)
