@@ -91,7 +91,7 @@ internal sealed class ParquetPredictions : PredictionFile
         var labelKind = KindOf(labelField);
         if (labelKind is null || labelField.IsArray)
         {
-            throw ColumnError(label, $"the label column has Parquet type {labelField.ClrType.Name}{(labelField.IsArray ? "[]" : string.Empty)}", "Store labels as Boolean, numbers or text.");
+            throw ColumnError(label, $"the label column has Parquet type {TypeName(labelField)}", "Store labels as Boolean, numbers or text.");
         }
 
         for (var g = 0; g < reader.RowGroupCount; g++)
@@ -175,14 +175,14 @@ internal sealed class ParquetPredictions : PredictionFile
         var field = fields[column];
         if (KindOf(field) is not (LabelKind.Number or LabelKind.Boolean) || field.IsArray)
         {
-            throw ColumnError(column, $"the column has Parquet type {field.ClrType.Name}{(field.IsArray ? "[]" : string.Empty)}, but {what} must be numbers",
+            throw ColumnError(column, $"the column has Parquet type {TypeName(field)}, but {what} must be numbers",
                 "Store the column as float or double (or name another column).");
         }
 
         return field;
     }
 
-    private static LabelKind? KindOf(DataField field) => Type.GetTypeCode(field.ClrType) switch
+    private static LabelKind? KindOf(DataField field) => field.ClrType == typeof(ReadOnlyMemory<char>) ? LabelKind.Text : Type.GetTypeCode(field.ClrType) switch
     {
         TypeCode.Boolean => LabelKind.Boolean,
         TypeCode.String => LabelKind.Text,
@@ -190,6 +190,9 @@ internal sealed class ParquetPredictions : PredictionFile
             or TypeCode.Int32 or TypeCode.UInt32 or TypeCode.Int64 or TypeCode.UInt64 => LabelKind.Number,
         _ => null,
     };
+
+    private static string TypeName(DataField field) =>
+        (KindOf(field) == LabelKind.Text ? "text" : field.ClrType.Name) + (field.IsArray ? " (a list per row)" : string.Empty);
 
     /// <summary>One row group's values of a numeric or Boolean column as doubles, NaN for null.</summary>
     private static double[] ReadNumbers(ParquetRowGroupReader group, DataField field, int n) => Type.GetTypeCode(field.ClrType) switch
@@ -217,7 +220,7 @@ internal sealed class ParquetPredictions : PredictionFile
             LabelKind.Text => group.ReadStrings(field, n),
             LabelKind.Boolean => Array.ConvertAll(ReadNumbers(group, field, n), v => double.IsNaN(v) ? null : v != 0 ? "true" : "false"),
             LabelKind.Number => Array.ConvertAll(ReadNumbers(group, field, n), v => double.IsNaN(v) ? null : v.ToString("R", CultureInfo.InvariantCulture)),
-            _ => throw ColumnError(column, $"the column has Parquet type {field.ClrType.Name}", "Store labels as Boolean, numbers or text."),
+            _ => throw ColumnError(column, $"the column has Parquet type {TypeName(field)}", "Store labels as Boolean, numbers or text."),
         };
     }
 
