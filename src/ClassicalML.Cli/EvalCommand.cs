@@ -151,8 +151,8 @@ internal sealed class EvalCommand
         PrecisionRecallCurve? pr = null;
         if (request.Curves)
         {
-            roc = Roc.Curve(labels, scores);
-            pr = PrecisionRecall.Curve(labels, scores);
+            roc = Roc.Curve(labels.Span, scores.Span);
+            pr = PrecisionRecall.Curve(labels.Span, scores.Span);
         }
 
         if (!choice.ThresholdFromOption && choice.Threshold == ColumnChoice.DefaultThreshold && report.LogLoss is null)

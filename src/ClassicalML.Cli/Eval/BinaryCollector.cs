@@ -55,22 +55,18 @@ internal sealed class BinaryCollector
         count++;
     }
 
-    /// <summary>The report; the collected arrays too when every row was kept (for curves).</summary>
-    public (BinaryReport Report, bool[]? Labels, double[]? Scores) Evaluate()
+    /// <summary>The report; the collected rows too when every row was kept (for curves), empty otherwise.</summary>
+    /// <remarks>The arrays are evaluated in place (no trimming copy): peak memory is these 9 bytes a row plus the evaluator's sort.</remarks>
+    public (BinaryReport Report, ReadOnlyMemory<bool> Labels, ReadOnlyMemory<double> Scores) Evaluate()
     {
         if (streaming is not null)
         {
             Flush();
-            return (streaming.ToReport(), null, null);
+            return (streaming.ToReport(), default, default);
         }
 
-        if (count < labels.Length)
-        {
-            Array.Resize(ref labels, count);
-            Array.Resize(ref scores, count);
-        }
-
-        return (BinaryEvaluation.Evaluate(labels, scores, threshold, zeroDivision: zeroDivision), labels, scores);
+        var report = BinaryEvaluation.Evaluate(labels.AsSpan(0, count), scores.AsSpan(0, count), threshold, zeroDivision: zeroDivision);
+        return (report, labels.AsMemory(0, count), scores.AsMemory(0, count));
     }
 
     private void MakeRoom()

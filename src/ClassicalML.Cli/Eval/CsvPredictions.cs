@@ -70,7 +70,11 @@ internal sealed class CsvPredictions : PredictionFile
                 continue;
             }
 
-            BinaryRows.CheckFinite(value, this, score, s.ToString());
+            if (double.IsInfinity(value))
+            {
+                throw BinaryRows.Infinite(this, score, s);
+            }
+
             collector.Add(rows.Labels.FromText(l, this, label), value);
         }
     }

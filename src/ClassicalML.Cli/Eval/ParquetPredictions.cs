@@ -160,7 +160,10 @@ internal sealed class ParquetPredictions : PredictionFile
             return;
         }
 
-        BinaryRows.CheckFinite(s, this, score, s.ToString(CultureInfo.InvariantCulture));
+        if (double.IsInfinity(s))
+        {
+            throw BinaryRows.Infinite(this, score, s.ToString(CultureInfo.InvariantCulture));
+        }
         var positive = kind switch
         {
             LabelKind.Boolean => rows.Labels.FromBoolean(l != 0, this, label),

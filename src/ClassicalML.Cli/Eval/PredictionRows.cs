@@ -26,14 +26,12 @@ internal sealed class BinaryRows(BinaryLabelRule labels, bool skipMissing, Binar
         Skipped++;
     }
 
-    /// <summary>Refuses an infinite score (NaN is a missing value, see <see cref="Missing"/>).</summary>
-    public static void CheckFinite(double score, IValueSite site, int column, string text)
-    {
-        if (double.IsInfinity(score))
-        {
-            throw site.Error(column, $"the score is {text}: scores must be finite numbers", "Correct or remove the row.");
-        }
-    }
+    /// <summary>The error for an infinite score (NaN is a missing value, see <see cref="Missing"/>).</summary>
+    /// <param name="site">Where it was read.</param>
+    /// <param name="column">Its column.</param>
+    /// <param name="text">The score as written.</param>
+    public static DataFormatException Infinite(IValueSite site, int column, ReadOnlySpan<char> text) =>
+        site.Error(column, $"the score is {text}: scores must be finite numbers", "Correct or remove the row.");
 }
 
 /// <summary>What every reader of a predictions file shares in multiclass mode: the missing-value policy and the two label columns.</summary>
