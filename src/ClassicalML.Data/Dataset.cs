@@ -67,7 +67,7 @@ public sealed class Dataset
     /// Field values are not trimmed. A UTF-8 byte order mark is ignored.
     /// </remarks>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="DataFormatException">The file is empty, has no data rows, lacks the label column, repeats a column name, has a row with the wrong number of fields, an empty label, a missing value (under <see cref="MissingValuePolicy.Error"/>) or a non-number in a mostly numeric column.</exception>
+    /// <exception cref="DataFormatException">The file is not UTF-8 text, is empty, has no data rows, lacks the label column, repeats a column name, has a malformed quote or a row with the wrong number of fields, an empty label, a missing value (under <see cref="MissingValuePolicy.Error"/>) or a non-number in a mostly numeric column.</exception>
     /// <exception cref="ArgumentException">An argument is empty, <paramref name="positiveClass"/> is not a class, or a name in <paramref name="categoricalColumns"/> is not a feature column.</exception>
     public static Dataset FromCsv(string path, string labelColumn, string? positiveClass = null, MissingValuePolicy missingValues = MissingValuePolicy.Error, IReadOnlyCollection<string>? categoricalColumns = null)
     {

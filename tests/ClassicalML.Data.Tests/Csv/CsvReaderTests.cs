@@ -85,6 +85,19 @@ public sealed class CsvReaderTests : IDisposable
     }
 
     [Fact]
+    public void Read_LeadingEmptyLinesAndCr_LinesCountedFromTheFileStart()
+    {
+        using var reader = CsvReader.OpenText("b.csv", "\n\r\nlabel,score\r1,0.5\r\n\n0,0.25\n", Detect);
+
+        Assert.Equal(3, reader.HeaderLine);
+        Assert.True(reader.Read());
+        Assert.Equal(4, reader.Line);
+        Assert.True(reader.Read());
+        Assert.Equal((6, "0.25"), (reader.Line, reader[1].ToString()));
+        Assert.False(reader.Read());
+    }
+
+    [Fact]
     public void OpenText_Empty_Refused()
     {
         var ex = Assert.Throws<DataFormatException>(() => CsvReader.OpenText("e.csv", "\n\n", Detect));
