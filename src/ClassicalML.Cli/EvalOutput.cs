@@ -68,7 +68,7 @@ internal static class EvalOutput
         }
     });
 
-    public static string BinaryTable(string path, EvalSummary info, BinaryReport r, RocCurve? roc, PrecisionRecallCurve? pr) => Render(BinaryTitle(path, r), info.Lines("score"), console =>
+    public static string BinaryTable(string path, EvalSummary info, BinaryReport r, RocCurve? roc, PrecisionRecallCurve? pr) => Render(BinaryTitle(path, r), info.Lines(), console =>
     {
         var confusion = new Table().AddColumn(new TableColumn(string.Empty)).AddColumn(new TableColumn(new Text("predicted +")).RightAligned()).AddColumn(new TableColumn(new Text("predicted -")).RightAligned());
         confusion.AddRow(new Text("actual +"), Right(Count(r.TruePositives)), Right(Count(r.FalseNegatives)));
@@ -93,7 +93,7 @@ internal static class EvalOutput
     {
         var md = new StringBuilder();
         md.Append("## ").Append(BinaryTitle(path, r)).Append("\n\n");
-        MarkdownSummary(md, info.Lines("score"));
+        MarkdownSummary(md, info.Lines());
         md.Append("|          | predicted + | predicted - |\n|----------|------------:|------------:|\n");
         md.Append(Invariant($"| actual + | {r.TruePositives} | {r.FalseNegatives} |\n| actual - | {r.FalsePositives} | {r.TrueNegatives} |\n\n"));
         md.Append("| Metric | Value |\n|--------|------:|\n");
@@ -170,7 +170,7 @@ internal static class EvalOutput
         Undefined(w, r.Undefined.Select(u => (u.Metric, u.Reason)));
     });
 
-    public static string MulticlassTable(string path, EvalSummary info, MulticlassReport<string> r) => Render(MulticlassTitle(path, r), info.Lines("predicted-label"), console =>
+    public static string MulticlassTable(string path, EvalSummary info, MulticlassReport<string> r) => Render(MulticlassTitle(path, r), info.Lines(), console =>
     {
         var table = new Table().AddColumn("Class").AddColumn(new TableColumn("Precision").RightAligned()).AddColumn(new TableColumn("Recall").RightAligned()).AddColumn(new TableColumn("F1").RightAligned()).AddColumn(new TableColumn("Support").RightAligned());
         foreach (var c in r.PerClass)
@@ -204,7 +204,7 @@ internal static class EvalOutput
     {
         var md = new StringBuilder();
         md.Append("## ").Append(MulticlassTitle(path, r)).Append("\n\n");
-        MarkdownSummary(md, info.Lines("predicted-label"));
+        MarkdownSummary(md, info.Lines());
         md.Append("| Class | Precision | Recall | F1 | Support |\n|-------|----------:|-------:|---:|--------:|\n");
         foreach (var c in r.PerClass)
         {

@@ -16,35 +16,20 @@ internal sealed record ColumnChoice(int Label, int Other, double Threshold, stri
 {
     public const double DefaultThreshold = 0.5;
 
+    /// <summary>The score columns looked for without --score-column, in order, with the threshold each implies.</summary>
+    private static readonly (string Name, StringComparison Comparison, double Threshold, string Reason)[] ScoreDefaults =
+    [
+        ("score", StringComparison.Ordinal, DefaultThreshold, "the default"),
+        ("Probability", StringComparison.OrdinalIgnoreCase, DefaultThreshold, "the default, for ML.NET's calibrated Probability"),
+        ("Score", StringComparison.OrdinalIgnoreCase, 0, "ML.NET's rule for a Score column without Probability: the score is a margin"),
+    ];
+
     public static ColumnChoice Binary(PredictionFile file, string? labelOption, string? scoreOption, double? thresholdOption)
     {
         var label = Find(file, labelOption ?? "label", labelOption is null ? null : "--label-column", "Name the label column with --label-column COLUMN.");
-        int score;
-        double threshold = DefaultThreshold;
-        string reason = "the default";
-        if (scoreOption is not null)
-        {
-            score = Find(file, scoreOption, "--score-column", "Name the score column with --score-column COLUMN.");
-        }
-        else if ((score = file.IndexOf("score", StringComparison.Ordinal)) >= 0)
-        {
-        }
-        else if ((score = file.IndexOf("Probability", StringComparison.OrdinalIgnoreCase)) >= 0)
-        {
-            reason = "the default, for ML.NET's calibrated Probability";
-        }
-        else if ((score = file.IndexOf("Score", StringComparison.OrdinalIgnoreCase)) >= 0)
-        {
-            threshold = 0;
-            reason = "ML.NET's rule for a Score column without Probability: the score is a margin";
-        }
-        else
-        {
-            throw file.HeaderError(null,
-                $"no score column: none is named 'score', 'Probability' or 'Score' (ignoring case); the columns are: {string.Join(", ", file.Columns)}",
-                "Name the score column with --score-column COLUMN, or compare predicted labels with --predicted-column COLUMN.");
-        }
-
+        var (score, threshold, reason) = scoreOption is null
+            ? DefaultScore(file)
+            : (Find(file, scoreOption, "--score-column", "Name the score column with --score-column COLUMN."), DefaultThreshold, "the default");
         return thresholdOption is { } t
             ? new ColumnChoice(label, score, t, "--threshold", true)
             : new ColumnChoice(label, score, threshold, reason, false);
@@ -55,8 +40,23 @@ internal sealed record ColumnChoice(int Label, int Other, double Threshold, stri
             Find(file, predictedOption, "--predicted-column", "Name the predicted-label column with --predicted-column COLUMN."),
             double.NaN, string.Empty, false);
 
-    /// <summary>The threshold as the output states it, e.g. "score >= 0.5 is positive (the default)".</summary>
+    /// <summary>The threshold as the output states it, e.g. "threshold 0.5 (the default)".</summary>
     public string DescribeThreshold() => string.Create(CultureInfo.InvariantCulture, $"threshold {Threshold:R} ({ThresholdReason})");
+
+    private static (int Column, double Threshold, string Reason) DefaultScore(PredictionFile file)
+    {
+        foreach (var (name, comparison, threshold, reason) in ScoreDefaults)
+        {
+            if (file.IndexOf(name, comparison) is var column and >= 0)
+            {
+                return (column, threshold, reason);
+            }
+        }
+
+        throw file.HeaderError(null,
+            $"no score column: none is named 'score', 'Probability' or 'Score' (ignoring case); the columns are: {string.Join(", ", file.Columns)}",
+            "Name the score column with --score-column COLUMN, or compare predicted labels with --predicted-column COLUMN.");
+    }
 
     private static int Find(PredictionFile file, string name, string? option, string fix)
     {

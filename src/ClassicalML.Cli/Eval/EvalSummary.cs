@@ -7,7 +7,7 @@ namespace ClassicalML.Cli;
 /// <param name="FileFormat">E.g. "CSV, delimiter ','" or "Parquet, 2 row group(s)".</param>
 /// <param name="LabelColumn">The label column used.</param>
 /// <param name="OtherColumn">The score column (binary) or predicted-label column (multiclass) used.</param>
-/// <param name="Threshold">The threshold and why it was chosen (binary), or null.</param>
+/// <param name="Threshold">The threshold and why it was chosen (binary), or null (multiclass).</param>
 /// <param name="SkippedRows">Rows dropped by --missing skip, or null under --missing error.</param>
 /// <param name="ZeroDivision">The zero-division policy.</param>
 /// <param name="ExactCapacity">Rows up to which ranking metrics are exact without --exact.</param>
@@ -22,12 +22,13 @@ internal sealed record EvalSummary(string FileFormat, string LabelColumn, string
     };
 
     /// <summary>The lines printed under the title of the table and markdown outputs.</summary>
-    public IEnumerable<string> Lines(string otherRole)
+    public IEnumerable<string> Lines()
     {
-        yield return $"Read {FileFormat}: label column '{LabelColumn}', {otherRole} column '{OtherColumn}'" + (Threshold is null ? "; " : $"; {Threshold}; ") + $"zero division: {ZeroDivisionName}.";
+        var other = Threshold is null ? "predicted label" : "score";
+        yield return $"Read {FileFormat}: label column '{LabelColumn}', {other} column '{OtherColumn}'" + (Threshold is null ? "; " : $"; {Threshold}; ") + $"zero division: {ZeroDivisionName}.";
         if (SkippedRows is { } skipped)
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"Skipped rows: {skipped} (missing label or {(otherRole == "score" ? "score" : "predicted label")}, --missing skip).");
+            yield return string.Create(CultureInfo.InvariantCulture, $"Skipped rows: {skipped} (missing label or {other}, --missing skip).");
         }
     }
 }
