@@ -134,13 +134,11 @@ public sealed class EvalInputTests : IDisposable
         var path = files.PathOf("t.parquet");
         var label = new DataField<bool>("label");
         var score = new DataField<string>("score");
-        await using (var stream = File.Create(path))
-        await using (var writer = await ParquetWriter.CreateAsync(new ParquetSchema(label, score), stream))
+        await WriteOneRowGroup(path, [label, score], async group =>
         {
-            using var group = writer.CreateRowGroup();
             await group.WriteAsync(label, new ReadOnlyMemory<bool>([true]));
             await group.WriteAsync(score, ["0.5"]);
-        }
+        });
 
         var (exit, _, stderr) = CliRunner.Run("eval", path);
 
@@ -154,13 +152,11 @@ public sealed class EvalInputTests : IDisposable
         var path = files.PathOf("s.parquet");
         var label = new DataField<string>("Label");
         var score = new DataField<double>("Probability");
-        await using (var stream = File.Create(path))
-        await using (var writer = await ParquetWriter.CreateAsync(new ParquetSchema(label, score), stream))
+        await WriteOneRowGroup(path, [label, score], async group =>
         {
-            using var group = writer.CreateRowGroup();
             await group.WriteAsync(label, ["churn", "stay", "stay", "churn"]);
             await group.WriteAsync(score, new ReadOnlyMemory<double>([0.8, 0.3, 0.6, 0.4]));
-        }
+        });
 
         JsonElement json = Json("eval", path, "--positive", "churn", "--format", "json");
 
@@ -333,6 +329,14 @@ public sealed class EvalInputTests : IDisposable
         }
 
         Assert.Contains("Examples:", stdout, StringComparison.Ordinal);
+    }
+
+    private static async Task WriteOneRowGroup(string path, DataField[] fields, Func<ParquetRowGroupWriter, Task> write)
+    {
+        await using var stream = File.Create(path);
+        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream);
+        using var group = writer.CreateRowGroup();
+        await write(group);
     }
 
     private static async Task WriteParquet(string path, int?[] labels, float?[] scores, int rowGroup)
