@@ -55,6 +55,25 @@ internal sealed class BinaryCollector
         count++;
     }
 
+    /// <summary>Adds a block of rows (a Parquet row group), copying it in pieces that fit.</summary>
+    public void AddBlock(ReadOnlySpan<bool> blockLabels, ReadOnlySpan<double> blockScores)
+    {
+        while (!blockLabels.IsEmpty)
+        {
+            if (count == labels.Length)
+            {
+                MakeRoom();
+            }
+
+            var k = Math.Min(blockLabels.Length, labels.Length - count);
+            blockLabels[..k].CopyTo(labels.AsSpan(count));
+            blockScores[..k].CopyTo(scores.AsSpan(count));
+            count += k;
+            blockLabels = blockLabels[k..];
+            blockScores = blockScores[k..];
+        }
+    }
+
     /// <summary>The report; the collected rows too when every row was kept (for curves), empty otherwise.</summary>
     /// <remarks>The arrays are evaluated in place (no trimming copy): peak memory is these 9 bytes a row plus the evaluator's sort.</remarks>
     public (BinaryReport Report, ReadOnlyMemory<bool> Labels, ReadOnlyMemory<double> Scores) Evaluate()

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace ClassicalML.Cli;
 
@@ -13,7 +14,10 @@ internal sealed class BinaryLabelRule
     private readonly string? positive;
     private readonly double? positiveNumber;
     private readonly List<(string Text, bool Positive)> cache = [];
-    private readonly List<(double Number, bool Positive)> numbers = [];
+    private double number0 = double.NaN;
+    private double number1 = double.NaN; // NaN equals nothing: an empty slot
+    private bool positive0;
+    private bool positive1;
     private readonly List<(object Key, string Text, bool Positive)> classes = [];
 
     public BinaryLabelRule(string? positive)
@@ -45,20 +49,9 @@ internal sealed class BinaryLabelRule
     }
 
     /// <summary>Whether a finite numeric label (Parquet) is the positive class.</summary>
-    public bool FromNumber(double number, IValueSite site, int column)
-    {
-        foreach (var (seen, isPositive) in numbers)
-        {
-            if (seen == number)
-            {
-                return isPositive;
-            }
-        }
-
-        var result = Classify(number.ToString("R", CultureInfo.InvariantCulture), number, site, column);
-        numbers.Add((number, result));
-        return result;
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool FromNumber(double number, IValueSite site, int column) =>
+        number == number0 ? positive0 : number == number1 ? positive1 : NewNumber(number, site, column);
 
     /// <summary>Whether a Boolean label (Parquet) is the positive class: true is 1, false is 0.</summary>
     public bool FromBoolean(bool value, IValueSite site, int column) => Classify(value ? "true" : "false", value ? 1 : 0, site, column);
@@ -72,6 +65,13 @@ internal sealed class BinaryLabelRule
                 $"--positive '{positive}' matches no label; the labels are {string.Join(", ", classes.Select(c => $"'{c.Text}'"))}",
                 "Pass one of them (text is compared case-sensitively, numbers as numbers).");
         }
+    }
+
+    private bool NewNumber(double number, IValueSite site, int column)
+    {
+        var result = Classify(number.ToString("R", CultureInfo.InvariantCulture), number, site, column);
+        (number0, positive0, number1, positive1) = double.IsNaN(number0) ? (number, result, number1, positive1) : (number0, positive0, number, result);
+        return result;
     }
 
     private bool Classify(string text, double? number, IValueSite site, int column)

@@ -48,7 +48,9 @@ internal sealed class ParquetPredictions : PredictionFile
     {
         try
         {
-            return new ParquetPredictions(path, ParquetReader.CreateAsync(path).GetAwaiter().GetResult());
+            // Keep at most 8 MB of Parquet.Net's pooled page buffers (defaults: 16 + 64 MB) once a row group is read.
+            var options = new ParquetOptions { MaximumSmallPoolFreeBytes = 1 << 22, MaximumLargePoolFreeBytes = 1 << 22 };
+            return new ParquetPredictions(path, ParquetReader.CreateAsync(path, options).GetAwaiter().GetResult());
         }
         catch (Exception e) when (e is IOException or ParquetException or InvalidDataException)
         {
@@ -94,21 +96,32 @@ internal sealed class ParquetPredictions : PredictionFile
             throw ColumnError(label, $"the label column has Parquet type {TypeName(labelField)}", "Store labels as Boolean, numbers or text.");
         }
 
+        var buffers = new ParquetColumnBuffers();
         for (var g = 0; g < reader.RowGroupCount; g++)
         {
             using var group = reader.OpenRowGroupReader(g);
             var n = checked((int)group.RowCount);
-            var scores = ReadNumbers(group, scoreField, n);
-            var labels = labelKind == LabelKind.Text ? null : ReadNumbers(group, labelField, n);
+            var scores = buffers.Numbers(group, scoreField, n, slot: 0).AsSpan(0, n);
+            var labels = labelKind == LabelKind.Text ? null : buffers.Numbers(group, labelField, n, slot: 1);
             var texts = labelKind == LabelKind.Text ? group.ReadStrings(labelField, n) : null;
+            var positives = buffers.Flags(n);
+            var kept = 0;
             var start = row;
             for (var i = 0; i < n; i++)
             {
                 row = start + i;
-                AddRow(rows, label, score, labelKind.Value, labels, texts, i, scores[i]);
+                if (TryRow(rows, label, score, labelKind.Value, labels, texts, i, scores[i], out positives[kept]))
+                {
+                    scores[kept++] = scores[i]; // compacts in place: kept <= i
+                }
             }
 
             row = start + n;
+            rows.Collector.AddBlock(positives.AsSpan(0, kept), scores[..kept]);
+
+            // Parquet.Net allocates each column chunk's pages anew; collecting after a row group keeps memory at one
+            // group's worth instead of letting ten groups of garbage pile up before the evaluator's own allocation.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
         }
     }
 
@@ -144,33 +157,36 @@ internal sealed class ParquetPredictions : PredictionFile
 
     protected override void Dispose(bool disposing) => reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private void AddRow(BinaryRows rows, int label, int score, LabelKind kind, double[]? labels, string?[]? texts, int i, double s)
+    /// <summary>Classifies row <paramref name="i"/> of a row group; false when it is skipped as missing.</summary>
+    private bool TryRow(BinaryRows rows, int label, int score, LabelKind kind, double[]? labels, string?[]? texts, int i, double s, out bool positive)
     {
+        positive = false;
         var text = texts?[i];
         var l = labels is null ? double.NaN : labels[i];
         if (texts is not null ? string.IsNullOrEmpty(text) : double.IsNaN(l))
         {
             rows.Missing(this, label, "the label is missing (null or NaN)");
-            return;
+            return false;
         }
 
         if (double.IsNaN(s))
         {
             rows.Missing(this, score, "the score is missing (null or NaN)");
-            return;
+            return false;
         }
 
         if (double.IsInfinity(s))
         {
             throw BinaryRows.Infinite(this, score, s.ToString(CultureInfo.InvariantCulture));
         }
-        var positive = kind switch
+
+        positive = kind switch
         {
             LabelKind.Boolean => rows.Labels.FromBoolean(l != 0, this, label),
             LabelKind.Number => rows.Labels.FromNumber(l, this, label),
             _ => rows.Labels.FromText(text.AsSpan().Trim(), this, label),
         };
-        rows.Collector.Add(positive, s);
+        return true;
     }
 
     private DataField Numeric(int column, string what)
@@ -185,7 +201,7 @@ internal sealed class ParquetPredictions : PredictionFile
         return field;
     }
 
-    private static LabelKind? KindOf(DataField field) => field.ClrType == typeof(ReadOnlyMemory<char>) ? LabelKind.Text : Type.GetTypeCode(field.ClrType) switch
+    internal static LabelKind? KindOf(DataField field) => field.ClrType == typeof(ReadOnlyMemory<char>) ? LabelKind.Text : Type.GetTypeCode(field.ClrType) switch
     {
         TypeCode.Boolean => LabelKind.Boolean,
         TypeCode.String => LabelKind.Text,
@@ -197,23 +213,6 @@ internal sealed class ParquetPredictions : PredictionFile
     private static string TypeName(DataField field) =>
         (KindOf(field) == LabelKind.Text ? "text" : field.ClrType.Name) + (field.IsArray ? " (a list per row)" : string.Empty);
 
-    /// <summary>One row group's values of a numeric or Boolean column as doubles, NaN for null.</summary>
-    private static double[] ReadNumbers(ParquetRowGroupReader group, DataField field, int n) => Type.GetTypeCode(field.ClrType) switch
-    {
-        TypeCode.Double => group.Read<double>(field, n, v => v),
-        TypeCode.Single => group.Read<float>(field, n, v => v),
-        TypeCode.Decimal => group.Read<decimal>(field, n, v => (double)v),
-        TypeCode.Boolean => group.Read<bool>(field, n, v => v ? 1 : 0),
-        TypeCode.SByte => group.Read<sbyte>(field, n, v => v),
-        TypeCode.Byte => group.Read<byte>(field, n, v => v),
-        TypeCode.Int16 => group.Read<short>(field, n, v => v),
-        TypeCode.UInt16 => group.Read<ushort>(field, n, v => v),
-        TypeCode.Int32 => group.Read<int>(field, n, v => v),
-        TypeCode.UInt32 => group.Read<uint>(field, n, v => v),
-        TypeCode.Int64 => group.Read<long>(field, n, v => v),
-        _ => group.Read<ulong>(field, n, v => v),
-    };
-
     /// <summary>One row group's values of a column as text (numbers in the invariant culture), null for null.</summary>
     private string?[] ReadAsText(ParquetRowGroupReader group, int column, int n)
     {
@@ -221,13 +220,13 @@ internal sealed class ParquetPredictions : PredictionFile
         return KindOf(field) switch
         {
             LabelKind.Text => group.ReadStrings(field, n),
-            LabelKind.Boolean => Array.ConvertAll(ReadNumbers(group, field, n), v => double.IsNaN(v) ? null : v != 0 ? "true" : "false"),
-            LabelKind.Number => Array.ConvertAll(ReadNumbers(group, field, n), v => double.IsNaN(v) ? null : v.ToString("R", CultureInfo.InvariantCulture)),
+            LabelKind.Boolean => [.. new ParquetColumnBuffers().Numbers(group, field, n, 0).Take(n).Select(v => double.IsNaN(v) ? null : v != 0 ? "true" : "false")],
+            LabelKind.Number => [.. new ParquetColumnBuffers().Numbers(group, field, n, 0).Take(n).Select(v => double.IsNaN(v) ? null : v.ToString("R", CultureInfo.InvariantCulture))],
             _ => throw ColumnError(column, $"the column has Parquet type {TypeName(field)}", "Store labels as Boolean, numbers or text."),
         };
     }
 
-    private enum LabelKind
+    internal enum LabelKind
     {
         Boolean,
         Number,
@@ -235,39 +234,91 @@ internal sealed class ParquetPredictions : PredictionFile
     }
 }
 
-/// <summary>Synchronous column reads over Parquet.Net's asynchronous row-group reader (the CLI is a synchronous program).</summary>
-internal static class ParquetRowGroupReading
+/// <summary>
+/// Column reads over Parquet.Net's asynchronous row-group reader (the CLI is a synchronous program), into buffers
+/// reused from one row group to the next so that memory stays at one row group's worth.
+/// </summary>
+internal sealed class ParquetColumnBuffers
 {
-    public static double[] Read<T>(this ParquetRowGroupReader group, DataField field, int n, Func<T, double> toDouble)
-        where T : struct
+    private readonly double[][] numbers = [[], []];
+    private readonly Dictionary<(Type Type, int Slot), Array> raw = [];
+    private bool[] flags = [];
+
+    /// <summary>A buffer of at least <paramref name="n"/> flags.</summary>
+    public bool[] Flags(int n) => flags.Length >= n ? flags : flags = new bool[n];
+
+    /// <summary>The first <paramref name="n"/> values of a numeric or Boolean column as doubles (NaN for null), in buffer <paramref name="slot"/>.</summary>
+    public double[] Numbers(ParquetRowGroupReader group, DataField field, int n, int slot)
     {
-        var values = new double[n];
-        if (field.IsNullable)
+        if (numbers[slot].Length < n)
         {
-            var raw = new T?[n];
-            group.ReadAsync(field, raw.AsMemory()).GetAwaiter().GetResult();
-            for (var i = 0; i < n; i++)
-            {
-                values[i] = raw[i] is { } v ? toDouble(v) : double.NaN;
-            }
+            numbers[slot] = new double[n];
         }
-        else if (values is T[] direct)
+
+        var values = numbers[slot];
+        switch (Type.GetTypeCode(field.ClrType))
         {
-            group.ReadAsync(field, direct.AsMemory()).GetAwaiter().GetResult();
-        }
-        else
-        {
-            var raw = new T[n];
-            group.ReadAsync(field, raw.AsMemory()).GetAwaiter().GetResult();
-            for (var i = 0; i < n; i++)
-            {
-                values[i] = toDouble(raw[i]);
-            }
+            case TypeCode.Double when !field.IsNullable: Wait(group.ReadAsync(field, values.AsMemory(0, n))); break;
+            case TypeCode.Double: Fill<double>(group, field, values, n, slot, v => v); break;
+            case TypeCode.Single: Fill<float>(group, field, values, n, slot, v => v); break;
+            case TypeCode.Decimal: Fill<decimal>(group, field, values, n, slot, v => (double)v); break;
+            case TypeCode.Boolean: Fill<bool>(group, field, values, n, slot, v => v ? 1 : 0); break;
+            case TypeCode.SByte: Fill<sbyte>(group, field, values, n, slot, v => v); break;
+            case TypeCode.Byte: Fill<byte>(group, field, values, n, slot, v => v); break;
+            case TypeCode.Int16: Fill<short>(group, field, values, n, slot, v => v); break;
+            case TypeCode.UInt16: Fill<ushort>(group, field, values, n, slot, v => v); break;
+            case TypeCode.Int32: Fill<int>(group, field, values, n, slot, v => v); break;
+            case TypeCode.UInt32: Fill<uint>(group, field, values, n, slot, v => v); break;
+            case TypeCode.Int64: Fill<long>(group, field, values, n, slot, v => v); break;
+            default: Fill<ulong>(group, field, values, n, slot, v => v); break;
         }
 
         return values;
     }
 
+    private void Fill<T>(ParquetRowGroupReader group, DataField field, double[] values, int n, int slot, Func<T, double> toDouble)
+        where T : struct
+    {
+        if (field.IsNullable)
+        {
+            var buffer = Raw<T?>(n, slot);
+            Wait(group.ReadAsync(field, buffer.AsMemory(0, n)));
+            for (var i = 0; i < n; i++)
+            {
+                values[i] = buffer[i] is { } v ? toDouble(v) : double.NaN;
+            }
+        }
+        else
+        {
+            var buffer = Raw<T>(n, slot);
+            Wait(group.ReadAsync(field, buffer.AsMemory(0, n)));
+            for (var i = 0; i < n; i++)
+            {
+                values[i] = toDouble(buffer[i]);
+            }
+        }
+    }
+
+    private T[] Raw<T>(int n, int slot)
+    {
+        if (raw.TryGetValue((typeof(T), slot), out var existing) && existing.Length >= n)
+        {
+            return (T[])existing;
+        }
+
+        var created = new T[n];
+        raw[(typeof(T), slot)] = created;
+        return created;
+    }
+
+    private static void Wait(Task task) => task.GetAwaiter().GetResult();
+
+    private static void Wait(ValueTask task) => task.AsTask().GetAwaiter().GetResult();
+}
+
+/// <summary>Text columns of a Parquet row group.</summary>
+internal static class ParquetRowGroupReading
+{
     public static string?[] ReadStrings(this ParquetRowGroupReader group, DataField field, int n)
     {
         var values = new string?[n];
