@@ -7,7 +7,7 @@ namespace ClassicalML.Benchmarks;
 /// <summary>
 /// Reading a <c>label,score</c> predictions CSV into label and score columns: the CLI's path (the repository's one
 /// CSV reader, the label rule and the collector) against Sep alone with csFastFloat (the floor: field boundaries and
-/// number parsing, nothing else). Throughput = file size / mean time; the file is written once to bench/.data.
+/// number parsing, nothing else). Throughput = file size / mean time; the file is written once to the temp folder.
 /// </summary>
 [MemoryDiagnoser]
 public class CsvParseBenchmarks
@@ -37,8 +37,9 @@ public static class PredictionCsv
     /// <summary>The path of the n-row file (written on first use): header label,score, labels 0/1, scores with up to 4 decimals.</summary>
     public static string Ensure(int n, int seed)
     {
-        var folder = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".data");
-        var path = Path.GetFullPath(Path.Combine(folder, $"predictions_{n}_{seed}.csv"));
+        // Outside the repository (89 MB at 10M rows), where BenchmarkDotNet's generated projects find it too.
+        var folder = Path.Combine(Path.GetTempPath(), "classicalml-bench");
+        var path = Path.Combine(folder, $"mersenne_predictions_{n}_{seed}.csv");
         if (!File.Exists(path))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -14,6 +14,11 @@ internal sealed class BinaryLabelRule
     private readonly string? positive;
     private readonly double? positiveNumber;
     private readonly List<(string Text, bool Positive)> cache = [];
+    private const int NoChar = -1;
+    private int char0 = NoChar;
+    private int char1 = NoChar;
+    private bool positive0Char;
+    private bool positive1Char;
     private double number0 = double.NaN;
     private double number1 = double.NaN; // NaN equals nothing: an empty slot
     private bool positive0;
@@ -27,7 +32,27 @@ internal sealed class BinaryLabelRule
     }
 
     /// <summary>Whether the label written as <paramref name="raw"/> (trimmed, not empty) is the positive class.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool FromText(ReadOnlySpan<char> raw, IValueSite site, int column)
+    {
+        // Most files write one-character labels (0/1): two cached characters decide them without a call.
+        if (raw.Length == 1)
+        {
+            if (raw[0] == char0)
+            {
+                return positive0Char;
+            }
+
+            if (raw[0] == char1)
+            {
+                return positive1Char;
+            }
+        }
+
+        return FromTextSlow(raw, site, column);
+    }
+
+    private bool FromTextSlow(ReadOnlySpan<char> raw, IValueSite site, int column)
     {
         // Files repeat two label texts: compare with the ones already seen before parsing anything.
         foreach (var (text, isPositive) in cache)
@@ -43,6 +68,15 @@ internal sealed class BinaryLabelRule
         if (cache.Count < CacheSize)
         {
             cache.Add((value, result));
+        }
+
+        if (raw.Length == 1 && char0 == NoChar)
+        {
+            (char0, positive0Char) = (raw[0], result);
+        }
+        else if (raw.Length == 1 && char1 == NoChar)
+        {
+            (char1, positive1Char) = (raw[0], result);
         }
 
         return result;

@@ -46,7 +46,7 @@ internal sealed class CsvPredictions : PredictionFile
         while (reader.Read())
         {
             var l = reader[label];
-            if (l.IsEmpty || (labelNaN && l is "?") || l.Equals("NaN", StringComparison.OrdinalIgnoreCase))
+            if (l.IsEmpty || (labelNaN && l is "?") || (l.Length == 3 && l.Equals("NaN", StringComparison.OrdinalIgnoreCase)))
             {
                 rows.Missing(this, label, l.IsEmpty ? "the label is empty" : $"the label is {l}");
                 continue;

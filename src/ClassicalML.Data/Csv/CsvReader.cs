@@ -28,6 +28,7 @@ internal sealed class CsvReader : IDisposable
     private readonly SparseRow sparse = new();
     private bool hasQuotes;
     private bool firstRow = true;
+    private int? firstLine;
     private int emptyBefore;
     private long rows;
 
@@ -79,8 +80,8 @@ internal sealed class CsvReader : IDisposable
     /// <summary>The 1-based line of the header row, or 0 when there is none (ML.NET without <c>header+</c>).</summary>
     public int HeaderLine { get; }
 
-    /// <summary>The 1-based line on which the current record starts.</summary>
-    public int Line { get; private set; }
+    /// <summary>The 1-based line on which the current record starts (computed when asked: most records never need it).</summary>
+    public int Line => firstLine ?? lineOffset + sep.Current.LineNumberFrom;
 
     /// <summary>Data records read so far.</summary>
     public long RowsRead => rows;
@@ -140,9 +141,10 @@ internal sealed class CsvReader : IDisposable
         }
 
         var row = sep.Current;
-        hasQuotes = row.Span.Contains('"');
+        var span = row.Span;
+        hasQuotes = span.Contains('"');
         sparse.Clear();
-        if (schema is not null && row.Span.Contains(':'))
+        if (schema is not null && span.Contains(':'))
         {
             sparse.Parse(row, this);
         }
@@ -284,7 +286,7 @@ internal sealed class CsvReader : IDisposable
             }
 
             // Sep numbers the first row's lines from 2; every later row is numbered correctly.
-            Line = lineOffset + (firstRow ? 1 + emptyBefore : row.LineNumberFrom);
+            firstLine = firstRow ? lineOffset + 1 + emptyBefore : null;
             firstRow = false;
             return true;
         }
