@@ -147,6 +147,20 @@ public sealed class EvalInputTests : IDisposable
     }
 
     [Fact]
+    public void Eval_DamagedParquet_OneLineError()
+    {
+        var path = files.PathOf("damaged.parquet");
+        File.WriteAllBytes(path, [.. "PAR1"u8, 1, 2, 3, 4, 5, 6, 7, 8, .. "PAR1"u8]);
+
+        var (exit, stdout, stderr) = CliRunner.Run("eval", path);
+
+        Assert.Equal((2, string.Empty), (exit, stdout));
+        Assert.StartsWith($"classicalml eval: {path}: cannot read the file as Parquet (", stderr, StringComparison.Ordinal);
+        Assert.EndsWith($"). Check that it is a complete Parquet file, or export the predictions as CSV.{Environment.NewLine}", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public async Task Eval_ParquetTextLabels_WithPositive()
     {
         var path = files.PathOf("s.parquet");

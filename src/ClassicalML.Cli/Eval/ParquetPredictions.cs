@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClassicalML.Data;
+using ClassicalML.Data.Csv;
 using Parquet;
 using Parquet.Schema;
 
@@ -52,34 +53,22 @@ internal sealed class ParquetPredictions : PredictionFile
             var options = new ParquetOptions { MaximumSmallPoolFreeBytes = 1 << 22, MaximumLargePoolFreeBytes = 1 << 22 };
             return new ParquetPredictions(path, ParquetReader.CreateAsync(path, options).GetAwaiter().GetResult());
         }
-        catch (Exception e) when (e is IOException or ParquetException or InvalidDataException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new DataFormatException(path, 0, null, $"cannot read the file as Parquet ({e.Message.ReplaceLineEndings(" ").TrimEnd('.')})",
-                "Check that it is a complete Parquet file, or export the predictions as CSV.");
+            // Parquet.Net reports a damaged footer with several exception types; every one is bad input here.
+            throw Unreadable(path, e);
         }
     }
 
-    public override int IndexOf(string name, StringComparison comparison)
-    {
-        var found = -1;
-        for (var i = 0; i < names.Length; i++)
-        {
-            if (string.Equals(names[i], name, comparison))
-            {
-                if (found >= 0)
-                {
-                    throw HeaderError(name, $"columns {found + 1} ('{names[found]}') and {i + 1} ('{names[i]}') both match the name '{name}' (names are compared ignoring case)",
-                        "Rename one of the two columns so that the name is unique.");
-                }
-
-                found = i;
-            }
-        }
-
-        return found;
-    }
+    public override int IndexOf(string name, StringComparison comparison) =>
+        ColumnLookup.IndexOf(names, name, comparison, (problem, fix) => HeaderError(name, problem, fix));
 
     public override int ColumnNumber(int column) => column + 1;
+
+    /// <summary>The error for a file (or row group) that Parquet.Net cannot decode.</summary>
+    private static DataFormatException Unreadable(string path, Exception e) =>
+        new(path, 0, null, $"cannot read the file as Parquet ({e.Message.ReplaceLineEndings(" ").TrimEnd('.')})",
+            "Check that it is a complete Parquet file, or export the predictions as CSV.");
 
     public override DataFormatException HeaderError(string? column, string problem, string fix) => new(Path, 0, column, problem, fix);
 
@@ -101,9 +90,11 @@ internal sealed class ParquetPredictions : PredictionFile
         {
             using var group = reader.OpenRowGroupReader(g);
             var n = checked((int)group.RowCount);
-            var scores = buffers.Numbers(group, scoreField, n, slot: 0).AsSpan(0, n);
-            var labels = labelKind == LabelKind.Text ? null : buffers.Numbers(group, labelField, n, slot: 1);
-            var texts = labelKind == LabelKind.Text ? group.ReadStrings(labelField, n) : null;
+            var (scoreBuffer, labels, texts) = Guard(() => (
+                buffers.Numbers(group, scoreField, n, slot: 0),
+                labelKind == LabelKind.Text ? null : buffers.Numbers(group, labelField, n, slot: 1),
+                labelKind == LabelKind.Text ? group.ReadStrings(labelField, n) : null));
+            var scores = scoreBuffer.AsSpan(0, n);
             var positives = buffers.Flags(n);
             var kept = 0;
             var start = row;
@@ -131,8 +122,7 @@ internal sealed class ParquetPredictions : PredictionFile
         {
             using var group = reader.OpenRowGroupReader(g);
             var n = checked((int)group.RowCount);
-            var a = ReadAsText(group, actual, n);
-            var p = ReadAsText(group, predicted, n);
+            var (a, p) = Guard(() => (ReadAsText(group, actual, n), ReadAsText(group, predicted, n)));
             var start = row;
             for (var i = 0; i < n; i++)
             {
@@ -152,6 +142,18 @@ internal sealed class ParquetPredictions : PredictionFile
             }
 
             row = start + n;
+        }
+    }
+
+    private T Guard<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or DataFormatException))
+        {
+            throw Unreadable(Path, e);
         }
     }
 

@@ -163,28 +163,8 @@ internal sealed class CsvReader : IDisposable
     /// The position of the column named <paramref name="name"/>, compared with <paramref name="comparison"/>; -1 when none.
     /// </summary>
     /// <exception cref="DataFormatException">Two columns match the name.</exception>
-    public int IndexOf(string name, StringComparison comparison)
-    {
-        var found = -1;
-        for (var i = 0; i < Columns.Count; i++)
-        {
-            if (!string.Equals(Columns[i], name, comparison))
-            {
-                continue;
-            }
-
-            if (found >= 0)
-            {
-                throw new DataFormatException(File, HeaderLine, name, string.Create(CultureInfo.InvariantCulture,
-                    $"columns {ColumnNumber(found)} ('{Columns[found]}') and {ColumnNumber(i)} ('{Columns[i]}') both match the name '{name}'{(comparison == StringComparison.Ordinal ? string.Empty : " (names are compared ignoring case)")}"),
-                    "Rename one of the two columns so that the name is unique.");
-            }
-
-            found = i;
-        }
-
-        return found;
-    }
+    public int IndexOf(string name, StringComparison comparison) =>
+        ColumnLookup.IndexOf(Columns, name, comparison, (problem, fix) => new DataFormatException(File, HeaderLine, name, problem, fix));
 
     /// <summary>The 1-based field position of <paramref name="column"/> in a dense record.</summary>
     public int ColumnNumber(int column) => slots[column] + 1;
