@@ -161,6 +161,25 @@ public sealed class EvalInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Eval_ParquetMulticlass_IntegerAndTextLabelsComparedAsText()
+    {
+        var path = files.PathOf("m.parquet");
+        var label = new DataField<int>("label");
+        var predicted = new DataField<string>("predicted");
+        await WriteOneRowGroup(path, [label, predicted], async group =>
+        {
+            await group.WriteAsync(label, new ReadOnlyMemory<int>([0, 1, 2, 2, 1]));
+            await group.WriteAsync(predicted, ["0", "2", "2", "2", "1"]);
+        });
+        MulticlassReport<string> expected = MulticlassEvaluation.Evaluate<string>(["0", "1", "2", "2", "1"], ["0", "2", "2", "2", "1"]);
+
+        JsonElement json = Json("eval", path, "--predicted-column", "predicted", "--format", "json");
+
+        Assert.Equal(["0", "1", "2"], json.GetProperty("classes").EnumerateArray().Select(c => c.GetProperty("label").GetString()));
+        Assert.Equal(expected.Macro.F1, json.GetProperty("macro").GetProperty("f1").GetDouble());
+    }
+
+    [Fact]
     public async Task Eval_ParquetTextLabels_WithPositive()
     {
         var path = files.PathOf("s.parquet");
