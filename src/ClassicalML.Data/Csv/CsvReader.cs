@@ -180,7 +180,8 @@ internal sealed class CsvReader : IDisposable
         text.Dispose();
     }
 
-    /// <summary>Chooses the delimiter: forced, else the schema's, else tab for .tsv, else the most frequent candidate in the header line.</summary>
+    /// <summary>The most frequent of comma, semicolon, tab and pipe outside quotes in <paramref name="headerLine"/>; comma on a tie or when none occurs.</summary>
+    /// <remarks>Used when neither the options, an ML.NET schema nor a .tsv name decide (see <see cref="CsvReadOptions.Delimiter"/>).</remarks>
     internal static char DetectDelimiter(ReadOnlySpan<char> headerLine)
     {
         ReadOnlySpan<char> candidates = [',', ';', '\t', '|'];
