@@ -7,10 +7,23 @@ using ClassicalML.Benchmarks;
 // dotnet run -c Release --project bench/ClassicalML.Benchmarks                        full BenchmarkDotNet run
 // dotnet run -c Release --project bench/ClassicalML.Benchmarks -- --short            3 warm-ups, 10 iterations (2 shared cores)
 // dotnet run -c Release --project bench/ClassicalML.Benchmarks -- --side-by-side FILE [REPEATS]
+// dotnet run -c Release --project bench/ClassicalML.Benchmarks -- --parse FILE [REPEATS]       CSV read throughput, one JSON line
+// dotnet run -c Release --project bench/ClassicalML.Benchmarks -- --csv-to-parquet CSV PARQUET  label,score CSV to Parquet (Parquet.Net)
 if (args.Length >= 2 && args[0] == "--side-by-side")
 {
     int repeats = args.Length >= 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
     return SideBySide.Run(args[1], repeats, Console.Out);
+}
+
+if (args.Length >= 2 && args[0] == "--parse")
+{
+    int repeats = args.Length >= 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
+    return SideBySide.Parse(args[1], repeats, Console.Out);
+}
+
+if (args.Length >= 3 && args[0] == "--csv-to-parquet")
+{
+    return ParquetFile.FromCsv(args[1], args[2]).GetAwaiter().GetResult();
 }
 
 bool quick = args.Contains("--short");

@@ -32,6 +32,43 @@ public static class SideBySide
         return 0;
     }
 
+    /// <summary>
+    /// Times <see cref="PredictionCsv.SepOnly"/> and <see cref="PredictionCsv.CliRead"/> alternately on one file (one
+    /// warm-up each, then <paramref name="repeats"/> rounds); prints one JSON line with the best wall-clock and CPU
+    /// (user + system) seconds of each and the throughput in MB/s of file.
+    /// </summary>
+    public static int Parse(string path, int repeats, TextWriter output)
+    {
+        double megabytes = new FileInfo(path).Length / 1e6;
+        PredictionCsv.SepOnly(path);
+        PredictionCsv.CliRead(path);
+        var sep = (Wall: double.PositiveInfinity, Cpu: double.PositiveInfinity);
+        var cli = sep;
+        for (int r = 0; r < repeats; r++)
+        {
+            sep = Best(sep, Time(() => PredictionCsv.SepOnly(path)));
+            cli = Best(cli, Time(() => PredictionCsv.CliRead(path)));
+        }
+
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{{\"megabytes\": {megabytes:F1}, \"sep_only_seconds\": {sep.Wall:F3}, \"sep_only_cpu_seconds\": {sep.Cpu:F3}, \"sep_only_mb_per_s\": {megabytes / sep.Wall:F0}, \"cli_read_seconds\": {cli.Wall:F3}, \"cli_read_cpu_seconds\": {cli.Cpu:F3}, \"cli_read_mb_per_s\": {megabytes / cli.Wall:F0}, \"cli_read_mb_per_cpu_s\": {megabytes / cli.Cpu:F0}}}"));
+        return 0;
+
+        static (double Wall, double Cpu) Best((double Wall, double Cpu) a, (double Wall, double Cpu) b) => (Math.Min(a.Wall, b.Wall), Math.Min(a.Cpu, b.Cpu));
+    }
+
+    private static (double Wall, double Cpu) Time(Action run)
+    {
+        using var process = Process.GetCurrentProcess();
+        TimeSpan cpu = process.TotalProcessorTime;
+        long start = Stopwatch.GetTimestamp();
+        run();
+        double wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        process.Refresh();
+        return (wall, (process.TotalProcessorTime - cpu).TotalSeconds);
+    }
+
     private static (bool[] Labels, double[] Scores) Read(string path)
     {
         using FileStream stream = File.OpenRead(path);

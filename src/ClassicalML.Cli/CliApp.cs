@@ -9,19 +9,23 @@ internal static class CliApp
     /// <summary>Exit code for bad input or bad arguments: one line on stderr, no stack trace.</summary>
     public const int UsageError = 2;
 
-    public static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
+    public static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr, int exactCapacity = EvalCommand.DefaultExactCapacity)
     {
         var root = new RootCommand("classicalml: classical machine-learning tools (splits, evaluation).");
         root.Subcommands.Add(new SplitCommand(stdout, stderr).Command);
-        root.Subcommands.Add(new EvalCommand(stdout, stderr).Command);
+        root.Subcommands.Add(new EvalCommand(stdout, stderr, exactCapacity).Command);
         return root;
     }
 
     /// <summary>Parses and runs <paramref name="args"/>; the in-process entry point used by Program.cs and the tests.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where errors, warnings and hints go.</param>
+    /// <param name="exactCapacity">Rows up to which eval's ranking metrics are exact (smaller in tests).</param>
     /// <returns>0 on success, <see cref="UsageError"/> on bad input.</returns>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, int exactCapacity = EvalCommand.DefaultExactCapacity)
     {
-        var root = BuildRoot(stdout, stderr);
+        var root = BuildRoot(stdout, stderr, exactCapacity);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

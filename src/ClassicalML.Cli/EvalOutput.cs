@@ -29,13 +29,15 @@ internal static class EvalOutput
         ("brier", "Brier score", r.BrierScore),
     ];
 
-    public static string BinaryJson(BinaryReport r, RocCurve? roc, PrecisionRecallCurve? pr) => Json(w =>
+    public static string BinaryJson(EvalSummary info, BinaryReport r, RocCurve? roc, PrecisionRecallCurve? pr) => Json(w =>
     {
         w.WriteString("task", "binary");
+        Summary(w, info, "score_column");
         w.WriteNumber("n", r.N);
         w.WriteNumber("positives", r.Positives);
         w.WriteNumber("negatives", r.Negatives);
         Number(w, "threshold", r.Threshold);
+        w.WriteString("threshold_reason", info.Threshold);
         w.WriteStartObject("confusion");
         w.WriteNumber("tp", r.TruePositives);
         w.WriteNumber("fp", r.FalsePositives);
@@ -66,7 +68,7 @@ internal static class EvalOutput
         }
     });
 
-    public static string BinaryTable(string path, BinaryReport r, RocCurve? roc, PrecisionRecallCurve? pr) => Render(BinaryTitle(path, r), console =>
+    public static string BinaryTable(string path, EvalSummary info, BinaryReport r, RocCurve? roc, PrecisionRecallCurve? pr) => Render(BinaryTitle(path, r), info.Lines(), console =>
     {
         var confusion = new Table().AddColumn(new TableColumn(string.Empty)).AddColumn(new TableColumn(new Text("predicted +")).RightAligned()).AddColumn(new TableColumn(new Text("predicted -")).RightAligned());
         confusion.AddRow(new Text("actual +"), Right(Count(r.TruePositives)), Right(Count(r.FalseNegatives)));
@@ -79,7 +81,7 @@ internal static class EvalOutput
         }
 
         console.Write(metrics);
-        WriteNotes(console, r.IsExact ? [] : [ApproximationNote(r)], BinaryUndefined(r));
+        WriteNotes(console, r.IsExact ? [] : [ApproximationNote(r, info)], BinaryUndefined(r));
         if (roc is not null && pr is not null)
         {
             console.Write(CurveTable("ROC curve", ["threshold", "fpr", "tpr"], roc.Thresholds, roc.FalsePositiveRates, roc.TruePositiveRates));
@@ -87,10 +89,11 @@ internal static class EvalOutput
         }
     });
 
-    public static string BinaryMarkdown(string path, BinaryReport r, RocCurve? roc, PrecisionRecallCurve? pr)
+    public static string BinaryMarkdown(string path, EvalSummary info, BinaryReport r, RocCurve? roc, PrecisionRecallCurve? pr)
     {
         var md = new StringBuilder();
         md.Append("## ").Append(BinaryTitle(path, r)).Append("\n\n");
+        MarkdownSummary(md, info.Lines());
         md.Append("|          | predicted + | predicted - |\n|----------|------------:|------------:|\n");
         md.Append(Invariant($"| actual + | {r.TruePositives} | {r.FalseNegatives} |\n| actual - | {r.FalsePositives} | {r.TrueNegatives} |\n\n"));
         md.Append("| Metric | Value |\n|--------|------:|\n");
@@ -101,7 +104,7 @@ internal static class EvalOutput
 
         if (!r.IsExact)
         {
-            md.Append('\n').Append(ApproximationNote(r)).Append('\n');
+            md.Append('\n').Append(ApproximationNote(r, info)).Append('\n');
         }
 
         MarkdownUndefined(md, BinaryUndefined(r));
@@ -114,9 +117,10 @@ internal static class EvalOutput
         return md.ToString();
     }
 
-    public static string MulticlassJson(MulticlassReport<string> r) => Json(w =>
+    public static string MulticlassJson(EvalSummary info, MulticlassReport<string> r) => Json(w =>
     {
         w.WriteString("task", "multiclass");
+        Summary(w, info, "predicted_column");
         w.WriteNumber("n", r.N);
         Number(w, "accuracy", r.Accuracy);
         w.WriteStartArray("classes");
@@ -166,7 +170,7 @@ internal static class EvalOutput
         Undefined(w, r.Undefined.Select(u => (u.Metric, u.Reason)));
     });
 
-    public static string MulticlassTable(string path, MulticlassReport<string> r) => Render(MulticlassTitle(path, r), console =>
+    public static string MulticlassTable(string path, EvalSummary info, MulticlassReport<string> r) => Render(MulticlassTitle(path, r), info.Lines(), console =>
     {
         var table = new Table().AddColumn("Class").AddColumn(new TableColumn("Precision").RightAligned()).AddColumn(new TableColumn("Recall").RightAligned()).AddColumn(new TableColumn("F1").RightAligned()).AddColumn(new TableColumn("Support").RightAligned());
         foreach (var c in r.PerClass)
@@ -196,10 +200,11 @@ internal static class EvalOutput
         WriteNotes(console, [], r.Undefined.Select(u => (u.Metric, u.Reason)));
     });
 
-    public static string MulticlassMarkdown(string path, MulticlassReport<string> r)
+    public static string MulticlassMarkdown(string path, EvalSummary info, MulticlassReport<string> r)
     {
         var md = new StringBuilder();
         md.Append("## ").Append(MulticlassTitle(path, r)).Append("\n\n");
+        MarkdownSummary(md, info.Lines());
         md.Append("| Class | Precision | Recall | F1 | Support |\n|-------|----------:|-------:|---:|--------:|\n");
         foreach (var c in r.PerClass)
         {
@@ -239,8 +244,26 @@ internal static class EvalOutput
     private static string MulticlassTitle(string path, MulticlassReport<string> r) =>
         Invariant($"Multiclass evaluation of {path}: n = {r.N}, {r.Labels.Count} classes, accuracy {Format(r.Accuracy)}");
 
-    private static string ApproximationNote(BinaryReport r) =>
-        Invariant($"ROC AUC and average precision come from a score histogram (more than {EvalCommand.ExactCapacity} rows): within ±{r.RocAucErrorBound:G3} and ±{r.AveragePrecisionErrorBound:G3} of the exact values.");
+    private static string ApproximationNote(BinaryReport r, EvalSummary info) =>
+        Invariant($"ROC AUC and average precision come from a score histogram (more than {info.ExactCapacity} rows; --exact computes them exactly): within ±{r.RocAucErrorBound:G3} and ±{r.AveragePrecisionErrorBound:G3} of the exact values.");
+
+    /// <summary>What was read and how: file format, columns, threshold, skipped rows, zero-division policy.</summary>
+    private static void Summary(Utf8JsonWriter w, EvalSummary info, string otherKey)
+    {
+        w.WriteString("file_format", info.FileFormat);
+        w.WriteString("label_column", info.LabelColumn);
+        w.WriteString(otherKey, info.OtherColumn);
+        w.WriteNumber("skipped_rows", info.SkippedRows ?? 0);
+        w.WriteString("zero_division", info.ZeroDivisionName);
+    }
+
+    private static void MarkdownSummary(StringBuilder md, IEnumerable<string> lines)
+    {
+        foreach (var line in lines)
+        {
+            md.Append(line).Append("\n\n");
+        }
+    }
 
     private static void WriteNotes(IAnsiConsole console, IEnumerable<string> notes, IEnumerable<(string Metric, string Reason)> undefined)
     {
@@ -357,10 +380,15 @@ internal static class EvalOutput
     }
 
     /// <summary>The title as a plain line (long paths must not wrap), then what <paramref name="draw"/> renders.</summary>
-    private static string Render(string title, Action<IAnsiConsole> draw)
+    private static string Render(string title, IEnumerable<string> lines, Action<IAnsiConsole> draw)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         text.WriteLine(title);
+        foreach (var line in lines)
+        {
+            text.WriteLine(line);
+        }
+
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,

@@ -1,13 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using ClassicalML.Data;
+using ClassicalML.Data.Csv;
 using ClassicalML.Data.Splits;
 
 namespace ClassicalML.Cli;
 
 /// <summary>
 /// <c>classicalml split DATA.csv (--folds K | --test-fraction F [--valid-fraction V]) [--stratify COLUMN]
-/// [--group COLUMN] [--hash-id COLUMN] [--seed N] [--shuffle] [--output FILE]</c>.
+/// [--group COLUMN] [--hash-id COLUMN] [--seed N] [--shuffle] [--delimiter C] [--output FILE]</c>.
 /// </summary>
 /// <remarks>
 /// Writes <c>row,fold</c> (folds 0..K-1) or <c>row,set</c> (train/valid/test), one line per data row in
@@ -30,6 +32,7 @@ internal sealed class SplitCommand
     private readonly Option<string?> hashId = new("--hash-id") { Description = "Column of row ids; assign by SHA-256 of the id, stable when rows are reordered or appended.", HelpName = "COLUMN" };
     private readonly Option<int?> seed = new("--seed") { CustomParser = ParseInt, Description = "Seed of the shuffle (default 0). Fraction splits always shuffle; folds only with --shuffle.", HelpName = "N" };
     private readonly Option<bool> shuffle = new("--shuffle") { Description = "Shuffle rows before dealing them to folds." };
+    private readonly Option<string?> delimiter = new("--delimiter") { Description = "Field delimiter: one character or tab (default: the most frequent of , ; tab | in the header line; tab for .tsv). Example: --delimiter ';'", HelpName = "C" };
     private readonly Option<string?> output = new("--output") { Description = "Write the CSV to FILE instead of stdout.", HelpName = "FILE" };
 
     public SplitCommand(TextWriter stdout, TextWriter stderr)
@@ -38,7 +41,7 @@ internal sealed class SplitCommand
         this.stderr = stderr;
         Command = new Command("split", "Assign every row of a CSV file to k-fold test folds or to train/valid/test sets.");
         Command.Arguments.Add(data);
-        foreach (var option in new Option[] { folds, testFraction, validFraction, stratify, group, hashId, seed, shuffle, output })
+        foreach (var option in new Option[] { folds, testFraction, validFraction, stratify, group, hashId, seed, shuffle, delimiter, output })
         {
             Command.Options.Add(option);
         }
@@ -67,7 +70,7 @@ internal sealed class SplitCommand
 
             return 0;
         }
-        catch (UsageException e)
+        catch (Exception e) when (e is UsageException or DataFormatException)
         {
             stderr.WriteLine("classicalml split: " + e.Message);
             return CliApp.UsageError;
@@ -94,7 +97,7 @@ internal sealed class SplitCommand
 
     private sealed record Request(
         string Data, int? Folds, double? TestFraction, double ValidFraction, string? Stratify, string? Group,
-        string? HashId, int Seed, bool Shuffle, string? Output)
+        string? HashId, int Seed, bool Shuffle, char? Delimiter, string? Output)
     {
         /// <summary>The column whose values the split needs, and the option that named it.</summary>
         public (string Column, string Option)? KeyColumn =>
@@ -177,7 +180,7 @@ internal sealed class SplitCommand
             throw new UsageException("--seed has no effect since --shuffle is not set. Add --shuffle, or remove --seed.");
         }
 
-        return new Request(parse.GetValue(data)!, k, test, valid ?? 0, strat, grp, hash, s ?? 0, shuf, parse.GetValue(output));
+        return new Request(parse.GetValue(data)!, k, test, valid ?? 0, strat, grp, hash, s ?? 0, shuf, CliOptions.DelimiterOf(parse.GetValue(delimiter)), parse.GetValue(output));
     }
 
     private string Render(Request request)
@@ -292,52 +295,37 @@ internal sealed class SplitCommand
 
         try
         {
-            using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            var csv = new CsvReader(reader);
-            var header = csv.ReadRecord() ?? throw new UsageException($"{path}: the file is empty; expected a header line and data rows.");
+            using var csv = CsvReader.OpenFile(path, new CsvReadOptions { Delimiter = request.Delimiter, MlNetSchema = true });
             var keyIndex = -1;
-            if (request.KeyColumn is var (column, _))
+            if (request.KeyColumn is var (column, option))
             {
-                keyIndex = header.IndexOf(column);
+                keyIndex = csv.IndexOf(column, StringComparison.Ordinal);
                 if (keyIndex < 0)
                 {
-                    throw new UsageException($"{path}: line 1: no column '{column}' in the header; available columns: {string.Join(", ", header)}.");
+                    throw new DataFormatException(path, Math.Max(csv.HeaderLine, 1), column, $"{option} names '{column}', but there is no such column; the columns are: {string.Join(", ", csv.Columns)}",
+                        $"Name an existing column with {option} (names are case-sensitive).");
                 }
             }
 
             var keys = new List<string>();
             var rows = 0;
-            while (csv.ReadRecord() is { } record)
+            while (csv.Read())
             {
-                if (record.Count != header.Count)
-                {
-                    throw new UsageException(Invariant($"{path}: line {csv.RecordLine}: {record.Count} field(s) but the header has {header.Count} columns; give every row one value per column (quote values that contain commas)."));
-                }
-
                 if (keyIndex >= 0)
                 {
-                    var value = record[keyIndex];
-                    if (string.IsNullOrWhiteSpace(value))
+                    var value = csv[keyIndex];
+                    if (value.IsWhiteSpace())
                     {
-                        throw new UsageException(Invariant($"{path}: line {csv.RecordLine}, column '{header[keyIndex]}' (column {keyIndex + 1}): empty value in the {request.KeyColumn!.Value.Option} column; fill it in or drop the row."));
+                        throw csv.Error(keyIndex, $"the {request.KeyColumn!.Value.Option} column is empty", "Fill it in or remove the row.");
                     }
 
-                    keys.Add(value);
+                    keys.Add(value.ToString());
                 }
 
                 rows++;
             }
 
-            if (rows == 0)
-            {
-                throw new UsageException($"{path}: only a header line, no data rows; add data rows below the header.");
-            }
-
             return (rows, keyIndex >= 0 ? [.. keys] : null);
-        }
-        catch (CsvFormatException e)
-        {
-            throw new UsageException(Invariant($"{path}: line {e.Line}: {e.Message}."));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

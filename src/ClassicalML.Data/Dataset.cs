@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClassicalML.Data.Csv;
 using Microsoft.Data.Analysis;
 using Microsoft.ML;
 
@@ -67,7 +68,7 @@ public sealed class Dataset
     /// Field values are not trimmed. A UTF-8 byte order mark is ignored.
     /// </remarks>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="DataFormatException">The file is empty, has no data rows, lacks the label column, repeats a column name, has a row with the wrong number of fields, an empty label, a missing value (under <see cref="MissingValuePolicy.Error"/>) or a non-number in a mostly numeric column.</exception>
+    /// <exception cref="DataFormatException">The file is not UTF-8 text, is empty, has no data rows, lacks the label column, repeats a column name, has a malformed quote or a row with the wrong number of fields, an empty label, a missing value (under <see cref="MissingValuePolicy.Error"/>) or a non-number in a mostly numeric column.</exception>
     /// <exception cref="ArgumentException">An argument is empty, <paramref name="positiveClass"/> is not a class, or a name in <paramref name="categoricalColumns"/> is not a feature column.</exception>
     public static Dataset FromCsv(string path, string labelColumn, string? positiveClass = null, MissingValuePolicy missingValues = MissingValuePolicy.Error, IReadOnlyCollection<string>? categoricalColumns = null)
     {
@@ -454,13 +455,9 @@ public sealed class Dataset
 
     private static int CheckShape(CsvTable table, string labelColumn, string labelFix)
     {
+        // The reader has already refused empty files, files without data rows and rows of the wrong width.
         var file = table.File;
         var header = table.Header;
-        if (table.Records.Count == 0)
-        {
-            throw new DataFormatException(file, 0, null, "the file has a header but no data rows", "Add at least one data row below the header line.");
-        }
-
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in header)
         {
@@ -479,13 +476,6 @@ public sealed class Dataset
         for (var r = 0; r < table.Records.Count; r++)
         {
             var row = table.Records[r];
-            if (row.Length != header.Length)
-            {
-                throw new DataFormatException(file, table.Lines[r], null,
-                    string.Create(CultureInfo.InvariantCulture, $"the row has {row.Length} fields but the header has {header.Length}"),
-                    "Give every row one field per header column, and quote fields that contain commas.");
-            }
-
             if (IsMissing(row[labelIndex]))
             {
                 throw new DataFormatException(file, table.Lines[r], labelColumn, $"the label is missing ('{row[labelIndex]}')",

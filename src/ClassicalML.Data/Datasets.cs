@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ClassicalML.Data.Csv;
 
 namespace ClassicalML.Data;
 
@@ -307,7 +308,7 @@ public static class Datasets
         var schema = new DatasetSchema(
             [.. entry.Columns.Where(c => !c.IsLabel).Select(c => (c.Name, c.Categorical))],
             entry.LabelColumn, entry.ClassValues, entry.PositiveClass);
-        var table = CsvTable.Parse(source, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(bytes));
+        var table = CsvTable.FromText(source, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes));
         return Dataset.FromTable(table, filePath, entry.Name, [.. entry.Columns.Select(c => c.Name)], schema);
     }
 

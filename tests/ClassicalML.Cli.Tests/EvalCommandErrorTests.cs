@@ -3,6 +3,7 @@ namespace ClassicalML.Cli.Tests;
 /// <summary>Every bad input gives exactly one line on stderr naming file, line and column, nothing on stdout, and exit code 2.</summary>
 public sealed class EvalCommandErrorTests : IDisposable
 {
+    private const string MissingFix = "Fill it in or remove the row, or pass --missing skip to drop (and count) rows with a missing label or score.";
     private readonly CliRunner files = new();
 
     public void Dispose() => files.Dispose();
@@ -19,14 +20,14 @@ public sealed class EvalCommandErrorTests : IDisposable
     public void Eval_EmptyFile_ReportsEmpty()
     {
         var path = files.File("e.csv", string.Empty);
-        AssertError($"classicalml eval: {path}: line 1: the file is empty; expected a header line (e.g. label,score) and data rows.", "eval", path);
+        AssertError($"classicalml eval: {path}: the file is empty. Write a header line with the column names, then one line per row.", "eval", path);
     }
 
     [Fact]
     public void Eval_HeaderOnly_ReportsNoDataRows()
     {
         var path = files.File("h.csv", "label,score\n");
-        AssertError($"classicalml eval: {path}: line 2: only a header line, no data rows; add one row per prediction below the header.", "eval", path);
+        AssertError($"classicalml eval: {path}: the file has a header but no data rows. Add at least one data row below the header line.", "eval", path);
     }
 
     [Fact]
@@ -40,73 +41,82 @@ public sealed class EvalCommandErrorTests : IDisposable
     public void Eval_MissingScoreColumn_ListsAvailableColumns()
     {
         var path = files.File("d.csv", "label,prob\n1,0.3\n");
-        AssertError($"classicalml eval: {path}: line 1: no column 'score' in the header; available columns: label, prob. Name the right one with --score-column or --predicted-column.", "eval", path);
+        AssertError($"classicalml eval: {path}, line 1: no score column: none is named 'score', 'Probability' or 'Score' (ignoring case); the columns are: label, prob. Name the score column with --score-column COLUMN, or compare predicted labels with --predicted-column COLUMN.", "eval", path);
     }
 
     [Fact]
     public void Eval_MissingLabelColumn_ListsAvailableColumns()
     {
         var path = files.File("d.csv", "y,score\n1,0.3\n");
-        AssertError($"classicalml eval: {path}: line 1: no column 'label' in the header; available columns: y, score. Name the right one with --label-column.", "eval", path);
+        AssertError($"classicalml eval: {path}, line 1, column 'label': no column 'label' (names are compared ignoring case); the columns are: y, score. Name the label column with --label-column COLUMN.", "eval", path);
     }
 
     [Fact]
     public void Eval_NonNumericScore_ReportsLineAndColumn()
     {
         var path = files.File("d.csv", "id,label,score\na,1,0.3\nb,0,high\n");
-        AssertError($"classicalml eval: {path}: line 3, column 'score' (column 3): 'high' is not a number; scores must be finite numbers written with a dot, e.g. 0.73. Fix or remove the row.", "eval", path);
+        AssertError($"classicalml eval: {path}, line 3, column 'score' (column 3): 'high' is not a number. Write scores as numbers with a dot for the decimal point, e.g. 0.73 (pandas: to_csv(..., decimal=\".\")).", "eval", path);
     }
 
     [Fact]
     public void Eval_DecimalComma_ReportsNotANumber()
     {
         var path = files.File("d.csv", "label,score\n1,\"0,3\"\n");
-        AssertError($"classicalml eval: {path}: line 2, column 'score' (column 2): '0,3' is not a number; scores must be finite numbers written with a dot, e.g. 0.73. Fix or remove the row.", "eval", path);
+        AssertError($"classicalml eval: {path}, line 2, column 'score' (column 2): '0,3' is not a number. Write scores as numbers with a dot for the decimal point, e.g. 0.73 (pandas: to_csv(..., decimal=\".\")).", "eval", path);
     }
 
     [Theory]
-    [InlineData("NaN")]
     [InlineData("Infinity")]
     [InlineData("-Infinity")]
-    public void Eval_NonFiniteScore_ReportsLineAndColumn(string score)
+    public void Eval_InfiniteScore_ReportsLineAndColumn(string score)
     {
         var path = files.File("d.csv", $"label,score\n1,0.3\n0,0.2\n1,{score}\n");
-        AssertError($"classicalml eval: {path}: line 4, column 'score' (column 2): the score is {score}; scores must be finite numbers. Remove or impute the row.", "eval", path);
+        AssertError($"classicalml eval: {path}, line 4, column 'score' (column 2): the score is {score}: scores must be finite numbers. Correct or remove the row.", "eval", path);
+    }
+
+    [Theory]
+    [InlineData("NaN", "the score is NaN")]
+    [InlineData("nan", "the score is nan")]
+    [InlineData("", "the score is empty")]
+    public void Eval_MissingScore_ErrorByDefaultNamesTheSkipOption(string score, string problem)
+    {
+        var path = files.File("d.csv", $"label,score\n1,0.3\n0,0.2\n1,{score}\n");
+        AssertError($"classicalml eval: {path}, line 4, column 'score' (column 2): {problem}. {MissingFix}", "eval", path);
     }
 
     [Fact]
     public void Eval_RaggedRow_ReportsLineAndCounts()
     {
         var path = files.File("d.csv", "label,score\n1,0.3\n0\n");
-        AssertError($"classicalml eval: {path}: line 3: 1 field(s) but the header has 2 columns; give every row one value per column (quote values that contain commas).", "eval", path);
+        AssertError($"classicalml eval: {path}, line 3: the row has 1 field but the header has 2. Give every row one field per header column, and quote fields that contain commas.", "eval", path);
     }
 
     [Fact]
     public void Eval_EmptyLabel_ReportsLineAndColumn()
     {
         var path = files.File("d.csv", "score,label\n0.3,1\n0.2, \n");
-        AssertError($"classicalml eval: {path}: line 3, column 'label' (column 2): empty label; fill it in or drop the row.", "eval", path);
+        AssertError($"classicalml eval: {path}, line 3, column 'label' (column 2): the label is empty. {MissingFix}", "eval", path);
     }
 
     [Fact]
     public void Eval_ThirdLabelValue_ReportsItAndSuggestsMulticlass()
     {
         var path = files.File("d.csv", "label,score\n1,0.3\n0,0.2\n2,0.9\n");
-        AssertError($"classicalml eval: {path}: line 4, column 'label' (column 1): a third label value '2' (after '1' and '0'); binary evaluation needs exactly two classes. For more classes use --predicted-column with a column of predicted labels.", "eval", path);
+        AssertError($"classicalml eval: {path}, line 4, column 'label' (column 1): a third label value '2' (after '1' and '0'): binary evaluation needs exactly two classes. For more classes, compare predicted labels with --predicted-column COLUMN.", "eval", path);
     }
 
     [Fact]
     public void Eval_StringLabelsWithoutPositive_AsksForPositive()
     {
         var path = files.File("d.csv", "label,score\nyes,0.3\nno,0.2\n");
-        AssertError($"classicalml eval: {path}: line 2, column 'label' (column 1): label 'yes' is not 0/1 or true/false; name the positive class with --positive VALUE (e.g. --positive yes).", "eval", path);
+        AssertError($"classicalml eval: {path}, line 2, column 'label' (column 1): label 'yes' is not 0/1 or true/false. Name the positive class with --positive VALUE (e.g. --positive yes).", "eval", path);
     }
 
     [Fact]
     public void Eval_PositiveNotAmongLabels_ListsLabels()
     {
         var path = files.File("d.csv", "label,score\nyes,0.3\nno,0.2\n");
-        AssertError($"classicalml eval: {path}: column 'label' (column 1): --positive 'Yes' matches no label; the labels are 'yes', 'no'. Pass one of them (values are case-sensitive).", "eval", path, "--positive", "Yes");
+        AssertError($"classicalml eval: {path}, column 'label' (column 1): --positive 'Yes' matches no label; the labels are 'yes', 'no'. Pass one of them (text is compared case-sensitively, numbers as numbers).", "eval", path, "--positive", "Yes");
     }
 
     [Fact]
@@ -114,18 +124,15 @@ public sealed class EvalCommandErrorTests : IDisposable
     {
         var path = files.PathOf("model.bin");
         File.WriteAllBytes(path, [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]);
-        AssertError($"classicalml eval: {path}: line 3: byte 8 is NUL (0x00); this is a binary file, not CSV text. Export the predictions as a UTF-8 CSV file with a header line.", "eval", path);
+        AssertError($"classicalml eval: {path}, line 3: byte 8 is NUL (0x00): this is a binary file, not text. Save the data as UTF-8 text (CSV or TSV) with a header line.", "eval", path);
     }
 
     [Fact]
-    public void Eval_InvalidUtf8_RefusedAsNotText()
+    public void Eval_InvalidUtf8_RefusedWithTheLineOfTheBadByte()
     {
         var path = files.PathOf("latin1.csv");
         File.WriteAllBytes(path, [.. "label,score\n1,0.5\n0,0.4 caf"u8, 0xE9, (byte)'\n']);
-        var (exit, stdout, stderr) = CliRunner.Run("eval", path);
-        Assert.Equal(2, exit);
-        Assert.Equal(string.Empty, stdout);
-        Assert.Matches($"^classicalml eval: {System.Text.RegularExpressions.Regex.Escape(path)}: line \\d: the file is not UTF-8 text \\(invalid byte sequence\\); export the predictions as a UTF-8 CSV file\\.\\r?\\n$", stderr);
+        AssertError($"classicalml eval: {path}, line 3: byte 27 is not valid UTF-8: the file is in another encoding. Save the file as UTF-8 (for example, in pandas: to_csv(..., encoding=\"utf-8\")).", "eval", path);
     }
 
     [Fact]
@@ -139,7 +146,7 @@ public sealed class EvalCommandErrorTests : IDisposable
     public void Eval_MulticlassEmptyPrediction_ReportsLineAndColumn()
     {
         var path = files.File("m.csv", "label,pred\na,b\nb,\n");
-        AssertError($"classicalml eval: {path}: line 3, column 'pred' (column 2): empty predicted label; fill it in or drop the row.", "eval", path, "--predicted-column", "pred");
+        AssertError($"classicalml eval: {path}, line 3, column 'pred' (column 2): the predicted label is empty. Fill it in or remove the row, or pass --missing skip to drop (and count) rows with a missing label.", "eval", path, "--predicted-column", "pred");
     }
 
     [Fact]

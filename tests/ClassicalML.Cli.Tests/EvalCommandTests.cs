@@ -41,7 +41,7 @@ public sealed class EvalCommandTests : IDisposable
     public void Eval_BinaryJson_MatchesBinaryEvaluation()
     {
         var path = Binary(l => l ? "1" : "0");
-        BinaryReport expected = BinaryEvaluation.Evaluate(Labels, Scores, threshold: 0.5, zeroDivision: ZeroDivision.NaN);
+        BinaryReport expected = BinaryEvaluation.Evaluate(Labels, Scores, threshold: 0.5);
 
         JsonElement json = Json("eval", path, "--format", "json");
 
@@ -104,7 +104,7 @@ public sealed class EvalCommandTests : IDisposable
     public void Eval_StringLabelsWithPositive_UsesThatClass()
     {
         var path = Binary(l => l ? "churn" : "stay");
-        BinaryReport expected = BinaryEvaluation.Evaluate(Labels, Scores, threshold: 0.6, zeroDivision: ZeroDivision.NaN);
+        BinaryReport expected = BinaryEvaluation.Evaluate(Labels, Scores, threshold: 0.6);
 
         JsonElement json = Json("eval", path, "--positive", "churn", "--threshold", "0.6", "--format", "json");
 
@@ -114,18 +114,32 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
-    public void Eval_ThresholdAboveAllScores_UndefinedValuesAreNullAndListed()
+    public void Eval_ThresholdAboveAllScores_ZeroByDefaultAndListed()
     {
         var path = Binary(l => l ? "1" : "0");
 
         JsonElement json = Json("eval", path, "--threshold", "2", "--format", "json");
 
-        Assert.Null(Number(json, "precision"));
-        Assert.Null(Number(json, "mcc"));
-        Assert.NotNull(Number(json, "log_loss")); // the scores are probabilities
+        Assert.Equal(0.0, Number(json, "precision"));
+        Assert.Equal(0.0, Number(json, "mcc"));
+        Assert.Equal("zero", json.GetProperty("zero_division").GetString());
         var undefined = json.GetProperty("undefined").EnumerateArray().Select(u => u.GetProperty("metric").GetString()).ToList();
         Assert.Equal(["precision", "mcc"], undefined);
-        Assert.Equal("no predicted positives (tp + fp = 0); reported as NaN (ZeroDivision.NaN)", json.GetProperty("undefined")[0].GetProperty("reason").GetString());
+        Assert.Equal("no predicted positives (tp + fp = 0); reported as 0 (ZeroDivision.Zero)", json.GetProperty("undefined")[0].GetProperty("reason").GetString());
+    }
+
+    [Theory]
+    [InlineData("nan", null, "reported as NaN (ZeroDivision.NaN)")]
+    [InlineData("one", 1.0, "reported as 1 (ZeroDivision.One)")]
+    public void Eval_ZeroDivisionOption_ValueFollowsPolicyAndStillListed(string policy, double? expected, string reasonEnd)
+    {
+        var path = Binary(l => l ? "1" : "0");
+
+        JsonElement json = Json("eval", path, "--threshold", "2", "--zero-division", policy, "--format", "json");
+
+        Assert.Equal(expected, Number(json, "precision"));
+        Assert.NotNull(Number(json, "log_loss")); // the scores are probabilities
+        Assert.EndsWith(reasonEnd, json.GetProperty("undefined")[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -145,7 +159,7 @@ public sealed class EvalCommandTests : IDisposable
     public void Eval_Multiclass_JsonMatchesMulticlassEvaluation()
     {
         var path = files.File("m.csv", "label,pred\ncat,cat\ndog,cat\nbird,bird\ndog,dog\ncat,dog\n");
-        MulticlassReport<string> expected = MulticlassEvaluation.Evaluate<string>(["cat", "dog", "bird", "dog", "cat"], ["cat", "cat", "bird", "dog", "dog"], zeroDivision: ZeroDivision.NaN);
+        MulticlassReport<string> expected = MulticlassEvaluation.Evaluate<string>(["cat", "dog", "bird", "dog", "cat"], ["cat", "cat", "bird", "dog", "dog"]);
 
         JsonElement json = Json("eval", path, "--predicted-column", "pred", "--format", "json");
 
@@ -206,7 +220,7 @@ public sealed class EvalCommandTests : IDisposable
         }
 
         var path = files.File("big.csv", text.ToString());
-        BinaryReport expected = BinaryEvaluation.Evaluate(labels, scores, zeroDivision: ZeroDivision.NaN);
+        BinaryReport expected = BinaryEvaluation.Evaluate(labels, scores);
 
         JsonElement json = Json("eval", path, "--format", "json");
 

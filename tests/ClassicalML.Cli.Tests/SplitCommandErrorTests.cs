@@ -20,14 +20,14 @@ public sealed class SplitCommandErrorTests : IDisposable
     public void Split_EmptyFile_ReportsEmpty()
     {
         var path = files.File("empty.csv", string.Empty);
-        AssertError($"classicalml split: {path}: the file is empty; expected a header line and data rows.", "split", path, "--folds", "2");
+        AssertError($"classicalml split: {path}: the file is empty. Write a header line with the column names, then one line per row.", "split", path, "--folds", "2");
     }
 
     [Fact]
     public void Split_HeaderOnly_ReportsNoDataRows()
     {
         var path = files.File("header.csv", "id,x,day\n");
-        AssertError($"classicalml split: {path}: only a header line, no data rows; add data rows below the header.", "split", path, "--folds", "2");
+        AssertError($"classicalml split: {path}: the file has a header but no data rows. Add at least one data row below the header line.", "split", path, "--folds", "2");
     }
 
     [Fact]
@@ -41,35 +41,35 @@ public sealed class SplitCommandErrorTests : IDisposable
     public void Split_MissingColumn_ListsAvailableColumns()
     {
         var path = files.File("d.csv", Good);
-        AssertError($"classicalml split: {path}: line 1: no column 'dayy' in the header; available columns: id, x, day, patient.", "split", path, "--folds", "2", "--stratify", "dayy");
+        AssertError($"classicalml split: {path}, line 1, column 'dayy': --stratify names 'dayy', but there is no such column; the columns are: id, x, day, patient. Name an existing column with --stratify (names are case-sensitive).", "split", path, "--folds", "2", "--stratify", "dayy");
     }
 
     [Fact]
     public void Split_RaggedRow_ReportsLineAndCounts()
     {
         var path = files.File("d.csv", "id,x,day\nr1,1,day\nr2,2\nr3,3,day\n");
-        AssertError($"classicalml split: {path}: line 3: 2 field(s) but the header has 3 columns; give every row one value per column (quote values that contain commas).", "split", path, "--folds", "2");
+        AssertError($"classicalml split: {path}, line 3: the row has 2 fields but the header has 3. Give every row one field per header column, and quote fields that contain commas.", "split", path, "--folds", "2");
     }
 
     [Fact]
     public void Split_RaggedRowAfterMultilineQuotedField_ReportsPhysicalLine()
     {
         var path = files.File("d.csv", "id,note\nr1,\"two\nlines\"\nr2,ok,extra\n");
-        AssertError($"classicalml split: {path}: line 4: 3 field(s) but the header has 2 columns; give every row one value per column (quote values that contain commas).", "split", path, "--folds", "2");
+        AssertError($"classicalml split: {path}, line 4: the row has 3 fields but the header has 2. Give every row one field per header column, and quote fields that contain commas.", "split", path, "--folds", "2");
     }
 
     [Fact]
     public void Split_UnclosedQuote_ReportsLine()
     {
         var path = files.File("d.csv", "id,note\nr1,ok\nr2,\"never closed\nr3,x\n");
-        AssertError($"classicalml split: {path}: line 3: a quoted field is not closed before the end of the file; close the quote (write a literal quote as \"\").", "split", path, "--folds", "2");
+        AssertError($"classicalml split: {path}, line 3, column 'note' (column 2): field 2 opens a quote that is not closed before the end of the file. Close the quote, and write a quote inside a quoted field as two quotes (\"\").", "split", path, "--folds", "2");
     }
 
     [Fact]
     public void Split_StrayQuote_ReportsLineAndField()
     {
         var path = files.File("d.csv", "id,note\nr1,ok\nr2,5\" screen\n");
-        AssertError($"classicalml split: {path}: line 3: field 2 has a quote inside an unquoted value or text after a closing quote; quote the whole field and double any quote inside it.", "split", path, "--folds", "2");
+        AssertError($"classicalml split: {path}, line 3, column 'note' (column 2): field 2 has a quote inside an unquoted value ('5\" screen\\n'). Quote the whole field and double every quote inside it, e.g. \"5\"\" screen\".", "split", path, "--folds", "2");
     }
 
     [Theory]
@@ -79,7 +79,7 @@ public sealed class SplitCommandErrorTests : IDisposable
     public void Split_EmptyKeyValue_ReportsLineAndColumn(string option, string column, string badRow, string name, int columnNumber)
     {
         var path = files.File("d.csv", Good.Replace("r3,3,day,p2", badRow, StringComparison.Ordinal));
-        AssertError($"classicalml split: {path}: line 4, column '{name}' (column {columnNumber}): empty value in the {option} column; fill it in or drop the row.", "split", path, "--folds", "2", option, column);
+        AssertError($"classicalml split: {path}, line 4, column '{name}' (column {columnNumber}): the {option} column is empty. Fill it in or remove the row.", "split", path, "--folds", "2", option, column);
     }
 
     [Fact]

@@ -160,7 +160,7 @@ public sealed class FromCsvTests : IDisposable
 
         var ex = Assert.Throws<DataFormatException>(() => Dataset.FromCsv(path, "y"));
 
-        Assert.Equal($"{path}, line 3: a quoted field is opened here but never closed. Close the field with a double quote, and write a quote inside a quoted field as two quotes (\"\").", ex.Message);
+        Assert.Equal($"{path}, line 3, column 'a' (column 1): field 1 opens a quote that is not closed before the end of the file. Close the quote, and write a quote inside a quoted field as two quotes (\"\").", ex.Message);
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class FromCsvTests : IDisposable
 
         var ex = Assert.Throws<DataFormatException>(() => Dataset.FromCsv(path, "y"));
 
-        Assert.Equal($"{path}, line 2: unexpected character 'x' after the closing quote of field 1. Put a comma or a line break right after a closing quote, or quote the whole field.", ex.Message);
+        Assert.Equal($"{path}, line 2, column 'a' (column 1): field 1 has text after its closing quote ('\"1\"x'). Put the delimiter or a line break right after a closing quote, or quote the whole field and double every quote inside it.", ex.Message);
     }
 
     [Fact]

@@ -1,0 +1,125 @@
+using System.Runtime.CompilerServices;
+using ClassicalML.Evaluation;
+
+namespace ClassicalML.Cli;
+
+/// <summary>
+/// Collects (label, score) rows into two arrays (9 bytes a row) and evaluates them with the batch evaluator,
+/// <see cref="BinaryEvaluation.Evaluate"/>. Past the exact capacity (unless exact evaluation is forced) it hands the
+/// rows to a <see cref="StreamingBinaryEvaluator"/> and streams the rest in batches: bounded memory, with ROC AUC and
+/// average precision from its histogram and their error bounds.
+/// </summary>
+internal sealed class BinaryCollector
+{
+    private const int BatchSize = 65_536;
+    private readonly double threshold;
+    private readonly ZeroDivision zeroDivision;
+    private readonly int exactCapacity;
+    private readonly bool exact;
+    private bool[] labels;
+    private double[] scores;
+    private int count;
+    private StreamingBinaryEvaluator? streaming;
+
+    /// <param name="threshold">Score ≥ threshold is predicted positive.</param>
+    /// <param name="zeroDivision">The report's zero-division policy.</param>
+    /// <param name="exactCapacity">Rows up to which every score is kept.</param>
+    /// <param name="exact">Keep every score whatever the number of rows.</param>
+    /// <param name="expectedRows">An estimate of the number of rows, so that the arrays are allocated once.</param>
+    public BinaryCollector(double threshold, ZeroDivision zeroDivision, int exactCapacity, bool exact, long expectedRows)
+    {
+        this.threshold = threshold;
+        this.zeroDivision = zeroDivision;
+        this.exactCapacity = exactCapacity;
+        this.exact = exact;
+        var capacity = Math.Min(Array.MaxLength, (expectedRows / 20 * 21) + 1024);
+        capacity = exact ? capacity : Math.Min(capacity, Math.Max(exactCapacity, 1));
+        labels = GC.AllocateUninitializedArray<bool>((int)capacity);
+        scores = GC.AllocateUninitializedArray<double>((int)capacity);
+    }
+
+    /// <summary>Rows added.</summary>
+    public long Count => (streaming?.Count ?? 0) + count;
+
+    /// <summary>Adds one row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(bool label, double score)
+    {
+        if (count == labels.Length)
+        {
+            MakeRoom();
+        }
+
+        labels[count] = label;
+        scores[count] = score;
+        count++;
+    }
+
+    /// <summary>Adds a block of rows (a Parquet row group), copying it in pieces that fit.</summary>
+    public void AddBlock(ReadOnlySpan<bool> blockLabels, ReadOnlySpan<double> blockScores)
+    {
+        while (!blockLabels.IsEmpty)
+        {
+            if (count == labels.Length)
+            {
+                MakeRoom();
+            }
+
+            var k = Math.Min(blockLabels.Length, labels.Length - count);
+            blockLabels[..k].CopyTo(labels.AsSpan(count));
+            blockScores[..k].CopyTo(scores.AsSpan(count));
+            count += k;
+            blockLabels = blockLabels[k..];
+            blockScores = blockScores[k..];
+        }
+    }
+
+    /// <summary>The report; the collected rows too when every row was kept (for curves), empty otherwise.</summary>
+    /// <remarks>The arrays are evaluated in place (no trimming copy): peak memory is these 9 bytes a row plus the evaluator's sort.</remarks>
+    public (BinaryReport Report, ReadOnlyMemory<bool> Labels, ReadOnlyMemory<double> Scores) Evaluate()
+    {
+        if (streaming is not null)
+        {
+            Flush();
+            return (streaming.ToReport(), default, default);
+        }
+
+        var report = BinaryEvaluation.Evaluate(labels.AsSpan(0, count), scores.AsSpan(0, count), threshold, zeroDivision: zeroDivision);
+        return (report, labels.AsMemory(0, count), scores.AsMemory(0, count));
+    }
+
+    private void MakeRoom()
+    {
+        if (streaming is not null)
+        {
+            Flush();
+            return;
+        }
+
+        if (!exact && count >= exactCapacity)
+        {
+            // Past the capacity the histogram's resolution depends only on the rows, not on when streaming began.
+            streaming = new StreamingBinaryEvaluator(threshold, zeroDivision: zeroDivision, exactCapacity: 0);
+            Flush();
+            labels = new bool[BatchSize];
+            scores = new double[BatchSize];
+            return;
+        }
+
+        var size = (int)Math.Min(Array.MaxLength, Math.Max(count + 1024L, count / 4 * 5L));
+        size = exact ? size : Math.Min(size, exactCapacity);
+        Array.Resize(ref labels, size);
+        Array.Resize(ref scores, size);
+    }
+
+    private void Flush()
+    {
+        for (var start = 0; start < count; start += BatchSize)
+        {
+            var length = Math.Min(BatchSize, count - start);
+            streaming!.Add(labels.AsSpan(start, length), scores.AsSpan(start, length));
+        }
+
+        count = 0;
+    }
+}

@@ -1,0 +1,330 @@
+using System.Globalization;
+using ClassicalML.Data;
+using ClassicalML.Data.Csv;
+using Parquet;
+using Parquet.Schema;
+
+namespace ClassicalML.Cli;
+
+/// <summary>
+/// A predictions file in Parquet, read with Parquet.Net one row group at a time (only that group's two columns are in
+/// memory besides what the evaluator keeps). Labels may be Boolean, numeric or text; scores numeric; nulls and NaN are
+/// missing values.
+/// </summary>
+internal sealed class ParquetPredictions : PredictionFile
+{
+    private readonly ParquetReader reader;
+    private readonly DataField[] fields;
+    private readonly string[] names;
+    private long row;
+
+    private ParquetPredictions(string path, ParquetReader reader)
+        : base(path)
+    {
+        this.reader = reader;
+        fields = reader.Schema.DataFields;
+        names = [.. fields.Select(f => f.Name)];
+    }
+
+    public override IReadOnlyList<string> Columns => names;
+
+    public override string Format => string.Create(CultureInfo.InvariantCulture, $"Parquet, {reader.RowGroupCount} row group(s)");
+
+    public override long ExpectedRows => reader.Metadata?.NumRows ?? 0;
+
+    /// <summary>A .parquet name, or a file that starts with Parquet's magic bytes PAR1.</summary>
+    public static bool IsParquet(string path)
+    {
+        if (path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        Span<byte> magic = stackalloc byte[4];
+        using var stream = File.OpenRead(path);
+        return stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false) == 4 && magic.SequenceEqual("PAR1"u8);
+    }
+
+    public static ParquetPredictions Create(string path)
+    {
+        try
+        {
+            // Keep at most 8 MB of Parquet.Net's pooled page buffers (defaults: 16 + 64 MB) once a row group is read.
+            var options = new ParquetOptions { MaximumSmallPoolFreeBytes = 1 << 22, MaximumLargePoolFreeBytes = 1 << 22 };
+            return new ParquetPredictions(path, ParquetReader.CreateAsync(path, options).GetAwaiter().GetResult());
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Parquet.Net reports a damaged footer with several exception types; every one is bad input here.
+            throw Unreadable(path, e);
+        }
+    }
+
+    public override int IndexOf(string name, StringComparison comparison) =>
+        ColumnLookup.IndexOf(names, name, comparison, (problem, fix) => HeaderError(name, problem, fix));
+
+    public override int ColumnNumber(int column) => column + 1;
+
+    /// <summary>The error for a file (or row group) that Parquet.Net cannot decode.</summary>
+    private static DataFormatException Unreadable(string path, Exception e) =>
+        new(path, 0, null, $"cannot read the file as Parquet ({e.Message.ReplaceLineEndings(" ").TrimEnd('.')})",
+            "Check that it is a complete Parquet file, or export the predictions as CSV.");
+
+    public override DataFormatException HeaderError(string? column, string problem, string fix) => new(Path, 0, column, problem, fix);
+
+    public override DataFormatException Error(int column, string problem, string fix) =>
+        new(Path, 0, names[column], column + 1, string.Create(CultureInfo.InvariantCulture, $"row {row + 1}: {problem}"), fix);
+
+    public override void ReadBinary(int label, int score, BinaryRows rows)
+    {
+        var scoreField = Numeric(score, "scores");
+        var labelField = fields[label];
+        var labelKind = KindOf(labelField);
+        if (labelKind is null || labelField.IsArray)
+        {
+            throw ColumnError(label, $"the label column has Parquet type {TypeName(labelField)}", "Store labels as Boolean, numbers or text.");
+        }
+
+        var buffers = new ParquetColumnBuffers();
+        for (var g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            var n = checked((int)group.RowCount);
+            var (scoreBuffer, labels, texts) = Guard(() => (
+                buffers.Numbers(group, scoreField, n, slot: 0),
+                labelKind == LabelKind.Text ? null : buffers.Numbers(group, labelField, n, slot: 1),
+                labelKind == LabelKind.Text ? group.ReadStrings(labelField, n) : null));
+            var scores = scoreBuffer.AsSpan(0, n);
+            var positives = buffers.Flags(n);
+            var kept = 0;
+            var start = row;
+            for (var i = 0; i < n; i++)
+            {
+                row = start + i;
+                if (TryRow(rows, label, score, labelKind.Value, labels, texts, i, scores[i], out positives[kept]))
+                {
+                    scores[kept++] = scores[i]; // compacts in place: kept <= i
+                }
+            }
+
+            row = start + n;
+            rows.Collector.AddBlock(positives.AsSpan(0, kept), scores[..kept]);
+
+            // Parquet.Net allocates each column chunk's pages anew; collecting after a row group keeps memory at one
+            // group's worth instead of letting ten groups of garbage pile up before the evaluator's own allocation.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
+        }
+    }
+
+    public override void ReadMulticlass(int actual, int predicted, MulticlassRows rows)
+    {
+        for (var g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            var n = checked((int)group.RowCount);
+            var (a, p) = Guard(() => (ReadAsText(group, actual, n), ReadAsText(group, predicted, n)));
+            var start = row;
+            for (var i = 0; i < n; i++)
+            {
+                row = start + i;
+                if (string.IsNullOrEmpty(a[i]))
+                {
+                    rows.Missing(this, actual, "the label is missing (null or empty)");
+                }
+                else if (string.IsNullOrEmpty(p[i]))
+                {
+                    rows.Missing(this, predicted, "the predicted label is missing (null or empty)");
+                }
+                else
+                {
+                    rows.Add(a[i]!, p[i]!);
+                }
+            }
+
+            row = start + n;
+        }
+    }
+
+    private T Guard<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or DataFormatException))
+        {
+            throw Unreadable(Path, e);
+        }
+    }
+
+    protected override void Dispose(bool disposing) => reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>Classifies row <paramref name="i"/> of a row group; false when it is skipped as missing.</summary>
+    private bool TryRow(BinaryRows rows, int label, int score, LabelKind kind, double[]? labels, string?[]? texts, int i, double s, out bool positive)
+    {
+        positive = false;
+        var text = texts?[i];
+        var l = labels is null ? double.NaN : labels[i];
+        if (texts is not null ? string.IsNullOrEmpty(text) : double.IsNaN(l))
+        {
+            rows.Missing(this, label, "the label is missing (null or NaN)");
+            return false;
+        }
+
+        if (double.IsNaN(s))
+        {
+            rows.Missing(this, score, "the score is missing (null or NaN)");
+            return false;
+        }
+
+        if (double.IsInfinity(s))
+        {
+            throw BinaryRows.Infinite(this, score, s.ToString(CultureInfo.InvariantCulture));
+        }
+
+        positive = kind switch
+        {
+            LabelKind.Boolean => rows.Labels.FromBoolean(l != 0, this, label),
+            LabelKind.Number => rows.Labels.FromNumber(l, this, label),
+            _ => rows.Labels.FromText(text.AsSpan().Trim(), this, label),
+        };
+        return true;
+    }
+
+    private DataField Numeric(int column, string what)
+    {
+        var field = fields[column];
+        if (KindOf(field) is not (LabelKind.Number or LabelKind.Boolean) || field.IsArray)
+        {
+            throw ColumnError(column, $"the column has Parquet type {TypeName(field)}, but {what} must be numbers",
+                "Store the column as float or double (or name another column).");
+        }
+
+        return field;
+    }
+
+    internal static LabelKind? KindOf(DataField field) => field.ClrType == typeof(ReadOnlyMemory<char>) ? LabelKind.Text : Type.GetTypeCode(field.ClrType) switch
+    {
+        TypeCode.Boolean => LabelKind.Boolean,
+        TypeCode.String => LabelKind.Text,
+        TypeCode.Double or TypeCode.Single or TypeCode.Decimal or TypeCode.SByte or TypeCode.Byte or TypeCode.Int16 or TypeCode.UInt16
+            or TypeCode.Int32 or TypeCode.UInt32 or TypeCode.Int64 or TypeCode.UInt64 => LabelKind.Number,
+        _ => null,
+    };
+
+    private static string TypeName(DataField field) =>
+        (KindOf(field) == LabelKind.Text ? "text" : field.ClrType.Name) + (field.IsArray ? " (a list per row)" : string.Empty);
+
+    /// <summary>One row group's values of a column as text (numbers in the invariant culture), null for null.</summary>
+    private string?[] ReadAsText(ParquetRowGroupReader group, int column, int n)
+    {
+        var field = fields[column];
+        return KindOf(field) switch
+        {
+            LabelKind.Text => group.ReadStrings(field, n),
+            LabelKind.Boolean => [.. new ParquetColumnBuffers().Numbers(group, field, n, 0).Take(n).Select(v => double.IsNaN(v) ? null : v != 0 ? "true" : "false")],
+            LabelKind.Number => [.. new ParquetColumnBuffers().Numbers(group, field, n, 0).Take(n).Select(v => double.IsNaN(v) ? null : v.ToString("R", CultureInfo.InvariantCulture))],
+            _ => throw ColumnError(column, $"the column has Parquet type {TypeName(field)}", "Store labels as Boolean, numbers or text."),
+        };
+    }
+
+    internal enum LabelKind
+    {
+        Boolean,
+        Number,
+        Text,
+    }
+}
+
+/// <summary>
+/// Column reads over Parquet.Net's asynchronous row-group reader (the CLI is a synchronous program), into buffers
+/// reused from one row group to the next so that memory stays at one row group's worth.
+/// </summary>
+internal sealed class ParquetColumnBuffers
+{
+    private readonly double[][] numbers = [[], []];
+    private readonly Dictionary<(Type Type, int Slot), Array> raw = [];
+    private bool[] flags = [];
+
+    /// <summary>A buffer of at least <paramref name="n"/> flags.</summary>
+    public bool[] Flags(int n) => flags.Length >= n ? flags : flags = new bool[n];
+
+    /// <summary>The first <paramref name="n"/> values of a numeric or Boolean column as doubles (NaN for null), in buffer <paramref name="slot"/>.</summary>
+    public double[] Numbers(ParquetRowGroupReader group, DataField field, int n, int slot)
+    {
+        if (numbers[slot].Length < n)
+        {
+            numbers[slot] = new double[n];
+        }
+
+        var values = numbers[slot];
+        switch (Type.GetTypeCode(field.ClrType))
+        {
+            case TypeCode.Double when !field.IsNullable: Wait(group.ReadAsync(field, values.AsMemory(0, n))); break;
+            case TypeCode.Double: Fill<double>(group, field, values, n, slot, v => v); break;
+            case TypeCode.Single: Fill<float>(group, field, values, n, slot, v => v); break;
+            case TypeCode.Decimal: Fill<decimal>(group, field, values, n, slot, v => (double)v); break;
+            case TypeCode.Boolean: Fill<bool>(group, field, values, n, slot, v => v ? 1 : 0); break;
+            case TypeCode.SByte: Fill<sbyte>(group, field, values, n, slot, v => v); break;
+            case TypeCode.Byte: Fill<byte>(group, field, values, n, slot, v => v); break;
+            case TypeCode.Int16: Fill<short>(group, field, values, n, slot, v => v); break;
+            case TypeCode.UInt16: Fill<ushort>(group, field, values, n, slot, v => v); break;
+            case TypeCode.Int32: Fill<int>(group, field, values, n, slot, v => v); break;
+            case TypeCode.UInt32: Fill<uint>(group, field, values, n, slot, v => v); break;
+            case TypeCode.Int64: Fill<long>(group, field, values, n, slot, v => v); break;
+            default: Fill<ulong>(group, field, values, n, slot, v => v); break;
+        }
+
+        return values;
+    }
+
+    private void Fill<T>(ParquetRowGroupReader group, DataField field, double[] values, int n, int slot, Func<T, double> toDouble)
+        where T : struct
+    {
+        if (field.IsNullable)
+        {
+            var buffer = Raw<T?>(n, slot);
+            Wait(group.ReadAsync(field, buffer.AsMemory(0, n)));
+            for (var i = 0; i < n; i++)
+            {
+                values[i] = buffer[i] is { } v ? toDouble(v) : double.NaN;
+            }
+        }
+        else
+        {
+            var buffer = Raw<T>(n, slot);
+            Wait(group.ReadAsync(field, buffer.AsMemory(0, n)));
+            for (var i = 0; i < n; i++)
+            {
+                values[i] = toDouble(buffer[i]);
+            }
+        }
+    }
+
+    private T[] Raw<T>(int n, int slot)
+    {
+        if (raw.TryGetValue((typeof(T), slot), out var existing) && existing.Length >= n)
+        {
+            return (T[])existing;
+        }
+
+        var created = new T[n];
+        raw[(typeof(T), slot)] = created;
+        return created;
+    }
+
+    private static void Wait(Task task) => task.GetAwaiter().GetResult();
+
+    private static void Wait(ValueTask task) => task.AsTask().GetAwaiter().GetResult();
+}
+
+/// <summary>Text columns of a Parquet row group.</summary>
+internal static class ParquetRowGroupReading
+{
+    public static string?[] ReadStrings(this ParquetRowGroupReader group, DataField field, int n)
+    {
+        var values = new string?[n];
+        group.ReadAsync(field, values.AsMemory()!).GetAwaiter().GetResult();
+        return values;
+    }
+}
