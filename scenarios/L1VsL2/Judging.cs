@@ -64,7 +64,7 @@ internal sealed record Measurements(
     IReadOnlyList<L1ZerosMeasure> Zeros,
     RecoveryMeasure Recovery,
     L2ShrinkMeasure L2,
-    double InformativeLastShare,
+    IReadOnlyList<(string Case, double Share)> DropOrder,
     IReadOnlyList<TunedDifference> Tuned,
     double AucMargin,
     IReadOnlyList<GroupMeasure> Groups,
@@ -101,7 +101,7 @@ internal static class Judging
     };
 
     public static readonly Claim DropOrder = new("l1-drops-noise-first",
-        "As λ grows L1 drops the least useful features first, so the informative features are the last to go.");
+        "As λ grows L1 drops the least useful features first, so the informative features are the last to go (checked with strong informative features against noise, and with strong, weak and non-informative features).");
 
     public static readonly Claim TunedSimilar = new("tuned-l1-l2-similar",
         "With λ tuned (on a validation split), L1 and L2 reach similar performance (ROC AUC).");
@@ -120,7 +120,7 @@ internal static class Judging
         JudgeL1Zeros(m.Zeros),
         JudgeRecovery(m.Recovery),
         JudgeL2(m.L2),
-        JudgeDropOrder(m.InformativeLastShare),
+        JudgeDropOrder(m.DropOrder),
         JudgeTunedSimilar(m.Tuned, m.AucMargin),
         JudgeCorrelated(m.Groups),
         JudgeElasticNet(m.ElasticNet),
@@ -132,9 +132,9 @@ internal static class Judging
 
     public static ClaimResult JudgeL2(L2ShrinkMeasure m) => L2Shrinks.Judge(new L2ShrinkCriterion().Evaluate(m));
 
-    public static ClaimResult JudgeDropOrder(double informativeLastShare) => DropOrder.Judge(
-        new ThresholdCriterion("share of (informative, noise) pairs in which L1 drops the informative feature at the larger λ (ties ½)", Direction.Greater, 0.95, 0.75)
-            .Evaluate(informativeLastShare));
+    public static ClaimResult JudgeDropOrder(IReadOnlyList<(string Case, double Share)> cases) => DropOrder.Judge(
+        new CasesCriterion<double>(new ThresholdCriterion("share of (more useful, less useful) feature pairs in which L1 drops the more useful one at the larger λ (ties ½)", Direction.Greater, 0.95, 0.75), "data sets")
+            .Evaluate(cases));
 
     public static ClaimResult JudgeTunedSimilar(IReadOnlyList<TunedDifference> sets, double margin) =>
         TunedSimilar.Judge(new CasesCriterion<MeasuredEffect>(

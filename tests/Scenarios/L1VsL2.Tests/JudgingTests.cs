@@ -54,9 +54,12 @@ public sealed class JudgingTests
     [InlineData(0.95, Verdict.Holds)]
     [InlineData(0.8, Verdict.PartlyHolds)]
     [InlineData(0.5, Verdict.DoesNotHold)]
-    [InlineData(double.NaN, Verdict.DoesNotHold)]
     public void JudgeDropOrder_PairShare_Verdict(double share, Verdict expected) =>
-        Assert.Equal(expected, Judging.JudgeDropOrder(share).Verdict);
+        Assert.Equal(expected, Judging.JudgeDropOrder([("set", share)]).Verdict);
+
+    [Fact]
+    public void JudgeDropOrder_WeakFeaturesOutOfOrder_PartlyHolds() =>
+        Assert.Equal(Verdict.PartlyHolds, Judging.JudgeDropOrder([("strong vs noise", 1), ("graded", 0.6)]).Verdict);
 
     private static TunedDifference D(string set, double value, double lower, double upper) => new(set, new Estimate(value, lower, upper), 143);
 

@@ -30,9 +30,9 @@ public sealed class L1VsL2Reachability : ReachabilitySuite<L1VsL2Scenario>
         Case(Judging.L2Shrinks, Verdict.PartlyHolds, "a few zeros", () => Judging.JudgeL2(new L2ShrinkMeasure(5, 1000, 20, 20))),
         Case(Judging.L2Shrinks, Verdict.DoesNotHold, "norm rises half the time", () => Judging.JudgeL2(new L2ShrinkMeasure(0, 1000, 10, 20))),
 
-        Case(Judging.DropOrder, Verdict.Holds, "informative always last", () => Judging.JudgeDropOrder(1)),
-        Case(Judging.DropOrder, Verdict.PartlyHolds, "mostly last", () => Judging.JudgeDropOrder(0.8)),
-        Case(Judging.DropOrder, Verdict.DoesNotHold, "chance", () => Judging.JudgeDropOrder(0.5)),
+        Case(Judging.DropOrder, Verdict.Holds, "informative always last", () => Judging.JudgeDropOrder([("a", 1), ("graded", 0.97)])),
+        Case(Judging.DropOrder, Verdict.PartlyHolds, "weak features dropped out of order", () => Judging.JudgeDropOrder([("a", 1), ("graded", 0.6)])),
+        Case(Judging.DropOrder, Verdict.DoesNotHold, "chance", () => Judging.JudgeDropOrder([("a", 0.5), ("graded", 0.5)])),
 
         Case(Judging.TunedSimilar, Verdict.Holds, "inside ±0.02", () => Judging.JudgeTunedSimilar([D(0.001, -0.005, 0.006)], 0.02)),
         Case(Judging.TunedSimilar, Verdict.PartlyHolds, "one set equivalent, one different",
