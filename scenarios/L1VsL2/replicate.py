@@ -160,6 +160,16 @@ def main():
         confirming += kept1 >= 1 and (kept1 == 1 or 2 * kept1 < len(idx)) and kept2 == len(idx) and share2 <= SPREAD_SHARE
     effects["size-group-confirming-share"] = (confirming / used if used else float("nan")) - 0.5
 
+    # Overfitting on sonar: the unregularized fit (no finite optimum on separable rows: lbfgs stops at its cap,
+    # which is expected here and recorded) against L2 at its tuned lambda, by test log loss.
+    x_train, y_train, _, _, x_test, y_test = prepared["sonar"]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ConvergenceWarning)
+        free = LogisticRegression(penalty=None, solver="lbfgs", max_iter=5000).fit(x_train, y_train)
+    if caught:
+        NOT_CONVERGED.append("sonar unregularized (expected: separable rows, no finite optimum)")
+    effects["sonar-overfitting-test-loss-gain-l2"] = log_loss(y_test, free.predict_proba(x_test)[:, 1]) - log_loss(y_test, tuned("sonar", "l2")[0].predict_proba(x_test)[:, 1])
+
     x_test, y_test = prepared["sonar"][4], prepared["sonar"][5]
     auc = {p: roc_auc_score(y_test, tuned("sonar", p)[0].predict_proba(x_test)[:, 1]) for p in ("l1", "l2")}
     effects["sonar-tuned-auc-l1-minus-l2"] = auc["l1"] - auc["l2"]

@@ -16,8 +16,16 @@ public sealed class L1VsL2Reachability : ReachabilitySuite<L1VsL2Scenario>
 
     private static ElasticNetMeasure Net(int pathConfirming, int sparseRefits, int groupConfirming) => new([("a", 20, pathConfirming)], 20, sparseRefits, 40, groupConfirming);
 
+    private static OverfittingMeasure O(double gain, double lower, double upper, double shift) =>
+        new("L2", new Estimate(gain, lower, upper), new Estimate(gain + shift, lower + shift, upper + shift), 52);
+
     protected override IEnumerable<ReachabilityCase> Cases() =>
     [
+        Case(Judging.AvoidsOverfitting, Verdict.Holds, "lower test loss, smaller gap", () => Judging.JudgeOverfitting([O(4.5, 1.8, 7.7, 0.3)])),
+        Case(Judging.AvoidsOverfitting, Verdict.PartlyHolds, "lower test loss, wider gap", () => Judging.JudgeOverfitting([O(0.05, 0.01, 0.1, -0.5)])),
+        Case(Judging.AvoidsOverfitting, Verdict.DoesNotHold, "regularized worse on test", () => Judging.JudgeOverfitting([O(-0.2, -0.3, -0.1, 0.5)])),
+        Case(Judging.AvoidsOverfitting, Verdict.Inconclusive, "test loss difference straddles 0", () => Judging.JudgeOverfitting([O(0.05, -0.1, 0.2, 0.5)])),
+
         Case(Judging.L1Zeros, Verdict.Holds, "zeros at the tuned λ, all zero on the grid", () => Judging.JudgeL1Zeros([Zeros(3, 100)])),
         Case(Judging.L1Zeros, Verdict.PartlyHolds, "tuned model keeps every feature", () => Judging.JudgeL1Zeros([Zeros(0, 100)])),
         Case(Judging.L1Zeros, Verdict.DoesNotHold, "never all zero", () => Judging.JudgeL1Zeros([Zeros(0, double.NaN)])),
