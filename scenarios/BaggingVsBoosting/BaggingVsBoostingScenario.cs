@@ -44,6 +44,12 @@ public sealed record Settings : ScenarioSettings
     /// <summary>Rows of the larger split for the out-of-bag claim (half training, half test): all of spambase's 4601, and as many synthetic rows.</summary>
     public int OutOfBagRows { get; init; } = 4601;
 
+    /// <summary>Members of the bagged ensembles matched with boosting in the label-noise experiment.</summary>
+    public int NoiseMembers { get; init; } = 20;
+
+    /// <summary>Tree sizes (leaves) at which bagging and boosting are compared under label noise; the first must be 2 (stumps).</summary>
+    public IReadOnlyList<int> MatchedLeaves { get; init; } = [2, 8];
+
     /// <summary>Fractions of training labels flipped (test labels stay clean).</summary>
     public IReadOnlyList<double> NoiseLevels { get; init; } = [0, 0.1, 0.2, 0.3];
 }
@@ -51,6 +57,12 @@ public sealed record Settings : ScenarioSettings
 /// <summary>Bagging versus boosting, and why ensembles beat single models (questions 52 and 31).</summary>
 public sealed class BaggingVsBoostingScenario : Scenario<Settings>
 {
+    internal static readonly Claim WeakLearnersCombine = new("weak-learners-combine-into-strong",
+        "Bagging and boosting both combine weak learners (barely better than guessing) into a strong learner: an ensemble of stumps errs clearly less (5 points) than one stump.")
+    {
+        Quote = "a number of weak learners (classifiers/regressors that are barely better than guessing) combine (through averaging or max vote) to create a strong learner that can make accurate predictions",
+    };
+
     internal static readonly Claim BaggingCutsVariance = new("bagging-cuts-variance",
         "Bagging trains models independently on bootstrap samples and averages them, which reduces the variance of a high-variance learner (a deep tree) while leaving its bias about the same.")
     {
@@ -70,7 +82,7 @@ public sealed class BaggingVsBoostingScenario : Scenario<Settings>
     };
 
     internal static readonly Claim BoostingNoiseSensitive = new("boosting-noise-sensitive",
-        "Boosting is more sensitive to label noise than bagging (it keeps focusing on the mislabelled rows).");
+        "Boosting is more sensitive to label noise than bagging (it keeps focusing on the mislabelled rows), compared at the same tree size.");
 
     internal static readonly Claim OutOfBagTracksTest = new("oob-tracks-test",
         "The out-of-bag error of a bagged ensemble tracks its test error, so bagging needs no separate validation set.");
@@ -85,14 +97,14 @@ public sealed class BaggingVsBoostingScenario : Scenario<Settings>
         Also = [new Question(31, "Why do ensembles typically have higher scores than individual models?")],
     };
 
-    public override IReadOnlyList<Claim> Claims { get; } = [BaggingCutsVariance, BoostingCutsBias, DiversityMatters, BoostingNoiseSensitive, OutOfBagTracksTest];
+    public override IReadOnlyList<Claim> Claims { get; } = [WeakLearnersCombine, BaggingCutsVariance, BoostingCutsBias, DiversityMatters, BoostingNoiseSensitive, OutOfBagTracksTest];
 
     public override Settings DefaultSettings { get; } = new() { Seed = 2024 };
 
     public override Settings QuickSettings => DefaultSettings with
     {
         SpambaseRows = 400, SyntheticRows = 400, DeepLeaves = 32, Members = 10, ForestTrees = 5, BoostingTrees = 20,
-        BiasVarianceRounds = 3, SmallEnsemble = 3, IdenticalMembers = 2, Resamples = 50, NoiseLevels = [0, 0.3], OutOfBagRows = 800,
+        BiasVarianceRounds = 3, SmallEnsemble = 3, IdenticalMembers = 2, Resamples = 50, NoiseLevels = [0, 0.3], OutOfBagRows = 800, NoiseMembers = 3,
     };
 
     public override IReadOnlyList<ScenarioOption<Settings>> Options { get; } =
@@ -119,7 +131,13 @@ public sealed class BaggingVsBoostingScenario : Scenario<Settings>
 
         var (sets, large) = LoadData(context, settings);
         Lap("data");
-        var report = new ReportBuilder();
+        if (settings.MatchedLeaves.Count == 0 || settings.MatchedLeaves[0] != 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(settings), string.Join(", ", settings.MatchedLeaves),
+                "MatchedLeaves must start with 2 (stumps): the weak-learner claim compares one stump with bagged and boosted stumps. Use [2, 8].");
+        }
+
+        var report = new ReportBuilder(settings.MatchedLeaves);
         var evidence = new List<DatasetEvidence>();
         for (var d = 0; d < sets.Length; d++)
         {
@@ -151,7 +169,9 @@ public sealed class BaggingVsBoostingScenario : Scenario<Settings>
                 DiverseCorrelation = diversity.Correlation,
                 IdenticalGain = diversity.IdenticalGain,
                 IdenticalCorrelation = diversity.IdenticalCorrelation,
-                ExtraNoiseDamage = noise.ExtraDamage,
+                NoiseDamage = [.. noise.Matched.Select(t => (t.Leaves, t.ExtraDamage))],
+                BaggedStumpGain = noise.StumpGains.Bagged,
+                BoostedStumpGain = noise.StumpGains.Boosted,
                 OutOfBagMinusTest = outOfBag.Difference,
                 OutOfBagTestRows = outOfBag.TestRows,
             };

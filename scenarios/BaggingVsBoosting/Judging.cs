@@ -28,8 +28,15 @@ internal sealed record DatasetEvidence
 
     public required double IdenticalCorrelation { get; init; }
 
-    /// <summary>(Boosting error at the highest noise − at 0%) − (bagging error at the highest noise − at 0%).</summary>
-    public required Estimate ExtraNoiseDamage { get; init; }
+    /// <summary>Per tree size (leaves), bagged and boosted trees of that size: (boosting error at the highest noise − at
+    /// 0%) − (bagging error at the highest noise − at 0%).</summary>
+    public required IReadOnlyList<(int Leaves, Estimate Damage)> NoiseDamage { get; init; }
+
+    /// <summary>Clean labels: test error of one stump minus that of bagged stumps.</summary>
+    public required Estimate BaggedStumpGain { get; init; }
+
+    /// <summary>Clean labels: test error of one stump minus that of boosted stumps.</summary>
+    public required Estimate BoostedStumpGain { get; init; }
 
     /// <summary>Out-of-bag error minus test error of the bagged ensemble on the larger out-of-bag split (95% Newcombe
     /// interval for two independent proportions).</summary>
@@ -54,12 +61,18 @@ internal static class Judging
     /// <summary>Boosting's extra damage from label noise that the claim's "more sensitive" needs (2 percentage points).</summary>
     public const double NoiseHoldsAt = 0.02;
 
+    /// <summary>The cut in test error (5 percentage points) that makes an ensemble of stumps a "strong learner" next to one stump.</summary>
+    public const double StrongHoldsAt = 0.05;
+
     private const string Rows = "test rows";
 
     private static readonly EffectCriterion BoostingBias = new("relative change of bias², boosted stumps vs one stump", Direction.Less, CutHoldsAt, 0, "95% paired bootstrap interval", Rows);
 
-    private static readonly EffectCriterion Noise = new("extra test-error increase of boosted stumps over bagged deep trees from clean to the noisiest training labels",
+    private static readonly EffectCriterion Noise = new("extra test-error increase of boosted over bagged trees of the same size from clean to the noisiest training labels",
         Direction.Greater, NoiseHoldsAt, 0, "95% paired bootstrap interval", Rows);
+
+    private static readonly EffectCriterion Strong = new("test error of one stump − test error of the ensemble of stumps (clean labels)",
+        Direction.Greater, StrongHoldsAt, 0, "95% paired bootstrap interval", Rows);
 
     /// <summary>Bagging cuts the variance of deep trees (main part) and leaves their bias² about the same (qualifier).</summary>
     private static readonly TwoPartCriterion Variance = new(
@@ -70,10 +83,13 @@ internal static class Judging
 
     public static IReadOnlyList<ClaimResult> Judge(IReadOnlyList<DatasetEvidence> evidence) =>
     [
+        BaggingVsBoostingScenario.WeakLearnersCombine.Judge(new CasesCriterion<MeasuredEffect>(Strong, "ensembles and data sets").Evaluate(
+            [.. evidence.SelectMany(e => new[] { ($"boosting, {e.Dataset}", new MeasuredEffect(e.BoostedStumpGain, e.TestRows)), ($"bagging, {e.Dataset}", new MeasuredEffect(e.BaggedStumpGain, e.TestRows)) })])),
         JudgeVariance(evidence),
         BaggingVsBoostingScenario.BoostingCutsBias.Judge(Cases(BoostingBias).Evaluate(Each(evidence, e => new MeasuredEffect(e.BoostingBiasChange, e.TestRows)))),
         BaggingVsBoostingScenario.DiversityMatters.Judge(Cases(new DiversityCriterion()).Evaluate(Each(evidence, e => e))),
-        BaggingVsBoostingScenario.BoostingNoiseSensitive.Judge(Cases(Noise).Evaluate(Each(evidence, e => new MeasuredEffect(e.ExtraNoiseDamage, e.TestRows)))),
+        BaggingVsBoostingScenario.BoostingNoiseSensitive.Judge(new CasesCriterion<MeasuredEffect>(Noise, "data sets and tree sizes").Evaluate(
+            [.. evidence.SelectMany(e => e.NoiseDamage.Select(d => ($"{e.Dataset}, {d.Leaves}-leaf trees", new MeasuredEffect(d.Damage, e.TestRows))))])),
         BaggingVsBoostingScenario.OutOfBagTracksTest.Judge(Cases(OutOfBag).Evaluate(Each(evidence, e => new MeasuredEffect(e.OutOfBagMinusTest, e.OutOfBagTestRows)))),
     ];
 

@@ -8,12 +8,12 @@ namespace ClassicalML.Scenarios.BaggingVsBoosting;
 internal static class Learners
 {
     /// <summary>One deep tree: FastTree with one tree, many leaves, learning rate 1 (a Newton step on the log-loss per leaf), Platt-calibrated.</summary>
-    public static IEstimator<ITransformer> DeepTree(MLContext context, int leaves, int seed = 0) =>
+    public static IEstimator<ITransformer> DeepTree(MLContext context, int leaves, int seed = 0, int minimumPerLeaf = 1) =>
         context.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
             NumberOfTrees = 1,
             NumberOfLeaves = leaves,
-            MinimumExampleCountPerLeaf = 1,
+            MinimumExampleCountPerLeaf = minimumPerLeaf,
             LearningRate = 1.0,
             NumberOfThreads = 1,
             Seed = seed,
@@ -33,13 +33,16 @@ internal static class Learners
             NumberOfThreads = 1,
         });
 
+    /// <summary>The fewest rows per leaf of the boosted trees, and of the bagged trees they are matched with.</summary>
+    public const int BoostedMinimumPerLeaf = 5;
+
     /// <summary>Gradient-boosted shallow trees (LightGBM), deterministic and single-threaded.</summary>
     public static IEstimator<ITransformer> LightGbm(MLContext context, int trees, int leaves, double learningRate) =>
         context.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
         {
             NumberOfIterations = trees,
             NumberOfLeaves = leaves,
-            MinimumExampleCountPerLeaf = 5,
+            MinimumExampleCountPerLeaf = BoostedMinimumPerLeaf,
             LearningRate = learningRate,
             NumberOfThreads = 1,
             Deterministic = true,

@@ -19,9 +19,17 @@ internal sealed class ReportBuilder
 
     public ReportTable OutOfBag { get; } = new("oob-vs-test", ["data set", "training rows", "test rows", "members", "out-of-bag error (95% Wilson)", "rows covered", "test error (95% Wilson)", "OOB - test (95% Newcombe)"]);
 
-    public ReportTable Noise { get; } = new("label-noise", ["data set", "training labels flipped", "bagged deep trees test error (95% Wilson)", "boosted stumps test error (95% Wilson)", "boosted 8-leaf trees test error (95% Wilson)"]);
+    public ReportBuilder(IReadOnlyList<int> matchedLeaves)
+    {
+        Noise = new("label-noise", ["data set", "training labels flipped", "bagged deep trees test error (95% Wilson)",
+            .. matchedLeaves.SelectMany(l => new[] { $"bagged {l}-leaf trees test error (95% Wilson)", $"boosted {l}-leaf trees test error (95% Wilson)" })]);
+    }
 
-    public ReportTable Changes { get; } = new("relative-changes", ["data set", "variance: bagged vs one deep tree", "bias²: bagged vs one deep tree", "bias²: boosted stumps vs one stump", "extra noise damage of boosting (error)"]);
+    public ReportTable Noise { get; }
+
+    public ReportTable WeakLearners { get; } = new("weak-learners", ["data set", "one stump − bagged stumps, test error (95% bootstrap)", "one stump − boosted stumps", "one deep tree − bagged deep trees"]);
+
+    public ReportTable Changes { get; } = new("relative-changes", ["data set", "variance: bagged vs one deep tree", "bias²: bagged vs one deep tree", "bias²: boosted stumps vs one stump"]);
 
     public List<Figure> SizeFigures { get; } = [];
 
@@ -33,7 +41,9 @@ internal sealed class ReportBuilder
 
     public List<string> Summaries { get; } = [];
 
-    public IReadOnlyList<ReportTable> Tables => [Data, Checks, Staging, Finals, Sizes, Diversity, OutOfBag, Bias, Changes, Noise];
+    public ReportTable NoiseDamage { get; } = new("noise-damage-matched", ["data set", "tree size (leaves)", "boosting's extra test-error increase over bagging, clean to noisiest (95% bootstrap)"]);
+
+    public IReadOnlyList<ReportTable> Tables => [Data, Checks, Staging, Finals, Sizes, WeakLearners, Diversity, OutOfBag, Bias, Changes, Noise, NoiseDamage];
 
     public IReadOnlyList<Figure> Figures => [.. SizeFigures, .. BiasFigures, .. NoiseFigures];
 }

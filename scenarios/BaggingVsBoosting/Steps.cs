@@ -27,8 +27,16 @@ internal sealed record BiasVariance(Estimate Loss, Estimate Bias2, Estimate Vari
 /// <summary>The squared-loss decomposition of the four learners and the relative changes the claims read.</summary>
 internal sealed record BiasVarianceResult(BiasVariance[] Parts, Estimate VarianceChange, Estimate BiasChange, Estimate BoostingBiasChange);
 
-/// <summary>Test errors at each share of flipped training labels.</summary>
-internal sealed record NoiseResult(IReadOnlyList<double> Bagged, IReadOnlyList<double> Boosted, IReadOnlyList<double> BoostedLeaves, Estimate ExtraDamage);
+/// <summary>Test errors at each share of flipped training labels: bagged deep trees (reference), and bagged against
+/// boosted trees of the same size for each of the matched tree sizes.</summary>
+/// <param name="BaggedDeep">Bagged deep trees' test error per noise level.</param>
+/// <param name="Matched">Per tree size: the bagged and the boosted ensemble's test error per noise level, and boosting's
+/// extra error increase from clean to the noisiest labels (paired bootstrap over test rows).</param>
+/// <param name="StumpGains">Clean labels: one stump's test error minus that of bagged stumps and of boosted stumps.</param>
+internal sealed record NoiseResult(
+    IReadOnlyList<double> BaggedDeep,
+    IReadOnlyList<(int Leaves, IReadOnlyList<double> Bagged, IReadOnlyList<double> Boosted, Estimate ExtraDamage)> Matched,
+    (Estimate Bagged, Estimate Boosted) StumpGains);
 
 /// <summary>The experiment's steps on one data set, each filling its table rows in <see cref="ReportBuilder"/>.</summary>
 internal static class Steps
@@ -99,8 +107,8 @@ internal static class Steps
         var maxX = Math.Log10(Math.Max(settings.Members, settings.BoostingTrees));
         curves.Add(new Series("one deep tree", [0, maxX], [1 - singles.DeepError.Value, 1 - singles.DeepError.Value]));
         curves.Add(new Series("one stump", [0, maxX], [1 - singles.StumpError.Value, 1 - singles.StumpError.Value]));
-        report.SizeFigures.Add(LineFigures.Line($"ensemble-size-{data.Name}.png", $"{data.Name}: test accuracy (1 - error) vs ensemble size",
-            "number of members or boosting rounds (log10: 0 = 1, 1 = 10, 2 = 100)", "test accuracy (1 - error)", curves));
+        report.SizeFigures.Add(LineFigures.Line($"ensemble-size-{data.Name}.png", $"{data.Name}: test accuracy vs ensemble size",
+            "log10(members or boosting rounds)", "test accuracy (1 - error)", curves));
         return new BaggedTrees(bagging, members, final, finalErrors);
     }
 
@@ -201,41 +209,54 @@ internal static class Steps
             RelativeChange(raw[3].Bias2, raw[2].Bias2, SubSeed(seed, 331), settings.Resamples));
     }
 
-    /// <summary>Label noise on the training labels only; the test labels stay clean.</summary>
+    /// <summary>
+    /// Label noise on the training labels only (the test labels stay clean), at matched capacity: bagged and boosted
+    /// ensembles of trees of the same size (leaves and rows per leaf), for every size in <c>MatchedLeaves</c>; bagged deep
+    /// trees for reference. At 0% noise it also measures how much bagging and boosting improve on one stump.
+    /// </summary>
     public static NoiseResult LabelNoise(MLContext context, Settings settings, PreparedData data, int seed, IProgressReporter progress, ReportBuilder report)
     {
         var matrix = data.Train.GetNumericMatrix();
-        var bagNoise = new List<bool[]>();
-        var boostNoise = new List<bool[]>();
-        var boostLeavesNoise = new List<bool[]>();
+        var deep = new List<bool[]>();
+        var bagged = settings.MatchedLeaves.Select(_ => new List<bool[]>()).ToArray();
+        var boosted = settings.MatchedLeaves.Select(_ => new List<bool[]>()).ToArray();
+        bool[] Bag(IDataView view, IEstimator<ITransformer> member, int members, int memberSeed) =>
+            Errors(data.TestLabels, new BaggingEstimator(member, new BaggingOptions { NumberOfMembers = members, Seed = memberSeed }).Fit(view).PredictMembers(data.TestView).Ensemble(members), 0.5);
         for (var k = 0; k < settings.NoiseLevels.Count; k++)
         {
-            var noisy = FlipLabels(data.TrainLabels, settings.NoiseLevels[k], SubSeed(seed, 400 + k));
-            var view = Dataset.FromNumeric(data.Name + " noisy", matrix, noisy).ToDataView(context);
-            var bag = new BaggingEstimator(Learners.DeepTree(context, settings.DeepLeaves), new BaggingOptions { NumberOfMembers = settings.SmallEnsemble, Seed = SubSeed(seed, 500 + k) }).Fit(view);
-            bagNoise.Add(Errors(data.TestLabels, bag.PredictMembers(data.TestView).Ensemble(settings.SmallEnsemble), 0.5));
-            boostNoise.Add(Errors(data.TestLabels, Scores(Learners.LightGbm(context, settings.BoostingTrees, 2, settings.LearningRate).Fit(view).Transform(data.TestView)), 0.5));
-            boostLeavesNoise.Add(Errors(data.TestLabels, Scores(Learners.LightGbm(context, settings.BoostingTrees, 8, settings.LearningRate).Fit(view).Transform(data.TestView)), 0.5));
-            report.Noise.AddRow(data.Name, settings.NoiseLevels[k], WilsonError(bagNoise[k]), WilsonError(boostNoise[k]), WilsonError(boostLeavesNoise[k]));
+            var view = Dataset.FromNumeric(data.Name + " noisy", matrix, FlipLabels(data.TrainLabels, settings.NoiseLevels[k], SubSeed(seed, 400 + k))).ToDataView(context);
+            deep.Add(Bag(view, Learners.DeepTree(context, settings.DeepLeaves), settings.SmallEnsemble, SubSeed(seed, 500 + k)));
+            var row = new List<Cell> { data.Name, settings.NoiseLevels[k], WilsonError(deep[k]) };
+            for (var m = 0; m < settings.MatchedLeaves.Count; m++)
+            {
+                var leaves = settings.MatchedLeaves[m];
+                bagged[m].Add(Bag(view, Learners.DeepTree(context, leaves, minimumPerLeaf: Learners.BoostedMinimumPerLeaf), settings.NoiseMembers, SubSeed(seed, 700 + (10 * k) + m)));
+                boosted[m].Add(Errors(data.TestLabels, Scores(Learners.LightGbm(context, settings.BoostingTrees, leaves, settings.LearningRate).Fit(view).Transform(data.TestView)), 0.5));
+                row.AddRange([WilsonError(bagged[m][k]), WilsonError(boosted[m][k])]);
+            }
+
+            report.Noise.AddRow([.. row]);
             progress.Report(data.Name + ": label noise", k + 1, settings.NoiseLevels.Count);
         }
 
         var last = settings.NoiseLevels.Count - 1;
-        static double B(bool value) => value ? 1.0 : 0.0;
-        var extraPerRow = new double[data.TestLabels.Length];
-        for (var i = 0; i < extraPerRow.Length; i++)
-        {
-            extraPerRow[i] = (B(boostNoise[last][i]) - B(boostNoise[0][i])) - (B(bagNoise[last][i]) - B(bagNoise[0][i]));
-        }
+        var matched = settings.MatchedLeaves.Select((leaves, m) => (leaves, (IReadOnlyList<double>)[.. bagged[m].Select(Rate)], (IReadOnlyList<double>)[.. boosted[m].Select(Rate)],
+            MeanWithBootstrap(PerRow(i => (B(boosted[m][last][i]) - B(boosted[m][0][i])) - (B(bagged[m][last][i]) - B(bagged[m][0][i]))), SubSeed(seed, 600 + m), settings.Resamples))).ToList();
 
-        var result = new NoiseResult([.. bagNoise.Select(Rate)], [.. boostNoise.Select(Rate)], [.. boostLeavesNoise.Select(Rate)], MeanWithBootstrap(extraPerRow, SubSeed(seed, 600), settings.Resamples));
+        // One stump against the ensembles of stumps (the first matched size must be 2 leaves), all on clean labels.
+        var stump = Errors(data.TestLabels, Scores(Learners.DeepTree(context, 2, minimumPerLeaf: Learners.BoostedMinimumPerLeaf).Fit(data.TrainView).Transform(data.TestView)), 0.5);
+        var gains = (MeanWithBootstrap(PerRow(i => B(stump[i]) - B(bagged[0][0][i])), SubSeed(seed, 610), settings.Resamples),
+            MeanWithBootstrap(PerRow(i => B(stump[i]) - B(boosted[0][0][i])), SubSeed(seed, 611), settings.Resamples));
+        var result = new NoiseResult([.. deep.Select(Rate)], matched, gains);
         report.NoiseFigures.Add(LineFigures.Line($"label-noise-{data.Name}.png", $"{data.Name}: test error vs share of flipped training labels (test labels clean)", "share of training labels flipped", "test error",
         [
-            new Series("bagged deep trees", settings.NoiseLevels, result.Bagged),
-            new Series("boosted stumps", settings.NoiseLevels, result.Boosted),
-            new Series("boosted 8-leaf trees", settings.NoiseLevels, result.BoostedLeaves),
+            new Series("bagged deep trees", settings.NoiseLevels, result.BaggedDeep),
+            .. matched.SelectMany(t => new[] { new Series($"bagged {t.leaves}-leaf trees", settings.NoiseLevels, t.Item2), new Series($"boosted {t.leaves}-leaf trees", settings.NoiseLevels, t.Item3) }),
         ]));
         return result;
+
+        double[] PerRow(Func<int, double> value) => [.. Enumerable.Range(0, data.TestLabels.Length).Select(value)];
+        static double B(bool value) => value ? 1.0 : 0.0;
     }
 
     private static double MeanRate(bool[][] errors) => errors.Sum(e => e.Count(x => x)) / (double)(errors.Length * errors[0].Length);

@@ -5,8 +5,9 @@ files and the same protocol: spambase subsampled to 1200 rows (stratified) and a
 
 Learners: one deep tree (DecisionTreeClassifier, at most 128 leaves, one row per leaf allowed), one stump (depth 1),
 BaggingClassifier of deep trees (bootstrap samples), GradientBoostingClassifier of stumps (100 rounds, learning rate
-0.3, as the scenario's LightGBM stumps), and, for reference only, AdaBoostClassifier of stumps (SAMME.R, the
-exponential loss for which the noise sensitivity was reported). The splits, the synthetic draw and the learners are
+0.3, as the scenario's LightGBM stumps); under label noise, bagged (20) against boosted (100) trees of the same size
+(2 and 8 leaves, at least 5 rows per leaf); and, for reference only, AdaBoostClassifier of stumps (SAMME.R, the
+exponential loss for which the noise sensitivity was reported) against bagged stumps. The splits, the synthetic draw and the learners are
 scikit-learn's own, so the numbers differ from ML.NET's; the directions are compared. Writes replication.json.
 
 Run with Debian's python3 and python3-sklearn: /usr/bin/python3 scenarios/BaggingVsBoosting/replicate.py
@@ -30,6 +31,9 @@ MEMBERS = 40
 SMALL_ENSEMBLE = 10
 ROUNDS = 6
 NOISE = 0.3
+NOISE_MEMBERS = 20
+MATCHED_LEAVES = [2, 8]
+MIN_LEAF = 5
 
 
 def deep():
@@ -44,8 +48,16 @@ def bagged(members, seed):
     return BaggingClassifier(estimator=deep(), n_estimators=members, bootstrap=True, random_state=seed)
 
 
-def boosted():
-    return GradientBoostingClassifier(n_estimators=100, max_depth=1, learning_rate=0.3, random_state=SEED)
+def boosted(leaves=2):
+    return GradientBoostingClassifier(n_estimators=100, max_depth=None, max_leaf_nodes=leaves, min_samples_leaf=MIN_LEAF, learning_rate=0.3, random_state=SEED)
+
+
+def tree(leaves):
+    return DecisionTreeClassifier(max_leaf_nodes=leaves, min_samples_leaf=MIN_LEAF, random_state=SEED)
+
+
+def bagged_trees(leaves, seed):
+    return BaggingClassifier(estimator=tree(leaves), n_estimators=NOISE_MEMBERS, bootstrap=True, random_state=seed)
 
 
 def proba(model, x):
@@ -88,14 +100,19 @@ def effects_for(name, x, y, seed):
     noisy = y_train.copy()
     noisy[flip] = ~noisy[flip]
 
-    def damage(make):
-        clean = np.mean(make().fit(x_train, y_train).predict(x_test) != y_test)
-        dirty = np.mean(make().fit(x_train, noisy).predict(x_test) != y_test)
-        return dirty - clean
+    def error(make, labels):
+        return np.mean(make().fit(x_train, labels).predict(x_test) != y_test)
 
-    bag_damage = damage(lambda: bagged(SMALL_ENSEMBLE, seed))
-    out[f"extra-noise-damage-boosting-{name}"] = damage(boosted) - bag_damage
-    extra[f"adaboost-stumps-extra-noise-damage-{name}"] = damage(lambda: AdaBoostClassifier(estimator=stump(), n_estimators=100, random_state=SEED)) - bag_damage
+    def damage(make):
+        return error(make, noisy) - error(make, y_train)
+
+    # At matched capacity: bagged and boosted trees of the same size (leaves, rows per leaf).
+    for leaves in MATCHED_LEAVES:
+        out[f"extra-noise-damage-boosting-{leaves}-leaves-{name}"] = damage(lambda: boosted(leaves)) - damage(lambda: bagged_trees(leaves, seed))
+    stump_error = error(lambda: tree(2), y_train)
+    out[f"bagged-stump-gain-{name}"] = stump_error - error(lambda: bagged_trees(2, seed), y_train)
+    out[f"boosted-stump-gain-{name}"] = stump_error - error(lambda: boosted(2), y_train)
+    extra[f"adaboost-stumps-extra-noise-damage-{name}"] = damage(lambda: AdaBoostClassifier(estimator=stump(), n_estimators=100, random_state=SEED)) - damage(lambda: bagged_trees(2, seed))
     return out, extra
 
 

@@ -120,6 +120,8 @@ public sealed class L1VsL2Scenario : Scenario<L1VsL2Settings>
             return new L1ZerosMeasure(s.Name, s.FeatureCount, paths.Tuned(d, Penalty.L1).Zeros, paths.Tuned(d, Penalty.L1).Lambda, allZero < 0 ? double.NaN : grid[allZero]);
         }).ToArray();
         var selection = Experiment.Selection(data.Synthetic, paths);
+        var graded = Experiment.GradedDropOrder(ml, settings, grid);
+        var overfitting = Experiment.Overfitting(ml, settings, sets[RunData.SonarIndex], paths);
         var l2 = Experiment.L2Shrink(sets.Length, paths);
         var tuned = Experiment.CompareTuned(settings, sets, paths, progress);
         double bootstrapSeconds = clock.Elapsed.TotalSeconds;
@@ -134,14 +136,14 @@ public sealed class L1VsL2Scenario : Scenario<L1VsL2Settings>
         // Judge.
         var (refits, sparse, groupChecks, groupConfirming) = groups.ElasticNetRefits;
         var elasticNet = new ElasticNetMeasure(Experiment.ElasticNetAlongPaths(sets, paths), refits, sparse, groupChecks, groupConfirming);
-        var measurements = new Measurements(zeros, selection.Recovery, l2, selection.InformativeLast, tuned.AucDifferences, settings.AucMargin, groups.Measures, elasticNet);
+        var measurements = new Measurements(overfitting.Measures, zeros, selection.Recovery, l2, [("synthetic (5 informative, 15 noise)", selection.InformativeLast), ("graded (coefficients 1, 0.3, 0)", graded.Share)], tuned.AucDifferences, settings.AucMargin, groups.Measures, elasticNet);
         var timings = new ReportTable("timings", ["stage", "seconds"])
             .AddRow($"{sets.Length * Experiment.Penalties.Length * grid.Length} path fits", pathSeconds)
             .AddRow("bootstrap intervals at the tuned λ", bootstrapSeconds - pathSeconds)
             .AddRow("correlated groups and refits", groupSeconds - bootstrapSeconds)
             .AddRow("penalty scaling and convergence checks", clock.Elapsed.TotalSeconds - groupSeconds)
             .AddRow("whole run", clock.Elapsed.TotalSeconds);
-        var run = new RunResult(settings, data, paths, selection.DropLambdas, tuned, groups, scaling, convergence, measurements);
+        var run = new RunResult(settings, data, paths, selection.DropLambdas, graded.Table, overfitting.Table, tuned, groups, scaling, convergence, measurements);
         return new ScenarioResult
         {
             Tables = Report.Tables(run),

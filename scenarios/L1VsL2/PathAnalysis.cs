@@ -37,26 +37,32 @@ internal static class PathAnalysis
     /// a tie counts ½ (the Mann–Whitney form of "informative features go last"). 1 = every informative feature
     /// outlives every noise feature; 0.5 = no better than chance.
     /// </summary>
-    public static double InformativeLastShare(IReadOnlyList<double> dropLambdas, IReadOnlyCollection<int> informative)
+    public static double InformativeLastShare(IReadOnlyList<double> dropLambdas, IReadOnlyCollection<int> informative) =>
+        UsefulLastShare(dropLambdas, [.. Enumerable.Range(0, dropLambdas.Count).Select(j => informative.Contains(j) ? 1.0 : 0.0)]);
+
+    /// <summary>
+    /// The share of feature pairs of different usefulness (e.g. |true coefficient|) in which the more useful feature is
+    /// dropped at the larger λ; a tie in λ counts ½. 1 = L1 drops them exactly in order of usefulness; NaN when every
+    /// feature is equally useful.
+    /// </summary>
+    public static double UsefulLastShare(IReadOnlyList<double> dropLambdas, IReadOnlyList<double> usefulness)
     {
+        if (usefulness.Count != dropLambdas.Count)
+        {
+            throw new ArgumentException($"usefulness has {usefulness.Count} values but dropLambdas has {dropLambdas.Count}; pass one per feature.", nameof(usefulness));
+        }
+
         double score = 0;
         int pairs = 0;
         for (int i = 0; i < dropLambdas.Count; i++)
         {
-            if (!informative.Contains(i))
-            {
-                continue;
-            }
-
             for (int j = 0; j < dropLambdas.Count; j++)
             {
-                if (informative.Contains(j))
+                if (usefulness[i] > usefulness[j])
                 {
-                    continue;
+                    pairs++;
+                    score += dropLambdas[i] > dropLambdas[j] ? 1 : dropLambdas[i] == dropLambdas[j] ? 0.5 : 0;
                 }
-
-                pairs++;
-                score += dropLambdas[i] > dropLambdas[j] ? 1 : dropLambdas[i] == dropLambdas[j] ? 0.5 : 0;
             }
         }
 

@@ -49,12 +49,21 @@ internal sealed record HighCardinalityComparison(
     int HashFeatures,
     int Rows);
 
+/// <summary>Claim 4's numbers at one cardinality and model: label against one-hot, and what the feature contributes.</summary>
+/// <param name="Levels">The number of levels.</param>
+/// <param name="Model">The model.</param>
+/// <param name="LabelVsOneHot">AUC(label) − AUC(one-hot), paired per fold.</param>
+/// <param name="Contribution">The feature's own contribution: AUC(one-hot) − AUC(numeric features only), paired per fold.</param>
+/// <param name="Rows">The rows cross-validated.</param>
+internal sealed record CardinalityCase(int Levels, string Model, Estimate LabelVsOneHot, Estimate Contribution, int Rows);
+
 /// <summary>Everything the verdicts are computed from.</summary>
 /// <param name="Penalty">Claim 1.</param>
 /// <param name="Ordinal">Claim 2.</param>
 /// <param name="Growth">Claim 3.</param>
-/// <param name="HighCardinality">Claim 4.</param>
-internal sealed record Measurements(LabelPenalty Penalty, OrdinalComparison Ordinal, SizeGrowth Growth, HighCardinalityComparison HighCardinality);
+/// <param name="HighCardinality">The largest cardinality (summary and replication).</param>
+/// <param name="ManyLevels">Claim 4: every model at every cardinality counted as large.</param>
+internal sealed record Measurements(LabelPenalty Penalty, OrdinalComparison Ordinal, SizeGrowth Growth, HighCardinalityComparison HighCardinality, IReadOnlyList<CardinalityCase> ManyLevels);
 
 /// <summary>The pure judging step: measured numbers in, one judged claim per claim out.</summary>
 internal static class Judging
@@ -83,8 +92,11 @@ internal static class Judging
 
     private static readonly EffectCriterion Ordinal = new("logistic AUC(true order for ordinal columns) − AUC(one-hot)", Direction.Greater, -AucMargin, -AucPartlyMargin, Interval, Rows);
 
-    private static readonly CasesCriterion<MeasuredEffect> ManyLevels = new(
-        new EffectCriterion("AUC(label) − AUC(one-hot) at the largest number of levels", Direction.Greater, -AucMargin, -AucPartlyMargin, Interval, Rows), "models");
+    /// <summary>Label encoding "does as well" if it loses at most this share of the feature's contribution.</summary>
+    public const double ContributionHoldsAt = 0.1;
+
+    /// <summary>... and "partly" if it loses at most this share.</summary>
+    public const double ContributionPartlyAt = 0.5;
 
     /// <summary>Judges the four claims.</summary>
     /// <param name="m">The measurements.</param>
@@ -92,7 +104,7 @@ internal static class Judging
     public static IReadOnlyList<ClaimResult> Judge(Measurements m)
     {
         ArgumentNullException.ThrowIfNull(m);
-        return [JudgePenalty(m.Penalty), JudgeOrdinal(m.Ordinal), JudgeGrowth(m.Growth), JudgeManyLevels(m.HighCardinality)];
+        return [JudgePenalty(m.Penalty), JudgeOrdinal(m.Ordinal), JudgeGrowth(m.Growth), JudgeManyLevels(m.ManyLevels)];
     }
 
     public static ClaimResult JudgePenalty(LabelPenalty p) => OneHotVsLabelScenario.LabelHurtsLinear.Judge(
@@ -102,7 +114,7 @@ internal static class Judging
 
     public static ClaimResult JudgeGrowth(SizeGrowth g) => OneHotVsLabelScenario.OneHotGrows.Judge(new GrowthCriterion(GrowsAt, FlatAt).Evaluate(g));
 
-    public static ClaimResult JudgeManyLevels(HighCardinalityComparison h) => OneHotVsLabelScenario.LabelForManyLevels.Judge(new RuleOfThumbCriterion(ManyLevels).Evaluate(h));
+    public static ClaimResult JudgeManyLevels(IReadOnlyList<CardinalityCase> cases) => OneHotVsLabelScenario.LabelForManyLevels.Judge(new RuleOfThumbCriterion().Evaluate(cases));
 
     /// <summary>log(last / first) / log(levels_last / levels_first): 1 = grows in proportion to the levels, 0 = flat.</summary>
     /// <param name="points">Sizes at ascending cardinalities (at least two, different levels).</param>
@@ -138,16 +150,43 @@ internal sealed class OrdinalCriterion(EffectCriterion effect) : Criterion<Ordin
     }
 }
 
-/// <summary>Claim 4: at many levels, label encoding is about as good as one-hot (within a margin) for each model.</summary>
-internal sealed class RuleOfThumbCriterion(CasesCriterion<MeasuredEffect> perModel) : Criterion<HighCardinalityComparison>
+/// <summary>Claim 4 at one cardinality and model: label's loss against one-hot, relative to what the feature contributes.</summary>
+internal sealed class RelativeLossCriterion : Criterion<CardinalityCase>
 {
-    public override string Description => $"{perModel.Description} (hashing is reported for comparison, not judged)";
+    public override string Description => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"with C the feature's contribution (AUC(one-hot) − AUC(numeric only), its point estimate): the 95% corrected resampled t interval of AUC(label) − AUC(one-hot) holds if it lies above −{Numbers.Format(Judging.ContributionHoldsAt)}·C (label keeps at least {Numbers.Percent(1 - Judging.ContributionHoldsAt)} of it), "
+        + $"partly holds if it lies wholly between −{Numbers.Format(Judging.ContributionPartlyAt)}·C and −{Numbers.Format(Judging.ContributionHoldsAt)}·C, does not hold if it lies below −{Numbers.Format(Judging.ContributionPartlyAt)}·C, inconclusive if it straddles a boundary (with the rows that would decide)");
 
-    protected override (Verdict Verdict, string Evidence) Decide(HighCardinalityComparison input)
+    protected override (Verdict Verdict, string Evidence) Decide(CardinalityCase input)
     {
-        var j = perModel.Evaluate([("logistic regression", new MeasuredEffect(input.LogisticLabelVsOneHot, input.Rows)), ("FastTree", new MeasuredEffect(input.TreeLabelVsOneHot, input.Rows))]);
-        return (j.Verdict, $"{input.Levels} levels: {j.Evidence}; logistic AUC(label) − AUC(numeric only) {input.LogisticLabelVsNumeric}; "
-            + $"hashing − one-hot: logistic {input.LogisticHashVsOneHot}, FastTree {input.TreeHashVsOneHot}; features one-hot {input.OneHotFeatures}, label {input.LabelFeatures}, hashing {input.HashFeatures}");
+        double c = input.Contribution.Value;
+        var effect = new EffectCriterion("AUC(label) − AUC(one-hot)", Direction.Greater, -Judging.ContributionHoldsAt * c, -Judging.ContributionPartlyAt * c, "95% corrected resampled t interval", "rows");
+        var j = effect.Evaluate(input.LabelVsOneHot, input.Rows);
+        return (j.Verdict, $"the feature contributes {input.Contribution}; {j.Evidence}");
+    }
+}
+
+/// <summary>Claim 4: at many levels, label encoding keeps the feature's contribution about as well as one-hot, for each model.</summary>
+internal sealed class RuleOfThumbCriterion : Criterion<IReadOnlyList<CardinalityCase>>
+{
+    private static readonly CasesCriterion<CardinalityCase> PerCase = new(new RelativeLossCriterion(), "large cardinalities and models");
+
+    public override string Description =>
+        $"only cardinalities and models at which the feature matters (the interval of its contribution lies above 0) count; inconclusive if none does; {PerCase.Description}";
+
+    protected override (Verdict Verdict, string Evidence) Decide(IReadOnlyList<CardinalityCase> input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var matters = input.Where(c => c.Contribution.Lower > 0).ToList();
+        string left = string.Join(", ", input.Where(c => !(c.Contribution.Lower > 0)).Select(c => $"{c.Levels} levels, {c.Model} (contribution {c.Contribution})"));
+        string note = left.Length == 0 ? string.Empty : $"; left out, the feature does not matter there: {left}";
+        if (matters.Count == 0)
+        {
+            return (Verdict.Inconclusive, $"the feature matters at no large cardinality, so label encoding has nothing to lose{note}");
+        }
+
+        var j = PerCase.Evaluate([.. matters.Select(c => (string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{c.Levels} levels, {c.Model}"), c))]);
+        return (j.Verdict, j.Evidence + note);
     }
 }
 

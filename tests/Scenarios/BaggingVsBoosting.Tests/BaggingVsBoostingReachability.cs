@@ -16,6 +16,7 @@ public sealed class BaggingVsBoostingReachability : ReachabilitySuite<BaggingVsB
 
     protected override IEnumerable<ReachabilityCase> Cases()
     {
+        var weak = BaggingVsBoostingScenario.WeakLearnersCombine;
         var variance = BaggingVsBoostingScenario.BaggingCutsVariance;
         var bias = BaggingVsBoostingScenario.BoostingCutsBias;
         var diversity = BaggingVsBoostingScenario.DiversityMatters;
@@ -23,6 +24,11 @@ public sealed class BaggingVsBoostingReachability : ReachabilitySuite<BaggingVsB
         var oob = BaggingVsBoostingScenario.OutOfBagTracksTest;
         return
         [
+            Both(weak, Verdict.Holds, "bagged and boosted stumps both cut the error by 10 points", e => e),
+            Both(weak, Verdict.PartlyHolds, "bagged stumps gain nothing", e => e with { BaggedStumpGain = new Estimate(-0.005, -0.01, -0.001) }),
+            Both(weak, Verdict.DoesNotHold, "no ensemble of stumps gains", e => e with { BaggedStumpGain = new Estimate(-0.005, -0.01, -0.001), BoostedStumpGain = new Estimate(-0.005, -0.01, -0.001) }),
+            Both(weak, Verdict.Inconclusive, "bagged stumps' gain straddles 0.05", e => e with { BaggedStumpGain = new Estimate(0.047, 0.017, 0.077) }),
+
             Both(variance, Verdict.Holds, "variance cut by 80%, bias² within 20%", e => e),
             Both(variance, Verdict.PartlyHolds, "variance cut by 10% only", e => e with { VarianceChange = new Estimate(-0.1, -0.15, -0.05) }),
             Both(variance, Verdict.DoesNotHold, "variance rises", e => e with { VarianceChange = Rises }),
@@ -38,10 +44,10 @@ public sealed class BaggingVsBoostingReachability : ReachabilitySuite<BaggingVsB
             Both(diversity, Verdict.DoesNotHold, "no gain anywhere", e => e with { DiverseGain = new Estimate(-0.02, -0.03, -0.01), IdenticalGain = 0.01 }),
             Both(diversity, Verdict.Inconclusive, "diverse gain straddles 0", e => e with { DiverseGain = Straddles }),
 
-            Both(noise, Verdict.Holds, "boosting loses 5 points more", e => e),
-            Both(noise, Verdict.PartlyHolds, "boosting loses 1 point more", e => e with { ExtraNoiseDamage = new Estimate(0.01, 0.005, 0.015) }),
-            Both(noise, Verdict.DoesNotHold, "boosting loses less", e => e with { ExtraNoiseDamage = new Estimate(-0.08, -0.13, -0.04) }),
-            Both(noise, Verdict.Inconclusive, "damage straddles 0", e => e with { ExtraNoiseDamage = Straddles }),
+            Both(noise, Verdict.Holds, "boosting loses 5 points more at both tree sizes", e => e),
+            Both(noise, Verdict.PartlyHolds, "boosting loses 1 point more", e => e with { NoiseDamage = [(2, new Estimate(0.01, 0.005, 0.015))] }),
+            Both(noise, Verdict.DoesNotHold, "boosting loses less", e => e with { NoiseDamage = [(2, new Estimate(-0.08, -0.13, -0.04))] }),
+            Both(noise, Verdict.Inconclusive, "damage straddles 0", e => e with { NoiseDamage = [(2, Straddles)] }),
 
             Both(oob, Verdict.Holds, "inside ±0.03", e => e),
             Case(oob, Verdict.PartlyHolds, "tracks on one data set only", e => e with { OutOfBagMinusTest = new Estimate(0.06, 0.04, 0.08) }),

@@ -17,7 +17,9 @@ internal static class Evidence
         DiverseCorrelation = 0.3,
         IdenticalGain = 0,
         IdenticalCorrelation = 1,
-        ExtraNoiseDamage = new Estimate(0.05, 0.03, 0.07),
+        NoiseDamage = [(2, new Estimate(0.05, 0.03, 0.07)), (8, new Estimate(0.05, 0.03, 0.07))],
+        BaggedStumpGain = new Estimate(0.1, 0.06, 0.14),
+        BoostedStumpGain = new Estimate(0.14, 0.1, 0.18),
         OutOfBagMinusTest = new Estimate(0.005, -0.01, 0.02),
         OutOfBagTestRows = 2300,
     };
@@ -54,6 +56,19 @@ public sealed class JudgingTests
     }
 
     [Fact]
+    public void WeakLearners_BaggedStumpsGainNothing_PartlyHolds() =>
+        Assert.Equal(Verdict.PartlyHolds, Evidence.VerdictOf(BaggingVsBoostingScenario.WeakLearnersCombine, Evidence.Holding() with { BaggedStumpGain = new Estimate(-0.005, -0.01, -0.001) }));
+
+    [Fact]
+    public void NoiseSensitive_OneTreeSizeOnly_PartlyHolds()
+    {
+        var result = Judging.Judge([Evidence.Holding() with { NoiseDamage = [(2, new Estimate(0.05, 0.03, 0.07)), (8, new Estimate(-0.05, -0.07, -0.03))] }])
+            .Single(r => r.Claim == BaggingVsBoostingScenario.BoostingNoiseSensitive);
+        Assert.Equal(Verdict.PartlyHolds, result.Verdict);
+        Assert.Contains("a, 8-leaf trees: does not hold", result.Judgement.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Diversity_IdenticalMembersGainSomething_PartlyHolds() =>
         Assert.Equal(Verdict.PartlyHolds, Evidence.VerdictOf(BaggingVsBoostingScenario.DiversityMatters, Evidence.Holding() with { IdenticalGain = 0.01 }));
 
@@ -67,6 +82,7 @@ public sealed class JudgingTests
         var results = Judging.Judge([Evidence.Holding()]);
         Assert.All(results, r => Assert.Contains("holds if", r.Judgement.Criterion, StringComparison.Ordinal));
         Assert.Contains("inside ±0.03", results[^1].Judgement.Criterion, StringComparison.Ordinal);
-        Assert.Contains("inside ±0.2", results[0].Judgement.Criterion, StringComparison.Ordinal);
+        Assert.Contains("inside ±0.2", results[1].Judgement.Criterion, StringComparison.Ordinal);
+        Assert.Contains("above 0.05", results[0].Judgement.Criterion, StringComparison.Ordinal);
     }
 }

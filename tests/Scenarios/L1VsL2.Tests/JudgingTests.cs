@@ -54,9 +54,31 @@ public sealed class JudgingTests
     [InlineData(0.95, Verdict.Holds)]
     [InlineData(0.8, Verdict.PartlyHolds)]
     [InlineData(0.5, Verdict.DoesNotHold)]
-    [InlineData(double.NaN, Verdict.DoesNotHold)]
     public void JudgeDropOrder_PairShare_Verdict(double share, Verdict expected) =>
-        Assert.Equal(expected, Judging.JudgeDropOrder(share).Verdict);
+        Assert.Equal(expected, Judging.JudgeDropOrder([("set", share)]).Verdict);
+
+    [Fact]
+    public void JudgeDropOrder_WeakFeaturesOutOfOrder_PartlyHolds() =>
+        Assert.Equal(Verdict.PartlyHolds, Judging.JudgeDropOrder([("strong vs noise", 1), ("graded", 0.6)]).Verdict);
+
+    private static OverfittingMeasure O(double gain, double lower, double upper, double shift) =>
+        new("L2", new Estimate(gain, lower, upper), new Estimate(gain + shift, lower + shift, upper + shift), 52);
+
+    [Fact]
+    public void JudgeOverfitting_LowerTestLossAndSmallerGap_Holds() =>
+        Assert.Equal(Verdict.Holds, Judging.JudgeOverfitting([O(4.5, 1.8, 7.7, 0.3)]).Verdict);
+
+    [Fact]
+    public void JudgeOverfitting_LowerTestLossButWiderGap_PartlyHolds() =>
+        Assert.Equal(Verdict.PartlyHolds, Judging.JudgeOverfitting([O(0.05, 0.01, 0.1, -0.5)]).Verdict);
+
+    [Fact]
+    public void JudgeOverfitting_RegularizedWorseOnTest_DoesNotHold() =>
+        Assert.Equal(Verdict.DoesNotHold, Judging.JudgeOverfitting([O(-0.2, -0.3, -0.1, 0.5)]).Verdict);
+
+    [Fact]
+    public void JudgeOverfitting_TestLossStraddlesZero_Inconclusive() =>
+        Assert.Equal(Verdict.Inconclusive, Judging.JudgeOverfitting([O(0.05, -0.1, 0.2, 0.5)]).Verdict);
 
     private static TunedDifference D(string set, double value, double lower, double upper) => new(set, new Estimate(value, lower, upper), 143);
 
@@ -150,10 +172,10 @@ public sealed class JudgingTests
         Assert.Equal(Verdict.Inconclusive, Judging.JudgeElasticNet(new ElasticNetMeasure([("a", 3, 3)], 3, 3, 3, 3)).Verdict);
 
     [Fact]
-    public void Claims_IdsAreDistinct_SevenClaims()
+    public void Claims_IdsAreDistinct_EightClaims()
     {
-        Assert.Equal(7, Judging.All.Count);
-        Assert.Equal(7, Judging.All.Select(c => c.Id).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(8, Judging.All.Count);
+        Assert.Equal(8, Judging.All.Select(c => c.Id).Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(Judging.All, new L1VsL2Scenario().Claims);
     }
 }

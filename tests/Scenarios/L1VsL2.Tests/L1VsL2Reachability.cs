@@ -16,8 +16,16 @@ public sealed class L1VsL2Reachability : ReachabilitySuite<L1VsL2Scenario>
 
     private static ElasticNetMeasure Net(int pathConfirming, int sparseRefits, int groupConfirming) => new([("a", 20, pathConfirming)], 20, sparseRefits, 40, groupConfirming);
 
+    private static OverfittingMeasure O(double gain, double lower, double upper, double shift) =>
+        new("L2", new Estimate(gain, lower, upper), new Estimate(gain + shift, lower + shift, upper + shift), 52);
+
     protected override IEnumerable<ReachabilityCase> Cases() =>
     [
+        Case(Judging.AvoidsOverfitting, Verdict.Holds, "lower test loss, smaller gap", () => Judging.JudgeOverfitting([O(4.5, 1.8, 7.7, 0.3)])),
+        Case(Judging.AvoidsOverfitting, Verdict.PartlyHolds, "lower test loss, wider gap", () => Judging.JudgeOverfitting([O(0.05, 0.01, 0.1, -0.5)])),
+        Case(Judging.AvoidsOverfitting, Verdict.DoesNotHold, "regularized worse on test", () => Judging.JudgeOverfitting([O(-0.2, -0.3, -0.1, 0.5)])),
+        Case(Judging.AvoidsOverfitting, Verdict.Inconclusive, "test loss difference straddles 0", () => Judging.JudgeOverfitting([O(0.05, -0.1, 0.2, 0.5)])),
+
         Case(Judging.L1Zeros, Verdict.Holds, "zeros at the tuned λ, all zero on the grid", () => Judging.JudgeL1Zeros([Zeros(3, 100)])),
         Case(Judging.L1Zeros, Verdict.PartlyHolds, "tuned model keeps every feature", () => Judging.JudgeL1Zeros([Zeros(0, 100)])),
         Case(Judging.L1Zeros, Verdict.DoesNotHold, "never all zero", () => Judging.JudgeL1Zeros([Zeros(0, double.NaN)])),
@@ -30,9 +38,9 @@ public sealed class L1VsL2Reachability : ReachabilitySuite<L1VsL2Scenario>
         Case(Judging.L2Shrinks, Verdict.PartlyHolds, "a few zeros", () => Judging.JudgeL2(new L2ShrinkMeasure(5, 1000, 20, 20))),
         Case(Judging.L2Shrinks, Verdict.DoesNotHold, "norm rises half the time", () => Judging.JudgeL2(new L2ShrinkMeasure(0, 1000, 10, 20))),
 
-        Case(Judging.DropOrder, Verdict.Holds, "informative always last", () => Judging.JudgeDropOrder(1)),
-        Case(Judging.DropOrder, Verdict.PartlyHolds, "mostly last", () => Judging.JudgeDropOrder(0.8)),
-        Case(Judging.DropOrder, Verdict.DoesNotHold, "chance", () => Judging.JudgeDropOrder(0.5)),
+        Case(Judging.DropOrder, Verdict.Holds, "informative always last", () => Judging.JudgeDropOrder([("a", 1), ("graded", 0.97)])),
+        Case(Judging.DropOrder, Verdict.PartlyHolds, "weak features dropped out of order", () => Judging.JudgeDropOrder([("a", 1), ("graded", 0.6)])),
+        Case(Judging.DropOrder, Verdict.DoesNotHold, "chance", () => Judging.JudgeDropOrder([("a", 0.5), ("graded", 0.5)])),
 
         Case(Judging.TunedSimilar, Verdict.Holds, "inside ±0.02", () => Judging.JudgeTunedSimilar([D(0.001, -0.005, 0.006)], 0.02)),
         Case(Judging.TunedSimilar, Verdict.PartlyHolds, "one set equivalent, one different",

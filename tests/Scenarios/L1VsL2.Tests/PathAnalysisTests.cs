@@ -28,6 +28,14 @@ public sealed class PathAnalysisTests
     }
 
     [Fact]
+    public void UsefulLastShare_GradedOrder_CountsPairsOfDifferentUsefulness()
+    {
+        // Usefulness 2 > 1 > 0: pairs (0,1), (0,2), (1,2); feature 1 outlives feature 0 (inverted), the others in order.
+        Assert.Equal(2.0 / 3, PathAnalysis.UsefulLastShare([10, 100, 1], [2, 1, 0]), 12);
+        Assert.True(double.IsNaN(PathAnalysis.UsefulLastShare([10, 100], [1, 1])));
+    }
+
+    [Fact]
     public void InformativeLastShare_InformativeOutliveNoise_One() =>
         Assert.Equal(1.0, PathAnalysis.InformativeLastShare([100, 1, 10, 0.1], [0, 2]));
 
