@@ -12,8 +12,8 @@ scikit-learn's own, so the numbers differ from ML.NET's; the directions are comp
 
 Run with Debian's python3 and python3-sklearn: /usr/bin/python3 scenarios/BaggingVsBoosting/replicate.py
 """
-import json
 import os
+import sys
 
 import numpy as np
 import pandas as pd
@@ -25,6 +25,8 @@ from sklearn.tree import DecisionTreeClassifier
 
 SEED = 2024
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+from replication_io import write_replication  # noqa: E402  (the shared writer in scenarios/)
 DATA = os.path.join(HERE, "..", "..", "data")
 ROWS = 1200
 MEMBERS = 40
@@ -134,10 +136,7 @@ def main():
         "effects": {k: round(float(v), 6) for k, v in effects.items()},
         "reference_only": {k: round(float(v), 6) for k, v in extra.items()},
     }
-    with open(os.path.join(HERE, "replication.json"), "w", encoding="utf-8") as f:
-        json.dump(out, f, indent=2)
-        f.write("\n")
-    print(json.dumps(out, indent=2))
+    write_replication(HERE, out)
 
 
 if __name__ == "__main__":

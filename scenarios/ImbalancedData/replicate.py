@@ -11,9 +11,9 @@ The splits and draws differ from ML.NET's (numpy's generator), so the numbers di
 
 Run with Debian's /usr/bin/python3 (python3-sklearn, python3-imblearn, python3-pandas); writes replication.json.
 """
-import json
 import math
 import os
+import sys
 
 # One thread for the trees' OpenMP loops: reproducible and polite on a shared machine.
 os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -34,6 +34,8 @@ from sklearn.utils.class_weight import compute_sample_weight
 
 SEED = 32
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+from replication_io import write_replication  # noqa: E402  (the shared writer in scenarios/)
 DATA = os.path.join(HERE, "..", "..", "data")
 
 
@@ -134,9 +136,7 @@ def main():
         "script": "replicate.py",
         "effects": {k: float(f"{float(v):.6g}") for k, v in effects.items()},
     }
-    with open(os.path.join(HERE, "replication.json"), "w", encoding="utf-8", newline="\n") as f:
-        json.dump(out, f, indent=2)
-        f.write("\n")
+    write_replication(HERE, out)
     for k, v in out["effects"].items():
         print(f"{k:40s} {v: .6g}")
 

@@ -8,8 +8,8 @@ so the numbers differ from ML.NET's; the directions are compared. Writes replica
 
 Run with Debian's python3 and python3-sklearn: /usr/bin/python3 scenarios/L1VsL2/replicate.py
 """
-import json
 import os
+import sys
 import warnings
 
 import numpy as np
@@ -24,6 +24,8 @@ from sklearn.preprocessing import StandardScaler
 
 SEED = 42
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+from replication_io import write_replication  # noqa: E402  (the shared writer in scenarios/)
 DATA = os.path.join(HERE, "..", "..", "data")
 GRID = 10.0 ** (np.arange(-2 * 3, 4 * 3 + 1) / 3)  # 1e-2 ... 1e4, 3 per decade
 PENALTIES = {"l1": dict(penalty="l1"), "l2": dict(penalty="l2"), "elasticnet": dict(penalty="elasticnet", l1_ratio=0.5)}
@@ -180,10 +182,7 @@ def main():
         "effects": {k: round(float(v), 6) for k, v in effects.items()},
         "fits_not_converged": NOT_CONVERGED,
     }
-    with open(os.path.join(HERE, "replication.json"), "w", encoding="utf-8") as f:
-        json.dump(out, f, indent=2)
-        f.write("\n")
-    print(json.dumps(out, indent=2))
+    write_replication(HERE, out)
 
 
 if __name__ == "__main__":

@@ -10,8 +10,8 @@ ML.NET's; the directions are compared. Writes replication.json beside this scrip
 
 Run with Debian's python3 and python3-sklearn: /usr/bin/python3 scenarios/OneHotVsLabel/replicate.py
 """
-import json
 import os
+import sys
 import warnings
 
 import numpy as np
@@ -28,6 +28,8 @@ from sklearn.preprocessing import MaxAbsScaler, OneHotEncoder, OrdinalEncoder
 
 SEED = 57
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+from replication_io import write_replication  # noqa: E402  (the shared writer in scenarios/)
 DATA = os.path.join(HERE, "..", "..", "data")
 ORDINAL = {
     "checking_status": ["<0", "0<=X<200", ">=200", "no checking"],
@@ -124,10 +126,7 @@ def main():
         "effects": {k: round(float(v), 6) for k, v in effects.items()},
         "fits_not_converged": NOT_CONVERGED,
     }
-    with open(os.path.join(HERE, "replication.json"), "w", encoding="utf-8") as f:
-        json.dump(out, f, indent=2)
-        f.write("\n")
-    print(json.dumps(out, indent=2))
+    write_replication(HERE, out)
 
 
 if __name__ == "__main__":

@@ -10,8 +10,8 @@ Writes replication.json beside this script. Every random draw is seeded; about a
 """
 import ast
 import hashlib
-import json
 import os
+import sys
 
 import numpy as np
 import pandas as pd
@@ -25,6 +25,8 @@ from sklearn.preprocessing import StandardScaler
 from sklearn.tree import DecisionTreeClassifier
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+from replication_io import write_replication  # noqa: E402  (the shared writer in scenarios/)
 DATA = os.path.join(HERE, "..", "..", "data", "weka_credit_g.csv")
 SEED = 63                 # the scenario's --seed
 FIRST_CALL = 1000 * SEED  # call t of get_splits runs after np.random.seed(FIRST_CALL + t), as in the C# scenario
@@ -214,10 +216,7 @@ def main():
             "side changes (share of old rows moved)": moved,
         },
     }
-    with open(os.path.join(HERE, "replication.json"), "w", encoding="utf-8") as f:
-        json.dump(report, f, indent=2)
-        f.write("\n")
-    print(json.dumps(report, indent=2))
+    write_replication(HERE, report)
 
 
 if __name__ == "__main__":

@@ -6,8 +6,8 @@ LogisticRegression (C = 1, like ML.NET's L2 = 1 on the summed loss). The subsamp
 from numpy's generator, so the rows differ from the ML.NET run: the effects are compared by direction.
 Writes replication.json beside this script. Run with Debian's /usr/bin/python3 (python3-sklearn).
 """
-import json
 import os
+import sys
 import warnings
 
 import numpy as np
@@ -21,6 +21,8 @@ from sklearn.preprocessing import StandardScaler
 
 warnings.filterwarnings("ignore", category=UserWarning)
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+from replication_io import write_replication  # noqa: E402  (the shared writer in scenarios/)
 DATA = os.path.join(HERE, "..", "..", "data")
 SEED = 42
 
@@ -162,10 +164,7 @@ def main():
     effects.update(trend_effects(rng))
     effects.update(shift_effect(rng))
     out = {"implementation": f"scikit-learn {sklearn.__version__} (Debian python3-sklearn)", "script": "replicate.py", "effects": effects}
-    with open(os.path.join(HERE, "replication.json"), "w", encoding="utf-8", newline="\n") as f:
-        json.dump(out, f, indent=2)
-        f.write("\n")
-    print(json.dumps(effects, indent=2))
+    write_replication(HERE, out)
 
 
 if __name__ == "__main__":
