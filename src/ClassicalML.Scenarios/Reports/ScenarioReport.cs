@@ -167,88 +167,91 @@ public sealed class ScenarioReport
 
     /// <summary>Writes report.json's text (UTF-8 without BOM when saved, indented, <c>\n</c> line ends, final newline).</summary>
     /// <returns>The JSON text.</returns>
-    public string ToJson()
+    public string ToJson() => WriteJson(w =>
     {
-        var buffer = new MemoryStream();
-        var options = new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        using (var w = new Utf8JsonWriter(buffer, options))
+        w.WriteStartObject();
+        w.WriteString("id", Id);
+        w.WriteString("title", Title);
+        WriteQuestion(w);
+        w.WriteStartObject("settings");
+        foreach (var (key, value) in Settings)
+        {
+            w.WritePropertyName(key);
+            JsonValues.Write(w, value);
+        }
+
+        w.WriteEndObject();
+        WriteClaims(w);
+        WriteReplication(w);
+        WriteTables(w, "tables", Tables);
+        w.WriteStartArray("figures");
+        foreach (var f in Figures)
+        {
+            w.WriteStringValue(f.FileName);
+        }
+
+        w.WriteEndArray();
+        if (Summary is null)
+        {
+            w.WriteNull("summary");
+        }
+        else
+        {
+            w.WriteString("summary", Summary);
+        }
+
+        w.WriteEndObject();
+    });
+
+    private void WriteQuestion(Utf8JsonWriter w)
+    {
+        w.WriteStartObject("question");
+        w.WriteNumber("number", Question.Number);
+        w.WriteString("text", Question.Text);
+        w.WriteBoolean("reconstructed", Question.Reconstructed);
+        w.WriteStartArray("also");
+        foreach (var also in Question.Also)
         {
             w.WriteStartObject();
-            w.WriteString("id", Id);
-            w.WriteString("title", Title);
-            w.WriteStartObject("question");
-            w.WriteNumber("number", Question.Number);
-            w.WriteString("text", Question.Text);
-            w.WriteBoolean("reconstructed", Question.Reconstructed);
-            w.WriteStartArray("also");
-            foreach (var also in Question.Also)
+            w.WriteNumber("number", also.Number);
+            w.WriteString("text", also.Text);
+            if (also.Reconstructed)
             {
-                w.WriteStartObject();
-                w.WriteNumber("number", also.Number);
-                w.WriteString("text", also.Text);
-                if (also.Reconstructed)
-                {
-                    w.WriteBoolean("reconstructed", true);
-                }
-
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-            w.WriteStartObject("settings");
-            foreach (var (key, value) in Settings)
-            {
-                w.WritePropertyName(key);
-                JsonValues.Write(w, value);
-            }
-
-            w.WriteEndObject();
-            w.WriteStartArray("claims");
-            foreach (var c in Claims)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", c.Claim.Id);
-                w.WriteString("claim", c.Claim.Text);
-                if (c.Claim.Quote is null)
-                {
-                    w.WriteNull("quote");
-                }
-                else
-                {
-                    w.WriteString("quote", c.Claim.Quote);
-                }
-
-                w.WriteBoolean("demonstration", c.Claim.IsDemonstration);
-                w.WriteString("verdict", c.Verdict.ToText());
-                w.WriteString("criterion", c.Judgement.Criterion);
-                w.WriteString("evidence", c.Judgement.Evidence);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            WriteReplication(w);
-            WriteTables(w, "tables", Tables);
-            w.WriteStartArray("figures");
-            foreach (var f in Figures)
-            {
-                w.WriteStringValue(f.FileName);
-            }
-
-            w.WriteEndArray();
-            if (Summary is null)
-            {
-                w.WriteNull("summary");
-            }
-            else
-            {
-                w.WriteString("summary", Summary);
+                w.WriteBoolean("reconstructed", true);
             }
 
             w.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private void WriteClaims(Utf8JsonWriter w)
+    {
+        w.WriteStartArray("claims");
+        foreach (var c in Claims)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", c.Claim.Id);
+            w.WriteString("claim", c.Claim.Text);
+            if (c.Claim.Quote is null)
+            {
+                w.WriteNull("quote");
+            }
+            else
+            {
+                w.WriteString("quote", c.Claim.Quote);
+            }
+
+            w.WriteBoolean("demonstration", c.Claim.IsDemonstration);
+            w.WriteString("verdict", c.Verdict.ToText());
+            w.WriteString("criterion", c.Judgement.Criterion);
+            w.WriteString("evidence", c.Judgement.Evidence);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     /// <summary>Writes timings.json's text: the scenario id and the wall-clock timing tables (same layout as <c>tables</c> in report.json).</summary>
