@@ -83,29 +83,11 @@ public sealed class Dataset
         var file = table.File;
         var labelIndex = CheckShape(table, labelColumn, "Pass one of these names as the label column.");
         var header = table.Header;
-        var forced = new HashSet<string>(categoricalColumns ?? [], StringComparer.Ordinal);
-        foreach (var name in forced)
-        {
-            if (Array.IndexOf(header, name) < 0 || name == labelColumn)
-            {
-                throw new ArgumentException($"categoricalColumns names '{name}', which is not a feature column of {file}; feature columns: {string.Join(", ", header.Where(h => h != labelColumn))}.", nameof(categoricalColumns));
-            }
-        }
-
+        var forced = ForcedCategorical(categoricalColumns, header, labelColumn, file);
         var rows = table.Records;
         if (missingValues == MissingValuePolicy.Error)
         {
-            for (var r = 0; r < rows.Count; r++)
-            {
-                for (var c = 0; c < header.Length; c++)
-                {
-                    if (c != labelIndex && IsMissing(rows[r][c]))
-                    {
-                        throw new DataFormatException(file, table.Lines[r], header[c], $"missing value ('{rows[r][c]}')",
-                            "Fill it in, or pass missingValues: MissingValuePolicy.Keep to read it as NaN (numeric) or the level \"\" (categorical).");
-                    }
-                }
-            }
+            RequireNoMissing(table, labelIndex);
         }
 
         var features = new List<(string Name, CategoricalColumn? Categorical)>();
@@ -118,28 +100,7 @@ public sealed class Dataset
                 continue;
             }
 
-            var values = new double[rows.Count];
-            int present = 0, numbers = 0, firstBad = -1;
-            for (var r = 0; r < rows.Count; r++)
-            {
-                var text = rows[r][c];
-                if (IsMissing(text))
-                {
-                    values[r] = double.NaN;
-                    continue;
-                }
-
-                present++;
-                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
-                {
-                    values[r] = v;
-                    numbers++;
-                }
-                else if (firstBad < 0)
-                {
-                    firstBad = r;
-                }
-            }
+            var (values, present, numbers, firstBad) = ParseNumbers(rows, c);
 
             if (!forced.Contains(header[c]) && present > 0 && numbers == present)
             {
@@ -170,6 +131,68 @@ public sealed class Dataset
         var schema = new DatasetSchema(features, labelColumn, classes, positiveClass);
         var labels = rows.Select(row => Array.IndexOf(classes, row[labelIndex])).ToArray();
         return new Dataset(Path.GetFileNameWithoutExtension(path), Path.GetFullPath(path), schema, [.. numericColumns], [.. categoricalCodes], labels);
+    }
+
+    /// <summary>The columns the caller wants read as categorical, each checked to be a feature column.</summary>
+    private static HashSet<string> ForcedCategorical(IReadOnlyCollection<string>? categoricalColumns, string[] header, string labelColumn, string file)
+    {
+        var forced = new HashSet<string>(categoricalColumns ?? [], StringComparer.Ordinal);
+        foreach (var name in forced)
+        {
+            if (Array.IndexOf(header, name) < 0 || name == labelColumn)
+            {
+                throw new ArgumentException($"categoricalColumns names '{name}', which is not a feature column of {file}; feature columns: {string.Join(", ", header.Where(h => h != labelColumn))}.", nameof(categoricalColumns));
+            }
+        }
+
+        return forced;
+    }
+
+    /// <summary>Refuses the first missing feature value (under <see cref="MissingValuePolicy.Error"/>), naming its line and column.</summary>
+    private static void RequireNoMissing(CsvTable table, int labelIndex)
+    {
+        var (rows, header) = (table.Records, table.Header);
+        for (var r = 0; r < rows.Count; r++)
+        {
+            for (var c = 0; c < header.Length; c++)
+            {
+                if (c != labelIndex && IsMissing(rows[r][c]))
+                {
+                    throw new DataFormatException(table.File, table.Lines[r], header[c], $"missing value ('{rows[r][c]}')",
+                        "Fill it in, or pass missingValues: MissingValuePolicy.Keep to read it as NaN (numeric) or the level \"\" (categorical).");
+                }
+            }
+        }
+    }
+
+    /// <summary>Column <paramref name="c"/> parsed as numbers (NaN where missing or not a number), with the count of
+    /// present values, of numbers among them, and the first row that is present but not a number (-1 if none).</summary>
+    private static (double[] Values, int Present, int Numbers, int FirstBad) ParseNumbers(IReadOnlyList<string[]> rows, int c)
+    {
+        var values = new double[rows.Count];
+        int present = 0, numbers = 0, firstBad = -1;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var text = rows[r][c];
+            if (IsMissing(text))
+            {
+                values[r] = double.NaN;
+                continue;
+            }
+
+            present++;
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+            {
+                values[r] = v;
+                numbers++;
+            }
+            else if (firstBad < 0)
+            {
+                firstBad = r;
+            }
+        }
+
+        return (values, present, numbers, firstBad);
     }
 
     /// <summary>
