@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClassicalML.Data;
 using ClassicalML.Data.Splits;
+using ClassicalML.Evaluation;
 using ClassicalML.Models.Convergence;
 
 namespace ClassicalML.Scenarios.OneHotVsLabel;
@@ -82,7 +83,7 @@ public sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
     internal static readonly CategoricalEncoding[] GermanEncodings = Enum.GetValues<CategoricalEncoding>();
 
     internal static readonly CategoricalEncoding[] SyntheticEncodings =
-        [CategoricalEncoding.NumericOnly, CategoricalEncoding.OneHot, CategoricalEncoding.Label, CategoricalEncoding.Hashing];
+        [CategoricalEncoding.NumericOnly, CategoricalEncoding.OneHot, CategoricalEncoding.Label, CategoricalEncoding.Hashing, CategoricalEncoding.Count, CategoricalEncoding.Target];
 
     internal static readonly ModelKind[] Models = [ModelKind.Logistic, ModelKind.FastTree];
 
@@ -265,9 +266,14 @@ public sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
         }
     }
 
-    private static Estimate Auc(EncodingRun run, int folds) => FoldIntervals.CorrectedT(run.FoldAuc, folds);
+    /// <summary>The 95% corrected resampled t interval (ClassicalML.Evaluation) of fold values from k-fold, as an estimate.</summary>
+    internal static Estimate FoldMean(double[] values, int folds) => Ci(CorrectedResampledT.Interval(values, ResamplingDesign.KFold(folds)));
 
-    private static Estimate AucDifference(EncodingRun a, EncodingRun b, int folds) => FoldIntervals.CorrectedT(FoldIntervals.Differences(a.FoldAuc, b.FoldAuc), folds);
+    internal static Estimate Auc(EncodingRun run, int folds) => FoldMean(run.FoldAuc, folds);
+
+    internal static Estimate AucDifference(EncodingRun a, EncodingRun b, int folds) => Ci(CorrectedResampledT.Paired(a.FoldAuc, b.FoldAuc, ResamplingDesign.KFold(folds)));
+
+    private static Estimate Ci(CorrectedTInterval t) => new(t.Mean, t.Lower, t.Upper);
 
     private static Measurements Measure(
         OneHotVsLabelSettings settings,
@@ -277,12 +283,13 @@ public sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
     {
         int gk = settings.GermanFolds, sk = settings.SyntheticFolds;
         int germanRows = germanSizes[CategoricalEncoding.OneHot].Rows;
-        var lrGap = FoldIntervals.Differences(german[(CategoricalEncoding.OneHot, ModelKind.Logistic)].FoldAuc, german[(CategoricalEncoding.Label, ModelKind.Logistic)].FoldAuc);
-        var treeGap = FoldIntervals.Differences(german[(CategoricalEncoding.OneHot, ModelKind.FastTree)].FoldAuc, german[(CategoricalEncoding.Label, ModelKind.FastTree)].FoldAuc);
+        static double[] Gap(EncodingRun a, EncodingRun b) => [.. a.FoldAuc.Zip(b.FoldAuc, (x, y) => x - y)];
+        var lrGap = Gap(german[(CategoricalEncoding.OneHot, ModelKind.Logistic)], german[(CategoricalEncoding.Label, ModelKind.Logistic)]);
+        var treeGap = Gap(german[(CategoricalEncoding.OneHot, ModelKind.FastTree)], german[(CategoricalEncoding.Label, ModelKind.FastTree)]);
         var penalty = new LabelPenalty(
-            FoldIntervals.CorrectedT(lrGap, gk),
-            FoldIntervals.CorrectedT(treeGap, gk),
-            FoldIntervals.CorrectedT(FoldIntervals.Differences(lrGap, treeGap), gk),
+            FoldMean(lrGap, gk),
+            FoldMean(treeGap, gk),
+            Ci(CorrectedResampledT.Paired(lrGap, treeGap, ResamplingDesign.KFold(gk))),
             germanRows);
 
         var ordinal = new OrdinalComparison(
@@ -337,7 +344,7 @@ public sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
         {
             foreach (var e in GermanEncodings)
             {
-                germanScores.AddRow(e.Name(), m.Name(), Auc(german[(e, m)], settings.GermanFolds), FoldIntervals.CorrectedT(german[(e, m)].FoldF1, settings.GermanFolds),
+                germanScores.AddRow(e.Name(), m.Name(), Auc(german[(e, m)], settings.GermanFolds), FoldMean(german[(e, m)].FoldF1, settings.GermanFolds),
                     e == CategoricalEncoding.OneHot ? "reference" : AucDifference(german[(e, m)], german[(CategoricalEncoding.OneHot, m)], settings.GermanFolds));
             }
         }
@@ -357,7 +364,7 @@ public sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
                 foreach (var e in SyntheticEncodings)
                 {
                     syntheticScores.AddRow(r.Levels, e.Name(), m.Name(), Auc(r.Runs[(e, m)], settings.SyntheticFolds),
-                        FoldIntervals.CorrectedT(r.Runs[(e, m)].FoldF1, settings.SyntheticFolds),
+                        FoldMean(r.Runs[(e, m)].FoldF1, settings.SyntheticFolds),
                         e == CategoricalEncoding.OneHot ? "reference" : AucDifference(r.Runs[(e, m)], r.Runs[(CategoricalEncoding.OneHot, m)], settings.SyntheticFolds));
                 }
             }
@@ -403,7 +410,7 @@ public sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
                 "test ROC AUC", [.. GermanEncodings.Select(e => new BarValue(e.Name(), Auc(german[(e, m)], settings.GermanFolds)))]));
             figures.Add(Scenarios.Figures.Bars($"german-f1-{slug}.png",
                 string.Create(CultureInfo.InvariantCulture, $"German credit, {m.Name()}: test F1 at 0.5 by encoding ({folds} folds, 95% CI)"),
-                "test F1 (threshold 0.5)", [.. GermanEncodings.Select(e => new BarValue(e.Name(), FoldIntervals.CorrectedT(german[(e, m)].FoldF1, settings.GermanFolds)))]));
+                "test F1 (threshold 0.5)", [.. GermanEncodings.Select(e => new BarValue(e.Name(), FoldMean(german[(e, m)].FoldF1, settings.GermanFolds)))]));
             figures.Add(Scenarios.Figures.Bars($"german-auc-vs-one-hot-{slug}.png",
                 string.Create(CultureInfo.InvariantCulture, $"German credit, {m.Name()}: AUC minus one-hot AUC (95% CI)"),
                 "AUC − AUC(one-hot), paired per fold",
