@@ -46,8 +46,9 @@ internal static class EncodingRuns
     /// <param name="hashBits">Bits for hashing.</param>
     /// <param name="trees">FastTree: number of trees.</param>
     /// <param name="leaves">FastTree: leaves per tree.</param>
+    /// <param name="columns">The categorical columns to encode (the others are dropped); null for all.</param>
     /// <returns>The per-fold scores.</returns>
-    public static EncodingRun Run(Dataset dataset, CategoricalEncoding encoding, ModelKind model, IReadOnlyList<FoldSplit> splits, int seed, int hashBits, int trees, int leaves)
+    public static EncodingRun Run(Dataset dataset, CategoricalEncoding encoding, ModelKind model, IReadOnlyList<FoldSplit> splits, int seed, int hashBits, int trees, int leaves, IReadOnlyList<CategoricalColumn>? columns = null)
     {
         // A fresh seeded context per run, so a run's result does not depend on which runs came before it.
         var ml = new MLContext(seed);
@@ -57,7 +58,7 @@ internal static class EncodingRuns
         }
 
         var view = dataset.ToDataView(ml);
-        var pipeline = Pipeline(ml, CategoricalEncodings.Encoder(ml, encoding, dataset.Schema.CategoricalColumns, hashBits), model, trees, leaves);
+        var pipeline = Pipeline(ml, CategoricalEncodings.Encoder(ml, encoding, columns ?? dataset.Schema.CategoricalColumns, hashBits), model, trees, leaves);
         var auc = new List<double>();
         var f1 = new List<double>();
         var time = TimeSpan.Zero;
@@ -146,8 +147,9 @@ internal static class EncodingRuns
     /// <param name="dataset">The data set.</param>
     /// <param name="encoding">The encoding.</param>
     /// <param name="hashBits">Bits for hashing.</param>
+    /// <param name="columns">The categorical columns to encode (the others are dropped); null for all.</param>
     /// <returns>The size of the encoded features.</returns>
-    public static EncodedSize Size(Dataset dataset, CategoricalEncoding encoding, int hashBits)
+    public static EncodedSize Size(Dataset dataset, CategoricalEncoding encoding, int hashBits, IReadOnlyList<CategoricalColumn>? columns = null)
     {
         var ml = new MLContext(0); // Encoders draw nothing at random; the seed is only for form.
         if (encoding is CategoricalEncoding.Count or CategoricalEncoding.Target)
@@ -156,7 +158,7 @@ internal static class EncodingRuns
         }
 
         var view = dataset.ToDataView(ml);
-        var encoded = CategoricalEncodings.Encoder(ml, encoding, dataset.Schema.CategoricalColumns, hashBits).Fit(view).Transform(view);
+        var encoded = CategoricalEncodings.Encoder(ml, encoding, columns ?? dataset.Schema.CategoricalColumns, hashBits).Fit(view).Transform(view);
         return EncodedSize.Measure(encoded);
     }
 }
