@@ -296,8 +296,8 @@ public sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
             }
         }
 
-        AtLeast(s.GermanFolds, 2, "--german-folds", "Use 5.");
-        AtLeast(s.GermanRepeats, 1, "--german-repeats", "Use 2.");
+        AtLeast(s.GermanFolds, 2, "--german-folds", "Use 10.");
+        AtLeast(s.GermanRepeats, 1, "--german-repeats", "Use 3.");
         AtLeast(s.SyntheticFolds, 2, "--synthetic-folds", "Use 5.");
         AtLeast(s.SyntheticRepeats, 1, "--synthetic-repeats", "Use 1.");
         AtLeast(s.MaxLevels, 10, "--max-levels", "The smallest cardinality run is 10.");
