@@ -26,6 +26,12 @@ internal enum CategoricalEncoding
 
     /// <summary>Each column hashed into 2^bits indicator slots (ML.NET <c>OneHotHashEncoding</c>).</summary>
     Hashing,
+
+    /// <summary>Each column replaced by its level's count in the training rows (<see cref="FoldEncoding"/>).</summary>
+    Count,
+
+    /// <summary>Each column replaced by its level's smoothed positive rate, out-of-fold (<see cref="FoldEncoding"/>).</summary>
+    Target,
 }
 
 /// <summary>Names and ML.NET pipelines of the encodings.</summary>
@@ -40,6 +46,8 @@ internal static class CategoricalEncodings
         CategoricalEncoding.Ordinal => "ordinal",
         CategoricalEncoding.Mixed => "mixed",
         CategoricalEncoding.Hashing => "hashing",
+        CategoricalEncoding.Count => "count",
+        CategoricalEncoding.Target => "target",
         _ => throw new ArgumentOutOfRangeException(nameof(encoding), encoding, $"encoding is {(int)encoding}, which is not a defined CategoricalEncoding."),
     };
 
@@ -52,6 +60,8 @@ internal static class CategoricalEncodings
         CategoricalEncoding.Ordinal => "true rank 1..K for ordinal columns (catalogue order), label codes for nominal columns",
         CategoricalEncoding.Mixed => "one-hot for nominal columns, true rank 1..K for ordinal columns",
         CategoricalEncoding.Hashing => string.Create(CultureInfo.InvariantCulture, $"OneHotHashEncoding with {hashBits} bits: 2^{hashBits} = {1 << hashBits} indicator slots per column"),
+        CategoricalEncoding.Count => "the level's count among the training rows: one number per column",
+        CategoricalEncoding.Target => string.Create(CultureInfo.InvariantCulture, $"the level's smoothed positive rate (m = {FoldEncoding.Smoothing}) from the training rows, out-of-fold ({FoldEncoding.InnerFolds} inner folds) for the training rows"),
         _ => throw new ArgumentOutOfRangeException(nameof(encoding), encoding, $"encoding is {(int)encoding}, which is not a defined CategoricalEncoding."),
     };
 
@@ -98,7 +108,7 @@ internal static class CategoricalEncodings
                 chain.Add(ml.Transforms.Categorical.OneHotHashEncoding(pairs, OneHotEncodingEstimator.OutputKind.Indicator, numberOfBits: hashBits));
                 break;
             default:
-                throw new ArgumentOutOfRangeException(nameof(encoding), encoding, $"encoding is {(int)encoding}, which is not a defined CategoricalEncoding.");
+                throw new ArgumentOutOfRangeException(nameof(encoding), encoding, $"encoding is {encoding}, which has no ML.NET encoder; count and target encoding are fitted per fold by FoldEncoding.Encode.");
         }
 
         chain.Add(ml.Transforms.Concatenate("Features", [.. parts]));

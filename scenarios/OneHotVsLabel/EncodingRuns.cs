@@ -1,8 +1,10 @@
 using ClassicalML.Data;
 using ClassicalML.Data.Splits;
 using ClassicalML.Data.Training;
+using ClassicalML.Evaluation;
 using ClassicalML.Models.Convergence;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
 
@@ -44,29 +46,19 @@ internal static class EncodingRuns
     /// <param name="hashBits">Bits for hashing.</param>
     /// <param name="trees">FastTree: number of trees.</param>
     /// <param name="leaves">FastTree: leaves per tree.</param>
+    /// <param name="columns">The categorical columns to encode (the others are dropped); null for all.</param>
     /// <returns>The per-fold scores.</returns>
-    public static EncodingRun Run(Dataset dataset, CategoricalEncoding encoding, ModelKind model, IReadOnlyList<FoldSplit> splits, int seed, int hashBits, int trees, int leaves)
+    public static EncodingRun Run(Dataset dataset, CategoricalEncoding encoding, ModelKind model, IReadOnlyList<FoldSplit> splits, int seed, int hashBits, int trees, int leaves, IReadOnlyList<CategoricalColumn>? columns = null)
     {
         // A fresh seeded context per run, so a run's result does not depend on which runs came before it.
         var ml = new MLContext(seed);
-        var view = dataset.ToDataView(ml);
-        var encoder = CategoricalEncodings.Encoder(ml, encoding, dataset.Schema.CategoricalColumns, hashBits);
-        IEstimator<ITransformer> pipeline = model switch
+        if (encoding is CategoricalEncoding.Count or CategoricalEncoding.Target)
         {
-            ModelKind.Logistic => encoder
-                .Append(ml.Transforms.NormalizeMinMax("Features"))
-                .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(LogisticOptions())),
-            ModelKind.FastTree => encoder
-                .Append(ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
-                {
-                    NumberOfThreads = 1,
-                    NumberOfTrees = trees,
-                    NumberOfLeaves = leaves,
-                    MinimumExampleCountPerLeaf = 10,
-                })),
-            _ => throw new ArgumentOutOfRangeException(nameof(model), model, $"model is {(int)model}, which is not a defined ModelKind."),
-        };
+            return RunFoldEncoded(ml, dataset, encoding, model, splits, seed, trees, leaves);
+        }
 
+        var view = dataset.ToDataView(ml);
+        var pipeline = Pipeline(ml, CategoricalEncodings.Encoder(ml, encoding, columns ?? dataset.Schema.CategoricalColumns, hashBits), model, trees, leaves);
         var auc = new List<double>();
         var f1 = new List<double>();
         var time = TimeSpan.Zero;
@@ -82,6 +74,46 @@ internal static class EncodingRuns
         }
 
         return new EncodingRun(encoding, model, [.. auc], [.. f1], time);
+    }
+
+    /// <summary>Count and target encoding: the encoder is fitted on each fold's training rows (FoldEncoding), then the model.</summary>
+    private static EncodingRun RunFoldEncoded(MLContext ml, Dataset dataset, CategoricalEncoding encoding, ModelKind model, IReadOnlyList<FoldSplit> splits, int seed, int trees, int leaves)
+    {
+        var pipeline = Pipeline(ml, new EstimatorChain<ITransformer>(), model, trees, leaves);
+        var auc = new List<double>();
+        var f1 = new List<double>();
+        var time = TimeSpan.Zero;
+        foreach (var fold in splits.SelectMany(s => s.Folds))
+        {
+            var view = FoldEncoding.Encode(dataset, encoding, fold.TrainIndices, unchecked(seed + fold.Index)).ToDataView(ml);
+            var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+            var fitted = pipeline.Fit(view.Select([.. fold.TrainIndices]));
+            time += stopwatch.Elapsed;
+            var report = fitted.Transform(view.Select([.. fold.TestIndices])).EvaluateBinary();
+            auc.Add(report.RocAuc);
+            f1.Add(report.F1);
+        }
+
+        return new EncodingRun(encoding, model, [.. auc], [.. f1], time);
+    }
+
+    private static IEstimator<ITransformer> Pipeline(MLContext ml, IEstimator<ITransformer> encoder, ModelKind model, int trees, int leaves)
+    {
+        return model switch
+        {
+            ModelKind.Logistic => encoder
+                .Append(ml.Transforms.NormalizeMinMax("Features"))
+                .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(LogisticOptions())),
+            ModelKind.FastTree => encoder
+                .Append(ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+                {
+                    NumberOfThreads = 1,
+                    NumberOfTrees = trees,
+                    NumberOfLeaves = leaves,
+                    MinimumExampleCountPerLeaf = 10,
+                })),
+            _ => throw new ArgumentOutOfRangeException(nameof(model), model, $"model is {(int)model}, which is not a defined ModelKind."),
+        };
     }
 
     /// <summary>
@@ -103,8 +135,11 @@ internal static class EncodingRuns
     public static ConvergenceCheck CheckConvergence(Dataset dataset, CategoricalEncoding encoding, FoldSplit split, int seed, int hashBits)
     {
         var ml = new MLContext(seed);
-        var train = dataset.ToDataView(ml).Select([.. split.Folds[0].TrainIndices]);
-        var featurizer = CategoricalEncodings.Encoder(ml, encoding, dataset.Schema.CategoricalColumns, hashBits).Append(ml.Transforms.NormalizeMinMax("Features")).Fit(train);
+        var rows = split.Folds[0].TrainIndices;
+        var perFold = encoding is CategoricalEncoding.Count or CategoricalEncoding.Target;
+        var train = (perFold ? FoldEncoding.Encode(dataset, encoding, rows, seed) : dataset).ToDataView(ml).Select([.. rows]);
+        var encoder = perFold ? new EstimatorChain<ITransformer>() : CategoricalEncodings.Encoder(ml, encoding, dataset.Schema.CategoricalColumns, hashBits);
+        var featurizer = encoder.Append(ml.Transforms.NormalizeMinMax("Features")).Fit(train);
         return LbfgsConvergence.Check(ml, ml.Data.Cache(featurizer.Transform(train)), LogisticOptions());
     }
 
@@ -112,12 +147,18 @@ internal static class EncodingRuns
     /// <param name="dataset">The data set.</param>
     /// <param name="encoding">The encoding.</param>
     /// <param name="hashBits">Bits for hashing.</param>
+    /// <param name="columns">The categorical columns to encode (the others are dropped); null for all.</param>
     /// <returns>The size of the encoded features.</returns>
-    public static EncodedSize Size(Dataset dataset, CategoricalEncoding encoding, int hashBits)
+    public static EncodedSize Size(Dataset dataset, CategoricalEncoding encoding, int hashBits, IReadOnlyList<CategoricalColumn>? columns = null)
     {
         var ml = new MLContext(0); // Encoders draw nothing at random; the seed is only for form.
+        if (encoding is CategoricalEncoding.Count or CategoricalEncoding.Target)
+        {
+            return EncodedSize.Measure(FoldEncoding.Encode(dataset, encoding, Enumerable.Range(0, dataset.RowCount).ToArray(), 0).ToDataView(ml));
+        }
+
         var view = dataset.ToDataView(ml);
-        var encoded = CategoricalEncodings.Encoder(ml, encoding, dataset.Schema.CategoricalColumns, hashBits).Fit(view).Transform(view);
+        var encoded = CategoricalEncodings.Encoder(ml, encoding, columns ?? dataset.Schema.CategoricalColumns, hashBits).Fit(view).Transform(view);
         return EncodedSize.Measure(encoded);
     }
 }

@@ -1,15 +1,16 @@
 using System.Globalization;
 using ClassicalML.Data;
 using ClassicalML.Data.Splits;
+using ClassicalML.Evaluation;
 using ClassicalML.Models.Convergence;
 
 namespace ClassicalML.Scenarios.OneHotVsLabel;
 
-/// <summary>Settings of <see cref="OneHotVsLabelScenario"/>; the defaults take about 30 s of CPU (280 single-threaded cross-validation fits), quick about 10 s.</summary>
+/// <summary>Settings of <see cref="OneHotVsLabelScenario"/>: German credit 10-fold × 2, four cardinalities × six encodings × two models, all single-threaded.</summary>
 public sealed record OneHotVsLabelSettings : ScenarioSettings
 {
     /// <summary>German credit: folds per repeat of stratified k-fold.</summary>
-    public int GermanFolds { get; init; } = 5;
+    public int GermanFolds { get; init; } = 10;
 
     /// <summary>German credit: repeats of stratified k-fold (German credit has only 1000 rows, so fits are cheap).</summary>
     public int GermanRepeats { get; init; } = 2;
@@ -82,7 +83,7 @@ public sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
     internal static readonly CategoricalEncoding[] GermanEncodings = Enum.GetValues<CategoricalEncoding>();
 
     internal static readonly CategoricalEncoding[] SyntheticEncodings =
-        [CategoricalEncoding.NumericOnly, CategoricalEncoding.OneHot, CategoricalEncoding.Label, CategoricalEncoding.Hashing];
+        [CategoricalEncoding.NumericOnly, CategoricalEncoding.OneHot, CategoricalEncoding.Label, CategoricalEncoding.Hashing, CategoricalEncoding.Count, CategoricalEncoding.Target];
 
     internal static readonly ModelKind[] Models = [ModelKind.Logistic, ModelKind.FastTree];
 
@@ -149,85 +150,119 @@ public sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(progress);
         Validate(settings);
-        var levelGrid = LevelGrid(settings.MaxLevels);
-        var total = (GermanEncodings.Length * Models.Length) + (levelGrid.Length * SyntheticEncodings.Length * Models.Length);
-        var done = 0;
 
-        // German credit: 7 numeric, 9 nominal and 4 ordinal columns; every encoding and model on the same folds.
-        var german = Datasets.GermanCredit();
-        var germanSplits = new RepeatedStratifiedKFold(settings.GermanFolds, settings.GermanRepeats, settings.Seed).Split<bool>(german.BinaryLabels());
-        var germanRuns = new Dictionary<(CategoricalEncoding, ModelKind), EncodingRun>();
-        foreach (var encoding in GermanEncodings)
-        {
-            foreach (var model in Models)
-            {
-                germanRuns[(encoding, model)] = EncodingRuns.Run(german, encoding, model, germanSplits, settings.Seed, settings.GermanHashBits, settings.Trees, settings.Leaves);
-                progress.Report("German credit", ++done, total);
-            }
-        }
+        // Data: German credit (7 numeric, 9 nominal, 4 ordinal columns) and a synthetic nominal feature with 10 … MaxLevels levels.
+        var data = ReadData(settings);
+        var steps = new StepCounter(progress, TotalSteps(data));
 
-        var germanSizes = GermanEncodings.ToDictionary(e => e, e => EncodingRuns.Size(german, e, settings.GermanHashBits));
-        var convergence = GermanEncodings.Where(e => e != CategoricalEncoding.NumericOnly)
-            .Select(e => ("German credit", e, EncodingRuns.CheckConvergence(german, e, germanSplits[0], settings.Seed, settings.GermanHashBits))).ToList();
+        // Baseline: the numeric features alone, on the same folds as every encoding.
+        var baseline = RunEncodings(settings, data, [CategoricalEncoding.NumericOnly], steps);
 
-        // Synthetic: one nominal feature with 10 … MaxLevels levels (Zipf frequencies, random effects) plus 3 numeric features.
-        var synthetic = new List<SyntheticRun>();
-        for (var k = 0; k < levelGrid.Length; k++)
-        {
-            var data = SyntheticData.MakeHighCardinality(unchecked(settings.Seed + 1 + k), settings.SyntheticRows, levelGrid[k],
-                SyntheticNumericFeatures, settings.LevelEffectSd, settings.LevelSkew);
-            var dataset = data.ToDataset();
-            var splits = new RepeatedStratifiedKFold(settings.SyntheticFolds, settings.SyntheticRepeats, settings.Seed).Split<bool>(dataset.BinaryLabels());
-            var runs = new Dictionary<(CategoricalEncoding, ModelKind), EncodingRun>();
-            foreach (var encoding in SyntheticEncodings)
-            {
-                foreach (var model in Models)
-                {
-                    runs[(encoding, model)] = EncodingRuns.Run(dataset, encoding, model, splits, settings.Seed, settings.SyntheticHashBits, settings.Trees, settings.Leaves);
-                    progress.Report(string.Create(CultureInfo.InvariantCulture, $"synthetic, {levelGrid[k]} levels"), ++done, total);
-                }
-            }
+        // Method: every encoding, its encoder fitted on the training folds only.
+        var method = RunEncodings(settings, data, [.. GermanEncodings.Where(e => e != CategoricalEncoding.NumericOnly)], steps);
 
-            var sizes = SyntheticEncodings.ToDictionary(e => e, e => EncodingRuns.Size(dataset, e, settings.SyntheticHashBits));
-            if (k == levelGrid.Length - 1)
-            {
-                convergence.AddRange(SyntheticEncodings.Where(e => e != CategoricalEncoding.NumericOnly).Select(e =>
-                    (string.Create(CultureInfo.InvariantCulture, $"synthetic, {levelGrid[k]} levels"), e, EncodingRuns.CheckConvergence(dataset, e, splits[0], settings.Seed, settings.SyntheticHashBits))));
-            }
+        // Memory: what the trainer holds per row, as the levels grow (one column) and as the columns grow (German credit).
+        var memory = MeasureMemory(settings, data, steps);
+        var convergence = CheckConvergence(settings, data);
 
-            synthetic.Add(new SyntheticRun(levelGrid[k], data.GetLevelCodes().Distinct().Count(), runs, sizes));
-        }
+        // Comparison: paired corrected resampled t intervals on the same folds.
+        var runs = baseline.Merge(method);
+        var synthetic = data.Synthetic.Select((set, k) => new SyntheticRun(set.Levels, set.LevelsSeen, runs.Synthetic[k], memory.Synthetic[k])).ToList();
+        var measurements = Measure(settings, runs.German, memory.German, synthetic);
 
-        var measurements = Measure(settings, germanRuns, germanSizes, synthetic);
+        // Judge: each claim's criterion on the measured numbers.
+        var claims = Judging.Judge(measurements);
         return new ScenarioResult
         {
-            Tables = [.. Tables(settings, germanRuns, germanSizes, synthetic), ConvergenceTable(convergence)],
-            Claims = Judging.Judge(measurements),
-            Effects = Effects(measurements),
-            Timings = [TimingTable(germanRuns, synthetic)],
-            Figures = BuildFigures(settings, germanRuns, synthetic),
-            Summary = Summary(settings, german.Schema.CategoricalColumns.Count(c => c.IsOrdinal), germanRuns, synthetic, measurements)
-                + string.Create(CultureInfo.InvariantCulture, $" The answer's one-hot condition, \"The number of categorical features is less\", confuses the number of categorical features (columns: German credit has {german.Schema.CategoricalColumns.Count}) with the number of categories of one feature (levels: {synthetic[^1].LevelsSeen} drawn at the largest cardinality here); one-hot's width grows with the levels, whatever the number of columns.")
-                + string.Create(CultureInfo.InvariantCulture, $" {convergence.Count(c => c.Item3.Converged)} of {convergence.Count} logistic fits checked for convergence (first fold of each encoding, German credit and the largest cardinality, refitted with 1/100 of the tolerance) moved their weights and objective by less than {Numbers.Format(LbfgsConvergence.DefaultThreshold)} (relative)."),
+            Tables = [.. Report.Tables(settings, runs.German, memory.German, synthetic), Report.RemedyTable(settings, synthetic), Report.ColumnTable(memory.Columns), Report.ConvergenceTable(convergence)],
+            Claims = claims,
+            Effects = Effects(measurements, synthetic[^1], settings.SyntheticFolds),
+            Timings = [Report.TimingTable(runs.German, synthetic)],
+            Figures = Report.BuildFigures(settings, runs.German, synthetic),
+            Summary = Report.Summary(settings, data.German, runs.German, synthetic, measurements, memory.Columns, convergence),
         };
     }
 
-    private static ReportTable ConvergenceTable(IEnumerable<(string Data, CategoricalEncoding Encoding, ConvergenceCheck Check)> checks)
+    /// <summary>Loads German credit and draws the synthetic sets, each with its repeated stratified folds.</summary>
+    private static ScenarioData ReadData(OneHotVsLabelSettings settings)
     {
-        var table = new ReportTable("convergence",
-            ["data set", "encoding", "trainer", "cap", "tolerance", "check (cap, tolerance)", "relative weight change", "relative objective change", "converged (both < threshold)"]);
-        foreach (var (data, encoding, check) in checks)
+        var german = Datasets.GermanCredit();
+        var germanSplits = new RepeatedStratifiedKFold(settings.GermanFolds, settings.GermanRepeats, settings.Seed).Split<bool>(german.BinaryLabels());
+        var levelGrid = LevelGrid(settings.MaxLevels);
+        var synthetic = levelGrid.Select((levels, k) =>
         {
-            table.AddRow(data, encoding.Name(), "LbfgsLogisticRegression (first fold)", check.IterationCap == int.MaxValue ? "none (int.MaxValue)" : check.IterationCap.ToString(CultureInfo.InvariantCulture),
-                check.Tolerance, $"{(check.CheckCap == int.MaxValue ? "none" : check.CheckCap.ToString(CultureInfo.InvariantCulture))}, {Numbers.Format(check.CheckTolerance)}",
-                check.WeightChange, check.ObjectiveChange, (check.Converged ? "yes" : "no") + $" (threshold {Numbers.Format(check.Threshold)})");
-        }
-
-        return table;
+            var drawn = SyntheticData.MakeHighCardinality(unchecked(settings.Seed + 1 + k), settings.SyntheticRows, levels,
+                SyntheticNumericFeatures, settings.LevelEffectSd, settings.LevelSkew);
+            var dataset = drawn.ToDataset();
+            var splits = new RepeatedStratifiedKFold(settings.SyntheticFolds, settings.SyntheticRepeats, settings.Seed).Split<bool>(dataset.BinaryLabels());
+            return new SyntheticSet(levels, drawn.GetLevelCodes().Distinct().Count(), dataset, splits);
+        }).ToList();
+        return new ScenarioData(german, germanSplits, synthetic);
     }
 
+    /// <summary>Cross-validates each of <paramref name="encodings"/> with both models on German credit and on every synthetic set.</summary>
+    private static RunGrid RunEncodings(OneHotVsLabelSettings settings, ScenarioData data, IReadOnlyList<CategoricalEncoding> encodings, StepCounter steps)
+    {
+        var german = new Dictionary<(CategoricalEncoding, ModelKind), EncodingRun>();
+        foreach (var (encoding, model) in encodings.SelectMany(e => Models.Select(m => (e, m))))
+        {
+            german[(encoding, model)] = EncodingRuns.Run(data.German, encoding, model, data.GermanSplits, settings.Seed, settings.GermanHashBits, settings.Trees, settings.Leaves);
+            steps.Step("German credit");
+        }
+
+        var synthetic = data.Synthetic.Select(set =>
+        {
+            var runs = new Dictionary<(CategoricalEncoding, ModelKind), EncodingRun>();
+            foreach (var (encoding, model) in encodings.Where(SyntheticEncodings.Contains).SelectMany(e => Models.Select(m => (e, m))))
+            {
+                runs[(encoding, model)] = EncodingRuns.Run(set.Data, encoding, model, set.Splits, settings.Seed, settings.SyntheticHashBits, settings.Trees, settings.Leaves);
+                steps.Step(string.Create(CultureInfo.InvariantCulture, $"synthetic, {set.Levels} levels"));
+            }
+
+            return runs;
+        }).ToList();
+        return new RunGrid(german, synthetic);
+    }
+
+    /// <summary>Encoded sizes of every encoding, and one-hot against label as German credit's categorical columns are added one group at a time.</summary>
+    private static MemoryStudy MeasureMemory(OneHotVsLabelSettings settings, ScenarioData data, StepCounter steps)
+    {
+        var german = GermanEncodings.ToDictionary(e => e, e => EncodingRuns.Size(data.German, e, settings.GermanHashBits));
+        var synthetic = data.Synthetic.Select(set => SyntheticEncodings.ToDictionary(e => e, e => EncodingRuns.Size(set.Data, e, settings.SyntheticHashBits))).ToList();
+        var all = data.German.Schema.CategoricalColumns;
+        var columns = ColumnCounts(all.Count).Select(count =>
+        {
+            var used = all.Take(count).ToList();
+            // The first repeat's folds only: the sweep reads a trend, and the claims do not rest on it.
+            EncodingRun Lr(CategoricalEncoding e) => EncodingRuns.Run(data.German, e, ModelKind.Logistic, [data.GermanSplits[0]], settings.Seed, settings.GermanHashBits, settings.Trees, settings.Leaves, used);
+            var oneHot = EncodingRuns.Size(data.German, CategoricalEncoding.OneHot, settings.GermanHashBits, used);
+            var label = EncodingRuns.Size(data.German, CategoricalEncoding.Label, settings.GermanHashBits, used);
+            var gap = AucDifference(Lr(CategoricalEncoding.OneHot), Lr(CategoricalEncoding.Label), settings.GermanFolds);
+            steps.Step("German credit, columns");
+            return new ColumnCase(count, used.Sum(c => c.Levels.Count), oneHot, label, gap);
+        }).ToList();
+        return new MemoryStudy(german, synthetic, columns);
+    }
+
+    /// <summary>Refits the first fold of every logistic encoding (German credit and the largest cardinality) with 1/100 of the tolerance.</summary>
+    private static List<(string Data, CategoricalEncoding Encoding, ConvergenceCheck Check)> CheckConvergence(OneHotVsLabelSettings settings, ScenarioData data)
+    {
+        var top = data.Synthetic[^1];
+        var german = GermanEncodings.Where(e => e != CategoricalEncoding.NumericOnly)
+            .Select(e => ("German credit", e, EncodingRuns.CheckConvergence(data.German, e, data.GermanSplits[0], settings.Seed, settings.GermanHashBits)));
+        var synthetic = SyntheticEncodings.Where(e => e != CategoricalEncoding.NumericOnly)
+            .Select(e => (string.Create(CultureInfo.InvariantCulture, $"synthetic, {top.Levels} levels"), e, EncodingRuns.CheckConvergence(top.Data, e, top.Splits[0], settings.Seed, settings.SyntheticHashBits)));
+        return [.. german, .. synthetic];
+    }
+
+    /// <summary>Numbers of German credit's categorical columns used in the column sweep: 1, then about thirds, then all.</summary>
+    internal static int[] ColumnCounts(int columns) => [.. new[] { 1, Math.Max(1, columns / 3), Math.Max(1, 2 * columns / 3), columns }.Distinct()];
+
+    private static int TotalSteps(ScenarioData data) =>
+        (GermanEncodings.Length * Models.Length) + (data.Synthetic.Count * SyntheticEncodings.Length * Models.Length) + ColumnCounts(data.German.Schema.CategoricalColumns.Count).Length;
+
     /// <summary>The main effects, signed, for the scikit-learn replication.</summary>
-    private static List<Effect> Effects(Measurements m) =>
+    private static List<Effect> Effects(Measurements m, SyntheticRun top, int folds) =>
     [
         new("german-logistic-onehot-minus-label", "German credit, logistic regression: AUC(one-hot) − AUC(label codes), mean over the folds", m.Penalty.LogisticGap.Value),
         new("german-tree-onehot-minus-label", "German credit, boosted trees: AUC(one-hot) − AUC(label codes)", m.Penalty.TreeGap.Value),
@@ -235,7 +270,19 @@ public sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
         new("onehot-feature-growth", "synthetic: growth exponent of one-hot's feature count over the cardinalities (1 = proportional)", Judging.GrowthExponent(m.Growth.OneHot, p => p.Features)),
         new("many-levels-logistic-label-minus-onehot", $"synthetic, {m.HighCardinality.Levels} levels, logistic regression: AUC(label) − AUC(one-hot)", m.HighCardinality.LogisticLabelVsOneHot.Value),
         new("many-levels-tree-label-minus-onehot", $"synthetic, {m.HighCardinality.Levels} levels, boosted trees: AUC(label) − AUC(one-hot)", m.HighCardinality.TreeLabelVsOneHot.Value),
+        .. new[] { CategoricalEncoding.Hashing, CategoricalEncoding.Count, CategoricalEncoding.Target }.SelectMany(e => Models.Select(model => new Effect(
+            $"many-levels-{(model == ModelKind.Logistic ? "logistic" : "tree")}-{e.Name()}-minus-onehot",
+            $"synthetic, {top.Levels} levels, {model.Name()}: AUC({e.Name()}) − AUC(one-hot)",
+            AucDifference(top.Runs[(e, model)], top.Runs[(CategoricalEncoding.OneHot, model)], folds).Value))),
     ];
+
+    /// <summary>Reports progress one finished step at a time.</summary>
+    private sealed class StepCounter(IProgressReporter progress, int total)
+    {
+        private int done;
+
+        public void Step(string what) => progress.Report(what, Math.Min(++done, total), total);
+    }
 
     /// <summary>The runs and sizes at one cardinality.</summary>
     internal sealed record SyntheticRun(int Levels, int LevelsSeen, Dictionary<(CategoricalEncoding, ModelKind), EncodingRun> Runs, Dictionary<CategoricalEncoding, EncodedSize> Sizes);
@@ -250,7 +297,7 @@ public sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
             }
         }
 
-        AtLeast(s.GermanFolds, 2, "--german-folds", "Use 5.");
+        AtLeast(s.GermanFolds, 2, "--german-folds", "Use 10.");
         AtLeast(s.GermanRepeats, 1, "--german-repeats", "Use 2.");
         AtLeast(s.SyntheticFolds, 2, "--synthetic-folds", "Use 5.");
         AtLeast(s.SyntheticRepeats, 1, "--synthetic-repeats", "Use 1.");
@@ -265,9 +312,14 @@ public sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
         }
     }
 
-    private static Estimate Auc(EncodingRun run, int folds) => FoldIntervals.CorrectedT(run.FoldAuc, folds);
+    /// <summary>The 95% corrected resampled t interval (ClassicalML.Evaluation) of fold values from k-fold, as an estimate.</summary>
+    internal static Estimate FoldMean(double[] values, int folds) => Ci(CorrectedResampledT.Interval(values, ResamplingDesign.KFold(folds)));
 
-    private static Estimate AucDifference(EncodingRun a, EncodingRun b, int folds) => FoldIntervals.CorrectedT(FoldIntervals.Differences(a.FoldAuc, b.FoldAuc), folds);
+    internal static Estimate Auc(EncodingRun run, int folds) => FoldMean(run.FoldAuc, folds);
+
+    internal static Estimate AucDifference(EncodingRun a, EncodingRun b, int folds) => Ci(CorrectedResampledT.Paired(a.FoldAuc, b.FoldAuc, ResamplingDesign.KFold(folds)));
+
+    private static Estimate Ci(CorrectedTInterval t) => new(t.Mean, t.Lower, t.Upper);
 
     private static Measurements Measure(
         OneHotVsLabelSettings settings,
@@ -277,12 +329,13 @@ public sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
     {
         int gk = settings.GermanFolds, sk = settings.SyntheticFolds;
         int germanRows = germanSizes[CategoricalEncoding.OneHot].Rows;
-        var lrGap = FoldIntervals.Differences(german[(CategoricalEncoding.OneHot, ModelKind.Logistic)].FoldAuc, german[(CategoricalEncoding.Label, ModelKind.Logistic)].FoldAuc);
-        var treeGap = FoldIntervals.Differences(german[(CategoricalEncoding.OneHot, ModelKind.FastTree)].FoldAuc, german[(CategoricalEncoding.Label, ModelKind.FastTree)].FoldAuc);
+        static double[] Gap(EncodingRun a, EncodingRun b) => [.. a.FoldAuc.Zip(b.FoldAuc, (x, y) => x - y)];
+        var lrGap = Gap(german[(CategoricalEncoding.OneHot, ModelKind.Logistic)], german[(CategoricalEncoding.Label, ModelKind.Logistic)]);
+        var treeGap = Gap(german[(CategoricalEncoding.OneHot, ModelKind.FastTree)], german[(CategoricalEncoding.Label, ModelKind.FastTree)]);
         var penalty = new LabelPenalty(
-            FoldIntervals.CorrectedT(lrGap, gk),
-            FoldIntervals.CorrectedT(treeGap, gk),
-            FoldIntervals.CorrectedT(FoldIntervals.Differences(lrGap, treeGap), gk),
+            FoldMean(lrGap, gk),
+            FoldMean(treeGap, gk),
+            Ci(CorrectedResampledT.Paired(lrGap, treeGap, ResamplingDesign.KFold(gk))),
             germanRows);
 
         var ordinal = new OrdinalComparison(
@@ -317,177 +370,4 @@ public sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
         return new Measurements(penalty, ordinal, growth, high, many);
     }
 
-    private static List<ReportTable> Tables(
-        OneHotVsLabelSettings settings,
-        Dictionary<(CategoricalEncoding, ModelKind), EncodingRun> german,
-        Dictionary<CategoricalEncoding, EncodedSize> germanSizes,
-        List<SyntheticRun> synthetic)
-    {
-        string[] sizeColumns = ["features", "non-zeros", "dense bytes (rows × features × 4)", "sparse bytes (non-zeros × 8)", "bytes as ML.NET holds them"];
-        var germanEncodings = new ReportTable("german-encodings", ["encoding", "what it does", .. sizeColumns]);
-        foreach (var e in GermanEncodings)
-        {
-            var s = germanSizes[e];
-            germanEncodings.AddRow(e.Name(), e.Description(settings.GermanHashBits), s.Features, s.NonZeros, s.DenseBytes, s.SparseBytes, s.StoredBytes);
-        }
-
-        string[] scoreColumns = ["model", "test AUC (mean, 95% corrected t CI)", "test F1 at 0.5 (mean, 95% corrected t CI)", "AUC − AUC(one-hot), paired per fold"];
-        var germanScores = new ReportTable("german-scores", ["encoding", .. scoreColumns]);
-        foreach (var m in Models)
-        {
-            foreach (var e in GermanEncodings)
-            {
-                germanScores.AddRow(e.Name(), m.Name(), Auc(german[(e, m)], settings.GermanFolds), FoldIntervals.CorrectedT(german[(e, m)].FoldF1, settings.GermanFolds),
-                    e == CategoricalEncoding.OneHot ? "reference" : AucDifference(german[(e, m)], german[(CategoricalEncoding.OneHot, m)], settings.GermanFolds));
-            }
-        }
-
-        var syntheticSizes = new ReportTable("synthetic-sizes", ["levels", "levels drawn", "encoding", .. sizeColumns]);
-        var syntheticScores = new ReportTable("synthetic-scores", ["levels", "encoding", .. scoreColumns]);
-        foreach (var r in synthetic)
-        {
-            foreach (var e in SyntheticEncodings)
-            {
-                var s = r.Sizes[e];
-                syntheticSizes.AddRow(r.Levels, r.LevelsSeen, e.Name(), s.Features, s.NonZeros, s.DenseBytes, s.SparseBytes, s.StoredBytes);
-            }
-
-            foreach (var m in Models)
-            {
-                foreach (var e in SyntheticEncodings)
-                {
-                    syntheticScores.AddRow(r.Levels, e.Name(), m.Name(), Auc(r.Runs[(e, m)], settings.SyntheticFolds),
-                        FoldIntervals.CorrectedT(r.Runs[(e, m)].FoldF1, settings.SyntheticFolds),
-                        e == CategoricalEncoding.OneHot ? "reference" : AucDifference(r.Runs[(e, m)], r.Runs[(CategoricalEncoding.OneHot, m)], settings.SyntheticFolds));
-                }
-            }
-        }
-
-        return [germanEncodings, germanScores, syntheticSizes, syntheticScores];
-    }
-
-    private static ReportTable TimingTable(Dictionary<(CategoricalEncoding, ModelKind), EncodingRun> german, List<SyntheticRun> synthetic)
-    {
-        var table = new ReportTable("training-time", ["data set", "encoding", "model", "folds", "training seconds (sum over folds)", "ms per fold"]);
-        void Add(string data, EncodingRun run)
-        {
-            var seconds = run.TrainingTime.TotalSeconds;
-            table.AddRow(data, run.Encoding.Name(), run.Model.Name(), run.FoldAuc.Length, Math.Round(seconds, 3), Math.Round(1000 * seconds / run.FoldAuc.Length, 1));
-        }
-
-        foreach (var run in german.Values)
-        {
-            Add("German credit", run);
-        }
-
-        foreach (var r in synthetic)
-        {
-            foreach (var run in r.Runs.Values)
-            {
-                Add(string.Create(CultureInfo.InvariantCulture, $"synthetic, {r.Levels} levels"), run);
-            }
-        }
-
-        return table;
-    }
-
-    private static List<Figure> BuildFigures(OneHotVsLabelSettings settings, Dictionary<(CategoricalEncoding, ModelKind), EncodingRun> german, List<SyntheticRun> synthetic)
-    {
-        var figures = new List<Figure>();
-        var folds = settings.GermanFolds * settings.GermanRepeats;
-        foreach (var m in Models)
-        {
-            var slug = m == ModelKind.Logistic ? "logistic" : "fasttree";
-            figures.Add(Scenarios.Figures.Bars($"german-auc-{slug}.png",
-                string.Create(CultureInfo.InvariantCulture, $"German credit, {m.Name()}: test AUC by encoding ({folds} folds, 95% CI)"),
-                "test ROC AUC", [.. GermanEncodings.Select(e => new BarValue(e.Name(), Auc(german[(e, m)], settings.GermanFolds)))]));
-            figures.Add(Scenarios.Figures.Bars($"german-f1-{slug}.png",
-                string.Create(CultureInfo.InvariantCulture, $"German credit, {m.Name()}: test F1 at 0.5 by encoding ({folds} folds, 95% CI)"),
-                "test F1 (threshold 0.5)", [.. GermanEncodings.Select(e => new BarValue(e.Name(), FoldIntervals.CorrectedT(german[(e, m)].FoldF1, settings.GermanFolds)))]));
-            figures.Add(Scenarios.Figures.Bars($"german-auc-vs-one-hot-{slug}.png",
-                string.Create(CultureInfo.InvariantCulture, $"German credit, {m.Name()}: AUC minus one-hot AUC (95% CI)"),
-                "AUC − AUC(one-hot), paired per fold",
-                [.. GermanEncodings.Where(e => e != CategoricalEncoding.OneHot)
-                    .Select(e => new BarValue(e.Name(), AucDifference(german[(e, m)], german[(CategoricalEncoding.OneHot, m)], settings.GermanFolds)))]));
-        }
-
-        double[] x = [.. synthetic.Select(r => Math.Log10(r.Levels))];
-        Series Gap(CategoricalEncoding e, ModelKind m) => new($"{e.Name()}, {m.ShortName()}",
-            x, [.. synthetic.Select(r => AucDifference(r.Runs[(e, m)], r.Runs[(CategoricalEncoding.OneHot, m)], settings.SyntheticFolds).Value)]);
-        figures.Add(LineFigures.Line("synthetic-auc-vs-one-hot.png", "Synthetic nominal feature: AUC minus one-hot's AUC (same model, same folds)",
-            "log10(number of levels)", "AUC − AUC(one-hot)",
-            [
-                new Series("one-hot (reference)", x, [.. x.Select(_ => 0.0)]),
-                Gap(CategoricalEncoding.Label, ModelKind.Logistic),
-                Gap(CategoricalEncoding.Label, ModelKind.FastTree),
-                Gap(CategoricalEncoding.Hashing, ModelKind.Logistic),
-                Gap(CategoricalEncoding.Hashing, ModelKind.FastTree),
-                Gap(CategoricalEncoding.NumericOnly, ModelKind.Logistic),
-            ],
-            [new LineStyle("#808080", Markers: false, Dashed: true), .. Enumerable.Repeat(new LineStyle(), 5)]));
-
-        Series SizeSeries(string name, Func<EncodedSize, double> size, CategoricalEncoding e) =>
-            new(name, x, [.. synthetic.Select(r => Math.Log10(size(r.Sizes[e])))]);
-        figures.Add(LineFigures.Line("synthetic-features.png", "Synthetic nominal feature: number of features after encoding",
-            "log10(number of levels)", "log10(number of features)",
-            [
-                SizeSeries("one-hot", s => s.Features, CategoricalEncoding.OneHot),
-                SizeSeries(string.Create(CultureInfo.InvariantCulture, $"hashing ({settings.SyntheticHashBits} bits)"), s => s.Features, CategoricalEncoding.Hashing),
-                SizeSeries("label", s => s.Features, CategoricalEncoding.Label),
-            ]));
-        // The three sparse sizes coincide when every row has one non-zero per column; then one line is drawn for them.
-        CategoricalEncoding[] sparse = [CategoricalEncoding.OneHot, CategoricalEncoding.Hashing, CategoricalEncoding.Label];
-        bool sameSparse = synthetic.All(r => sparse.All(e => r.Sizes[e].SparseBytes == r.Sizes[CategoricalEncoding.OneHot].SparseBytes));
-        Series[] sparseSeries = sameSparse
-            ? [SizeSeries("one-hot = hashing = label, sparse (non-zeros × 8)", s => s.SparseBytes, CategoricalEncoding.OneHot)]
-            : [.. sparse.Select(e => SizeSeries($"{e.Name()}, sparse (non-zeros × 8)", s => s.SparseBytes, e))];
-        figures.Add(LineFigures.Line("synthetic-memory.png",
-            string.Create(CultureInfo.InvariantCulture, $"Synthetic nominal feature: bytes of the encoded data ({settings.SyntheticRows} rows)"),
-            "log10(number of levels)", "log10(bytes)",
-            [
-                SizeSeries("one-hot, dense (rows × features × 4)", s => s.DenseBytes, CategoricalEncoding.OneHot),
-                SizeSeries("hashing, dense", s => s.DenseBytes, CategoricalEncoding.Hashing),
-                SizeSeries("label, dense", s => s.DenseBytes, CategoricalEncoding.Label),
-                .. sparseSeries,
-            ]));
-        return figures;
-    }
-
-    private static string Summary(
-        OneHotVsLabelSettings settings,
-        int ordinalColumns,
-        Dictionary<(CategoricalEncoding, ModelKind), EncodingRun> german,
-        List<SyntheticRun> synthetic,
-        Measurements m)
-    {
-        static string F(double v) => Numbers.Format(v);
-        var gk = settings.GermanFolds;
-        var lrOneHot = Auc(german[(CategoricalEncoding.OneHot, ModelKind.Logistic)], gk);
-        var lrLabel = Auc(german[(CategoricalEncoding.Label, ModelKind.Logistic)], gk);
-        var lrOrdinal = Auc(german[(CategoricalEncoding.Ordinal, ModelKind.Logistic)], gk);
-        var lrNumeric = Auc(german[(CategoricalEncoding.NumericOnly, ModelKind.Logistic)], gk);
-        var ftOneHot = Auc(german[(CategoricalEncoding.OneHot, ModelKind.FastTree)], gk);
-        var ftLabel = Auc(german[(CategoricalEncoding.Label, ModelKind.FastTree)], gk);
-        var lrMixed = Auc(german[(CategoricalEncoding.Mixed, ModelKind.Logistic)], gk);
-        var top = synthetic[^1];
-        var first = synthetic[0];
-        var h = m.HighCardinality;
-        var p = m.Penalty;
-        EncodedSize Top(CategoricalEncoding e) => top.Sizes[e];
-        return string.Create(CultureInfo.InvariantCulture,
-            $"On German credit ({german[(CategoricalEncoding.OneHot, ModelKind.Logistic)].FoldAuc.Length} folds), logistic regression scores AUC {lrOneHot} with one-hot encoding "
-            + $"and {lrLabel} with arbitrary label codes, a paired gap of {p.LogisticGap}; numeric features alone give {lrNumeric}. "
-            + $"FastTree scores {ftOneHot} one-hot and {ftLabel} label-encoded (gap {p.TreeGap}). "
-            + $"Label codes in the true order for the {ordinalColumns} ordinal columns (arbitrary codes for the nominal ones) give logistic regression {lrOrdinal}; ranking the ordinal columns and one-hot encoding "
-            + $"the nominal ones (mixed) gives {lrMixed}, {m.Ordinal.Difference} against all one-hot, with {m.Ordinal.OrdinalFeatures} instead of {m.Ordinal.OneHotFeatures} features. "
-            + $"On the synthetic nominal feature ({settings.SyntheticRows} rows, Zipf exponent {F(settings.LevelSkew)}; each cardinality is its own draw, "
-            + $"so compare encodings within a cardinality), one-hot needs {first.Sizes[CategoricalEncoding.OneHot].Features} features "
-            + $"at {first.Levels} levels and {Top(CategoricalEncoding.OneHot).Features} at {top.Levels} ({top.LevelsSeen} levels drawn); as a dense Single matrix that is "
-            + $"{F(Top(CategoricalEncoding.OneHot).DenseBytes / 1e6)} MB against {F(Top(CategoricalEncoding.Label).DenseBytes / 1e6)} MB for label encoding, while ML.NET holds "
-            + $"the one-hot rows as sparse vectors in {F(Top(CategoricalEncoding.OneHot).StoredBytes / 1e6)} MB. "
-            + $"At {top.Levels} levels, label encoding adds {h.LogisticLabelVsNumeric} AUC to logistic regression's numeric features and differs from one-hot by "
-            + $"{h.LogisticLabelVsOneHot}; for FastTree label − one-hot is {h.TreeLabelVsOneHot}. Hashing into {1 << settings.SyntheticHashBits} slots ({h.HashFeatures} features "
-            + $"at every cardinality) differs from one-hot by {h.LogisticHashVsOneHot} (logistic) and {h.TreeHashVsOneHot} (FastTree). "
-            + $"Intervals are 95% corrected resampled t intervals over the folds (Nadeau and Bengio); differences are paired on the same folds.");
-    }
 }

@@ -3,10 +3,14 @@
 OneHotEncoder against OrdinalEncoder (label codes; the true order for German credit's ordinal columns), each followed
 by MaxAbsScaler + LogisticRegression (L2, C = 1, as the scenario's ML.NET ridge L2Regularization = 1 against the sum
 of the row losses) or by GradientBoostingClassifier (25 trees of at most 16 leaves, at least 10 rows per leaf, as the
-scenario's FastTree). German credit: stratified 5-fold repeated twice. Synthetic: one nominal feature with 10 to
+scenario's FastTree). German credit: stratified 10-fold repeated twice. Synthetic: one nominal feature with 10 to
 10,000 levels (Zipf frequencies with exponent 1, level effects N(0, 1) on the log-odds) and 3 numeric N(0, 1)
 features, 8000 rows, stratified 5-fold. Folds and draws are scikit-learn's / NumPy's own, so the numbers differ from
-ML.NET's; the directions are compared. Writes replication.json beside this script.
+ML.NET's; the directions are compared. At the largest cardinality the remedies are replicated too: FeatureHasher
+(2^10 slots, no alternating sign, like ML.NET's OneHotHashEncoding indicators), count encoding and out-of-fold target
+encoding written in pandas (scikit-learn 1.2 has no TargetEncoder): fitted on each fold's training rows only, the
+training rows' own values from 5 inner folds, smoothed mean (positives + 10 · prior) / (count + 10).
+Writes replication.json beside this script.
 
 Run with Debian's python3 and python3-sklearn: /usr/bin/python3 scenarios/OneHotVsLabel/replicate.py
 """
@@ -24,7 +28,9 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import RepeatedStratifiedKFold
 from sklearn.pipeline import make_pipeline
-from sklearn.preprocessing import MaxAbsScaler, OneHotEncoder, OrdinalEncoder
+from sklearn.feature_extraction import FeatureHasher
+from sklearn.model_selection import KFold
+from sklearn.preprocessing import FunctionTransformer, MaxAbsScaler, OneHotEncoder, OrdinalEncoder
 
 SEED = 57
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -54,6 +60,9 @@ def encoder(kind, numeric, nominal, ordinal):
         parts.append(("cat", *one_hot(nominal + ordinal)))
     elif kind == "label":
         parts.append(("cat", *label(nominal + ordinal)))
+    elif kind == "hashing":
+        as_tokens = FunctionTransformer(lambda x: [[f"{c}={v}" for c, v in zip(x.columns, row)] for row in x.itertuples(index=False)])
+        parts.append(("cat", make_pipeline(as_tokens, FeatureHasher(n_features=2 ** 10, input_type="string", alternate_sign=False)), nominal + ordinal))
     elif kind == "mixed":
         parts.append(("nominal", *one_hot(nominal)))
         if ordinal:
@@ -81,6 +90,42 @@ def fold_aucs(frame, y, numeric, nominal, ordinal, encoding, kind, folds, repeat
     return np.array(aucs)
 
 
+def smoothed(positives, counts, prior, m=10.0):
+    return (positives + m * prior) / (counts + m)
+
+
+def encode_fold(frame, y, train, columns, kind, seed):
+    """Count or out-of-fold target encoding of `columns`, learned from the rows `train` only; returns a new frame."""
+    out = frame.drop(columns=columns).copy()
+    yt = pd.Series(y[train].astype(float), index=frame.index[train])
+    for c in columns:
+        levels = frame[c]
+        if kind == "count":
+            out["count:" + c] = levels.map(levels.iloc[train].value_counts()).fillna(0).to_numpy()
+            continue
+        stats = yt.groupby(levels.iloc[train]).agg(["sum", "count"])
+        prior = yt.mean()
+        values = smoothed(levels.map(stats["sum"]).fillna(0), levels.map(stats["count"]).fillna(0), prior).to_numpy()
+        for inner_fit, inner_apply in KFold(5, shuffle=True, random_state=seed).split(train):
+            fit_rows, apply_rows = train[inner_fit], train[inner_apply]
+            yi = pd.Series(y[fit_rows].astype(float), index=frame.index[fit_rows])
+            inner = yi.groupby(levels.iloc[fit_rows]).agg(["sum", "count"])
+            lv = levels.iloc[apply_rows]
+            values[apply_rows] = smoothed(lv.map(inner["sum"]).fillna(0), lv.map(inner["count"]).fillna(0), yi.mean()).to_numpy()
+        out["target:" + c] = values
+    return out
+
+
+def fold_aucs_encoded(frame, y, columns, encoding, kind, folds, repeats):
+    aucs = []
+    for j, (train, test) in enumerate(RepeatedStratifiedKFold(n_splits=folds, n_repeats=repeats, random_state=SEED).split(frame, y)):
+        encoded = encode_fold(frame, y, train, columns, encoding, SEED + j)
+        pipe = make_pipeline(*model(kind))
+        pipe.fit(encoded.iloc[train], y[train])
+        aucs.append(roc_auc_score(y[test], pipe.predict_proba(encoded.iloc[test])[:, 1]))
+    return np.array(aucs)
+
+
 def high_cardinality(levels, rows, seed):
     rng = np.random.RandomState(seed)
     p = np.arange(1, levels + 1, dtype=float) ** -1.0
@@ -102,7 +147,7 @@ def main():
     numeric = [c for c in german.columns if german[c].dtype != object]
     ordinal = [c for c in ORDINAL if c in german.columns]
     nominal = [c for c in german.columns if german[c].dtype == object and c not in ORDINAL]
-    g = {(e, k): fold_aucs(german, y, numeric, nominal, ordinal, e, k, 5, 2) for e in ("one-hot", "label", "mixed") for k in ("logistic", "tree")}
+    g = {(e, k): fold_aucs(german, y, numeric, nominal, ordinal, e, k, 10, 2) for e in ("one-hot", "label", "mixed") for k in ("logistic", "tree")}
     effects = {
         "german-logistic-onehot-minus-label": np.mean(g[("one-hot", "logistic")] - g[("label", "logistic")]),
         "german-tree-onehot-minus-label": np.mean(g[("one-hot", "tree")] - g[("label", "tree")]),
@@ -118,6 +163,12 @@ def main():
             s = {(e, m): fold_aucs(frame, ys, ["x0", "x1", "x2"], ["level"], [], e, m, 5, 1) for e in ("one-hot", "label") for m in ("logistic", "tree")}
             effects["many-levels-logistic-label-minus-onehot"] = np.mean(s[("label", "logistic")] - s[("one-hot", "logistic")])
             effects["many-levels-tree-label-minus-onehot"] = np.mean(s[("label", "tree")] - s[("one-hot", "tree")])
+            for m, name in (("logistic", "logistic"), ("tree", "tree")):
+                hashed = fold_aucs(frame, ys, ["x0", "x1", "x2"], ["level"], [], "hashing", m, 5, 1)
+                effects[f"many-levels-{name}-hashing-minus-onehot"] = np.mean(hashed - s[("one-hot", m)])
+                for e in ("count", "target"):
+                    encoded = fold_aucs_encoded(frame, ys, ["level"], e, m, 5, 1)
+                    effects[f"many-levels-{name}-{e}-minus-onehot"] = np.mean(encoded - s[("one-hot", m)])
     effects["onehot-feature-growth"] = np.log(features[-1] / features[0]) / np.log(grid[-1] / grid[0])
 
     out = {

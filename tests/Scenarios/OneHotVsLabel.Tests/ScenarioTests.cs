@@ -33,8 +33,10 @@ public class ScenarioTests
             Assert.Equal(new OneHotVsLabelScenario().Claims.Select(c => c.Id), claims.Select(c => c.GetProperty("id").GetString()));
             Assert.All(claims, c => Assert.Contains(c.GetProperty("verdict").GetString(), new[] { "holds", "partly holds", "does not hold", "inconclusive" }));
             var tables = json.RootElement.GetProperty("tables");
-            Assert.Equal(12, tables.GetProperty("german-scores").GetArrayLength());
-            Assert.Equal(2 * 4, tables.GetProperty("synthetic-sizes").GetArrayLength());
+            Assert.Equal(8 * 2, tables.GetProperty("german-scores").GetArrayLength());
+            Assert.Equal(2 * 6, tables.GetProperty("synthetic-sizes").GetArrayLength());
+            Assert.Equal(2 * 5, tables.GetProperty("synthetic-remedies").GetArrayLength());
+            Assert.Equal(OneHotVsLabelScenario.ColumnCounts(13).Length, tables.GetProperty("columns-vs-levels").GetArrayLength());
             foreach (var figure in new[] { "german-auc-logistic.png", "german-auc-fasttree.png", "german-f1-logistic.png", "german-f1-fasttree.png", "german-auc-vs-one-hot-logistic.png", "german-auc-vs-one-hot-fasttree.png", "synthetic-auc-vs-one-hot.png", "synthetic-features.png", "synthetic-memory.png" })
             {
                 Assert.True(File.Exists(Path.Combine(root, "a", figure)), figure);
@@ -61,8 +63,15 @@ public class ScenarioTests
     {
         var scenario = new OneHotVsLabelScenario();
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => scenario.Run(scenario.QuickSettings with { GermanFolds = 1 }, NullProgressReporter.Instance));
-        Assert.StartsWith("--german-folds is 1; it must be at least 2. Use 5.", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("--german-folds is 1; it must be at least 2. Use 10.", ex.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(13, new[] { 1, 4, 8, 13 })]
+    [InlineData(2, new[] { 1, 2 })]
+    [InlineData(1, new[] { 1 })]
+    public void ColumnCounts_Columns_OneThenThirdsThenAll(int columns, int[] expected) =>
+        Assert.Equal(expected, OneHotVsLabelScenario.ColumnCounts(columns));
 
     [Fact]
     public void Claims_QuestionAndIds_AsInTheIssue()
