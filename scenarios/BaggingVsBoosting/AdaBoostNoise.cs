@@ -91,7 +91,7 @@ internal static class AdaBoostNoise
     }
 
     /// <summary>Σ_{i in rows, flipped} w_i / Σ_{i in rows} w_i.</summary>
-    private static double Share(double[] weights, bool[] flipped, ReadOnlySpan<int> rows)
+    internal static double Share(double[] weights, bool[] flipped, ReadOnlySpan<int> rows)
     {
         double on = 0, total = 0;
         foreach (var i in rows)
@@ -104,7 +104,7 @@ internal static class AdaBoostNoise
     }
 
     /// <summary>Weight share / row share of the flipped rows, with a bootstrap over training rows (undefined when a resample has no flipped row).</summary>
-    private static Estimate Concentration(double[] weights, bool[] flipped, int seed, int resamples) =>
+    internal static Estimate Concentration(double[] weights, bool[] flipped, int seed, int resamples) =>
         Estimate.FromBootstrap(Bootstrap.Percentile(weights.Length, rows =>
         {
             var count = 0;

@@ -41,13 +41,6 @@ internal sealed class NoiseSensitivityCriterion : Criterion<NoiseCases>
     {
         var main = Damage.Evaluate(input.Damage);
         var focus = Focus.Evaluate(input.Focus);
-        var verdict = (main.Verdict, focus.Verdict) switch
-        {
-            (Verdict.DoesNotHold, _) => Verdict.DoesNotHold,
-            (Verdict.Holds, Verdict.Holds) => Verdict.Holds,
-            (Verdict.PartlyHolds, _) or (Verdict.Holds, Verdict.DoesNotHold or Verdict.PartlyHolds) => Verdict.PartlyHolds,
-            _ => Verdict.Inconclusive,
-        };
-        return (verdict, $"sensitivity {main.Verdict.ToText()}: {main.Evidence}; mechanism {focus.Verdict.ToText()}: {focus.Evidence}");
+        return (TwoPartCriterion.Combine(main.Verdict, focus.Verdict), $"sensitivity {main.Verdict.ToText()}: {main.Evidence}; mechanism {focus.Verdict.ToText()}: {focus.Evidence}");
     }
 }
