@@ -14,7 +14,8 @@ internal sealed class NoiseSensitivityCriterion : Criterion<NoiseCases>
 {
     /// <summary>The flipped rows have the focus when their share of the final weight exceeds their share of rows (ratio
     /// above 1; with no focus it is 1). No larger margin: with learning rate 1 every update gives the rows the latest
-    /// member misclassified exactly half of the weight, so the share on any set of rows stays near 1/2 whatever the noise.</summary>
+    /// member misclassified exactly half of the weight, so the flipped rows hold much more than half only when the latest
+    /// member errs almost only on them (see the README: the margin was 2 in a first draft).</summary>
     public const double FocusHoldsAt = 1;
 
     private static readonly CasesCriterion<MeasuredEffect> Damage = new(new EffectCriterion(
