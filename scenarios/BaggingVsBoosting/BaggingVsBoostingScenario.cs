@@ -52,6 +52,12 @@ public sealed record Settings : ScenarioSettings
 
     /// <summary>Fractions of training labels flipped (test labels stay clean).</summary>
     public IReadOnlyList<double> NoiseLevels { get; init; } = [0, 0.1, 0.2, 0.3];
+
+    /// <summary>Rounds of AdaBoost (SAMME) in the label-noise comparison, at clean and the noisiest labels.</summary>
+    public int AdaBoostRounds { get; init; } = 50;
+
+    /// <summary>Learning rate of AdaBoost: 1, the reweighting as the answer describes it (no shrinkage).</summary>
+    public double AdaBoostLearningRate { get; init; } = 1.0;
 }
 
 /// <summary>Bagging versus boosting, and why ensembles beat single models (questions 52 and 31).</summary>
@@ -82,7 +88,7 @@ public sealed class BaggingVsBoostingScenario : Scenario<Settings>
     };
 
     internal static readonly Claim BoostingNoiseSensitive = new("boosting-noise-sensitive",
-        "Boosting is more sensitive to label noise than bagging (it keeps focusing on the mislabelled rows), compared at the same tree size.");
+        "Boosting (AdaBoost's reweighting as well as gradient boosting) is more sensitive to label noise than bagging (it keeps focusing on the mislabelled rows), compared at the same tree size.");
 
     internal static readonly Claim OutOfBagTracksTest = new("oob-tracks-test",
         "The out-of-bag error of a bagged ensemble tracks its test error, so bagging needs no separate validation set.");
@@ -104,7 +110,7 @@ public sealed class BaggingVsBoostingScenario : Scenario<Settings>
     public override Settings QuickSettings => DefaultSettings with
     {
         SpambaseRows = 400, SyntheticRows = 400, DeepLeaves = 32, Members = 10, ForestTrees = 5, BoostingTrees = 20,
-        BiasVarianceRounds = 3, SmallEnsemble = 3, IdenticalMembers = 2, Resamples = 50, NoiseLevels = [0, 0.3], OutOfBagRows = 800, NoiseMembers = 3,
+        BiasVarianceRounds = 3, SmallEnsemble = 3, IdenticalMembers = 2, Resamples = 50, NoiseLevels = [0, 0.3], OutOfBagRows = 800, NoiseMembers = 3, AdaBoostRounds = 10,
     };
 
     public override IReadOnlyList<ScenarioOption<Settings>> Options { get; } =
@@ -157,6 +163,8 @@ public sealed class BaggingVsBoostingScenario : Scenario<Settings>
             Lap(data.Name + ": bias-variance");
             var noise = Steps.LabelNoise(context, settings, data, seed, progress, report);
             Lap(data.Name + ": label noise");
+            var adaBoost = AdaBoostNoise.Measure(context, settings, data, seed, noise, progress, report);
+            Lap(data.Name + ": AdaBoost under label noise");
 
             var e = new DatasetEvidence
             {
@@ -170,6 +178,8 @@ public sealed class BaggingVsBoostingScenario : Scenario<Settings>
                 IdenticalGain = diversity.IdenticalGain,
                 IdenticalCorrelation = diversity.IdenticalCorrelation,
                 NoiseDamage = [.. noise.Matched.Select(t => (t.Leaves, t.ExtraDamage))],
+                AdaBoostNoiseDamage = [.. adaBoost.Select(c => (c.Leaves, c.ExtraDamage))],
+                AdaBoostFocus = [.. adaBoost.Select(c => (c.Leaves, c.Concentration, data.Train.RowCount))],
                 BaggedStumpGain = noise.StumpGains.Bagged,
                 BoostedStumpGain = noise.StumpGains.Boosted,
                 OutOfBagMinusTest = outOfBag.Difference,
@@ -177,6 +187,7 @@ public sealed class BaggingVsBoostingScenario : Scenario<Settings>
             };
             evidence.Add(e);
             Summary.Add(report, settings, data, e, singles, bagged, diversity, outOfBag, biasVariance, noise);
+            AdaBoostNoise.Summarize(report, settings, data.Name, adaBoost);
         }
 
         return new ScenarioResult

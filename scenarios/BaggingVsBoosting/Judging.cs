@@ -32,6 +32,13 @@ internal sealed record DatasetEvidence
     /// 0%) − (bagging error at the highest noise − at 0%).</summary>
     public required IReadOnlyList<(int Leaves, Estimate Damage)> NoiseDamage { get; init; }
 
+    /// <summary>The same for AdaBoost (SAMME) against the same bagged trees, per tree size.</summary>
+    public required IReadOnlyList<(int Leaves, Estimate Damage)> AdaBoostNoiseDamage { get; init; }
+
+    /// <summary>Per tree size: the flipped rows' share of AdaBoost's final row weight divided by their share of the
+    /// training rows (95% bootstrap over the training rows, which are the replicates).</summary>
+    public required IReadOnlyList<(int Leaves, Estimate Concentration, int TrainingRows)> AdaBoostFocus { get; init; }
+
     /// <summary>Clean labels: test error of one stump minus that of bagged stumps.</summary>
     public required Estimate BaggedStumpGain { get; init; }
 
@@ -68,9 +75,6 @@ internal static class Judging
 
     private static readonly EffectCriterion BoostingBias = new("relative change of bias², boosted stumps vs one stump", Direction.Less, CutHoldsAt, 0, "95% paired bootstrap interval", Rows);
 
-    private static readonly EffectCriterion Noise = new("extra test-error increase of boosted over bagged trees of the same size from clean to the noisiest training labels",
-        Direction.Greater, NoiseHoldsAt, 0, "95% paired bootstrap interval", Rows);
-
     private static readonly EffectCriterion Strong = new("test error of one stump − test error of the ensemble of stumps (clean labels)",
         Direction.Greater, StrongHoldsAt, 0, "95% paired bootstrap interval", Rows);
 
@@ -88,8 +92,7 @@ internal static class Judging
         JudgeVariance(evidence),
         BaggingVsBoostingScenario.BoostingCutsBias.Judge(Cases(BoostingBias).Evaluate(Each(evidence, e => new MeasuredEffect(e.BoostingBiasChange, e.TestRows)))),
         BaggingVsBoostingScenario.DiversityMatters.Judge(Cases(new DiversityCriterion()).Evaluate(Each(evidence, e => e))),
-        BaggingVsBoostingScenario.BoostingNoiseSensitive.Judge(new CasesCriterion<MeasuredEffect>(Noise, "data sets and tree sizes").Evaluate(
-            [.. evidence.SelectMany(e => e.NoiseDamage.Select(d => ($"{e.Dataset}, {d.Leaves}-leaf trees", new MeasuredEffect(d.Damage, e.TestRows))))])),
+        BaggingVsBoostingScenario.BoostingNoiseSensitive.Judge(NoiseSensitivityCriterion.Instance.Evaluate(NoiseSensitivityCriterion.Cases(evidence))),
         BaggingVsBoostingScenario.OutOfBagTracksTest.Judge(Cases(OutOfBag).Evaluate(Each(evidence, e => new MeasuredEffect(e.OutOfBagMinusTest, e.OutOfBagTestRows)))),
     ];
 

@@ -43,7 +43,9 @@ internal sealed class ReportBuilder
 
     public ReportTable NoiseDamage { get; } = new("noise-damage-matched", ["data set", "tree size (leaves)", "boosting's extra test-error increase over bagging, clean to noisiest (95% bootstrap)"]);
 
-    public IReadOnlyList<ReportTable> Tables => [Data, Checks, Staging, Finals, Sizes, WeakLearners, Diversity, OutOfBag, Bias, Changes, Noise, NoiseDamage];
+    public ReportTable AdaBoost { get; } = AdaBoostNoise.NewTable();
+
+    public IReadOnlyList<ReportTable> Tables => [Data, Checks, Staging, Finals, Sizes, WeakLearners, Diversity, OutOfBag, Bias, Changes, Noise, NoiseDamage, AdaBoost];
 
     public IReadOnlyList<Figure> Figures => [.. SizeFigures, .. BiasFigures, .. NoiseFigures];
 }

@@ -33,10 +33,12 @@ internal sealed record BiasVarianceResult(BiasVariance[] Parts, Estimate Varianc
 /// <param name="Matched">Per tree size: the bagged and the boosted ensemble's test error per noise level, and boosting's
 /// extra error increase from clean to the noisiest labels (paired bootstrap over test rows).</param>
 /// <param name="StumpGains">Clean labels: one stump's test error minus that of bagged stumps and of boosted stumps.</param>
+/// <param name="BaggedErrors">Per tree size: the bagged trees' test errors per row with clean and with the noisiest labels (paired with AdaBoost).</param>
 internal sealed record NoiseResult(
     IReadOnlyList<double> BaggedDeep,
     IReadOnlyList<(int Leaves, IReadOnlyList<double> Bagged, IReadOnlyList<double> Boosted, Estimate ExtraDamage)> Matched,
-    (Estimate Bagged, Estimate Boosted) StumpGains);
+    (Estimate Bagged, Estimate Boosted) StumpGains,
+    IReadOnlyList<(bool[] Clean, bool[] Noisiest)> BaggedErrors);
 
 /// <summary>The experiment's steps on one data set, each filling its table rows in <see cref="ReportBuilder"/>.</summary>
 internal static class Steps
@@ -247,7 +249,7 @@ internal static class Steps
         var stump = Errors(data.TestLabels, Scores(Learners.DeepTree(context, 2, minimumPerLeaf: Learners.BoostedMinimumPerLeaf).Fit(data.TrainView).Transform(data.TestView)), 0.5);
         var gains = (MeanWithBootstrap(PerRow(i => B(stump[i]) - B(bagged[0][0][i])), SubSeed(seed, 610), settings.Resamples),
             MeanWithBootstrap(PerRow(i => B(stump[i]) - B(boosted[0][0][i])), SubSeed(seed, 611), settings.Resamples));
-        var result = new NoiseResult([.. deep.Select(Rate)], matched, gains);
+        var result = new NoiseResult([.. deep.Select(Rate)], matched, gains, [.. bagged.Select(b => (b[0], b[last]))]);
         report.NoiseFigures.Add(LineFigures.Line($"label-noise-{data.Name}.png", $"{data.Name}: test error vs share of flipped training labels (test labels clean)", "share of training labels flipped", "test error",
         [
             new Series("bagged deep trees", settings.NoiseLevels, result.BaggedDeep),

@@ -7,8 +7,8 @@ namespace ClassicalML.Scenarios.BaggingVsBoosting;
 internal static class Summary
 {
     public const string Notes =
-        "Notes: the boosting here is gradient boosting of stumps on the log-loss with shrinkage (FastTree, LightGBM), not AdaBoost with its exponential loss, "
-        + "for which the noise sensitivity was shown (Dietterich 2000, against bagged C4.5 trees); the claim is judged at matched tree size (bagged and boosted trees with the same leaves and rows per leaf), while the bagged deep trees, which grow until every leaf is pure (training error 0) and so average interpolators of the noisy labels, are shown for reference. "
+        "Notes: the boosting of the size, bias and weak-learner experiments is gradient boosting on the log-loss with shrinkage (FastTree, LightGBM); the label-noise claim is judged on it and on AdaBoost (SAMME, ClassicalML.Models.AdaBoostEstimator on weighted FastTree trees, learning rate 1), "
+        + "the reweighting the answer describes and for which the noise sensitivity was shown (Dietterich 2000, against bagged C4.5 trees); the claim is judged at matched tree size (bagged and boosted trees with the same leaves and rows per leaf), while the bagged deep trees, which grow until every leaf is pure (training error 0) and so average interpolators of the noisy labels, are shown for reference. "
         + "FastForest is a random forest whose trees each see 70% of the rows drawn without replacement (not a bootstrap) and a subset of features; it writes no probability, so its raw score is thresholded at 0. "
         + "Each row's out-of-bag vote averages only the members that did not draw it (about 37% of them), so the out-of-bag error estimates a smaller ensemble and leans pessimistic; it is compared with the test error on a larger split (the out-of-bag table), whose interval can be narrower than the margin. "
         + "The synthetic set is make_classification with flipY = 0, so its only label noise is the share flipped in the noise experiment, but its classes overlap, so its Bayes error is not 0 and not known. "

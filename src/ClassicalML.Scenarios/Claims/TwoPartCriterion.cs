@@ -41,13 +41,19 @@ public sealed class TwoPartCriterion : Criterion<(MeasuredEffect Main, MeasuredE
     {
         var m = _main.Evaluate(input.Main);
         var q = _qualifier.Evaluate(input.Qualifier);
-        var verdict = (m.Verdict, q.Verdict) switch
-        {
-            (Verdict.DoesNotHold, _) => Verdict.DoesNotHold,
-            (Verdict.Holds, Verdict.Holds) => Verdict.Holds,
-            (Verdict.PartlyHolds, _) or (Verdict.Holds, Verdict.DoesNotHold or Verdict.PartlyHolds) => Verdict.PartlyHolds,
-            _ => Verdict.Inconclusive,
-        };
-        return (verdict, $"main part {m.Verdict.ToText()}: {m.Evidence}; qualifier {q.Verdict.ToText()}: {q.Evidence}");
+        return (Combine(m.Verdict, q.Verdict), $"main part {m.Verdict.ToText()}: {m.Evidence}; qualifier {q.Verdict.ToText()}: {q.Evidence}");
     }
+
+    /// <summary>The rule on the two parts' verdicts, for criteria whose parts are not single effects (e.g. cases).</summary>
+    /// <param name="main">The main part's verdict.</param>
+    /// <param name="qualifier">The qualifier's verdict.</param>
+    /// <returns>Does not hold if the main part does not; holds if both hold; partly holds if the main part partly holds,
+    /// or holds while the qualifier does not or partly holds; inconclusive otherwise.</returns>
+    public static Verdict Combine(Verdict main, Verdict qualifier) => (main, qualifier) switch
+    {
+        (Verdict.DoesNotHold, _) => Verdict.DoesNotHold,
+        (Verdict.Holds, Verdict.Holds) => Verdict.Holds,
+        (Verdict.PartlyHolds, _) or (Verdict.Holds, Verdict.DoesNotHold or Verdict.PartlyHolds) => Verdict.PartlyHolds,
+        _ => Verdict.Inconclusive,
+    };
 }

@@ -27,6 +27,21 @@ public sealed class ComponentTests
     }
 
     [Fact]
+    public void AdaBoostShare_HandMade_WeightOnFlippedRowsAndConcentration()
+    {
+        // Rows 0 and 1 of four are flipped and carry 0.3 + 0.3 of the weight: share 0.6 against a row share of 0.5.
+        double[] weights = [0.3, 0.3, 0.2, 0.2];
+        bool[] flipped = [true, true, false, false];
+        Assert.Equal(0.6, AdaBoostNoise.Share(weights, flipped, [0, 1, 2, 3]), 12);
+        Assert.Equal(0.3 / 0.5, AdaBoostNoise.Share(weights, flipped, [0, 2]), 12);
+
+        // Uniform weights: no focus, the concentration is 1 in every resample.
+        var uniform = AdaBoostNoise.Concentration([0.25, 0.25, 0.25, 0.25], flipped, seed: 3, resamples: 50);
+        Assert.Equal(1.0, uniform.Value, 12);
+        Assert.Equal(1.0, uniform.Upper, 12);
+    }
+
+    [Fact]
     public void FlipLabels_Fraction_FlipsExactlyRoundedShareDeterministically()
     {
         var labels = Enumerable.Range(0, 101).Select(i => i % 3 == 0).ToArray();

@@ -18,6 +18,8 @@ internal static class Evidence
         IdenticalGain = 0,
         IdenticalCorrelation = 1,
         NoiseDamage = [(2, new Estimate(0.05, 0.03, 0.07)), (8, new Estimate(0.05, 0.03, 0.07))],
+        AdaBoostNoiseDamage = [(2, new Estimate(0.07, 0.03, 0.11)), (8, new Estimate(0.18, 0.14, 0.22))],
+        AdaBoostFocus = [(2, new Estimate(1.4, 1.35, 1.5), 600), (8, new Estimate(1.5, 1.35, 1.65), 600)],
         BaggedStumpGain = new Estimate(0.1, 0.06, 0.14),
         BoostedStumpGain = new Estimate(0.14, 0.1, 0.18),
         OutOfBagMinusTest = new Estimate(0.005, -0.01, 0.02),
@@ -65,7 +67,17 @@ public sealed class JudgingTests
         var result = Judging.Judge([Evidence.Holding() with { NoiseDamage = [(2, new Estimate(0.05, 0.03, 0.07)), (8, new Estimate(-0.05, -0.07, -0.03))] }])
             .Single(r => r.Claim == BaggingVsBoostingScenario.BoostingNoiseSensitive);
         Assert.Equal(Verdict.PartlyHolds, result.Verdict);
-        Assert.Contains("a, 8-leaf trees: does not hold", result.Judgement.Evidence, StringComparison.Ordinal);
+        Assert.Contains("gradient boosting, a, 8-leaf trees: does not hold", result.Judgement.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoiseSensitive_AdaBoostWeightsNotOnFlippedRows_PartlyHoldsAndSaysWhy()
+    {
+        var result = Judging.Judge([Evidence.Holding() with { AdaBoostFocus = [(2, new Estimate(0.9, 0.85, 0.95), 600)] }])
+            .Single(r => r.Claim == BaggingVsBoostingScenario.BoostingNoiseSensitive);
+        Assert.Equal(Verdict.PartlyHolds, result.Verdict);
+        Assert.Contains("sensitivity holds", result.Judgement.Evidence, StringComparison.Ordinal);
+        Assert.Contains("mechanism does not hold: a, 2-leaf trees: does not hold (flipped rows' share of AdaBoost's final row weight ÷ their share of the training rows = 0.9", result.Judgement.Evidence, StringComparison.Ordinal);
     }
 
     [Fact]
