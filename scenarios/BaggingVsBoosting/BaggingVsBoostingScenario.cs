@@ -176,8 +176,8 @@ public sealed class BaggingVsBoostingScenario : Scenario<Settings>
             Lap(data.Name + ": ensemble sizes");
             var diversity = Steps.Diversity(context, settings, data, seed, bagged, report);
             var trend = DiversityTrend.Measure(context, settings, data, seed, report);
-            var voting = Voting.Measure(context, settings, data, seed, bagged, report);
             var outOfBag = Steps.OutOfBag(context, settings, large[d], seed, report);
+            var voting = Voting.Measure(context, settings, large[d], seed, outOfBag, report);
             Lap(data.Name + ": diversity, voting and out-of-bag");
             var biasVariance = Steps.BiasVariance(context, settings, data, seed, progress, report);
             Lap(data.Name + ": bias-variance");
@@ -196,6 +196,7 @@ public sealed class BaggingVsBoostingScenario : Scenario<Settings>
                 DiversityTrend = trend.RankCorrelation,
                 VoteVsBest = voting.VsBest,
                 VoteVsMean = voting.VsMean,
+                VoteTestRows = voting.TestRows,
                 NoiseDamage = [.. noise.Matched.Select(t => (t.Leaves, t.ExtraDamage))],
                 BaggedStumpGain = noise.StumpGains.Bagged,
                 BoostedStumpGain = noise.StumpGains.Boosted,

@@ -33,6 +33,9 @@ internal sealed record DatasetEvidence
     /// <summary>Mean member test error minus the majority vote's.</summary>
     public required Estimate VoteVsMean { get; init; }
 
+    /// <summary>Test rows behind the vote's intervals (the larger out-of-bag split).</summary>
+    public required int VoteTestRows { get; init; }
+
     /// <summary>Per tree size (leaves), bagged and boosted trees of that size: (boosting error at the highest noise − at
     /// 0%) − (bagging error at the highest noise − at 0%).</summary>
     public required IReadOnlyList<(int Leaves, Estimate Damage)> NoiseDamage { get; init; }
@@ -93,7 +96,7 @@ internal static class Judging
         JudgeVariance(evidence),
         BaggingVsBoostingScenario.BoostingCutsBias.Judge(Cases(BoostingBias).Evaluate(Each(evidence, e => new MeasuredEffect(e.BoostingBiasChange, e.TestRows)))),
         BaggingVsBoostingScenario.DiversityMatters.Judge(Cases(DiversityJudging.Trend).Evaluate(Each(evidence, e => (new MeasuredEffect(e.DiversityTrend, e.TestRows), new MeasuredEffect(new Estimate(e.IdenticalGain, e.IdenticalGain, e.IdenticalGain), e.TestRows))))),
-        BaggingVsBoostingScenario.DifferentAlgorithms.Judge(Cases(DiversityJudging.Vote).Evaluate(Each(evidence, e => (new MeasuredEffect(e.VoteVsBest, e.TestRows), new MeasuredEffect(e.VoteVsMean, e.TestRows))))),
+        BaggingVsBoostingScenario.DifferentAlgorithms.Judge(Cases(DiversityJudging.Vote).Evaluate(Each(evidence, e => (new MeasuredEffect(e.VoteVsBest, e.VoteTestRows), new MeasuredEffect(e.VoteVsMean, e.VoteTestRows))))),
         BaggingVsBoostingScenario.BoostingNoiseSensitive.Judge(new CasesCriterion<MeasuredEffect>(Noise, "data sets and tree sizes").Evaluate(
             [.. evidence.SelectMany(e => e.NoiseDamage.Select(d => ($"{e.Dataset}, {d.Leaves}-leaf trees", new MeasuredEffect(d.Damage, e.TestRows))))])),
         BaggingVsBoostingScenario.OutOfBagTracksTest.Judge(Cases(OutOfBag).Evaluate(Each(evidence, e => new MeasuredEffect(e.OutOfBagMinusTest, e.OutOfBagTestRows)))),

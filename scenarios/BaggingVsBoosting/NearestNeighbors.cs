@@ -62,10 +62,12 @@ internal sealed class NearestNeighbors
     {
         var rows = Standardize(features, mean, scale);
         var scores = new double[rows.Length];
-        var distances = new double[train.Length];
-        var order = new int[train.Length];
+        var nearest = new int[K];
+        var nearestDistance = new double[K];
         for (var r = 0; r < rows.Length; r++)
         {
+            // Keep the k nearest in ascending order (insertion; a later row with an equal distance goes after, so ties go to the lower index).
+            var found = 0;
             for (var i = 0; i < train.Length; i++)
             {
                 double sum = 0;
@@ -75,15 +77,27 @@ internal sealed class NearestNeighbors
                     sum += diff * diff;
                 }
 
-                distances[i] = sum;
-                order[i] = i;
+                if (found == K && sum >= nearestDistance[K - 1])
+                {
+                    continue;
+                }
+
+                var at = found < K ? found++ : K - 1;
+                while (at > 0 && nearestDistance[at - 1] > sum)
+                {
+                    nearest[at] = nearest[at - 1];
+                    nearestDistance[at] = nearestDistance[at - 1];
+                    at--;
+                }
+
+                nearest[at] = i;
+                nearestDistance[at] = sum;
             }
 
-            Array.Sort(order, (a, b) => distances[a] != distances[b] ? distances[a].CompareTo(distances[b]) : a.CompareTo(b));
             var positives = 0;
             for (var m = 0; m < K; m++)
             {
-                positives += labels[order[m]] ? 1 : 0;
+                positives += labels[nearest[m]] ? 1 : 0;
             }
 
             scores[r] = positives / (double)K;

@@ -47,7 +47,7 @@ internal sealed class ReportBuilder
 
     public ReportTable DiversitySummary { get; } = new("diversity-trend-summary", ["data set", "levels", "Spearman's ρ of gain vs error correlation (95% bootstrap)", "slope of gain on error correlation (95% bootstrap)"]);
 
-    public ReportTable Voting { get; } = new("voting", ["data set", "model", "test error (95% Wilson)", "model error − vote error (95% paired bootstrap)"]);
+    public ReportTable Voting { get; } = new("voting", ["data set", "test rows", "model", "test error (95% Wilson)", "model error − vote error (95% paired bootstrap)"]);
 
     public ReportTable VotingCorrelations { get; } = new("voting-error-correlations", ["data set", "members", "count", "mean pairwise error correlation"]);
 

@@ -9,11 +9,13 @@ namespace ClassicalML.Scenarios.BaggingVsBoosting;
 /// <summary>The majority vote of three different algorithms against its members and against bagging, on one data set.</summary>
 /// <param name="VsBest">Test error of the best member (chosen on the test rows) − test error of the vote, paired bootstrap.</param>
 /// <param name="VsMean">Mean test error of the three members − test error of the vote, paired bootstrap.</param>
-/// <param name="VsBagging">Test error of the bagged deep trees − test error of the vote, paired bootstrap.</param>
+/// <param name="VsBagging">Test error of the bagged deep trees − test error of the vote (95% Newcombe interval, as for two
+/// independent proportions: conservative for these paired errors).</param>
 /// <param name="BestMember">The member with the lowest test error.</param>
 /// <param name="MeanCorrelation">Mean pairwise correlation of the three members' 0/1 test errors.</param>
 /// <param name="Convergence">The logistic regression's convergence check (refit with 10x cap, 1/100 tolerance).</param>
-internal sealed record VotingResult(Estimate VsBest, Estimate VsMean, Estimate VsBagging, string BestMember, double MeanCorrelation, ConvergenceCheck Convergence);
+/// <param name="TestRows">Test rows of the split (the larger out-of-bag split, for power).</param>
+internal sealed record VotingResult(Estimate VsBest, Estimate VsMean, Estimate VsBagging, string BestMember, double MeanCorrelation, ConvergenceCheck Convergence, int TestRows);
 
 /// <summary>"Diversity by different algorithms": logistic regression, k-nearest neighbours and a deep tree, combined by majority vote.</summary>
 internal static class Voting
@@ -30,7 +32,9 @@ internal static class Voting
         NumberOfThreads = 1,
     };
 
-    public static VotingResult Measure(MLContext context, Settings settings, PreparedData data, int seed, BaggedTrees bagged, ReportBuilder report)
+    /// <summary>Fits the three members on the training rows of <paramref name="data"/> (the larger split: differences between
+    /// a vote and its best member are small) and compares the vote with them and with the bagged deep trees of the same split.</summary>
+    public static VotingResult Measure(MLContext context, Settings settings, PreparedData data, int seed, OutOfBagResult bagged, ReportBuilder report)
     {
         var labels = data.TestLabels;
         var normalizer = context.Transforms.NormalizeMeanVariance("Features", fixZero: false);
@@ -57,18 +61,17 @@ internal static class Voting
             MeanWithBootstrap([.. Enumerable.Range(0, labels.Length).Select(i => other(i) - (voteErrors[i] ? 1 : 0))], SubSeed(seed, stream), settings.Resamples);
         var vsBest = Versus(i => memberErrors[best][i] ? 1 : 0, 1100);
         var vsMean = MeanWithBootstrap(meanMember, SubSeed(seed, 1101), settings.Resamples);
-        var vsBagging = Versus(i => bagged.FinalErrors[i] ? 1 : 0, 1102);
-        for (var j = 0; j < 3; j++)
+        var vsBagging = NewcombeDifference(bagged.Test, WilsonError(voteErrors));
+        for (var j = 0; j < scores.Length; j++)
         {
-            report.Voting.AddRow(data.Name, MemberNames[j], WilsonError(memberErrors[j]), Versus(i => memberErrors[j][i] ? 1 : 0, 1110 + j));
+            report.Voting.AddRow(data.Name, labels.Length, MemberNames[j], WilsonError(memberErrors[j]), Versus(i => memberErrors[j][i] ? 1 : 0, 1110 + j));
         }
 
-        report.Voting.AddRow(data.Name, "majority vote of the three", WilsonError(voteErrors), "");
-        report.Voting.AddRow(data.Name, $"bagged deep trees ({bagged.Members.MemberCount})", WilsonError(bagged.FinalErrors), vsBagging);
+        report.Voting.AddRow(data.Name, labels.Length, "majority vote of the three", WilsonError(voteErrors), "");
+        report.Voting.AddRow(data.Name, labels.Length, $"bagged deep trees ({settings.Members}, the out-of-bag table's)", bagged.Test, vsBagging);
         var correlation = set.MeanCorrelation([.. Enumerable.Range(0, labels.Length)]);
         report.VotingCorrelations.AddRow(data.Name, "logistic regression, k-NN, deep tree", 3, correlation);
-        report.VotingCorrelations.AddRow(data.Name, "bagged deep trees (bootstrap samples)", bagged.Members.MemberCount, bagged.Members.MeanErrorCorrelation(labels));
-        return new VotingResult(vsBest, vsMean, vsBagging, MemberNames[best], correlation, convergence);
+        return new VotingResult(vsBest, vsMean, vsBagging, MemberNames[best], correlation, convergence, labels.Length);
     }
 
     /// <summary>Fits and predicts one member, recording both wall-clock times (machine-dependent: they go to the timings file, never to the verdicts).</summary>
