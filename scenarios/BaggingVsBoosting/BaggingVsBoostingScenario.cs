@@ -51,7 +51,7 @@ public sealed record Settings : ScenarioSettings
     public IReadOnlyList<int> MatchedLeaves { get; init; } = [2, 8];
 
     /// <summary>Members of each ensemble of the diversity trend.</summary>
-    public int DiversityMembers { get; init; } = 20;
+    public int DiversityMembers { get; init; } = 16;
 
     /// <summary>The diversity levels of the trend, from least to most diverse as designed (the measured error correlation orders them in the judgement).</summary>
     public IReadOnlyList<DiversityLevel> DiversityLevels { get; init; } =

@@ -55,23 +55,23 @@ internal static class Voting
         var voteErrors = Enumerable.Range(0, labels.Length).Select(i => memberErrors.Count(e => e[i]) >= 2).ToArray();
         var set = new ErrorSets(memberErrors, voteErrors);
         var best = Enumerable.Range(0, 3).MinBy(j => Rate(memberErrors[j]));
-        var meanMember = set.GainPerRow();
 
         Estimate Versus(Func<int, double> other, int stream) =>
             MeanWithBootstrap([.. Enumerable.Range(0, labels.Length).Select(i => other(i) - (voteErrors[i] ? 1 : 0))], SubSeed(seed, stream), settings.Resamples);
-        var vsBest = Versus(i => memberErrors[best][i] ? 1 : 0, 1100);
-        var vsMean = MeanWithBootstrap(meanMember, SubSeed(seed, 1101), settings.Resamples);
+        var versusMember = Enumerable.Range(0, scores.Length).Select(j => Versus(i => memberErrors[j][i] ? 1 : 0, 1110 + j)).ToArray();
+        var vsMean = MeanWithBootstrap(set.GainPerRow(), SubSeed(seed, 1101), settings.Resamples);
         var vsBagging = NewcombeDifference(bagged.Test, WilsonError(voteErrors));
         for (var j = 0; j < scores.Length; j++)
         {
-            report.Voting.AddRow(data.Name, labels.Length, MemberNames[j], WilsonError(memberErrors[j]), Versus(i => memberErrors[j][i] ? 1 : 0, 1110 + j));
+            report.Voting.AddRow(data.Name, labels.Length, MemberNames[j], WilsonError(memberErrors[j]), versusMember[j]);
         }
 
+        report.Voting.AddRow(data.Name, labels.Length, "mean of the three members", set.MeanMemberError(), vsMean);
         report.Voting.AddRow(data.Name, labels.Length, "majority vote of the three", WilsonError(voteErrors), "");
         report.Voting.AddRow(data.Name, labels.Length, $"bagged deep trees ({settings.Members}, the out-of-bag table's)", bagged.Test, vsBagging);
         var correlation = set.MeanCorrelation([.. Enumerable.Range(0, labels.Length)]);
         report.VotingCorrelations.AddRow(data.Name, "logistic regression, k-NN, deep tree", 3, correlation);
-        return new VotingResult(vsBest, vsMean, vsBagging, MemberNames[best], correlation, convergence, labels.Length);
+        return new VotingResult(versusMember[best], vsMean, vsBagging, MemberNames[best], correlation, convergence, labels.Length);
     }
 
     /// <summary>Fits and predicts one member, recording both wall-clock times (machine-dependent: they go to the timings file, never to the verdicts).</summary>
