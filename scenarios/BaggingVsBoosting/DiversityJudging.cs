@@ -3,7 +3,7 @@ namespace ClassicalML.Scenarios.BaggingVsBoosting;
 /// <summary>The criteria of the two diversity claims (question 31): the trend of the gain over diversity levels, and the vote of different algorithms.</summary>
 internal static class DiversityJudging
 {
-    /// <summary>Spearman's ρ (gain vs error correlation) below this is a near-monotone trend: with 6 levels, at most two adjacent swaps.</summary>
+    /// <summary>Spearman's ρ (gain vs error correlation) below this is a near-monotone trend: with 6 levels ρ = −1 + 6Σd²/210 (d: rank differences from a perfectly reversed order), so Σd² ≤ 10 (one adjacent swap gives −0.94).</summary>
     public const double TrendHoldsAt = -0.7;
 
     /// <summary>|gain| of identical members at most this counts as exactly nothing (it is computed from integer counts).</summary>
