@@ -50,6 +50,23 @@ public sealed record Settings : ScenarioSettings
     /// <summary>Tree sizes (leaves) at which bagging and boosting are compared under label noise; the first must be 2 (stumps).</summary>
     public IReadOnlyList<int> MatchedLeaves { get; init; } = [2, 8];
 
+    /// <summary>Members of each ensemble of the diversity trend.</summary>
+    public int DiversityMembers { get; init; } = 16;
+
+    /// <summary>The diversity levels of the trend, from least to most diverse as designed (the measured error correlation orders them in the judgement).</summary>
+    public IReadOnlyList<DiversityLevel> DiversityLevels { get; init; } =
+    [
+        new("pasting, 90% of rows, all features", 0.9, false, 1),
+        new("pasting, 60% of rows, all features", 0.6, false, 1),
+        new("bootstrap, all features", 1, true, 1),
+        new("bootstrap, 50% of features", 1, true, 0.5),
+        new("bootstrap, 25% of features", 1, true, 0.25),
+        new("bootstrap, 10% of features", 1, true, 0.1),
+    ];
+
+    /// <summary>Neighbours k of the k-NN member of the vote of different algorithms.</summary>
+    public int Neighbors { get; init; } = 9;
+
     /// <summary>Fractions of training labels flipped (test labels stay clean).</summary>
     public IReadOnlyList<double> NoiseLevels { get; init; } = [0, 0.1, 0.2, 0.3];
 
@@ -82,9 +99,15 @@ public sealed class BaggingVsBoostingScenario : Scenario<Settings>
     };
 
     internal static readonly Claim DiversityMatters = new("diversity-matters",
-        "Ensembles score higher than individual models because the errors of diverse models cancel out; members whose errors are perfectly correlated gain nothing.")
+        "Ensembles score higher than individual models because the errors of diverse models cancel out: the ensemble's gain over its average member grows as the members' errors correlate less, and members whose errors are perfectly correlated gain nothing.")
     {
         Quote = "The key idea for making better predictions is that the models should make different errors.",
+    };
+
+    internal static readonly Claim DifferentAlgorithms = new("different-algorithms-vote",
+        "Different algorithms make diverse members: the majority vote of logistic regression, k-nearest neighbours and a decision tree scores higher than the individual models.")
+    {
+        Quote = "Using different ML algorithms. For example, you can combine logistic regression, k-nearest neighbors, and decision trees.",
     };
 
     internal static readonly Claim BoostingNoiseSensitive = new("boosting-noise-sensitive",
@@ -103,7 +126,7 @@ public sealed class BaggingVsBoostingScenario : Scenario<Settings>
         Also = [new Question(31, "Why do ensembles typically have higher scores than individual models?")],
     };
 
-    public override IReadOnlyList<Claim> Claims { get; } = [WeakLearnersCombine, BaggingCutsVariance, BoostingCutsBias, DiversityMatters, BoostingNoiseSensitive, OutOfBagTracksTest];
+    public override IReadOnlyList<Claim> Claims { get; } = [WeakLearnersCombine, BaggingCutsVariance, BoostingCutsBias, DiversityMatters, DifferentAlgorithms, BoostingNoiseSensitive, OutOfBagTracksTest];
 
     public override Settings DefaultSettings { get; } = new() { Seed = 2024 };
 
@@ -111,6 +134,7 @@ public sealed class BaggingVsBoostingScenario : Scenario<Settings>
     {
         SpambaseRows = 400, SyntheticRows = 400, DeepLeaves = 32, Members = 10, ForestTrees = 5, BoostingTrees = 20,
         BiasVarianceRounds = 3, SmallEnsemble = 3, IdenticalMembers = 2, Resamples = 50, NoiseLevels = [0, 0.3], OutOfBagRows = 800, NoiseMembers = 3, AdaBoostRounds = 10,
+        DiversityMembers = 4, DiversityLevels = [DefaultSettings.DiversityLevels[0], DefaultSettings.DiversityLevels[2], DefaultSettings.DiversityLevels[4]],
     };
 
     public override IReadOnlyList<ScenarioOption<Settings>> Options { get; } =
@@ -157,8 +181,10 @@ public sealed class BaggingVsBoostingScenario : Scenario<Settings>
             var bagged = Steps.EnsembleSizes(context, settings, data, seed, singles, report);
             Lap(data.Name + ": ensemble sizes");
             var diversity = Steps.Diversity(context, settings, data, seed, bagged, report);
+            var trend = DiversityTrend.Measure(context, settings, data, seed, report);
             var outOfBag = Steps.OutOfBag(context, settings, large[d], seed, report);
-            Lap(data.Name + ": diversity and out-of-bag");
+            var voting = Voting.Measure(context, settings, large[d], seed, outOfBag, report);
+            Lap(data.Name + ": diversity, voting and out-of-bag");
             var biasVariance = Steps.BiasVariance(context, settings, data, seed, progress, report);
             Lap(data.Name + ": bias-variance");
             var noise = Steps.LabelNoise(context, settings, data, seed, progress, report);
@@ -174,9 +200,11 @@ public sealed class BaggingVsBoostingScenario : Scenario<Settings>
                 BiasChange = biasVariance.BiasChange,
                 BoostingBiasChange = biasVariance.BoostingBiasChange,
                 DiverseGain = diversity.Gain,
-                DiverseCorrelation = diversity.Correlation,
                 IdenticalGain = diversity.IdenticalGain,
-                IdenticalCorrelation = diversity.IdenticalCorrelation,
+                DiversityTrend = trend.RankCorrelation,
+                VoteVsBest = voting.VsBest,
+                VoteVsMean = voting.VsMean,
+                VoteTestRows = voting.TestRows,
                 NoiseDamage = [.. noise.Matched.Select(t => (t.Leaves, t.ExtraDamage))],
                 AdaBoostNoiseDamage = [.. adaBoost.Select(c => (c.Leaves, c.ExtraDamage))],
                 AdaBoostFocus = [.. adaBoost.Select(c => (c.Leaves, c.Concentration, data.Train.RowCount))],
@@ -188,12 +216,13 @@ public sealed class BaggingVsBoostingScenario : Scenario<Settings>
             evidence.Add(e);
             Summary.Add(report, settings, data, e, singles, bagged, diversity, outOfBag, biasVariance, noise);
             AdaBoostNoise.Summarize(report, settings, data.Name, adaBoost);
+            DiversitySummary.Add(report, data, trend, voting);
         }
 
         return new ScenarioResult
         {
             Tables = report.Tables,
-            Timings = [timings],
+            Timings = [timings, report.MemberTimes],
             Claims = Judging.Judge(evidence),
             Figures = report.Figures,
             Effects = report.Effects,

@@ -21,12 +21,20 @@ internal sealed record DatasetEvidence
     /// <summary>Mean member test error minus ensemble test error for bagged deep trees.</summary>
     public required Estimate DiverseGain { get; init; }
 
-    public required double DiverseCorrelation { get; init; }
-
     /// <summary>The same for an ensemble of identical members (every member fitted on all rows): exact, no interval.</summary>
     public required double IdenticalGain { get; init; }
 
-    public required double IdenticalCorrelation { get; init; }
+    /// <summary>Spearman's ρ between gain and mean pairwise error correlation over the diversity levels (<see cref="DiversityTrend"/>).</summary>
+    public required Estimate DiversityTrend { get; init; }
+
+    /// <summary>Best member's test error minus the majority vote's (logistic regression, k-NN, deep tree; <see cref="Voting"/>).</summary>
+    public required Estimate VoteVsBest { get; init; }
+
+    /// <summary>Mean member test error minus the majority vote's.</summary>
+    public required Estimate VoteVsMean { get; init; }
+
+    /// <summary>Test rows behind the vote's intervals (the larger out-of-bag split).</summary>
+    public required int VoteTestRows { get; init; }
 
     /// <summary>Per tree size (leaves), bagged and boosted trees of that size: (boosting error at the highest noise − at
     /// 0%) − (bagging error at the highest noise − at 0%).</summary>
@@ -91,7 +99,8 @@ internal static class Judging
             [.. evidence.SelectMany(e => new[] { ($"boosting, {e.Dataset}", new MeasuredEffect(e.BoostedStumpGain, e.TestRows)), ($"bagging, {e.Dataset}", new MeasuredEffect(e.BaggedStumpGain, e.TestRows)) })])),
         JudgeVariance(evidence),
         BaggingVsBoostingScenario.BoostingCutsBias.Judge(Cases(BoostingBias).Evaluate(Each(evidence, e => new MeasuredEffect(e.BoostingBiasChange, e.TestRows)))),
-        BaggingVsBoostingScenario.DiversityMatters.Judge(Cases(new DiversityCriterion()).Evaluate(Each(evidence, e => e))),
+        BaggingVsBoostingScenario.DiversityMatters.Judge(Cases(DiversityJudging.Trend).Evaluate(Each(evidence, e => (new MeasuredEffect(e.DiversityTrend, e.TestRows), new MeasuredEffect(new Estimate(e.IdenticalGain, e.IdenticalGain, e.IdenticalGain), e.TestRows))))),
+        BaggingVsBoostingScenario.DifferentAlgorithms.Judge(Cases(DiversityJudging.Vote).Evaluate(Each(evidence, e => (new MeasuredEffect(e.VoteVsBest, e.VoteTestRows), new MeasuredEffect(e.VoteVsMean, e.VoteTestRows))))),
         BaggingVsBoostingScenario.BoostingNoiseSensitive.Judge(NoiseSensitivityCriterion.Instance.Evaluate(NoiseSensitivityCriterion.Cases(evidence))),
         BaggingVsBoostingScenario.OutOfBagTracksTest.Judge(Cases(OutOfBag).Evaluate(Each(evidence, e => new MeasuredEffect(e.OutOfBagMinusTest, e.OutOfBagTestRows)))),
     ];
@@ -105,31 +114,4 @@ internal static class Judging
     private static CasesCriterion<T> Cases<T>(Criterion<T> perCase) => new(perCase, "data sets");
 
     private static List<(string, T)> Each<T>(IReadOnlyList<DatasetEvidence> evidence, Func<DatasetEvidence, T> pick) => [.. evidence.Select(e => (e.Dataset, pick(e)))];
-}
-
-/// <summary>Averaging helps when members' errors are not perfectly correlated and gains nothing when they are, on one data set.</summary>
-internal sealed class DiversityCriterion : Criterion<DatasetEvidence>
-{
-    /// <summary>|gain| at most this counts as exactly nothing (the identical members' gain is computed from integer counts).</summary>
-    public const double Exact = 1e-9;
-
-    private static readonly EffectCriterion Gain = new("mean member error − ensemble error of the bagged deep trees", Direction.Greater, 0, 0, "95% bootstrap interval", "test rows");
-
-    public override string Description =>
-        $"diverse part: the bagged deep trees' errors correlate below 1 and {Gain.Description}; identical part: an ensemble of identical members (error correlation 1) gains exactly nothing (|gain| <= 1e-9); "
-        + "holds if both parts hold; partly holds if exactly one does; does not hold if neither; inconclusive while the diverse part is undecided";
-
-    protected override (Verdict Verdict, string Evidence) Decide(DatasetEvidence input)
-    {
-        var gain = Gain.Evaluate(input.DiverseGain, input.TestRows);
-        var diverse = input.DiverseCorrelation < 1 ? gain.Verdict : Verdict.DoesNotHold;
-        bool identical = Math.Abs(input.IdenticalGain) <= Exact && input.IdenticalCorrelation >= 1 - Exact;
-        var verdict = diverse switch
-        {
-            Verdict.Inconclusive => Verdict.Inconclusive,
-            Verdict.Holds => identical ? Verdict.Holds : Verdict.PartlyHolds,
-            _ => identical ? Verdict.PartlyHolds : Verdict.DoesNotHold,
-        };
-        return (verdict, $"{gain.Evidence} at error correlation {Judging.F(input.DiverseCorrelation)}; identical members gain {Judging.F(input.IdenticalGain)} at correlation {Judging.F(input.IdenticalCorrelation)}");
-    }
 }

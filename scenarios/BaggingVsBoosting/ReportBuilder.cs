@@ -45,7 +45,22 @@ internal sealed class ReportBuilder
 
     public ReportTable AdaBoost { get; } = AdaBoostNoise.NewTable();
 
-    public IReadOnlyList<ReportTable> Tables => [Data, Checks, Staging, Finals, Sizes, WeakLearners, Diversity, OutOfBag, Bias, Changes, Noise, NoiseDamage, AdaBoost];
+    public ReportTable DiversityTrend { get; } = new("diversity-trend", ["data set", "diversity level", "members", "mean member error", "ensemble error", "gain = member - ensemble (95% bootstrap)", "mean pairwise error correlation"]);
 
-    public IReadOnlyList<Figure> Figures => [.. SizeFigures, .. BiasFigures, .. NoiseFigures];
+    public ReportTable DiversitySummary { get; } = new("diversity-trend-summary", ["data set", "levels", "Spearman's ρ of gain vs error correlation (95% bootstrap)", "slope of gain on error correlation (95% bootstrap)"]);
+
+    public ReportTable Voting { get; } = new("voting", ["data set", "test rows", "model", "test error (95% Wilson)", "model error − vote error (95% paired bootstrap)"]);
+
+    public ReportTable VotingCorrelations { get; } = new("voting-error-correlations", ["data set", "members", "count", "mean pairwise error correlation"]);
+
+    public ReportTable Convergence { get; } = new("convergence", ["data set", "trainer", "cap", "tolerance", "check", "converged"]);
+
+    /// <summary>Wall-clock training and prediction time per member (machine-dependent: written to timings.json, never judged).</summary>
+    public ReportTable MemberTimes { get; } = new("member-times", ["data set", "ensemble or member", "members", "training ms per member", "prediction ms per member (all test rows)"]);
+
+    public List<Figure> DiversityFigures { get; } = [];
+
+    public IReadOnlyList<ReportTable> Tables => [Data, Checks, Staging, Finals, Sizes, WeakLearners, Diversity, DiversityTrend, DiversitySummary, Voting, VotingCorrelations, Convergence, OutOfBag, Bias, Changes, Noise, NoiseDamage, AdaBoost];
+
+    public IReadOnlyList<Figure> Figures => [.. SizeFigures, .. DiversityFigures, .. BiasFigures, .. NoiseFigures];
 }

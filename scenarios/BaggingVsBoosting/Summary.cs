@@ -13,7 +13,8 @@ internal static class Summary
         + "Each row's out-of-bag vote averages only the members that did not draw it (about 37% of them), so the out-of-bag error estimates a smaller ensemble and leans pessimistic; it is compared with the test error on a larger split (the out-of-bag table), whose interval can be narrower than the margin. "
         + "The synthetic set is make_classification with flipY = 0, so its only label noise is the share flipped in the noise experiment, but its classes overlap, so its Bayes error is not 0 and not known. "
         + "Bias² is measured against the observed test labels and so includes this irreducible noise on both sets; the same noise is in every learner's bias², so differences between learners are unaffected. "
-        + "Every learner is a tree ensemble (FastTree, FastForest, LightGBM): no iterative optimizer (L-BFGS, SDCA) runs to a tolerance, so there is no convergence to check.";
+        + "The one iterative optimizer is the L-BFGS logistic regression of the vote of different algorithms; its convergence check is in the convergence table. "
+        + "Training and prediction times per member are wall-clock measurements of this machine, so they are in timings.json (member-times), not in this report, and decide no verdict.";
 
     public static void Add(ReportBuilder report, Settings settings, PreparedData data, DatasetEvidence e, Singles singles, BaggedTrees bagged,
         DiversityResult diversity, OutOfBagResult outOfBag, BiasVarianceResult bv, NoiseResult noise)

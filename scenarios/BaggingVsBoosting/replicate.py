@@ -19,9 +19,14 @@ import sys
 import numpy as np
 import pandas as pd
 import sklearn
+from scipy.stats import spearmanr
 from sklearn.datasets import make_classification
-from sklearn.ensemble import AdaBoostClassifier, BaggingClassifier, GradientBoostingClassifier
+from sklearn.ensemble import AdaBoostClassifier, BaggingClassifier, GradientBoostingClassifier, VotingClassifier
+from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import train_test_split
+from sklearn.neighbors import KNeighborsClassifier
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
 from sklearn.tree import DecisionTreeClassifier
 
 SEED = 2024
@@ -38,6 +43,10 @@ NOISE_MEMBERS = 20
 MATCHED_LEAVES = [2, 8]
 MIN_LEAF = 5
 ADABOOST_ROUNDS = 50
+DIVERSITY_MEMBERS = 16
+# (rows per member as a share, bootstrap?, share of features per member), as the scenario's DiversityLevels.
+DIVERSITY_LEVELS = [(0.9, False, 1.0), (0.6, False, 1.0), (1.0, True, 1.0), (1.0, True, 0.5), (1.0, True, 0.25), (1.0, True, 0.1)]
+NEIGHBORS = 9
 
 
 def deep():
@@ -150,6 +159,44 @@ def adaboost_effects(name, x, y, seed):
     return out
 
 
+def mean_error_correlation(errors):
+    """Mean over member pairs of the phi correlation of their 0/1 errors; pairs with a constant member are left out."""
+    values = []
+    for j in range(len(errors)):
+        for k in range(j + 1, len(errors)):
+            if errors[j].std() > 0 and errors[k].std() > 0:
+                values.append(np.corrcoef(errors[j], errors[k])[0, 1])
+    return float(np.mean(values))
+
+
+def diversity_trend_effects(name, x, y, seed):
+    """Gain over the average member against the members' error correlation at six diversity levels (BaggingClassifier's
+    max_samples, bootstrap and max_features: random feature subsets per member); Spearman's rho over the levels."""
+    x_train, x_test, y_train, y_test = train_test_split(x, y, test_size=0.5, stratify=y, random_state=seed)
+    gains, correlations = [], []
+    for level, (rows, bootstrap, features) in enumerate(DIVERSITY_LEVELS):
+        bag = BaggingClassifier(estimator=deep(), n_estimators=DIVERSITY_MEMBERS, max_samples=rows, bootstrap=bootstrap,
+                                max_features=features, random_state=seed + level).fit(x_train, y_train)
+        errors = np.array([m.predict(x_test[:, f]) != y_test for m, f in zip(bag.estimators_, bag.estimators_features_)], dtype=float)
+        gains.append(errors.mean() - np.mean(bag.predict(x_test) != y_test))
+        correlations.append(mean_error_correlation(errors))
+    return {f"diversity-trend-{name}": spearmanr(gains, correlations).correlation}
+
+
+def voting_effects(name, x, y, seed):
+    """Majority vote of logistic regression (z-scored, L2), k-NN (z-scored, k = 9) and a deep tree on the larger split,
+    against its best member and against 40 bagged deep trees."""
+    x_train, x_test, y_train, y_test = train_test_split(x, y, test_size=0.5, stratify=y, random_state=seed)
+    members = [("lr", make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=10000))),
+               ("knn", make_pipeline(StandardScaler(), KNeighborsClassifier(n_neighbors=NEIGHBORS))),
+               ("tree", deep())]
+    vote = VotingClassifier(members, voting="hard").fit(x_train, y_train)
+    vote_error = np.mean(vote.predict(x_test) != y_test)
+    best = min(np.mean(m.predict(x_test) != y_test) for m in vote.estimators_)
+    bag_error = np.mean(bagged(MEMBERS, seed).fit(x_train, y_train).predict(x_test) != y_test)
+    return {f"vote-vs-best-member-{name}": best - vote_error, f"vote-vs-bagging-{name}": bag_error - vote_error}
+
+
 def main():
     spam = pd.read_csv(os.path.join(DATA, "spambase.csv"))
     y_spam = (spam["type"] == "spam").to_numpy()
@@ -160,6 +207,11 @@ def main():
     for i, (name, x, y) in enumerate([("spambase", x_spam[keep], y_spam[keep]), ("synthetic", x_syn, y_syn.astype(bool))]):
         effects.update(effects_for(name, x, y, SEED + i))
         effects.update(adaboost_effects(name, x, y, SEED + i))
+        effects.update(diversity_trend_effects(name, x, y, SEED + i))
+    # The vote on the larger split (all 4601 spambase rows, 4601 synthetic rows), as the scenario's out-of-bag split.
+    x_large, y_large = make_classification(n_samples=len(y_spam), n_features=20, n_informative=6, n_redundant=4, flip_y=0.0, random_state=SEED + 5)
+    for i, (name, x, y) in enumerate([("spambase", x_spam, y_spam), ("synthetic", x_large, y_large.astype(bool))]):
+        effects.update(voting_effects(name, x, y, SEED + 10 + i))
 
     out = {
         "implementation": f"scikit-learn {sklearn.__version__} (Debian python3-sklearn)",

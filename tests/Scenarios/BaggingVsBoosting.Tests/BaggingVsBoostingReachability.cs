@@ -20,6 +20,7 @@ public sealed class BaggingVsBoostingReachability : ReachabilitySuite<BaggingVsB
         var variance = BaggingVsBoostingScenario.BaggingCutsVariance;
         var bias = BaggingVsBoostingScenario.BoostingCutsBias;
         var diversity = BaggingVsBoostingScenario.DiversityMatters;
+        var voting = BaggingVsBoostingScenario.DifferentAlgorithms;
         var noise = BaggingVsBoostingScenario.BoostingNoiseSensitive;
         var oob = BaggingVsBoostingScenario.OutOfBagTracksTest;
         return
@@ -39,10 +40,16 @@ public sealed class BaggingVsBoostingReachability : ReachabilitySuite<BaggingVsB
             Both(bias, Verdict.DoesNotHold, "bias² rises", e => e with { BoostingBiasChange = Rises }),
             Both(bias, Verdict.Inconclusive, "change straddles 0", e => e with { BoostingBiasChange = Straddles }),
 
-            Both(diversity, Verdict.Holds, "diverse members gain, identical ones do not", e => e),
-            Both(diversity, Verdict.PartlyHolds, "identical members gain too", e => e with { IdenticalGain = 0.01 }),
-            Both(diversity, Verdict.DoesNotHold, "no gain anywhere", e => e with { DiverseGain = new Estimate(-0.02, -0.03, -0.01), IdenticalGain = 0.01 }),
-            Both(diversity, Verdict.Inconclusive, "diverse gain straddles 0", e => e with { DiverseGain = Straddles }),
+            Both(diversity, Verdict.Holds, "gain falls monotonically with the error correlation, identical members gain nothing", e => e),
+            Both(diversity, Verdict.PartlyHolds, "trend negative but not monotone", e => e with { DiversityTrend = new Estimate(-0.5, -0.6, -0.1) }),
+            Both(diversity, Verdict.PartlyHolds, "monotone trend, but identical members gain too", e => e with { IdenticalGain = 0.01 }),
+            Both(diversity, Verdict.DoesNotHold, "gain rises with the error correlation", e => e with { DiversityTrend = new Estimate(0.8, 0.4, 1) }),
+            Both(diversity, Verdict.Inconclusive, "trend interval straddles -0.7", e => e with { DiversityTrend = new Estimate(-0.8, -1, -0.4) }),
+
+            Both(voting, Verdict.Holds, "the vote beats the best member", e => e),
+            Both(voting, Verdict.PartlyHolds, "the vote beats the average member only", e => e with { VoteVsBest = new Estimate(-0.02, -0.03, -0.01) }),
+            Both(voting, Verdict.DoesNotHold, "the vote is no better than the average member", e => e with { VoteVsBest = new Estimate(-0.05, -0.07, -0.03), VoteVsMean = new Estimate(-0.02, -0.03, -0.01) }),
+            Both(voting, Verdict.Inconclusive, "vote against best member straddles 0", e => e with { VoteVsBest = Straddles }),
 
             Both(noise, Verdict.Holds, "both boosting algorithms lose more at both tree sizes, AdaBoost's weight piles on the flipped rows", e => e),
             Both(noise, Verdict.PartlyHolds, "boosting loses 1 point more", e => e with { NoiseDamage = [(2, new Estimate(0.01, 0.005, 0.015))], AdaBoostNoiseDamage = [(2, new Estimate(0.01, 0.005, 0.015))] }),

@@ -14,9 +14,11 @@ internal static class Evidence
         BiasChange = new Estimate(-0.07, -0.12, -0.01),
         BoostingBiasChange = new Estimate(-0.6, -0.7, -0.5),
         DiverseGain = new Estimate(0.05, 0.04, 0.07),
-        DiverseCorrelation = 0.3,
         IdenticalGain = 0,
-        IdenticalCorrelation = 1,
+        DiversityTrend = new Estimate(-1, -1, -0.83),
+        VoteVsBest = new Estimate(0.02, 0.005, 0.035),
+        VoteVsMean = new Estimate(0.05, 0.03, 0.07),
+        VoteTestRows = 2300,
         NoiseDamage = [(2, new Estimate(0.05, 0.03, 0.07)), (8, new Estimate(0.05, 0.03, 0.07))],
         AdaBoostNoiseDamage = [(2, new Estimate(0.07, 0.03, 0.11)), (8, new Estimate(0.18, 0.14, 0.22))],
         AdaBoostFocus = [(2, new Estimate(1.4, 1.35, 1.5), 600), (8, new Estimate(1.5, 1.35, 1.65), 600)],
@@ -83,6 +85,19 @@ public sealed class JudgingTests
     [Fact]
     public void Diversity_IdenticalMembersGainSomething_PartlyHolds() =>
         Assert.Equal(Verdict.PartlyHolds, Evidence.VerdictOf(BaggingVsBoostingScenario.DiversityMatters, Evidence.Holding() with { IdenticalGain = 0.01 }));
+
+    [Fact]
+    public void Diversity_TrendUndefinedOnEveryResample_Inconclusive() =>
+        Assert.Equal(Verdict.Inconclusive, Evidence.VerdictOf(BaggingVsBoostingScenario.DiversityMatters, Evidence.Holding() with { DiversityTrend = Evidence.Undefined }));
+
+    [Fact]
+    public void DifferentAlgorithms_VoteBeatsOnlyTheAverageMember_PartlyHoldsAndSaysWhy()
+    {
+        var result = Judging.Judge([Evidence.Holding() with { VoteVsBest = new Estimate(-0.02, -0.03, -0.01) }]).Single(r => r.Claim == BaggingVsBoostingScenario.DifferentAlgorithms);
+        Assert.Equal(Verdict.PartlyHolds, result.Verdict);
+        Assert.Contains("best does not hold", result.Judgement.Evidence, StringComparison.Ordinal);
+        Assert.Contains("mean holds", result.Judgement.Evidence, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void UndefinedEstimate_IsInconclusiveNotAFailure() =>

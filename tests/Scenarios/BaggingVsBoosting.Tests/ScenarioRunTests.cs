@@ -24,7 +24,7 @@ public sealed class ScenarioRunTests
             var claims = report.RootElement.GetProperty("claims").EnumerateArray().ToList();
             Assert.Equal(new BaggingVsBoostingScenario().Claims.Select(c => c.Id), claims.Select(c => c.GetProperty("id").GetString()));
             Assert.All(claims, c => Assert.Contains(c.GetProperty("verdict").GetString(), new[] { "holds", "partly holds", "does not hold", "inconclusive" }));
-            foreach (var figure in new[] { "ensemble-size-spambase.png", "ensemble-size-synthetic.png", "bias-variance-spambase.png", "bias-variance-synthetic.png", "label-noise-spambase.png", "label-noise-synthetic.png" })
+            foreach (var figure in new[] { "ensemble-size-spambase.png", "ensemble-size-synthetic.png", "diversity-trend-spambase.png", "diversity-trend-synthetic.png", "bias-variance-spambase.png", "bias-variance-synthetic.png", "label-noise-spambase.png", "label-noise-synthetic.png" })
             {
                 Assert.True(File.Exists(Path.Combine(first, figure)), figure);
             }
