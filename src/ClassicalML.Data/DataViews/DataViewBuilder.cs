@@ -14,6 +14,10 @@ namespace ClassicalML.Data;
 /// same cursor as <see cref="Dataset.ToDataView(MLContext, string?)"/>. Row ids are positions (0, 1, …), as in
 /// LoadFromEnumerable's views; the view is not shufflable (<see cref="IDataView.CanShuffle"/> is false).
 /// Select rows with <see cref="DataViewSubset.Select"/> (no copy).
+/// Unlike LoadFromEnumerable, building a view draws nothing from an <see cref="MLContext"/>'s random stream
+/// (LoadFromEnumerable registers a host, which seeds itself from that stream), so switching a program from LoadFromEnumerable to this
+/// builder shifts what later seeded trainers of the same context draw (SDCA's epoch shuffles, for one) and so their
+/// results; the views themselves hold the same rows, values and row ids.
 /// </remarks>
 /// <example><code>
 /// var view = new DataViewBuilder().AddBoolean("Label", labels).AddSingle("Weight", weights).AddVector("Features", rows).Build();
