@@ -1,3 +1,4 @@
+using ClassicalML.Data;
 using ClassicalML.Data.Splits;
 using ClassicalML.Data.Training;
 using ClassicalML.Evaluation;
@@ -35,21 +36,12 @@ internal static class Learners
     /// <summary>A data view with columns Label, Weight and Features (a known-size vector) built from rows.</summary>
     public static IDataView ToView(MLContext ml, IReadOnlyList<double[]> features, IReadOnlyList<bool> labels, IReadOnlyList<float>? weights = null)
     {
-        int width = features[0].Length;
-        var rows = new TrainingRow[features.Count];
-        for (int i = 0; i < rows.Length; i++)
-        {
-            rows[i] = new TrainingRow
-            {
-                Label = labels[i],
-                Weight = weights?[i] ?? 1f,
-                Features = Array.ConvertAll(features[i], v => (float)v),
-            };
-        }
-
-        var schema = SchemaDefinition.Create(typeof(TrainingRow));
-        schema[nameof(TrainingRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, width);
-        return ml.Data.LoadFromEnumerable(rows, schema);
+        float[] ones = [.. labels.Select(_ => 1f)];
+        return new DataViewBuilder()
+            .AddBoolean(nameof(TrainingRow.Label), labels)
+            .AddSingle(nameof(TrainingRow.Weight), weights ?? ones)
+            .AddVector(nameof(TrainingRow.Features), [.. features.Select(f => Array.ConvertAll(f, v => (float)v))])
+            .Build();
     }
 
     /// <summary>The training rows weighted as scikit-learn's <c>class_weight="balanced"</c> (ClassicalML.Data's ClassWeights).</summary>

@@ -93,7 +93,7 @@ internal static class Experiment
                 var report = BinaryEvaluation.Evaluate(labels, p.TestScores);
                 var accuracy = Intervals.Wilson(report.TruePositives + report.TrueNegatives, report.N);
                 scores.AddRow(sets[d].Name, L1VsL2Scenario.PenaltyName(penalty), p.Lambda, p.Lambda / sets[d].TrainRows, p.Zeros,
-                    Estimate.FromBootstrap(auc), Estimate.FromBootstrap(logLoss), new Estimate(accuracy.Estimate, accuracy.Lower, accuracy.Upper));
+                    Estimate.FromBootstrap(auc), Estimate.FromBootstrap(logLoss), accuracy);
             }
 
             var a = paths.Tuned(d, Penalty.L1);

@@ -176,8 +176,7 @@ internal static class Judging
             return new Estimate(double.NaN, double.NaN, double.NaN);
         }
 
-        var w = ClassicalML.Evaluation.Intervals.Wilson(count, total);
-        return new Estimate(w.Estimate, w.Lower, w.Upper);
+        return ClassicalML.Evaluation.Intervals.Wilson(count, total);
     }
 
     private static string F(double x) => double.IsNaN(x) ? "undefined" : Numbers.Format(x);

@@ -15,8 +15,7 @@ internal static class Stats
             return new Estimate(double.NaN, double.NaN, double.NaN);
         }
 
-        var interval = Intervals.Wilson(count.Hits, count.Total);
-        return new Estimate(interval.Estimate, interval.Lower, interval.Upper);
+        return Intervals.Wilson(count.Hits, count.Total);
     }
 
     /// <summary>The mean with a 95% Student-t interval (interval undefined for fewer than two values).</summary>

@@ -52,8 +52,7 @@ internal static class RepetitionStats
     /// <returns>The fraction with its Wilson interval.</returns>
     public static Estimate Wilson(long count, long total)
     {
-        var i = Intervals.Wilson(count, total);
-        return new Estimate(i.Estimate, i.Lower, i.Upper);
+        return Intervals.Wilson(count, total);
     }
 
     private static Estimate Ratio(double[] first, double[] second, int seed, int resamples, Func<double[], double> statistic)

@@ -91,7 +91,7 @@ public sealed class BaggingEstimator : IEstimator<BaggingModel>
     public BaggingModel Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var labels = ColumnReader.ReadBoolean(input, Options.LabelColumnName, "options.LabelColumnName");
+        var labels = ColumnReader.ReadBoolean(input, Options.LabelColumnName, "options.LabelColumnName", MemberOutput.LabelPurpose);
         var n = labels.Length;
         if (n == 0)
         {
@@ -106,7 +106,7 @@ public sealed class BaggingEstimator : IEstimator<BaggingModel>
             var estimator = memberFactory(j) ?? throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
                 $"The member factory returned null for member {j}; it must return an estimator for every index 0 to {samples.Length - 1}."));
             members[j] = estimator.Fit(input.Select(samples[j].AsSpan()));
-            trainingOutputs[j] = ColumnReader.ReadMemberOutput(members[j].Transform(input), Options.Aggregation, j);
+            trainingOutputs[j] = MemberOutput.Read(members[j].Transform(input), Options.Aggregation, j);
         }
 
         return new BaggingModel(members, samples, labels, trainingOutputs, Options.Aggregation);

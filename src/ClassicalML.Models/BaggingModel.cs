@@ -19,6 +19,8 @@ namespace ClassicalML.Models;
 /// </remarks>
 public sealed class BaggingModel : ITransformer
 {
+    private const string PredictedLabel = "PredictedLabel";
+
     private readonly ITransformer[] members;
     private readonly bool[] trainingLabels;
     private readonly MemberPredictions training;
@@ -116,7 +118,7 @@ public sealed class BaggingModel : ITransformer
         var outputs = new double[members.Length][];
         for (var j = 0; j < members.Length; j++)
         {
-            outputs[j] = ColumnReader.ReadMemberOutput(members[j].Transform(data), Aggregation, j);
+            outputs[j] = MemberOutput.Read(members[j].Transform(data), Aggregation, j);
         }
 
         return new MemberPredictions(outputs, outputs[0].Length, Aggregation, Threshold);
@@ -132,12 +134,16 @@ public sealed class BaggingModel : ITransformer
         var scores = PredictMembers(input).Ensemble(MemberCount);
         var single = Array.ConvertAll(scores, s => (float)s);
         var predicted = Array.ConvertAll(scores, s => s >= Threshold);
-        Array[] values = Aggregation == BaggingAggregation.Probability ? [single, single, predicted] : [single, predicted];
-        return new ArrayColumnsDataView(
-            input,
-            GetOutputSchema(input.Schema),
-            values,
-            FormattableString.Invariant($"The source view has more rows than the {single.Length} scored rows; it changed since it was scored."));
+        var member = members[0].GetOutputSchema(input.Schema);
+        var output = new DataViewBuilder();
+        foreach (var name in OutputColumns())
+        {
+            _ = name == PredictedLabel
+                ? output.AddBoolean(name, predicted, AnnotationsOf(member, name))
+                : output.AddSingle(name, single, AnnotationsOf(member, name));
+        }
+
+        return output.AppendTo(input);
     }
 
     /// <summary>The output schema: the input's columns, then Score, Probability (probability aggregation only) and
@@ -149,16 +155,23 @@ public sealed class BaggingModel : ITransformer
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
         var member = members[0].GetOutputSchema(inputSchema);
-        DataViewSchema.Annotations Of(string name) => member.GetColumnOrNull(name)?.Annotations ?? DataViewSchema.Annotations.Empty;
-        var columns = new List<AppendedColumn> { new("Score", NumberDataViewType.Single, Of("Score")) };
-        if (Aggregation == BaggingAggregation.Probability)
+        var builder = new DataViewSchema.Builder();
+        builder.AddColumns(inputSchema);
+        foreach (var name in OutputColumns())
         {
-            columns.Add(new("Probability", NumberDataViewType.Single, Of("Probability")));
+            builder.AddColumn(name, name == PredictedLabel ? BooleanDataViewType.Instance : NumberDataViewType.Single, AnnotationsOf(member, name));
         }
 
-        columns.Add(new("PredictedLabel", BooleanDataViewType.Instance, Of("PredictedLabel")));
-        return ArrayColumnsDataView.MakeSchema(inputSchema, columns);
+        return builder.ToSchema();
     }
+
+    /// <summary>The columns <see cref="Transform"/> appends, in order: Score, Probability (probability aggregation only), PredictedLabel.</summary>
+    private string[] OutputColumns() => Aggregation == BaggingAggregation.Probability
+        ? ["Score", "Probability", PredictedLabel]
+        : ["Score", PredictedLabel];
+
+    private static DataViewSchema.Annotations AnnotationsOf(DataViewSchema member, string name) =>
+        member.GetColumnOrNull(name)?.Annotations ?? DataViewSchema.Annotations.Empty;
 
     /// <summary>Not supported: the ensemble scores whole views (<see cref="Transform"/>), not single rows.</summary>
     /// <param name="inputSchema">The input schema.</param>

@@ -342,7 +342,7 @@ public class BaggingTests
     {
         var (context, data, _) = MakeData();
         var ex = Assert.Throws<ArgumentException>(() => new BaggingEstimator(Logistic(context), new BaggingOptions { LabelColumnName = "LabelText" }).Fit(data));
-        Assert.Equal("options.LabelColumnName is 'LabelText', a column of type String; bagging of binary trainers needs a Boolean label. Map the label to Boolean first (e.g. with mlContext.Transforms.Expression or CustomMapping). (Parameter 'options.LabelColumnName')", ex.Message);
+        Assert.Equal("options.LabelColumnName is 'LabelText', a column of type String; bagging of binary trainers needs a Boolean label. Map a two-class label to Boolean first (e.g. with mlContext.Transforms.Expression or CustomMapping), or use a one-versus-rest label. (Parameter 'options.LabelColumnName')", ex.Message);
     }
 
     [Fact]

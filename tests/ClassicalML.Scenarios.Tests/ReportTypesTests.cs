@@ -24,6 +24,39 @@ public class ReportTypesTests
     }
 
     [Fact]
+    public void Estimate_FromEvaluationInterval_KeepsTheThreeNumbers()
+    {
+        var wilson = ClassicalML.Evaluation.Intervals.Wilson(8, 10);
+
+        Estimate e = wilson;
+
+        Assert.Equal((wilson.Estimate, wilson.Lower, wilson.Upper, 0.0), (e.Value, e.Lower, e.Upper, e.UndefinedShare));
+    }
+
+    [Fact]
+    public void Estimate_FromBootstrapInterval_KeepsUndefinedShare()
+    {
+        var interval = new ClassicalML.Evaluation.BootstrapInterval(new ClassicalML.Evaluation.Interval(0.5, 0.4, 0.6, 0.95, "percentile bootstrap"), 100, 25, 0, false);
+
+        Estimate e = interval;
+
+        Assert.Equal((0.5, 0.4, 0.6, 0.25), (e.Value, e.Lower, e.Upper, e.UndefinedShare));
+    }
+
+    [Fact]
+    public void Cell_FromEvaluationInterval_IsAnEstimateCell()
+    {
+        Cell cell = ClassicalML.Evaluation.Intervals.Wilson(8, 10);
+
+        Assert.Equal(CellKind.Estimate, cell.Kind);
+        Assert.Equal(0.8, cell.Estimate.Value);
+    }
+
+    [Fact]
+    public void Estimate_FromNullInterval_Throws() =>
+        Assert.Throws<ArgumentNullException>(() => Estimate.FromInterval(null!));
+
+    [Fact]
     public void ReportTable_RowWithWrongLength_Throws()
     {
         var table = new ReportTable("scores", ["model", "auc"]);

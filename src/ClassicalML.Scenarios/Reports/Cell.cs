@@ -104,6 +104,14 @@ public readonly struct Cell : IEquatable<Cell>
     /// <param name="value">The estimate.</param>
     public static implicit operator Cell(Estimate value) => FromEstimate(value);
 
+    /// <summary>Converts an interval of ClassicalML.Evaluation to an estimate cell (<see cref="Estimate.FromInterval"/>).</summary>
+    /// <param name="value">The interval.</param>
+    public static implicit operator Cell(ClassicalML.Evaluation.Interval value) => FromEstimate(Estimate.FromInterval(value));
+
+    /// <summary>Converts a bootstrap interval to an estimate cell (<see cref="Estimate.FromBootstrap"/>).</summary>
+    /// <param name="value">The bootstrap interval.</param>
+    public static implicit operator Cell(ClassicalML.Evaluation.BootstrapInterval value) => FromEstimate(Estimate.FromBootstrap(value));
+
     /// <summary>Formats for people: text as is, integers in full, numbers with <see cref="Numbers.Format"/>, estimates as <c>v [l, u]</c>.</summary>
     /// <returns>The invariant-culture text.</returns>
     public override string ToString() => Kind switch

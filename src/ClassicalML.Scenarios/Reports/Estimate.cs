@@ -47,6 +47,28 @@ public readonly record struct Estimate
     /// <summary>Whether any of the three numbers is NaN.</summary>
     public bool IsUndefined => double.IsNaN(Value) || double.IsNaN(Lower) || double.IsNaN(Upper);
 
+    /// <summary>
+    /// The point estimate and bounds of an interval of ClassicalML.Evaluation (Wilson, bootstrap, …): the one interval
+    /// type of the libraries, formatted by the host as an estimate. Confidence and method are not kept; they belong
+    /// in the table's column name or the claim's criterion.
+    /// </summary>
+    /// <param name="interval">The interval, e.g. from <c>Intervals.Wilson</c>.</param>
+    /// <returns>The estimate with the same three numbers.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="interval"/> is null.</exception>
+    public static Estimate FromInterval(ClassicalML.Evaluation.Interval interval)
+    {
+        ArgumentNullException.ThrowIfNull(interval);
+        return new Estimate(interval.Estimate, interval.Lower, interval.Upper);
+    }
+
+    /// <summary>Converts an interval of ClassicalML.Evaluation to an estimate, as <see cref="FromInterval"/> does, so scenario code need not convert by hand.</summary>
+    /// <param name="interval">The interval.</param>
+    public static implicit operator Estimate(ClassicalML.Evaluation.Interval interval) => FromInterval(interval);
+
+    /// <summary>Converts a bootstrap interval to an estimate, as <see cref="FromBootstrap"/> does (with the share of undefined resamples).</summary>
+    /// <param name="interval">The bootstrap interval.</param>
+    public static implicit operator Estimate(ClassicalML.Evaluation.BootstrapInterval interval) => FromBootstrap(interval);
+
     /// <summary>The interval of a bootstrap, with its point estimate and the share of undefined resamples.</summary>
     /// <param name="interval">The bootstrap interval from <c>ClassicalML.Evaluation.Bootstrap</c>.</param>
     /// <returns>The estimate; <see cref="UndefinedShare"/> = undefined resamples / resamples.</returns>

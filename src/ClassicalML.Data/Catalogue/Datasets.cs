@@ -271,7 +271,7 @@ public static class Datasets
         {
             throw new InvalidDataException(
                 $"The data file '{path}' has SHA-256 {actual}, but the catalogue expects {entry.Sha256}: it was changed or damaged. " +
-                $"Restore it with 'git checkout -- data/{entry.FileName}'; if the new file is intended, update the hash in Datasets.cs and data/README.md.");
+                $"Restore it with 'git checkout -- data/{entry.FileName}'; if the new file is intended, update the hash in Catalogue/Datasets.cs and data/README.md.");
         }
 
         return FromBytes(entry, path, path, bytes);

@@ -56,7 +56,7 @@ public static class CrossValidation
         ArgumentNullException.ThrowIfNull(split);
         options ??= new CrossValidationOptions();
         var labelName = options.LabelColumnName;
-        var labels = LabelColumns.ReadBoolean(data, labelName, "options.LabelColumnName");
+        var labels = ColumnReader.ReadBoolean(data, labelName, "options.LabelColumnName", "binary cross-validation");
         return Run(data, labels, estimator, split, options);
     }
 
@@ -75,7 +75,7 @@ public static class CrossValidation
         ArgumentNullException.ThrowIfNull(estimator);
         ArgumentNullException.ThrowIfNull(splitter);
         options ??= new CrossValidationOptions();
-        var labels = LabelColumns.ReadBoolean(data, options.LabelColumnName, "options.LabelColumnName");
+        var labels = ColumnReader.ReadBoolean(data, options.LabelColumnName, "options.LabelColumnName", "binary cross-validation");
         var split = splitter.Split<bool>(labels);
         return Run(data, labels, estimator, split, options);
     }
@@ -106,7 +106,7 @@ public static class CrossValidation
             }
         }
 
-        var features = options.Sampler is null ? null : LabelColumns.ReadFeatures(data, options.FeatureColumnName, "options.FeatureColumnName");
+        var features = options.Sampler is null ? null : ColumnReader.ReadFeatures(data, options.FeatureColumnName, "options.FeatureColumnName");
         var folds = ImmutableArray.CreateBuilder<CrossValidationFold>(split.K);
         var pooledScores = new double[labels.Length];
         bool? probabilities = null;
@@ -183,12 +183,7 @@ public static class CrossValidation
 
         if (options.Weighting == ClassWeighting.Balanced)
         {
-            var weights = ClassWeights.Balanced(trainLabels);
-            view = new ArrayColumnsDataView(
-                view,
-                ArrayColumnsDataView.MakeSchema(view.Schema, [new AppendedColumn(options.WeightColumnName, NumberDataViewType.Single)]),
-                [weights],
-                FormattableString.Invariant($"The source view has more rows than the {weights.Length} appended values; the appended column must have one value per row."));
+            view = new DataViewBuilder().AddSingle(options.WeightColumnName, ClassWeights.Balanced(trainLabels)).AppendTo(view);
         }
 
         return (view, trainLabels);

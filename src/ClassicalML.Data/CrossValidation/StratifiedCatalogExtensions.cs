@@ -55,7 +55,7 @@ public static class StratifiedCatalogExtensions
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(data);
-        var strata = LabelColumns.ReadStrata(data, labelColumnName, nameof(labelColumnName));
+        var strata = ColumnReader.ReadStrata(data, labelColumnName, nameof(labelColumnName));
         var split = TrainTestSplit.Stratified<string>(strata, testFraction, seed);
         var train = data.Select(split.TrainIndices.AsSpan());
         var test = data.Select(split.TestIndices.AsSpan());
@@ -104,7 +104,7 @@ public static class StratifiedCatalogExtensions
                 string.Create(CultureInfo.InvariantCulture, $"numberOfFolds is {numberOfFolds}; cross-validation needs at least 2 folds. Pass 2 or more (5 or 10 are usual)."));
         }
 
-        var labels = LabelColumns.ReadBoolean(data, labelColumnName, nameof(labelColumnName));
+        var labels = ColumnReader.ReadBoolean(data, labelColumnName, nameof(labelColumnName), "binary cross-validation");
         var split = new StratifiedKFold(numberOfFolds, shuffle: true, seed: seed).Split<bool>(labels);
         return CrossValidation.Run(data, labels, estimator, split, new CrossValidationOptions { LabelColumnName = labelColumnName });
     }

@@ -418,7 +418,7 @@ public sealed class Dataset
     public IDataView ToDataView(MLContext mlContext, string? positiveClass = null)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
-        return new ArrayDataView(this, null, BinaryLabels(positiveClass));
+        return DatasetColumns.View(this, null, BinaryLabels(positiveClass));
     }
 
     /// <summary>
@@ -437,7 +437,7 @@ public sealed class Dataset
     {
         ArgumentNullException.ThrowIfNull(mlContext);
         var index = CheckRows(rows, nameof(rows));
-        return new ArrayDataView(this, index, BinaryLabels(positiveClass));
+        return DatasetColumns.View(this, index, BinaryLabels(positiveClass));
     }
 
     /// <inheritdoc/>

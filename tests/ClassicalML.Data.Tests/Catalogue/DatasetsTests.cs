@@ -195,7 +195,7 @@ public class DatasetsTests
 
         Assert.Equal(
             $"The data file '{path}' has SHA-256 {actual}, but the catalogue expects 73acb22b638c2ef1ccda32fed33f6e5e9889702279c3af5f559ee6954cc2025f: it was changed or damaged. " +
-            "Restore it with 'git checkout -- data/mlbench_sonar.csv'; if the new file is intended, update the hash in Datasets.cs and data/README.md.",
+            "Restore it with 'git checkout -- data/mlbench_sonar.csv'; if the new file is intended, update the hash in Catalogue/Datasets.cs and data/README.md.",
             ex.Message);
     }
 

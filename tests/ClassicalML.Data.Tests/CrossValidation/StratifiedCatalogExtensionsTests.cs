@@ -84,7 +84,7 @@ public class StratifiedCatalogExtensionsTests
 
         var ex = Assert.Throws<ArgumentException>(() => ml.Data.StratifiedTrainTestSplit(view, labelColumnName: "Features"));
 
-        Assert.Equal("Label column 'Features' has type Vector<Single, 3>; stratification needs a Boolean, key, text or numeric scalar column. Pass the name of a scalar label column. (Parameter 'labelColumnName')", ex.Message);
+        Assert.Equal("labelColumnName is 'Features', a column of type Vector<Single, 3>; stratification needs a Boolean, key, text or numeric scalar column. Pass the name of a scalar label column. (Parameter 'labelColumnName')", ex.Message);
     }
 
     [Theory]
@@ -165,7 +165,7 @@ public class StratifiedCatalogExtensionsTests
 
         var ex = Assert.Throws<ArgumentException>(() => ml.BinaryClassification.StratifiedCrossValidate(view, TrainingData.Logistic(ml), 2, labelColumnName: labelColumn));
 
-        Assert.Equal($"Label column '{labelColumn}' has type {typeName}; binary cross-validation needs a Boolean label (ML.NET's binary trainers require one), so a non-binary label cannot be used. Map a two-class label to Boolean first, e.g. with mlContext.Transforms.Expression or CustomMapping, or use a one-versus-rest label. (Parameter 'labelColumnName')", ex.Message);
+        Assert.Equal($"labelColumnName is '{labelColumn}', a column of type {typeName}; binary cross-validation needs a Boolean label. Map a two-class label to Boolean first (e.g. with mlContext.Transforms.Expression or CustomMapping), or use a one-versus-rest label. (Parameter 'labelColumnName')", ex.Message);
     }
 
     [Fact]

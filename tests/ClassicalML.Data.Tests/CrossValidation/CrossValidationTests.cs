@@ -331,7 +331,7 @@ public class CrossValidationTests
 
         var ex = Assert.Throws<ArgumentException>(() => CrossValidation.Run(Data.ToDataView(ml), TrainingData.Logistic(ml), split, options));
 
-        Assert.Equal("Feature column 'x0' has type Single; resampling reads the features as a known-size vector of Single. Concatenate numeric (or already encoded) features into one vector column first, e.g. with mlContext.Transforms.Concatenate, applied to the whole data before cross-validating. (Parameter 'options.FeatureColumnName')", ex.Message);
+        Assert.Equal("options.FeatureColumnName is 'x0', a column of type Single; resampling reads the features as a known-size vector of Single. Concatenate numeric (or already encoded) features into one vector column first, e.g. with mlContext.Transforms.Concatenate, applied to the whole data before cross-validating. (Parameter 'options.FeatureColumnName')", ex.Message);
     }
 
     private static string Row(double[,] features, int i) =>
