@@ -98,7 +98,7 @@ public sealed class AdaBoostEstimator : IEstimator<AdaBoostModel>
     public AdaBoostModel Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var labels = ColumnReader.ReadBoolean(input, Options.LabelColumnName, "options.LabelColumnName");
+        var labels = ColumnReader.ReadBoolean(input, Options.LabelColumnName, "options.LabelColumnName", MemberOutput.LabelPurpose);
         var n = labels.Length;
         if (n == 0)
         {
@@ -116,7 +116,7 @@ public sealed class AdaBoostEstimator : IEstimator<AdaBoostModel>
             var estimator = weakLearner(Options.ExampleWeightColumnName, seeds.Next()) ?? throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
                 $"The weak-learner factory returned null for round {m}; it must return an estimator for every round."));
             var member = estimator.Fit(WithWeights(input, weights));
-            var incorrect = Incorrect(ColumnReader.ReadMemberOutput(member.Transform(input), BaggingAggregation.Vote, m), labels);
+            var incorrect = Incorrect(MemberOutput.Read(member.Transform(input), BaggingAggregation.Vote, m), labels);
             var error = WeightedError(weights, incorrect);
             if (error >= 1.0 - (1.0 / Classes))
             {
@@ -233,9 +233,7 @@ public sealed class AdaBoostEstimator : IEstimator<AdaBoostModel>
     {
         var n = weights.Length;
         var column = Array.ConvertAll(weights, w => (float)(w * n));
-        var schema = ArrayColumnsDataView.MakeSchema(input.Schema, [new AppendedColumn(Options.ExampleWeightColumnName, NumberDataViewType.Single)]);
-        return new ArrayColumnsDataView(input, schema, [column], FormattableString.Invariant(
-            $"The training view has more rows than the {n} labels read from it; it changed while boosting."));
+        return new DataViewBuilder().AddSingle(Options.ExampleWeightColumnName, column).AppendTo(input);
     }
 
     private static Func<string, int, IEstimator<ITransformer>> IgnoreSeed(Func<string, IEstimator<ITransformer>> weakLearner)

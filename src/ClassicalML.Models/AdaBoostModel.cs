@@ -63,7 +63,7 @@ public sealed class AdaBoostModel : ITransformer
         var votes = new double[members.Length][];
         for (var m = 0; m < members.Length; m++)
         {
-            votes[m] = Array.ConvertAll(ColumnReader.ReadMemberOutput(members[m].Transform(data), BaggingAggregation.Vote, m), v => v > 0.5 ? 1.0 : -1.0);
+            votes[m] = Array.ConvertAll(MemberOutput.Read(members[m].Transform(data), BaggingAggregation.Vote, m), v => v > 0.5 ? 1.0 : -1.0);
         }
 
         return votes;
@@ -106,8 +106,11 @@ public sealed class AdaBoostModel : ITransformer
         var scores = StagedScores(input)[^1];
         var single = Array.ConvertAll(scores, s => (float)s);
         var predicted = Array.ConvertAll(scores, s => s > 0);
-        return new ArrayColumnsDataView(input, GetOutputSchema(input.Schema), [single, predicted],
-            FormattableString.Invariant($"The source view has more rows than the {single.Length} scored rows; it changed since it was scored."));
+        var member = members[0].GetOutputSchema(input.Schema);
+        return new DataViewBuilder()
+            .AddSingle("Score", single, AnnotationsOf(member, "Score"))
+            .AddBoolean("PredictedLabel", predicted, AnnotationsOf(member, "PredictedLabel"))
+            .AppendTo(input);
     }
 
     /// <summary>The output schema: the input's columns, then Score and PredictedLabel with the first member's annotations.</summary>
@@ -118,9 +121,11 @@ public sealed class AdaBoostModel : ITransformer
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
         var member = members[0].GetOutputSchema(inputSchema);
-        DataViewSchema.Annotations Of(string name) => member.GetColumnOrNull(name)?.Annotations ?? DataViewSchema.Annotations.Empty;
-        return ArrayColumnsDataView.MakeSchema(inputSchema,
-            [new AppendedColumn("Score", NumberDataViewType.Single, Of("Score")), new AppendedColumn("PredictedLabel", BooleanDataViewType.Instance, Of("PredictedLabel"))]);
+        var builder = new DataViewSchema.Builder();
+        builder.AddColumns(inputSchema);
+        builder.AddColumn("Score", NumberDataViewType.Single, AnnotationsOf(member, "Score"));
+        builder.AddColumn("PredictedLabel", BooleanDataViewType.Instance, AnnotationsOf(member, "PredictedLabel"));
+        return builder.ToSchema();
     }
 
     /// <summary>Not supported: the ensemble scores whole views (<see cref="Transform"/>), not single rows.</summary>
@@ -135,4 +140,7 @@ public sealed class AdaBoostModel : ITransformer
     /// <exception cref="NotSupportedException">Always.</exception>
     void ICanSaveModel.Save(ModelSaveContext ctx) =>
         throw new NotSupportedException("AdaBoostModel cannot be saved with mlContext.Model.Save; refit it from the same data and seed.");
+
+    private static DataViewSchema.Annotations AnnotationsOf(DataViewSchema member, string name) =>
+        member.GetColumnOrNull(name)?.Annotations ?? DataViewSchema.Annotations.Empty;
 }
