@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClassicalML.Evaluation;
 
 namespace ClassicalML.Scenarios;
 
@@ -53,7 +54,7 @@ public sealed class EffectCasesCriterion : Criterion<IReadOnlyList<EffectCase>>
         double holdsShare = 1, double partlyShare = 0, string interval = "95% interval", string replicates = "repetitions")
     {
         _perCase = new EffectCriterion(quantity, direction, holdsAt, partlyAt, interval, replicates);
-        DirectionText.RequireName(cases, nameof(cases));
+        Preconditions.CheckNotBlank(cases, nameof(cases), CriterionNames.Fix);
         if (!(holdsShare > 0 && holdsShare <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(holdsShare), holdsShare,

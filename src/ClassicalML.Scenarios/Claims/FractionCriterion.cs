@@ -1,3 +1,5 @@
+using ClassicalML.Evaluation;
+
 namespace ClassicalML.Scenarios;
 
 /// <summary>Judges how often something happened out of a number of trials, e.g. "in how many of 20 repetitions
@@ -18,7 +20,7 @@ public sealed class FractionCriterion : Criterion<(int Count, int Total)>
     /// <exception cref="ArgumentOutOfRangeException">The fractions are outside [0, 1] or <paramref name="partlyAt"/> exceeds <paramref name="holdsAt"/>.</exception>
     public FractionCriterion(string what, double holdsAt, double partlyAt)
     {
-        DirectionText.RequireName(what, nameof(what));
+        Preconditions.CheckNotBlank(what, nameof(what), CriterionNames.Fix);
         if (!(holdsAt is >= 0 and <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(holdsAt), holdsAt,
