@@ -136,10 +136,7 @@ public static class SyntheticData
                 string.Create(CultureInfo.InvariantCulture, $"classes × clustersPerClass = {clusters} clusters need distinct hypercube vertices, but {informative} informative features give only {1 << informative}. Raise informative or lower classes or clustersPerClass."));
         }
 
-        if (!(flipY >= 0 && flipY <= 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(flipY), flipY, string.Create(CultureInfo.InvariantCulture, $"flipY is {flipY}; it must be in [0, 1]. Use 0 for no label noise."));
-        }
+        Preconditions.CheckProbability(flipY, nameof(flipY), "Use 0 for no label noise.");
 
         Preconditions.CheckPositive(classSeparation, nameof(classSeparation), "The default is 1.");
     }

@@ -19,6 +19,7 @@ public class PreconditionRulesTests
         { "CheckOpenUnitInterval", () => Preconditions.CheckOpenUnitInterval(1.0, "x", "Pass 0.5."), "x", "x is 1; it must be greater than 0 and less than 1. Pass 0.5." },
         { "CheckFraction", () => Preconditions.CheckFraction(1.0, "x", "Pass 0."), "x", "x is 1; it must be at least 0 and less than 1. Pass 0." },
         { "CheckShare", () => Preconditions.CheckShare(0.0, "x", "Pass 1."), "x", "x is 0; it must be greater than 0 and at most 1. Pass 1." },
+        { "CheckProbability", () => Preconditions.CheckProbability(1.5, "x", "Pass 0.5."), "x", "x is 1.5; it must be at least 0 and at most 1. Pass 0.5." },
         { "CheckAtLeast", () => Preconditions.CheckAtLeast(0, 1, "n", "Pass 10."), "n", "n is 0; it must be at least 1. Pass 10." },
         { "CheckArgumentRange", () => Preconditions.CheckArgumentRange(16, 0, 15, "digits", "Pass 3."), "digits", "digits is 16; it must be between 0 and 15. Pass 3." },
         { "CheckDefined", () => Preconditions.CheckDefined((ZeroDivision)7, "zeroDivision"), "zeroDivision", "zeroDivision is 7, which is not a ZeroDivision member; it must be one of Zero, One, NaN. Pass a named member, e.g. ZeroDivision.Zero." },
@@ -69,6 +70,8 @@ public class PreconditionRulesTests
         Preconditions.CheckPositive(positive, "x", "");
         Preconditions.CheckNonNegative(nonNegative, "x", "");
         Preconditions.CheckShare(share, "x", "");
+        Preconditions.CheckProbability(nonNegative, "x", "");
+        Preconditions.CheckProbability(share, "x", "");
         Preconditions.CheckFraction(nonNegative, "x", "");
         Preconditions.CheckAtLeast(2, 2, "k", "");
         Preconditions.CheckArgumentRange(15, 0, 15, "digits", "");

@@ -194,6 +194,16 @@ internal static class Preconditions
         }
     }
 
+    /// <summary>Fails unless 0 &lt;= value &lt;= 1 (a probability, a share that may be none or all).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or outside [0, 1].</exception>
+    internal static void CheckProbability(double value, string paramName, string fix)
+    {
+        if (!(value >= 0 && value <= 1))
+        {
+            throw OutOfRange(paramName, value, "it must be at least 0 and at most 1", fix);
+        }
+    }
+
     /// <summary>Fails when an integer is below its minimum.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> &lt; <paramref name="min"/>.</exception>
     internal static void CheckAtLeast(long value, long min, string paramName, string fix)

@@ -55,11 +55,7 @@ public sealed class EffectCasesCriterion : Criterion<IReadOnlyList<EffectCase>>
     {
         _perCase = new EffectCriterion(quantity, direction, holdsAt, partlyAt, interval, replicates);
         Preconditions.CheckNotBlank(cases, nameof(cases), CriterionNames.Fix);
-        if (!(holdsShare > 0 && holdsShare <= 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(holdsShare), holdsShare,
-                $"holdsShare is {Numbers.Format(holdsShare)}; it must be a share in (0, 1]. Pass 1 for \"every case\".");
-        }
+        Preconditions.CheckShare(holdsShare, nameof(holdsShare), "Pass 1 for \"every case\".");
 
         if (!(partlyShare >= 0 && partlyShare <= holdsShare))
         {

@@ -21,11 +21,7 @@ public sealed class FractionCriterion : Criterion<(int Count, int Total)>
     public FractionCriterion(string what, double holdsAt, double partlyAt)
     {
         Preconditions.CheckNotBlank(what, nameof(what), CriterionNames.Fix);
-        if (!(holdsAt is >= 0 and <= 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(holdsAt), holdsAt,
-                $"holdsAt is {Numbers.Format(holdsAt)}; it must be a fraction in [0, 1]. Pass e.g. 0.9 for 90%.");
-        }
+        Preconditions.CheckProbability(holdsAt, nameof(holdsAt), "Pass e.g. 0.9 for 90%.");
 
         if (!(partlyAt >= 0 && partlyAt <= holdsAt))
         {
