@@ -44,8 +44,9 @@ internal sealed class Deferred
 /// </summary>
 /// <remarks>
 /// A method's <see cref="BinaryReport"/> on a resample is computed once (<see cref="BinaryEvaluation.Evaluate"/>,
-/// undefined metrics as NaN) and reused by every statistic, keyed by a 64-bit FNV-1a hash of the resample's rows; so a
-/// dozen models and a hundred comparisons cost one evaluation per model and resample. Differences are paired exactly as
+/// undefined metrics as NaN) and reused by every statistic, keyed by the resample's index: every pass uses the same
+/// seed, strata and number of resamples, so resample r holds the same rows in every pass, and two resamples can never
+/// share a key; a dozen models and a hundred comparisons cost one evaluation per model and resample. Differences are paired exactly as
 /// <see cref="Bootstrap.PairedDifference"/> pairs them (same seed, same class strata, same resamples). Resamples on which
 /// a statistic is undefined are left out of its percentiles and counted (<see cref="Estimate.UndefinedShare"/>). The point
 /// estimate can fall outside its percentile interval (possible for skewed statistics); it is reported as measured.
@@ -56,8 +57,9 @@ internal sealed class TestSetBootstrap
     private readonly int[] _strata;
     private readonly int _seed;
     private readonly int _resamples;
-    private readonly Dictionary<ScoredMethod, Dictionary<ulong, BinaryReport>> _cache = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ScoredMethod, BinaryReport?[]> _cache = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<ScoredMethod, BinaryReport> _full = new(ReferenceEqualityComparer.Instance);
+    private int _draw;
     private readonly List<(IReadOnlyList<ScoredMethod> Methods, Func<IReadOnlyList<BinaryReport>, double> Statistic, Deferred Result)> _pending = [];
 
     public TestSetBootstrap(bool[] labels, int seed, int resamples)
@@ -116,8 +118,16 @@ internal sealed class TestSetBootstrap
 
         var pending = _pending.ToList();
         _pending.Clear();
-        RowMetric[] metrics = [.. pending.Select(p => (RowMetric)(rows =>
+        // Bootstrap calls the metrics in list order on each draw (the full data first, then every resample), so the
+        // first metric's calls count the draws: draw 0 is the full data, draw r + 1 resample r.
+        _draw = -1;
+        RowMetric[] metrics = [.. pending.Select((p, m) => (RowMetric)(rows =>
         {
+            if (m == 0)
+            {
+                _draw++;
+            }
+
             var reports = new BinaryReport[p.Methods.Count];
             for (int i = 0; i < reports.Length; i++)
             {
@@ -133,27 +143,15 @@ internal sealed class TestSetBootstrap
         }
     }
 
-    internal static ulong Hash(ReadOnlySpan<int> rows)
-    {
-        ulong hash = 14695981039346656037UL;
-        foreach (int row in rows)
-        {
-            hash = (hash ^ (uint)row) * 1099511628211UL;
-        }
-
-        return hash;
-    }
-
     private BinaryReport Report(ScoredMethod method, ReadOnlySpan<int> rows)
     {
         if (!_cache.TryGetValue(method, out var reports))
         {
-            reports = [];
+            reports = new BinaryReport?[_resamples + 1];
             _cache.Add(method, reports);
         }
 
-        ulong key = Hash(rows);
-        if (!reports.TryGetValue(key, out var report))
+        if (reports[_draw] is not { } report)
         {
             var labels = new bool[rows.Length];
             var scores = new double[rows.Length];
@@ -164,7 +162,7 @@ internal sealed class TestSetBootstrap
             }
 
             report = BinaryEvaluation.Evaluate(labels, scores, method.Threshold, zeroDivision: ZeroDivision.NaN);
-            reports.Add(key, report);
+            reports[_draw] = report;
         }
 
         return report;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using ClassicalML.Evaluation;
 using ClassicalML.Data;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -70,11 +71,7 @@ public sealed class BaggingModel : ITransformer
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="members"/> is outside 1 to M.</exception>
     public OutOfBagPredictions OutOfBagOfFirst(int members)
     {
-        if (members < 1 || members > MemberCount)
-        {
-            throw new ArgumentOutOfRangeException(nameof(members), members, string.Create(CultureInfo.InvariantCulture,
-                $"members is {members}; it must be between 1 and the {MemberCount} members of the model. Pass a size in that range."));
-        }
+        Preconditions.CheckArgumentRange(members, 1, MemberCount, nameof(members), "Pass an ensemble size up to the model's members.");
 
         var n = TrainingRowCount;
         var sums = new double[n];

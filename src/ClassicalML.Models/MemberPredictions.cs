@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClassicalML.Evaluation;
 
 namespace ClassicalML.Models;
 
@@ -183,11 +184,7 @@ public sealed class MemberPredictions
 
     private void CheckMember(int member, string argument)
     {
-        if (member < 0 || member >= MemberCount)
-        {
-            throw new ArgumentOutOfRangeException(argument, member, string.Create(CultureInfo.InvariantCulture,
-                $"{argument} is {member}; members are numbered 0 to {MemberCount - 1}. Pass an index in that range."));
-        }
+        Preconditions.CheckArgumentRange(member, 0, MemberCount - 1, argument, "Members are numbered from 0; pass an index in that range.");
     }
 
     private void CheckLabels(ReadOnlySpan<bool> labels)

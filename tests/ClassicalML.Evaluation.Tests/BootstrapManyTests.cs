@@ -56,7 +56,7 @@ public class BootstrapManyTests
     public void StratifiedPercentile_NoMetric_Throws()
     {
         var e = Assert.Throws<ArgumentException>(() => Bootstrap.StratifiedPercentile(Strata, Array.Empty<RowMetric>(), seed: 1));
-        Assert.StartsWith("metrics is empty; pass at least one metric to bootstrap.", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("metrics is empty; at least one element is required. Pass at least one metric to bootstrap.", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -214,7 +214,7 @@ public sealed class BootstrapTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => Bootstrap.Percentile(Data.Labels, Data.Scores, Auc, seed: 1, confidence: 1.5));
 
         Assert.Equal("confidence", e.ParamName);
-        Assert.StartsWith("confidence is 1.5; it must be strictly between 0 and 1. Pass, for example, 0.95 for a 95% interval.", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("confidence is 1.5; it must be greater than 0 and less than 1. Pass, for example, 0.95 for a 95% interval.", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -223,7 +223,7 @@ public sealed class BootstrapTests
         var e = Assert.Throws<ArgumentException>(() => Bootstrap.Percentile([true, false, true], [0.2, double.NaN, 0.4], Auc, seed: 1));
 
         Assert.Equal("scores", e.ParamName);
-        Assert.StartsWith("scores[1] is NaN; every score must be a finite number. Remove or impute non-finite scores before evaluating.", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("scores[1] is NaN; every element must be a finite number. Remove or impute non-finite scores before evaluating.", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -232,7 +232,7 @@ public sealed class BootstrapTests
         var e = Assert.Throws<ArgumentException>(() => Bootstrap.Percentile([true, false, true], [0.2, 0.4], Auc, seed: 1));
 
         Assert.Equal("scores", e.ParamName);
-        Assert.StartsWith("labels has 3 rows but scores has 2; both must have one entry per row. Pass scores for exactly the rows in labels.", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("labels has 3 elements but scores has 2; they must have the same length (one score per label). Pass parallel arrays of equal length.", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -241,7 +241,7 @@ public sealed class BootstrapTests
         var e = Assert.Throws<ArgumentException>(() => Bootstrap.Percentile([], [], Auc, seed: 1));
 
         Assert.Equal("labels", e.ParamName);
-        Assert.StartsWith("labels is empty; at least one example is required. Pass the labels and scores of one or more examples.", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("labels is empty; at least one element is required. Pass the labels and scores of one or more examples.", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -259,7 +259,7 @@ public sealed class BootstrapTests
         var e = Assert.Throws<ArgumentException>(() => Bootstrap.PairedDifference([true, false], [0.2, 0.4], [0.1], Auc, seed: 1));
 
         Assert.Equal("scoresB", e.ParamName);
-        Assert.StartsWith("labels has 2 rows but scoresB has 1;", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("labels has 2 elements but scoresB has 1;", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -268,7 +268,7 @@ public sealed class BootstrapTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => Bootstrap.Percentile(0, _ => 1.0, seed: 1));
 
         Assert.Equal("n", e.ParamName);
-        Assert.StartsWith("n is 0; the bootstrap needs at least 1 row. Pass the number of rows in the data.", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("n is 0; it must be at least 1. Pass the number of rows in the data.", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -286,7 +286,7 @@ public sealed class BootstrapTests
         var e = Assert.Throws<ArgumentException>(() => Bootstrap.StratifiedPercentile([], _ => 1.0, seed: 1));
 
         Assert.Equal("strata", e.ParamName);
-        Assert.StartsWith("strata is empty; the bootstrap needs at least one row. Pass the stratum of every row.", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("strata is empty; at least one element is required. Pass the stratum of every row.", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

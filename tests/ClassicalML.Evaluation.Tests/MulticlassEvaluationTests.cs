@@ -206,7 +206,7 @@ public sealed class MulticlassEvaluationTests
         var e = Assert.Throws<ArgumentException>(() => MulticlassEvaluation.Evaluate<int>([1, 2, 3], [1, 2]));
 
         Assert.Equal("predicted", e.ParamName);
-        Assert.StartsWith("actual has 3 rows but predicted has 2; both must have one entry per row. Pass predictions for exactly the rows in actual.", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("actual has 3 elements but predicted has 2; they must have the same length (one predicted per actual). Pass parallel arrays of equal length.", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -215,7 +215,7 @@ public sealed class MulticlassEvaluationTests
         var e = Assert.Throws<ArgumentException>(() => MulticlassEvaluation.Evaluate<int>([], []));
 
         Assert.Equal("actual", e.ParamName);
-        Assert.StartsWith("actual is empty; evaluation needs at least one row. Pass a non-empty set of rows.", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("actual is empty; at least one element is required. Pass one or more rows.", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -251,7 +251,7 @@ public sealed class MulticlassEvaluationTests
         var e = Assert.Throws<ArgumentException>(() => MulticlassEvaluation.Evaluate<string>(["a"], ["a"], []));
 
         Assert.Equal("labels", e.ParamName);
-        Assert.StartsWith("labels is empty; it must list every class. Pass the classes, or null to use every label that occurs.", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("labels is empty; at least one element is required. List every class, or pass null to use every label that occurs.", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -271,7 +271,7 @@ public sealed class MulticlassEvaluationTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => MulticlassEvaluation.Evaluate<int>([1], [1], zeroDivision: (ZeroDivision)7));
 
         Assert.Equal("zeroDivision", e.ParamName);
-        Assert.StartsWith("zeroDivision is 7, which is not a ZeroDivision value; use ZeroDivision.Zero, ZeroDivision.One or ZeroDivision.NaN.", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("zeroDivision is 7, which is not a ZeroDivision member; it must be one of Zero, One, NaN. Pass a named member, e.g. ZeroDivision.Zero.", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -295,7 +295,7 @@ public sealed class MulticlassEvaluationTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => report.ConfusionMatrix[3, 0]);
 
         Assert.Equal("actual", e.ParamName);
-        Assert.StartsWith("actual is 3, outside the matrix; it must be between 0 and 2 (one index per label). Use Labels to find a label's index.", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("actual is 3; it must be between 0 and 2. Use Labels to find a label's index.", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

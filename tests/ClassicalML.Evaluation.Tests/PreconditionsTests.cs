@@ -9,7 +9,7 @@ public class PreconditionsTests
         var ex = Assert.Throws<ArgumentException>(() => BinaryEvaluation.Evaluate([], []));
 
         Assert.Equal("labels", ex.ParamName);
-        Assert.StartsWith("labels is empty; at least one example is required. Pass the labels and scores of one or more examples.", ex.Message);
+        Assert.StartsWith("labels is empty; at least one element is required. Pass the labels and scores of one or more examples.", ex.Message);
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public class PreconditionsTests
         var ex = Assert.Throws<ArgumentException>(() => PrecisionRecall.Curve([true, false, true], [0.1, double.NaN, 0.3]));
 
         Assert.Equal("scores", ex.ParamName);
-        Assert.StartsWith("scores[1] is NaN; every score must be a finite number. Remove or impute non-finite scores before evaluating.", ex.Message);
+        Assert.StartsWith("scores[1] is NaN; every element must be a finite number. Remove or impute non-finite scores before evaluating.", ex.Message);
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public class PreconditionsTests
     {
         var ex = Assert.Throws<ArgumentException>(() => Roc.Curve([true, false], [double.PositiveInfinity, 0.3]));
 
-        Assert.StartsWith("scores[0] is +infinity; every score must be a finite number.", ex.Message);
+        Assert.StartsWith("scores[0] is +infinity; every element must be a finite number.", ex.Message);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public class PreconditionsTests
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => BinaryEvaluation.Evaluate([true], [0.4], threshold: double.NaN));
 
         Assert.Equal("threshold", ex.ParamName);
-        Assert.StartsWith("threshold is NaN; the threshold must be a number (a row is predicted positive when score >= threshold). Pass a number such as 0.5 for probabilities or 0 for decision-function values.", ex.Message);
+        Assert.StartsWith("threshold is NaN; it must be a number. Pass a number such as 0.5 for probabilities or 0 for decision-function values (a row is predicted positive when score >= threshold).", ex.Message);
     }
 
     [Theory]
@@ -57,7 +57,7 @@ public class PreconditionsTests
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => BinaryEvaluation.Evaluate([true], [0.4], beta: beta));
 
         Assert.Equal("beta", ex.ParamName);
-        Assert.StartsWith($"beta is {shown}; beta must be a finite number greater than 0 (beta < 1 weighs precision more, beta > 1 weighs recall more). Pass a positive beta such as 1, 0.5 or 2.", ex.Message);
+        Assert.StartsWith($"beta is {shown}; it must be a finite number greater than 0. Pass a positive beta such as 1, 0.5 or 2 (beta < 1 weighs precision more, beta > 1 weighs recall more).", ex.Message);
     }
 
     [Fact]

@@ -288,7 +288,7 @@ public class StreamingBinaryEvaluatorTests
 
         var ex = Assert.Throws<ArgumentException>(() => e.Add([true, false], [0.5, double.NaN]));
 
-        Assert.Equal("scores[1] is NaN; every score must be a finite number. Remove or impute non-finite scores before evaluating. (Parameter 'scores')", ex.Message);
+        Assert.Equal("scores[1] is NaN; every element must be a finite number. Remove or impute non-finite scores before evaluating. (Parameter 'scores')", ex.Message);
         Assert.Equal(0, e.Count);
     }
 

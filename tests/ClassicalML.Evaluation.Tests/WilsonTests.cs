@@ -80,12 +80,12 @@ public sealed class WilsonTests
 
     [Theory]
     [InlineData(0L, 0L, 0.95, "trials", "trials is 0; it must be at least 1. A proportion needs at least one trial.")]
-    [InlineData(-1L, 10L, 0.95, "successes", "successes is -1; it must be between 0 and trials (10). Pass the number of successes among the trials.")]
-    [InlineData(11L, 10L, 0.95, "successes", "successes is 11; it must be between 0 and trials (10). Pass the number of successes among the trials.")]
-    [InlineData(3L, 10L, 0.0, "confidence", "confidence is 0; it must be strictly between 0 and 1. Pass, for example, 0.95 for a 95% interval.")]
-    [InlineData(3L, 10L, 1.0, "confidence", "confidence is 1; it must be strictly between 0 and 1. Pass, for example, 0.95 for a 95% interval.")]
-    [InlineData(3L, 10L, 95.0, "confidence", "confidence is 95; it must be strictly between 0 and 1. Pass, for example, 0.95 for a 95% interval.")]
-    [InlineData(3L, 10L, double.NaN, "confidence", "confidence is NaN; it must be strictly between 0 and 1. Pass, for example, 0.95 for a 95% interval.")]
+    [InlineData(-1L, 10L, 0.95, "successes", "successes is -1; it must be between 0 and 10. Pass the number of successes among the trials.")]
+    [InlineData(11L, 10L, 0.95, "successes", "successes is 11; it must be between 0 and 10. Pass the number of successes among the trials.")]
+    [InlineData(3L, 10L, 0.0, "confidence", "confidence is 0; it must be greater than 0 and less than 1. Pass, for example, 0.95 for a 95% interval.")]
+    [InlineData(3L, 10L, 1.0, "confidence", "confidence is 1; it must be greater than 0 and less than 1. Pass, for example, 0.95 for a 95% interval.")]
+    [InlineData(3L, 10L, 95.0, "confidence", "confidence is 95; it must be greater than 0 and less than 1. Pass, for example, 0.95 for a 95% interval.")]
+    [InlineData(3L, 10L, double.NaN, "confidence", "confidence is NaN; it must be greater than 0 and less than 1. Pass, for example, 0.95 for a 95% interval.")]
     public void Wilson_BadArgument_ThrowsWithMessage(long successes, long trials, double confidence, string param, string message)
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => Intervals.Wilson(successes, trials, confidence));

@@ -386,7 +386,7 @@ public class BaggingTests
         var (context, data, _) = MakeData();
         var model = new BaggingEstimator(Logistic(context), new BaggingOptions { NumberOfMembers = 2 }).Fit(data);
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => model.OutOfBagOfFirst(0));
-        Assert.StartsWith("members is 0; it must be between 1 and the 2 members of the model. Pass a size in that range. (Parameter 'members')", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("members is 0; it must be between 1 and 2. Pass an ensemble size up to the model's members. (Parameter 'members')", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public class LbfgsConvergenceTests
     {
         var (context, data) = MakeData();
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => LbfgsConvergence.Check(context, data, () => Options(), maxWeightChange: limit));
-        Assert.StartsWith(FormattableString.Invariant($"maxWeightChange is {limit}; a convergence limit must be a finite number of at least 0."), ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith(FormattableString.Invariant($"maxWeightChange is {limit}; it must be a finite number of at least 0. A convergence limit: use e.g. 1e-2 for the weights and 1e-6 for the objective."), ex.Message, StringComparison.Ordinal);
     }
 }
 
@@ -105,6 +105,6 @@ public class LbfgsConvergenceOneThresholdTests
     {
         var (ml, data) = MakeData();
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => LbfgsConvergence.Check(ml, data, new LbfgsLogisticRegressionBinaryTrainer.Options(), threshold: 0));
-        Assert.StartsWith("threshold is 0; it must be positive and finite. Use e.g. 0.001.", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("threshold is 0; it must be a finite number greater than 0. Use e.g. 0.001.", e.Message, StringComparison.Ordinal);
     }
 }

@@ -65,6 +65,6 @@ public class LinearConvergenceTests
     {
         var (context, data) = MakeData();
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => LinearConvergence.Check(Lbfgs(context, 10, 1e-7f), Lbfgs(context, 10, 1e-7f), data, 0));
-        Assert.StartsWith("threshold is 0; a relative change threshold must be a finite number above 0. Pass e.g. 0.01.", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("threshold is 0; it must be a finite number greater than 0. Pass e.g. 0.01 (the largest relative change that counts as converged).", e.Message, StringComparison.Ordinal);
     }
 }

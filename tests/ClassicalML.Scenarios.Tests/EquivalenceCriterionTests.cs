@@ -32,12 +32,12 @@ public class EquivalenceCriterionTests
     }
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(-0.1)]
-    [InlineData(double.NaN)]
-    public void Margin_NotPositive_Throws(double margin)
+    [InlineData(0, "0")]
+    [InlineData(-0.1, "-0.1")]
+    [InlineData(double.NaN, "NaN")]
+    public void Margin_NotPositive_Throws(double margin, string shown)
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new EquivalenceCriterion("d", margin));
-        Assert.Contains("an equivalence margin must be a positive finite number", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"margin is {shown}; it must be a finite number greater than 0. Pass the largest difference that still counts as the same, e.g. 0.02.", e.Message, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using ClassicalML.Data.Splits;
+using ClassicalML.Evaluation;
 using Microsoft.ML;
 
 namespace ClassicalML.Data.Training;
@@ -98,11 +99,7 @@ public static class StratifiedCatalogExtensions
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(estimator);
-        if (numberOfFolds < 2)
-        {
-            throw new ArgumentOutOfRangeException(nameof(numberOfFolds), numberOfFolds,
-                string.Create(CultureInfo.InvariantCulture, $"numberOfFolds is {numberOfFolds}; cross-validation needs at least 2 folds. Pass 2 or more (5 or 10 are usual)."));
-        }
+        Preconditions.CheckAtLeast(numberOfFolds, 2, nameof(numberOfFolds), "Pass 5 or 10, the usual choices.");
 
         var labels = ColumnReader.ReadBoolean(data, labelColumnName, nameof(labelColumnName), "binary cross-validation");
         var split = new StratifiedKFold(numberOfFolds, shuffle: true, seed: seed).Split<bool>(labels);

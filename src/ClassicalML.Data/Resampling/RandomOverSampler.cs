@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using ClassicalML.Evaluation;
 using MathNet.Numerics.Distributions;
 
 namespace ClassicalML.Data.Resampling;
@@ -41,10 +42,9 @@ public sealed class RandomOverSampler : Sampler
         get => _shrinkage;
         init
         {
-            if (value is { } s && !(s >= 0 && double.IsFinite(s)))
+            if (value is { } s)
             {
-                throw new ArgumentOutOfRangeException(nameof(Shrinkage), s,
-                    string.Create(CultureInfo.InvariantCulture, $"Shrinkage is {s}; the smoothed bootstrap needs a finite shrinkage of at least 0. Use null for plain copies, or a value such as 0.5 (imbalanced-learn's shrinkage)."));
+                Preconditions.CheckNonNegative(s, nameof(Shrinkage), "Use null for plain copies, or a value such as 0.5 (imbalanced-learn's shrinkage).");
             }
 
             _shrinkage = value;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using ClassicalML.Evaluation;
 
 namespace ClassicalML.Data.Resampling;
 
@@ -25,12 +26,7 @@ public sealed class Smote : Sampler
     public Smote(int seed, int k = 5, SamplingStrategy? strategy = null)
         : base(seed, strategy)
     {
-        if (k < 1)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(k),
-                string.Create(CultureInfo.InvariantCulture, $"k is {k}; SMOTE needs at least 1 neighbour to interpolate towards. Use k >= 1 (imbalanced-learn's default is 5)."));
-        }
+        Preconditions.CheckAtLeast(k, 1, nameof(k), "SMOTE needs at least 1 neighbour to interpolate towards (imbalanced-learn's default is 5).");
 
         K = k;
     }

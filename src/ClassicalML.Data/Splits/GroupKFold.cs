@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClassicalML.Evaluation;
 
 namespace ClassicalML.Data.Splits;
 
@@ -19,7 +20,7 @@ public sealed class GroupKFold
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is less than 2.</exception>
     public GroupKFold(int k)
     {
-        SplitChecks.CheckK(k);
+        Preconditions.CheckFolds(k);
         K = k;
     }
 

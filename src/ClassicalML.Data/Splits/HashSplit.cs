@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ClassicalML.Evaluation;
 
 namespace ClassicalML.Data.Splits;
 
@@ -44,7 +45,7 @@ public static class HashSplit
     /// <exception cref="ArgumentException">The fractions sum to 1 or more, or an id is null or empty.</exception>
     public static HoldoutSplit Assign(ReadOnlySpan<string> ids, double testFraction, double validationFraction = 0, string salt = "")
     {
-        SplitChecks.CheckFractions(testFraction, validationFraction);
+        Preconditions.CheckSplitFractions(testFraction, validationFraction);
         ArgumentNullException.ThrowIfNull(salt);
         var sets = new SplitSet[ids.Length];
         for (var row = 0; row < ids.Length; row++)
@@ -65,7 +66,7 @@ public static class HashSplit
     /// <exception cref="ArgumentException">An id is null or empty.</exception>
     public static FoldSplit AssignFolds(ReadOnlySpan<string> ids, int k, string salt = "")
     {
-        SplitChecks.CheckK(k);
+        Preconditions.CheckFolds(k);
         ArgumentNullException.ThrowIfNull(salt);
         var foldOf = new int[ids.Length];
         var counts = new int[k];

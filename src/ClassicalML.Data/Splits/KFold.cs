@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClassicalML.Evaluation;
 
 namespace ClassicalML.Data.Splits;
 
@@ -16,7 +17,8 @@ public sealed class KFold
     /// <exception cref="ArgumentException">A seed without shuffling, or shuffling without a seed.</exception>
     public KFold(int k, bool shuffle = false, int? seed = null)
     {
-        SplitChecks.CheckFoldOptions(k, shuffle, seed);
+        Preconditions.CheckFolds(k);
+        Preconditions.CheckShuffleSeed(shuffle, seed);
         K = k;
         Shuffle = shuffle;
         Seed = seed;
@@ -37,7 +39,7 @@ public sealed class KFold
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rowCount"/> is less than <see cref="K"/>.</exception>
     public FoldSplit Split(int rowCount)
     {
-        SplitChecks.CheckRowsForFolds(K, rowCount, nameof(rowCount));
+        Preconditions.CheckRowsForFolds(K, rowCount, nameof(rowCount));
         var order = new int[rowCount];
         for (var i = 0; i < rowCount; i++)
         {

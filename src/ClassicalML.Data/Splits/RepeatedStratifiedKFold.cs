@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ClassicalML.Evaluation;
 
 namespace ClassicalML.Data.Splits;
 
@@ -16,13 +17,8 @@ public sealed class RepeatedStratifiedKFold
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is less than 2 or <paramref name="repeats"/> less than 1.</exception>
     public RepeatedStratifiedKFold(int k, int repeats, int seed)
     {
-        SplitChecks.CheckK(k);
-        if (repeats < 1)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(repeats),
-                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"repeats is {repeats}; it must be at least 1. Use repeats: 1 for a single stratified k-fold."));
-        }
+        Preconditions.CheckFolds(k);
+        Preconditions.CheckAtLeast(repeats, 1, nameof(repeats), "Use repeats: 1 for a single stratified k-fold.");
 
         K = k;
         Repeats = repeats;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClassicalML.Evaluation;
 using MathNet.Numerics.Random;
 
 namespace ClassicalML.Data.Splits;
@@ -29,7 +30,8 @@ public sealed class StratifiedKFold
     /// <exception cref="ArgumentException">A seed without shuffling, or shuffling without a seed.</exception>
     public StratifiedKFold(int k, bool shuffle = false, int? seed = null)
     {
-        SplitChecks.CheckFoldOptions(k, shuffle, seed);
+        Preconditions.CheckFolds(k);
+        Preconditions.CheckShuffleSeed(shuffle, seed);
         K = k;
         Shuffle = shuffle;
         Seed = seed;
@@ -62,7 +64,7 @@ public sealed class StratifiedKFold
     internal static int[] Assign<TKey>(ReadOnlySpan<TKey> strata, int k, MersenneTwister? rng, List<string> warnings)
         where TKey : notnull
     {
-        SplitChecks.CheckRowsForFolds(k, strata.Length, nameof(strata));
+        Preconditions.CheckRowsForFolds(k, strata.Length, nameof(strata));
         var groups = Strata.Of(strata, nameof(strata));
         int smallest = int.MaxValue, largest = 0;
         foreach (var members in groups.Members)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClassicalML.Evaluation;
 
 namespace ClassicalML.Data.Splits;
 
@@ -28,7 +29,7 @@ public static class TrainTestSplit
     /// <exception cref="ArgumentException">The fractions leave no training row.</exception>
     public static HoldoutSplit Split(int rowCount, double testFraction, int seed, double validationFraction = 0)
     {
-        SplitChecks.CheckFractions(testFraction, validationFraction);
+        Preconditions.CheckSplitFractions(testFraction, validationFraction);
         var (nTest, nValid) = Sizes(rowCount, testFraction, validationFraction);
         var order = new int[rowCount];
         for (var i = 0; i < rowCount; i++)
@@ -58,7 +59,7 @@ public static class TrainTestSplit
     public static HoldoutSplit Stratified<TKey>(ReadOnlySpan<TKey> strata, double testFraction, int seed, double validationFraction = 0)
         where TKey : notnull
     {
-        SplitChecks.CheckFractions(testFraction, validationFraction);
+        Preconditions.CheckSplitFractions(testFraction, validationFraction);
         var (nTest, nValid) = Sizes(strata.Length, testFraction, validationFraction);
         var groups = Strata.Of(strata, nameof(strata));
         var sizes = groups.Members.Select(m => m.Count).ToArray();

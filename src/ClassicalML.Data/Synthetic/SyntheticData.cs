@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClassicalML.Evaluation;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Random;
 
@@ -60,188 +61,27 @@ public static class SyntheticData
         double? scale = 1.0,
         bool shuffle = true)
     {
-        AtLeast(samples, 1, nameof(samples), "Ask for at least one row.");
-        AtLeast(informative, 1, nameof(informative), "Use at least one informative feature.");
-        AtLeast(redundant, 0, nameof(redundant), "Use 0 for no redundant features.");
-        AtLeast(repeated, 0, nameof(repeated), "Use 0 for no repeated features.");
-        AtLeast(classes, 2, nameof(classes), "Use at least two classes.");
-        AtLeast(clustersPerClass, 1, nameof(clustersPerClass), "Use at least one cluster per class.");
-        if (informative + redundant + repeated > features)
-        {
-            throw new ArgumentOutOfRangeException(nameof(features), features,
-                string.Create(CultureInfo.InvariantCulture, $"features is {features}, less than informative + redundant + repeated = {informative + redundant + repeated}. Raise features or lower the other counts."));
-        }
-
+        CheckClassificationArguments(samples, features, informative, redundant, repeated, classes, clustersPerClass, flipY, classSeparation);
         var clusters = classes * clustersPerClass;
-        if (informative < 31 && clusters > 1 << informative)
-        {
-            throw new ArgumentOutOfRangeException(nameof(informative), informative,
-                string.Create(CultureInfo.InvariantCulture, $"classes × clustersPerClass = {clusters} clusters need distinct hypercube vertices, but {informative} informative features give only {1 << informative}. Raise informative or lower classes or clustersPerClass."));
-        }
-
-        if (!(flipY >= 0 && flipY <= 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(flipY), flipY, string.Create(CultureInfo.InvariantCulture, $"flipY is {flipY}; it must be in [0, 1]. Use 0 for no label noise."));
-        }
-
-        if (!(classSeparation > 0 && double.IsFinite(classSeparation)))
-        {
-            throw new ArgumentOutOfRangeException(nameof(classSeparation), classSeparation, string.Create(CultureInfo.InvariantCulture, $"classSeparation is {classSeparation}; it must be a finite positive number. The default is 1."));
-        }
-
         var w = ClassWeights(weights, classes);
         var rng = new MersenneTwister(seed);
 
-        // (1) rows per cluster.
-        var perCluster = new int[clusters];
-        for (var k = 0; k < clusters; k++)
-        {
-            perCluster[k] = (int)(samples * w[k % classes] / clustersPerClass);
-        }
-
-        var remainder = samples - perCluster.Sum();
-        for (var i = 0; i < remainder; i++)
-        {
-            perCluster[i % clusters]++;
-        }
-
-        // (2) centres on distinct hypercube vertices.
-        var centroids = Hypercube(clusters, informative, rng);
-        for (var k = 0; k < clusters; k++)
-        {
-            for (var j = 0; j < informative; j++)
-            {
-                centroids[k][j] = (centroids[k][j] * 2 * classSeparation) - classSeparation;
-            }
-        }
-
-        if (!hypercube)
-        {
-            var rowFactor = Enumerable.Range(0, clusters).Select(_ => rng.NextDouble()).ToArray();
-            var columnFactor = Enumerable.Range(0, informative).Select(_ => rng.NextDouble()).ToArray();
-            for (var k = 0; k < clusters; k++)
-            {
-                for (var j = 0; j < informative; j++)
-                {
-                    centroids[k][j] *= rowFactor[k] * columnFactor[j];
-                }
-            }
-        }
-
-        // (3) informative features: standard normal, then a random covariance and the centre per cluster.
-        var x = new double[samples][];
-        for (var i = 0; i < samples; i++)
-        {
-            x[i] = new double[features];
-            for (var j = 0; j < informative; j++)
-            {
-                x[i][j] = Normal.Sample(rng, 0, 1);
-            }
-        }
-
-        var y = new int[samples];
-        var start = 0;
-        var z = new double[informative];
-        for (var k = 0; k < clusters; k++)
-        {
-            var a = Uniform(rng, informative, informative);
-            for (var i = start; i < start + perCluster[k]; i++)
-            {
-                y[i] = k % classes;
-                Array.Copy(x[i], z, informative);
-                for (var j = 0; j < informative; j++)
-                {
-                    var sum = 0.0;
-                    for (var m = 0; m < informative; m++)
-                    {
-                        sum += z[m] * a[m, j];
-                    }
-
-                    x[i][j] = sum + centroids[k][j];
-                }
-            }
-
-            start += perCluster[k];
-        }
+        // The steps draw from rng in scikit-learn's order; reordering them changes every number.
+        var perCluster = RowsPerCluster(samples, w, classes, clustersPerClass);
+        var centroids = Centroids(clusters, informative, classSeparation, hypercube, rng);
+        var (x, y) = InformativeFeatures(samples, features, informative, classes, perCluster, centroids, rng);
+        AddRedundant(x, informative, redundant, rng);
+        var n = informative + redundant;
+        var sources = AddRepeated(x, n, repeated, rng);
+        AddNoise(x, n + repeated, rng);
+        var flipped = FlipLabels(y, flipY, classes, rng);
+        ShiftAndScale(x, shift, scale, classSeparation, rng);
 
         var roles = new FeatureRole[features];
         Array.Fill(roles, FeatureRole.Noise);
         Array.Fill(roles, FeatureRole.Informative, 0, informative);
-
-        // (4) redundant = informative · B.
-        if (redundant > 0)
-        {
-            var b = Uniform(rng, informative, redundant);
-            for (var i = 0; i < samples; i++)
-            {
-                for (var r = 0; r < redundant; r++)
-                {
-                    var sum = 0.0;
-                    for (var m = 0; m < informative; m++)
-                    {
-                        sum += x[i][m] * b[m, r];
-                    }
-
-                    x[i][informative + r] = sum;
-                }
-            }
-
-            Array.Fill(roles, FeatureRole.Redundant, informative, redundant);
-        }
-
-        // (5) repeated copies of informative or redundant columns.
-        var n = informative + redundant;
-        var sources = new int[repeated];
-        for (var r = 0; r < repeated; r++)
-        {
-            sources[r] = (int)(((n - 1) * rng.NextDouble()) + 0.5);
-        }
-
-        for (var i = 0; i < samples; i++)
-        {
-            for (var r = 0; r < repeated; r++)
-            {
-                x[i][n + r] = x[i][sources[r]];
-            }
-        }
-
+        Array.Fill(roles, FeatureRole.Redundant, informative, redundant);
         Array.Fill(roles, FeatureRole.Repeated, n, repeated);
-
-        // (6) noise features.
-        var useless = features - n - repeated;
-        for (var i = 0; i < samples; i++)
-        {
-            for (var j = features - useless; j < features; j++)
-            {
-                x[i][j] = Normal.Sample(rng, 0, 1);
-            }
-        }
-
-        // (7) label noise: re-draw the class of a flipY share of rows.
-        var flipped = new bool[samples];
-        for (var i = 0; i < samples; i++)
-        {
-            flipped[i] = rng.NextDouble() < flipY;
-        }
-
-        for (var i = 0; i < samples; i++)
-        {
-            if (flipped[i])
-            {
-                y[i] = rng.Next(classes);
-            }
-        }
-
-        // (8) shift and scale.
-        var shifts = shift is { } s ? Enumerable.Repeat(s, features).ToArray() : Enumerable.Range(0, features).Select(_ => ((2 * rng.NextDouble()) - 1) * classSeparation).ToArray();
-        var scales = scale is { } c ? Enumerable.Repeat(c, features).ToArray() : Enumerable.Range(0, features).Select(_ => 1 + (100 * rng.NextDouble())).ToArray();
-        for (var i = 0; i < samples; i++)
-        {
-            for (var j = 0; j < features; j++)
-            {
-                x[i][j] = (x[i][j] + shifts[j]) * scales[j];
-            }
-        }
 
         // (9) shuffle rows, then columns.
         var rowOrder = Enumerable.Range(0, samples).ToArray();
@@ -274,6 +114,213 @@ public static class SyntheticData
         return new SyntheticClassification(seed, classes, columns, Array.ConvertAll(rowOrder, i => y[i]), Array.ConvertAll(rowOrder, i => flipped[i]), shuffledRoles, repeatedSources);
     }
 
+    private static void CheckClassificationArguments(
+        int samples, int features, int informative, int redundant, int repeated, int classes, int clustersPerClass, double flipY, double classSeparation)
+    {
+        Preconditions.CheckAtLeast(samples, 1, nameof(samples), "Ask for at least one row.");
+        Preconditions.CheckAtLeast(informative, 1, nameof(informative), "Use at least one informative feature.");
+        Preconditions.CheckAtLeast(redundant, 0, nameof(redundant), "Use 0 for no redundant features.");
+        Preconditions.CheckAtLeast(repeated, 0, nameof(repeated), "Use 0 for no repeated features.");
+        Preconditions.CheckAtLeast(classes, 2, nameof(classes), "Use at least two classes.");
+        Preconditions.CheckAtLeast(clustersPerClass, 1, nameof(clustersPerClass), "Use at least one cluster per class.");
+        if (informative + redundant + repeated > features)
+        {
+            throw new ArgumentOutOfRangeException(nameof(features), features,
+                string.Create(CultureInfo.InvariantCulture, $"features is {features}, less than informative + redundant + repeated = {informative + redundant + repeated}. Raise features or lower the other counts."));
+        }
+
+        var clusters = classes * clustersPerClass;
+        if (informative < 31 && clusters > 1 << informative)
+        {
+            throw new ArgumentOutOfRangeException(nameof(informative), informative,
+                string.Create(CultureInfo.InvariantCulture, $"classes × clustersPerClass = {clusters} clusters need distinct hypercube vertices, but {informative} informative features give only {1 << informative}. Raise informative or lower classes or clustersPerClass."));
+        }
+
+        Preconditions.CheckProbability(flipY, nameof(flipY), "Use 0 for no label noise.");
+
+        Preconditions.CheckPositive(classSeparation, nameof(classSeparation), "The default is 1.");
+    }
+
+    /// <summary>(1) Rows per cluster: each class's share split evenly over its clusters, the remainder one by one.</summary>
+    private static int[] RowsPerCluster(int samples, double[] w, int classes, int clustersPerClass)
+    {
+        var clusters = classes * clustersPerClass;
+        var perCluster = new int[clusters];
+        for (var k = 0; k < clusters; k++)
+        {
+            perCluster[k] = (int)(samples * w[k % classes] / clustersPerClass);
+        }
+
+        var remainder = samples - perCluster.Sum();
+        for (var i = 0; i < remainder; i++)
+        {
+            perCluster[i % clusters]++;
+        }
+
+        return perCluster;
+    }
+
+    /// <summary>(2) Cluster centres on distinct hypercube vertices, optionally scaled at random off the vertices.</summary>
+    private static double[][] Centroids(int clusters, int informative, double classSeparation, bool hypercube, MersenneTwister rng)
+    {
+        var centroids = Hypercube(clusters, informative, rng);
+        for (var k = 0; k < clusters; k++)
+        {
+            for (var j = 0; j < informative; j++)
+            {
+                centroids[k][j] = (centroids[k][j] * 2 * classSeparation) - classSeparation;
+            }
+        }
+
+        if (!hypercube)
+        {
+            var rowFactor = Enumerable.Range(0, clusters).Select(_ => rng.NextDouble()).ToArray();
+            var columnFactor = Enumerable.Range(0, informative).Select(_ => rng.NextDouble()).ToArray();
+            for (var k = 0; k < clusters; k++)
+            {
+                for (var j = 0; j < informative; j++)
+                {
+                    centroids[k][j] *= rowFactor[k] * columnFactor[j];
+                }
+            }
+        }
+
+        return centroids;
+    }
+
+    /// <summary>(3) Informative features: standard normal, then a random covariance and the centre per cluster; the labels.</summary>
+    private static (double[][] X, int[] Y) InformativeFeatures(
+        int samples, int features, int informative, int classes, int[] perCluster, double[][] centroids, MersenneTwister rng)
+    {
+        var x = new double[samples][];
+        for (var i = 0; i < samples; i++)
+        {
+            x[i] = new double[features];
+            for (var j = 0; j < informative; j++)
+            {
+                x[i][j] = Normal.Sample(rng, 0, 1);
+            }
+        }
+
+        var y = new int[samples];
+        var start = 0;
+        var z = new double[informative];
+        for (var k = 0; k < perCluster.Length; k++)
+        {
+            var a = Uniform(rng, informative, informative);
+            for (var i = start; i < start + perCluster[k]; i++)
+            {
+                y[i] = k % classes;
+                Array.Copy(x[i], z, informative);
+                for (var j = 0; j < informative; j++)
+                {
+                    var sum = 0.0;
+                    for (var m = 0; m < informative; m++)
+                    {
+                        sum += z[m] * a[m, j];
+                    }
+
+                    x[i][j] = sum + centroids[k][j];
+                }
+            }
+
+            start += perCluster[k];
+        }
+
+        return (x, y);
+    }
+
+    /// <summary>(4) Redundant features = informative · B, B uniform in [-1, 1].</summary>
+    private static void AddRedundant(double[][] x, int informative, int redundant, MersenneTwister rng)
+    {
+        if (redundant == 0)
+        {
+            return;
+        }
+
+        var b = Uniform(rng, informative, redundant);
+        foreach (var row in x)
+        {
+            for (var r = 0; r < redundant; r++)
+            {
+                var sum = 0.0;
+                for (var m = 0; m < informative; m++)
+                {
+                    sum += row[m] * b[m, r];
+                }
+
+                row[informative + r] = sum;
+            }
+        }
+    }
+
+    /// <summary>(5) Repeated copies of random informative or redundant columns; returns each copy's source column.</summary>
+    private static int[] AddRepeated(double[][] x, int n, int repeated, MersenneTwister rng)
+    {
+        var sources = new int[repeated];
+        for (var r = 0; r < repeated; r++)
+        {
+            sources[r] = (int)(((n - 1) * rng.NextDouble()) + 0.5);
+        }
+
+        foreach (var row in x)
+        {
+            for (var r = 0; r < repeated; r++)
+            {
+                row[n + r] = row[sources[r]];
+            }
+        }
+
+        return sources;
+    }
+
+    /// <summary>(6) The remaining features, from column <paramref name="first"/> on, standard normal.</summary>
+    private static void AddNoise(double[][] x, int first, MersenneTwister rng)
+    {
+        foreach (var row in x)
+        {
+            for (var j = first; j < row.Length; j++)
+            {
+                row[j] = Normal.Sample(rng, 0, 1);
+            }
+        }
+    }
+
+    /// <summary>(7) Label noise: re-draw the class of a <paramref name="flipY"/> share of rows; returns which were re-drawn.</summary>
+    private static bool[] FlipLabels(int[] y, double flipY, int classes, MersenneTwister rng)
+    {
+        var flipped = new bool[y.Length];
+        for (var i = 0; i < y.Length; i++)
+        {
+            flipped[i] = rng.NextDouble() < flipY;
+        }
+
+        for (var i = 0; i < y.Length; i++)
+        {
+            if (flipped[i])
+            {
+                y[i] = rng.Next(classes);
+            }
+        }
+
+        return flipped;
+    }
+
+    /// <summary>(8) x ← (x + shift)·scale per feature; a null shift or scale is drawn at random, as scikit-learn's None.</summary>
+    private static void ShiftAndScale(double[][] x, double? shift, double? scale, double classSeparation, MersenneTwister rng)
+    {
+        var features = x[0].Length;
+        var shifts = shift is { } s ? Enumerable.Repeat(s, features).ToArray() : Enumerable.Range(0, features).Select(_ => ((2 * rng.NextDouble()) - 1) * classSeparation).ToArray();
+        var scales = scale is { } c ? Enumerable.Repeat(c, features).ToArray() : Enumerable.Range(0, features).Select(_ => 1 + (100 * rng.NextDouble())).ToArray();
+        foreach (var row in x)
+        {
+            for (var j = 0; j < features; j++)
+            {
+                row[j] = (row[j] + shifts[j]) * scales[j];
+            }
+        }
+    }
+
     /// <summary>
     /// A binary problem with one high-cardinality nominal feature whose levels each shift the log-odds by their own
     /// amount, plus a few standard normal numeric features: the test bed for categorical encodings.
@@ -302,18 +349,11 @@ public static class SyntheticData
         double levelSkew = 1.0,
         double intercept = 0.0)
     {
-        AtLeast(samples, 1, nameof(samples), "Ask for at least one row.");
-        AtLeast(levels, 2, nameof(levels), "Use at least two levels.");
-        AtLeast(numericFeatures, 0, nameof(numericFeatures), "Use 0 for no numeric features.");
-        if (!(levelEffectSd >= 0 && double.IsFinite(levelEffectSd)))
-        {
-            throw new ArgumentOutOfRangeException(nameof(levelEffectSd), levelEffectSd, string.Create(CultureInfo.InvariantCulture, $"levelEffectSd is {levelEffectSd}; it must be a finite number ≥ 0. The default is 1."));
-        }
-
-        if (!(levelSkew >= 0 && double.IsFinite(levelSkew)))
-        {
-            throw new ArgumentOutOfRangeException(nameof(levelSkew), levelSkew, string.Create(CultureInfo.InvariantCulture, $"levelSkew is {levelSkew}; it must be a finite number ≥ 0. Use 0 for equally frequent levels."));
-        }
+        Preconditions.CheckAtLeast(samples, 1, nameof(samples), "Ask for at least one row.");
+        Preconditions.CheckAtLeast(levels, 2, nameof(levels), "Use at least two levels.");
+        Preconditions.CheckAtLeast(numericFeatures, 0, nameof(numericFeatures), "Use 0 for no numeric features.");
+        Preconditions.CheckNonNegative(levelEffectSd, nameof(levelEffectSd), "The default is 1.");
+        Preconditions.CheckNonNegative(levelSkew, nameof(levelSkew), "Use 0 for equally frequent levels.");
 
         if (!double.IsFinite(intercept))
         {
@@ -433,14 +473,6 @@ public static class SyntheticData
         {
             var j = rng.Next(i + 1);
             (values[i], values[j]) = (values[j], values[i]);
-        }
-    }
-
-    private static void AtLeast(int value, int minimum, string name, string fix)
-    {
-        if (value < minimum)
-        {
-            throw new ArgumentOutOfRangeException(name, value, string.Create(CultureInfo.InvariantCulture, $"{name} is {value}; it must be at least {minimum}. {fix}"));
         }
     }
 }

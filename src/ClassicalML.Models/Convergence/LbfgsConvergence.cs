@@ -77,11 +77,7 @@ public static class LbfgsConvergence
     public static ConvergenceCheck Check(MLContext context, IDataView trainingData, LbfgsLogisticRegressionBinaryTrainer.Options options, double threshold = DefaultThreshold)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!(threshold > 0 && double.IsFinite(threshold)))
-        {
-            throw new ArgumentOutOfRangeException(nameof(threshold), threshold,
-                string.Create(CultureInfo.InvariantCulture, $"threshold is {threshold}; it must be positive and finite. Use e.g. {DefaultThreshold}."));
-        }
+        Preconditions.CheckPositive(threshold, nameof(threshold), string.Create(CultureInfo.InvariantCulture, $"Use e.g. {DefaultThreshold}."));
 
         return Check(context, trainingData, () => Copy(options), threshold, threshold);
     }
@@ -186,10 +182,6 @@ public static class LbfgsConvergence
 
     private static void RequireLimit(double value, string name)
     {
-        if (!(value >= 0 && double.IsFinite(value)))
-        {
-            throw new ArgumentOutOfRangeException(name, value,
-                string.Create(CultureInfo.InvariantCulture, $"{name} is {value}; a convergence limit must be a finite number of at least 0. Use e.g. 1e-2 for the weights and 1e-6 for the objective."));
-        }
+        Preconditions.CheckNonNegative(value, name, "A convergence limit: use e.g. 1e-2 for the weights and 1e-6 for the objective.");
     }
 }

@@ -41,11 +41,7 @@ public static class LinearConvergence
         ArgumentNullException.ThrowIfNull(fit);
         ArgumentNullException.ThrowIfNull(tighter);
         ArgumentNullException.ThrowIfNull(train);
-        if (!(double.IsFinite(threshold) && threshold > 0))
-        {
-            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, string.Create(CultureInfo.InvariantCulture,
-                $"threshold is {threshold}; a relative change threshold must be a finite number above 0. Pass e.g. 0.01."));
-        }
+        Preconditions.CheckPositive(threshold, nameof(threshold), "Pass e.g. 0.01 (the largest relative change that counts as converged).");
 
         var (w, loss) = WeightsAndLoss(fit.Fit(train), train);
         var (wTight, lossTight) = WeightsAndLoss(tighter.Fit(train), train);

@@ -1,3 +1,5 @@
+using ClassicalML.Evaluation;
+
 namespace ClassicalML.Scenarios;
 
 /// <summary>
@@ -26,7 +28,7 @@ public sealed class CasesCriterion<TCase> : Criterion<IReadOnlyList<(string Case
     public CasesCriterion(Criterion<TCase> perCase, string cases)
     {
         ArgumentNullException.ThrowIfNull(perCase);
-        DirectionText.RequireName(cases, nameof(cases));
+        Preconditions.CheckNotBlank(cases, nameof(cases), CriterionNames.Fix);
         _perCase = perCase;
         _cases = cases;
     }

@@ -39,21 +39,10 @@ internal static class DirectionText
     public static string Symbol(this Direction direction) => direction == Direction.Greater ? ">" : "<";
 
     public static string OrEqual(this Direction direction) => direction == Direction.Greater ? ">=" : "<=";
+}
 
-    public static void RequireDefined(Direction direction, string parameter)
-    {
-        if (direction is not (Direction.Greater or Direction.Less))
-        {
-            throw new ArgumentOutOfRangeException(parameter, direction,
-                $"{parameter} is {(int)direction}, which is not a defined Direction; use Direction.Greater or Direction.Less.");
-        }
-    }
-
-    public static void RequireName(string? name, string parameter)
-    {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            throw new ArgumentException($"{parameter} is empty; a criterion names what it measures, e.g. \"mean accuracy\". Pass a name.", parameter);
-        }
-    }
+internal static class CriterionNames
+{
+    /// <summary>The fix when a criterion's name of what it measures is blank (checked by <c>Preconditions.CheckNotBlank</c>).</summary>
+    public const string Fix = "A criterion names what it measures: pass e.g. \"mean accuracy\".";
 }

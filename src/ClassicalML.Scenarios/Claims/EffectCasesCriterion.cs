@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClassicalML.Evaluation;
 
 namespace ClassicalML.Scenarios;
 
@@ -53,12 +54,8 @@ public sealed class EffectCasesCriterion : Criterion<IReadOnlyList<EffectCase>>
         double holdsShare = 1, double partlyShare = 0, string interval = "95% interval", string replicates = "repetitions")
     {
         _perCase = new EffectCriterion(quantity, direction, holdsAt, partlyAt, interval, replicates);
-        DirectionText.RequireName(cases, nameof(cases));
-        if (!(holdsShare > 0 && holdsShare <= 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(holdsShare), holdsShare,
-                $"holdsShare is {Numbers.Format(holdsShare)}; it must be a share in (0, 1]. Pass 1 for \"every case\".");
-        }
+        Preconditions.CheckNotBlank(cases, nameof(cases), CriterionNames.Fix);
+        Preconditions.CheckShare(holdsShare, nameof(holdsShare), "Pass 1 for \"every case\".");
 
         if (!(partlyShare >= 0 && partlyShare <= holdsShare))
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClassicalML.Evaluation;
 
 namespace ClassicalML.Scenarios;
 
@@ -43,10 +44,10 @@ public sealed class EffectCriterion : Criterion<MeasuredEffect>
     public EffectCriterion(string quantity, Direction direction, double holdsAt, double partlyAt,
         string interval = "95% interval", string replicates = "repetitions")
     {
-        DirectionText.RequireName(quantity, nameof(quantity));
-        DirectionText.RequireName(interval, nameof(interval));
-        DirectionText.RequireName(replicates, nameof(replicates));
-        DirectionText.RequireDefined(direction, nameof(direction));
+        Preconditions.CheckNotBlank(quantity, nameof(quantity), CriterionNames.Fix);
+        Preconditions.CheckNotBlank(interval, nameof(interval), CriterionNames.Fix);
+        Preconditions.CheckNotBlank(replicates, nameof(replicates), CriterionNames.Fix);
+        Preconditions.CheckDefined(direction, nameof(direction));
         if (!double.IsFinite(holdsAt) || !double.IsFinite(partlyAt))
         {
             throw new ArgumentException(

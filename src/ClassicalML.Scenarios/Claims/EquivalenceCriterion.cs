@@ -1,3 +1,5 @@
+using ClassicalML.Evaluation;
+
 namespace ClassicalML.Scenarios;
 
 /// <summary>
@@ -28,11 +30,7 @@ public sealed class EquivalenceCriterion : Criterion<MeasuredEffect>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="margin"/> is not a positive finite number.</exception>
     public EquivalenceCriterion(string quantity, double margin, string interval = "95% interval", string replicates = "repetitions")
     {
-        if (!(margin > 0 && double.IsFinite(margin)))
-        {
-            throw new ArgumentOutOfRangeException(nameof(margin), margin,
-                $"margin is {Numbers.Format(margin)}; an equivalence margin must be a positive finite number. Pass the largest difference that still counts as the same, e.g. 0.02.");
-        }
+        Preconditions.CheckPositive(margin, nameof(margin), "Pass the largest difference that still counts as the same, e.g. 0.02.");
 
         _above = new EffectCriterion(quantity, Direction.Greater, -margin, -margin, interval, replicates);
         _below = new EffectCriterion(quantity, Direction.Less, margin, margin, interval, replicates);

@@ -1,3 +1,5 @@
+using ClassicalML.Evaluation;
+
 namespace ClassicalML.Scenarios;
 
 /// <summary>Judges how often something happened out of a number of trials, e.g. "in how many of 20 repetitions
@@ -18,12 +20,8 @@ public sealed class FractionCriterion : Criterion<(int Count, int Total)>
     /// <exception cref="ArgumentOutOfRangeException">The fractions are outside [0, 1] or <paramref name="partlyAt"/> exceeds <paramref name="holdsAt"/>.</exception>
     public FractionCriterion(string what, double holdsAt, double partlyAt)
     {
-        DirectionText.RequireName(what, nameof(what));
-        if (!(holdsAt is >= 0 and <= 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(holdsAt), holdsAt,
-                $"holdsAt is {Numbers.Format(holdsAt)}; it must be a fraction in [0, 1]. Pass e.g. 0.9 for 90%.");
-        }
+        Preconditions.CheckNotBlank(what, nameof(what), CriterionNames.Fix);
+        Preconditions.CheckProbability(holdsAt, nameof(holdsAt), "Pass e.g. 0.9 for 90%.");
 
         if (!(partlyAt >= 0 && partlyAt <= holdsAt))
         {

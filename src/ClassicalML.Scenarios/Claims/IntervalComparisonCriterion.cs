@@ -1,3 +1,5 @@
+using ClassicalML.Evaluation;
+
 namespace ClassicalML.Scenarios;
 
 /// <summary>Compares two estimates with intervals: the claim is that the first is larger (or smaller) than the second.</summary>
@@ -22,10 +24,10 @@ public sealed class IntervalComparisonCriterion : Criterion<(Estimate First, Est
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="direction"/> is not defined.</exception>
     public IntervalComparisonCriterion(string first, Direction direction, string second, string intervals = "95% intervals")
     {
-        DirectionText.RequireName(first, nameof(first));
-        DirectionText.RequireName(second, nameof(second));
-        DirectionText.RequireName(intervals, nameof(intervals));
-        DirectionText.RequireDefined(direction, nameof(direction));
+        Preconditions.CheckNotBlank(first, nameof(first), CriterionNames.Fix);
+        Preconditions.CheckNotBlank(second, nameof(second), CriterionNames.Fix);
+        Preconditions.CheckNotBlank(intervals, nameof(intervals), CriterionNames.Fix);
+        Preconditions.CheckDefined(direction, nameof(direction));
         _first = first;
         _second = second;
         _direction = direction;

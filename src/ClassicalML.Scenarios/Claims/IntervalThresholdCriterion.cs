@@ -1,3 +1,5 @@
+using ClassicalML.Evaluation;
+
 namespace ClassicalML.Scenarios;
 
 /// <summary>Compares an estimate with its interval against one threshold, e.g. "the AUC is above 0.5".</summary>
@@ -22,9 +24,9 @@ public sealed class IntervalThresholdCriterion : Criterion<Estimate>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="direction"/> is not defined.</exception>
     public IntervalThresholdCriterion(string quantity, Direction direction, double threshold, string interval = "95% interval")
     {
-        DirectionText.RequireName(quantity, nameof(quantity));
-        DirectionText.RequireName(interval, nameof(interval));
-        DirectionText.RequireDefined(direction, nameof(direction));
+        Preconditions.CheckNotBlank(quantity, nameof(quantity), CriterionNames.Fix);
+        Preconditions.CheckNotBlank(interval, nameof(interval), CriterionNames.Fix);
+        Preconditions.CheckDefined(direction, nameof(direction));
         if (double.IsNaN(threshold))
         {
             throw new ArgumentException("threshold is NaN; the threshold must be a number. Pass a finite threshold.", nameof(threshold));

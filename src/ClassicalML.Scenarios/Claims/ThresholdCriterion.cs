@@ -1,3 +1,5 @@
+using ClassicalML.Evaluation;
+
 namespace ClassicalML.Scenarios;
 
 /// <summary>Compares one measured number with two thresholds: one to hold, a weaker one to partly hold.</summary>
@@ -22,8 +24,8 @@ public sealed class ThresholdCriterion : Criterion<double>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="direction"/> is not defined.</exception>
     public ThresholdCriterion(string quantity, Direction direction, double holdsAt, double partlyAt)
     {
-        DirectionText.RequireName(quantity, nameof(quantity));
-        DirectionText.RequireDefined(direction, nameof(direction));
+        Preconditions.CheckNotBlank(quantity, nameof(quantity), CriterionNames.Fix);
+        Preconditions.CheckDefined(direction, nameof(direction));
         if (double.IsNaN(holdsAt) || double.IsNaN(partlyAt))
         {
             throw new ArgumentException("holdsAt or partlyAt is NaN; thresholds must be numbers. Pass finite thresholds.", nameof(holdsAt));

@@ -143,7 +143,7 @@ public class StratifiedCatalogExtensionsTests
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => ml.BinaryClassification.StratifiedCrossValidate(view, TrainingData.Logistic(ml), folds));
 
         Assert.Equal("numberOfFolds", ex.ParamName);
-        Assert.StartsWith($"numberOfFolds is {folds}; cross-validation needs at least 2 folds. Pass 2 or more (5 or 10 are usual). (Parameter 'numberOfFolds')", ex.Message);
+        Assert.StartsWith($"numberOfFolds is {folds}; it must be at least 2. Pass 5 or 10, the usual choices. (Parameter 'numberOfFolds')", ex.Message);
     }
 
     [Fact]

@@ -46,12 +46,12 @@ public class SmoothedBootstrapTests
     }
 
     [Theory]
-    [InlineData(-0.5)]
-    [InlineData(double.NaN)]
-    [InlineData(double.PositiveInfinity)]
-    public void Shrinkage_NegativeOrNotFinite_Throws(double shrinkage)
+    [InlineData(-0.5, "-0.5")]
+    [InlineData(double.NaN, "NaN")]
+    [InlineData(double.PositiveInfinity, "+infinity")]
+    public void Shrinkage_NegativeOrNotFinite_Throws(double shrinkage, string shown)
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new RandomOverSampler(0) { Shrinkage = shrinkage });
-        Assert.StartsWith(FormattableString.Invariant($"Shrinkage is {shrinkage}; the smoothed bootstrap needs a finite shrinkage of at least 0. Use null for plain copies, or a value such as 0.5 (imbalanced-learn's shrinkage)."), ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Shrinkage is {shown}; it must be a finite number of at least 0. Use null for plain copies, or a value such as 0.5 (imbalanced-learn's shrinkage).", ex.Message, StringComparison.Ordinal);
     }
 }

@@ -59,6 +59,6 @@ public class SmoteTests
     public void Ctor_KZero_Throws()
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new Smote(0, k: 0));
-        Assert.Equal("k is 0; SMOTE needs at least 1 neighbour to interpolate towards. Use k >= 1 (imbalanced-learn's default is 5). (Parameter 'k')", ex.Message);
+        Assert.Equal("k is 0; it must be at least 1. SMOTE needs at least 1 neighbour to interpolate towards (imbalanced-learn's default is 5). (Parameter 'k')\nActual value was 0.", ex.Message);
     }
 }

@@ -54,14 +54,14 @@ public class KFoldTests
     public void Ctor_KBelowTwo_Throws(int k)
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new KFold(k));
-        Assert.Equal($"k is {k}; k-fold cross-validation needs at least 2 folds. Use k >= 2. (Parameter 'k')", ex.Message);
+        Assert.Equal($"k is {k}; it must be at least 2. Use k >= 2, e.g. k: 5. (Parameter 'k')\nActual value was {k}.", ex.Message);
     }
 
     [Fact]
     public void Split_MoreFoldsThanRows_Throws()
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new KFold(5).Split(3));
-        Assert.Equal("k is 5 but there are only 3 rows; every fold needs at least one test row. Use k <= 3 or add rows. (Parameter 'rowCount')", ex.Message);
+        Assert.Equal("rowCount has 3 rows but k is 5; every fold needs at least one test row. Use k <= 3 or add rows. (Parameter 'rowCount')\nActual value was 3.", ex.Message);
     }
 
     [Fact]

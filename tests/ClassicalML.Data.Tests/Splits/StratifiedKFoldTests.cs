@@ -88,6 +88,6 @@ public class StratifiedKFoldTests
     public void RepeatedCtor_ZeroRepeats_Throws()
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new RepeatedStratifiedKFold(5, 0, 1));
-        Assert.Equal("repeats is 0; it must be at least 1. Use repeats: 1 for a single stratified k-fold. (Parameter 'repeats')", ex.Message);
+        Assert.Equal("repeats is 0; it must be at least 1. Use repeats: 1 for a single stratified k-fold. (Parameter 'repeats')\nActual value was 0.", ex.Message);
     }
 }

@@ -64,10 +64,10 @@ public class TrainTestSplitTests
     }
 
     [Theory]
-    [InlineData(0.0, 0.0, "testFraction is 0; it must be greater than 0 and less than 1. Use e.g. testFraction: 0.2. (Parameter 'testFraction')")]
-    [InlineData(1.5, 0.0, "testFraction is 1.5; it must be greater than 0 and less than 1. Use e.g. testFraction: 0.2. (Parameter 'testFraction')")]
-    [InlineData(double.NaN, 0.0, "testFraction is NaN; it must be greater than 0 and less than 1. Use e.g. testFraction: 0.2. (Parameter 'testFraction')")]
-    [InlineData(0.2, -0.1, "validationFraction is -0.1; it must be at least 0 and less than 1. Use 0 for a plain train/test split. (Parameter 'validationFraction')")]
+    [InlineData(0.0, 0.0, "testFraction is 0; it must be greater than 0 and less than 1. Use e.g. testFraction: 0.2. (Parameter 'testFraction')\nActual value was 0.")]
+    [InlineData(1.5, 0.0, "testFraction is 1.5; it must be greater than 0 and less than 1. Use e.g. testFraction: 0.2. (Parameter 'testFraction')\nActual value was 1.5.")]
+    [InlineData(double.NaN, 0.0, "testFraction is NaN; it must be greater than 0 and less than 1. Use e.g. testFraction: 0.2. (Parameter 'testFraction')\nActual value was NaN.")]
+    [InlineData(0.2, -0.1, "validationFraction is -0.1; it must be at least 0 and less than 1. Use 0 for a plain train/test split. (Parameter 'validationFraction')\nActual value was -0.1.")]
     [InlineData(0.5, 0.5, "testFraction + validationFraction is 0.5 + 0.5 = 1; it must be less than 1 to leave training rows. Lower one of the fractions. (Parameter 'validationFraction')")]
     public void Split_BadFractions_Throw(double test, double valid, string message)
     {

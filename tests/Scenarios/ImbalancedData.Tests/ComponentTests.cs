@@ -40,11 +40,31 @@ public sealed class ComponentTests
     }
 
     [Fact]
-    public void Hash_DifferentOrderOrRows_Differs()
+    public void Bootstrap_ReportsCachedByResample_MatchAnUncachedBootstrapInEveryPass()
     {
-        Assert.Equal(TestSetBootstrap.Hash([1, 2, 3]), TestSetBootstrap.Hash([1, 2, 3]));
-        Assert.NotEqual(TestSetBootstrap.Hash([1, 2, 3]), TestSetBootstrap.Hash([3, 2, 1]));
-        Assert.NotEqual(TestSetBootstrap.Hash([1, 2, 3]), TestSetBootstrap.Hash([1, 2, 3, 3]));
+        bool[] labels = [.. Enumerable.Range(0, 60).Select(i => i % 3 == 0)];
+        double[] scores = [.. Enumerable.Range(0, 60).Select(i => (i * 37 % 60) / 60.0)];
+        var method = new ScoredMethod("m", "m", scores, 0.5);
+        var boot = new TestSetBootstrap(labels, 7, 40);
+        var recall = boot.Interval(method, r => r.Recall).Value;
+        var precision = boot.Interval(method, r => r.Precision).Value; // a second pass, served from the cache
+
+        int[] strata = [.. labels.Select(l => l ? 1 : 0)];
+        double Direct(ReadOnlySpan<int> rows, Func<BinaryReport, double> metric)
+        {
+            var l = new bool[rows.Length];
+            var s = new double[rows.Length];
+            for (int i = 0; i < rows.Length; i++)
+            {
+                l[i] = labels[rows[i]];
+                s[i] = scores[rows[i]];
+            }
+
+            return metric(BinaryEvaluation.Evaluate(l, s, 0.5, zeroDivision: ZeroDivision.NaN));
+        }
+
+        Assert.Equal(Estimate.FromBootstrap(Bootstrap.StratifiedPercentile(strata, rows => Direct(rows, r => r.Recall), 7, 40)), recall);
+        Assert.Equal(Estimate.FromBootstrap(Bootstrap.StratifiedPercentile(strata, rows => Direct(rows, r => r.Precision), 7, 40)), precision);
     }
 
     [Fact]

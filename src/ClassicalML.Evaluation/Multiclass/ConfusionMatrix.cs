@@ -109,24 +109,15 @@ public sealed class ConfusionMatrix<TLabel>
         return copy;
     }
 
-    private void CheckIndex(int index, string paramName)
-    {
-        if ((uint)index >= (uint)ClassCount)
-        {
-            throw new ArgumentOutOfRangeException(
-                paramName,
-                index,
-                string.Create(CultureInfo.InvariantCulture,
-                    $"{paramName} is {index}, outside the matrix; it must be between 0 and {ClassCount - 1} (one index per label). Use Labels to find a label's index."));
-        }
-    }
+    private void CheckIndex(int index, string paramName) =>
+        Preconditions.CheckArgumentRange(index, 0, ClassCount - 1, paramName, "Use Labels to find a label's index.");
 
     private int IndexOf(TLabel label, string paramName)
     {
         if (!_index.TryGetValue(label, out var i))
         {
             throw new ArgumentException(
-                $"{paramName} is '{MulticlassChecks.Format(label)}', which is not one of the matrix's labels; use one of Labels.",
+                $"{paramName} is '{Preconditions.Format(label)}', which is not one of the matrix's labels; use one of Labels.",
                 paramName);
         }
 

@@ -107,7 +107,7 @@ public sealed class MulticlassReport<TLabel>
         }
 
         throw new ArgumentException(
-            $"label is '{MulticlassChecks.Format(label)}', which is not one of the report's labels; use one of Labels.",
+            $"label is '{Preconditions.Format(label)}', which is not one of the report's labels; use one of Labels.",
             nameof(label));
     }
 
@@ -121,17 +121,10 @@ public sealed class MulticlassReport<TLabel>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="digits"/> is outside 0 to 15.</exception>
     public string ToText(int digits = 2)
     {
-        if (digits is < 0 or > 15)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(digits),
-                digits,
-                string.Create(CultureInfo.InvariantCulture,
-                    $"digits is {digits}; it must be between 0 and 15. Pass, for example, 2 or 4."));
-        }
+        Preconditions.CheckArgumentRange(digits, 0, 15, nameof(digits), "Pass, for example, 2 or 4.");
 
         const string LongestHeading = "weighted avg";
-        var names = Labels.Select(l => MulticlassChecks.Format(l)).ToList();
+        var names = Labels.Select(l => Preconditions.Format(l)).ToList();
         var width = Math.Max(Math.Max(names.Max(s => s.Length), LongestHeading.Length), digits);
         var text = new StringBuilder();
         text.Append(new string(' ', width)).Append(' ');

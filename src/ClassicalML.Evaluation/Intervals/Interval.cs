@@ -34,13 +34,7 @@ public sealed record Interval(double Estimate, double Lower, double Upper, doubl
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="digits"/> is outside 0 to 15.</exception>
     public string Format(int digits = 3)
     {
-        if (digits is < 0 or > 15)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(digits),
-                digits,
-                string.Create(CultureInfo.InvariantCulture, $"digits is {digits}; it must be between 0 and 15. Pass, for example, 3."));
-        }
+        Preconditions.CheckArgumentRange(digits, 0, 15, nameof(digits), "Pass, for example, 3.");
 
         var f = "F" + digits.ToString(CultureInfo.InvariantCulture);
         return string.Create(CultureInfo.InvariantCulture,

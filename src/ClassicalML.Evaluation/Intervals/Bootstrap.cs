@@ -45,9 +45,9 @@ public static class Bootstrap
         bool stratified = false)
     {
         ArgumentNullException.ThrowIfNull(metric);
-        IntervalChecks.LabelsAndScores(labels, scores, nameof(scores));
-        IntervalChecks.Resamples(resamples);
-        IntervalChecks.Confidence(confidence);
+        Preconditions.CheckBinaryInput(labels, scores);
+        Preconditions.CheckResamples(resamples);
+        Preconditions.CheckConfidence(confidence);
 
         var gather = new Gatherer(labels, scores);
         return Run(
@@ -89,10 +89,10 @@ public static class Bootstrap
         bool stratified = false)
     {
         ArgumentNullException.ThrowIfNull(metric);
-        IntervalChecks.LabelsAndScores(labels, scoresA, nameof(scoresA));
-        IntervalChecks.LabelsAndScores(labels, scoresB, nameof(scoresB));
-        IntervalChecks.Resamples(resamples);
-        IntervalChecks.Confidence(confidence);
+        Preconditions.CheckBinaryInput(labels, scoresA, nameof(scoresA));
+        Preconditions.CheckBinaryInput(labels, scoresB, nameof(scoresB));
+        Preconditions.CheckResamples(resamples);
+        Preconditions.CheckConfidence(confidence);
 
         var a = new Gatherer(labels, scoresA);
         var b = new Gatherer(labels, scoresB);
@@ -128,9 +128,9 @@ public static class Bootstrap
         double confidence = 0.95)
     {
         ArgumentNullException.ThrowIfNull(metric);
-        IntervalChecks.Rows(n);
-        IntervalChecks.Resamples(resamples);
-        IntervalChecks.Confidence(confidence);
+        Preconditions.CheckAtLeast(n, 1, nameof(n), "Pass the number of rows in the data.");
+        Preconditions.CheckResamples(resamples);
+        Preconditions.CheckConfidence(confidence);
         return Run(n, default, metric, seed, resamples, confidence, "percentile bootstrap", FullDataUndefined);
     }
 
@@ -158,8 +158,8 @@ public static class Bootstrap
         ArgumentNullException.ThrowIfNull(metric);
         RequireStrata(strata);
 
-        IntervalChecks.Resamples(resamples);
-        IntervalChecks.Confidence(confidence);
+        Preconditions.CheckResamples(resamples);
+        Preconditions.CheckConfidence(confidence);
         return Run(strata.Length, strata, metric, seed, resamples, confidence, "stratified percentile bootstrap", FullDataUndefined);
     }
 
@@ -189,30 +189,20 @@ public static class Bootstrap
         ArgumentNullException.ThrowIfNull(metrics);
         RequireStrata(strata);
 
-        if (metrics.Count == 0)
-        {
-            throw new ArgumentException("metrics is empty; pass at least one metric to bootstrap.", nameof(metrics));
-        }
+        Preconditions.CheckNotEmpty(metrics.Count, nameof(metrics), "Pass at least one metric to bootstrap.");
 
         for (var i = 0; i < metrics.Count; i++)
         {
             ArgumentNullException.ThrowIfNull(metrics[i], string.Create(CultureInfo.InvariantCulture, $"metrics[{i}]"));
         }
 
-        IntervalChecks.Resamples(resamples);
-        IntervalChecks.Confidence(confidence);
+        Preconditions.CheckResamples(resamples);
+        Preconditions.CheckConfidence(confidence);
         return RunMany(strata.Length, strata, [.. metrics], seed, resamples, confidence, "stratified percentile bootstrap", FullDataUndefined);
     }
 
-    private static void RequireStrata(ReadOnlySpan<int> strata)
-    {
-        if (strata.IsEmpty)
-        {
-            throw new ArgumentException(
-                "strata is empty; the bootstrap needs at least one row. Pass the stratum of every row.",
-                nameof(strata));
-        }
-    }
+    private static void RequireStrata(ReadOnlySpan<int> strata) =>
+        Preconditions.CheckNotEmpty(strata.Length, nameof(strata), "Pass the stratum of every row.");
 
     private const string FullDataUndefined =
         "metric is NaN on the full data (undefined); an interval around an undefined value is meaningless. Check the data, or the metric's definition.";

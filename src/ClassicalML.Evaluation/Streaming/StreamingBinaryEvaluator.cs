@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Globalization;
 
 namespace ClassicalML.Evaluation;
@@ -48,12 +47,8 @@ public sealed class StreamingBinaryEvaluator
     public const byte FormatVersion = 1;
 
     private const double FixedPointScale = 1208925819614629174706176.0; // 2⁸⁰
-    private static ReadOnlySpan<byte> Magic => "CMLSBE"u8;
 
-    private long _tp;
-    private long _fp;
-    private long _tn;
-    private long _fn;
+    private ConfusionTally _counts;
     private Int128 _logLossSum;
     private Int128 _brierSum;
     private double _minScore = double.PositiveInfinity;
@@ -81,21 +76,9 @@ public sealed class StreamingBinaryEvaluator
         Preconditions.CheckThreshold(threshold, nameof(threshold));
         Preconditions.CheckBeta(beta, nameof(beta));
         Preconditions.CheckDefined(zeroDivision, nameof(zeroDivision));
-        if (exactCapacity < 0 || exactCapacity > Array.MaxLength)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(exactCapacity),
-                exactCapacity,
-                string.Create(CultureInfo.InvariantCulture, $"exactCapacity is {exactCapacity}; it must be between 0 and {Array.MaxLength} (rows whose scores are kept for exact AUC and AP). Pass e.g. {DefaultExactCapacity}."));
-        }
+        Preconditions.CheckArgumentRange(exactCapacity, 0, Array.MaxLength, nameof(exactCapacity), string.Create(CultureInfo.InvariantCulture, $"Pass e.g. {DefaultExactCapacity} (the rows whose scores are kept for exact AUC and AP)."));
 
-        if (maxBins < MinBins || maxBins > Array.MaxLength)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(maxBins),
-                maxBins,
-                string.Create(CultureInfo.InvariantCulture, $"maxBins is {maxBins}; it must be between {MinBins} and {Array.MaxLength} (more bins give a tighter AUC error bound). Pass e.g. {DefaultMaxBins}."));
-        }
+        Preconditions.CheckArgumentRange(maxBins, MinBins, Array.MaxLength, nameof(maxBins), string.Create(CultureInfo.InvariantCulture, $"Pass e.g. {DefaultMaxBins} (more bins give a tighter AUC error bound)."));
 
         Threshold = threshold;
         Beta = beta;
@@ -120,7 +103,7 @@ public sealed class StreamingBinaryEvaluator
     public int MaxBins { get; }
 
     /// <summary>Rows added so far (over all batches and merged accumulators).</summary>
-    public long Count => _tp + _fp + _tn + _fn;
+    public long Count => _counts.Total;
 
     /// <summary>True while every score is kept, i.e. <see cref="Count"/> ≤ <see cref="ExactCapacity"/>.</summary>
     public bool IsExact => _histogram is null;
@@ -132,7 +115,8 @@ public sealed class StreamingBinaryEvaluator
     public void Add(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
     {
         Preconditions.CheckSameLength(labels.Length, scores.Length, nameof(labels), nameof(scores));
-        Preconditions.CheckFinite(scores, nameof(scores));
+        Preconditions.CheckScores(scores, nameof(scores));
+        _counts.Add(labels, scores, Threshold);
         int n = scores.Length;
         int positives = 0;
         for (int i = 0; i < n; i++)
@@ -140,15 +124,6 @@ public sealed class StreamingBinaryEvaluator
             double s = scores[i];
             bool positive = labels[i];
             positives += positive ? 1 : 0;
-            if (s >= Threshold)
-            {
-                if (positive) { _tp++; } else { _fp++; }
-            }
-            else
-            {
-                if (positive) { _fn++; } else { _tn++; }
-            }
-
             _minScore = Math.Min(_minScore, s);
             _maxScore = Math.Max(_maxScore, s);
             if (s is >= 0.0 and <= 1.0)
@@ -195,10 +170,7 @@ public sealed class StreamingBinaryEvaluator
         ulong[] otherPositives = other._rawPositives[..other._rawPositiveCount];
         ulong[] otherNegatives = other._rawNegatives[..other._rawNegativeCount];
 
-        _tp += other._tp;
-        _fp += other._fp;
-        _tn += other._tn;
-        _fn += other._fn;
+        _counts.Add(other._counts);
         _logLossSum += other._logLossSum;
         _brierSum += other._brierSum;
         _minScore = Math.Min(_minScore, other._minScore);
@@ -263,7 +235,7 @@ public sealed class StreamingBinaryEvaluator
 
         double n = Count;
         return BinaryEvaluation.Report(
-            new ConfusionCounts((int)_tp, (int)_fp, (int)_tn, (int)_fn),
+            _counts.ToCounts(),
             Threshold,
             Beta,
             ZeroDivision,
@@ -276,52 +248,7 @@ public sealed class StreamingBinaryEvaluator
 
     /// <summary>Serializes the accumulator (settings and state) for <see cref="FromBytes"/>.</summary>
     /// <returns>The bytes, in the format described in <see cref="FromBytes"/>.</returns>
-    public byte[] ToBytes()
-    {
-        ScoreHistogram? h = _histogram;
-        int binCount = h?.Count ?? 0;
-        int length = HeaderLength + (8 * (_rawPositiveCount + _rawNegativeCount)) + (24 * binCount);
-        var data = new byte[length];
-        var w = new Writer(data);
-        w.Bytes(Magic);
-        w.Byte(FormatVersion);
-        w.Double(Threshold);
-        w.Double(Beta);
-        w.Int((int)ZeroDivision);
-        w.Int(ExactCapacity);
-        w.Int(MaxBins);
-        w.Long(_tp);
-        w.Long(_fp);
-        w.Long(_tn);
-        w.Long(_fn);
-        w.Int128(_logLossSum);
-        w.Int128(_brierSum);
-        w.Double(_minScore);
-        w.Double(_maxScore);
-        w.Byte(h is null ? (byte)0 : (byte)1);
-        w.Int(h?.Shift ?? 0);
-        w.Int(_rawPositiveCount);
-        w.Int(_rawNegativeCount);
-        w.Int(binCount);
-        for (int i = 0; i < _rawPositiveCount; i++)
-        {
-            w.ULong(_rawPositives[i]);
-        }
-
-        for (int i = 0; i < _rawNegativeCount; i++)
-        {
-            w.ULong(_rawNegatives[i]);
-        }
-
-        for (int i = 0; i < binCount; i++)
-        {
-            w.ULong(h!.Bins[i]);
-            w.Long(h.Positives[i]);
-            w.Long(h.Negatives[i]);
-        }
-
-        return data;
-    }
+    public byte[] ToBytes() => StreamingStateFormat.Write(Capture());
 
     /// <summary>Restores an accumulator written by <see cref="ToBytes"/>, checking every field.</summary>
     /// <param name="data">The serialized state.</param>
@@ -336,137 +263,38 @@ public sealed class StreamingBinaryEvaluator
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="data"/> is not such a state: wrong header, another version,
     /// truncated or too long, a setting out of range, or counts that do not add up.</exception>
-    public static StreamingBinaryEvaluator FromBytes(ReadOnlySpan<byte> data)
+    public static StreamingBinaryEvaluator FromBytes(ReadOnlySpan<byte> data) => StreamingStateFormat.Read(data);
+
+    /// <summary>A copy of the state kept between calls, for <see cref="StreamingStateFormat"/>.</summary>
+    internal StreamingState Capture() => new(
+        new StreamingSettings(Threshold, Beta, ZeroDivision, ExactCapacity, MaxBins),
+        _counts,
+        _logLossSum,
+        _brierSum,
+        _minScore,
+        _maxScore,
+        _rawPositives[.._rawPositiveCount],
+        _rawNegatives[.._rawNegativeCount],
+        _histogram?.Clone());
+
+    /// <summary>An accumulator holding <paramref name="state"/> (already checked by <see cref="StreamingStateFormat"/>).</summary>
+    internal static StreamingBinaryEvaluator Restore(StreamingState state)
     {
-        if (data.Length < Magic.Length + 1 || !data[..Magic.Length].SequenceEqual(Magic))
+        var settings = state.Settings;
+        return new StreamingBinaryEvaluator(settings.Threshold, settings.Beta, settings.ZeroDivision, settings.ExactCapacity, settings.MaxBins)
         {
-            throw Invalid("it does not start with the header \"CMLSBE\"; it is not a StreamingBinaryEvaluator state");
-        }
-
-        byte version = data[Magic.Length];
-        if (version != FormatVersion)
-        {
-            throw Invalid(string.Create(CultureInfo.InvariantCulture, $"it has format version {version}, but this version of ClassicalML reads only version {FormatVersion}; serialize it again with a matching ClassicalML version"));
-        }
-
-        if (data.Length < HeaderLength)
-        {
-            throw Invalid(string.Create(CultureInfo.InvariantCulture, $"it is {data.Length} bytes long, shorter than the {HeaderLength}-byte header; it was truncated"));
-        }
-
-        var r = new Reader(data[(Magic.Length + 1)..]);
-        double threshold = r.Double();
-        double beta = r.Double();
-        var zeroDivision = (ZeroDivision)r.Int();
-        int exactCapacity = r.Int();
-        int maxBins = r.Int();
-        StreamingBinaryEvaluator e;
-        try
-        {
-            e = new StreamingBinaryEvaluator(threshold, beta, zeroDivision, exactCapacity, maxBins);
-        }
-        catch (ArgumentOutOfRangeException ex)
-        {
-            throw Invalid("a stored setting is invalid: " + ex.Message, ex);
-        }
-
-        e._tp = r.Long();
-        e._fp = r.Long();
-        e._tn = r.Long();
-        e._fn = r.Long();
-        e._logLossSum = r.Int128();
-        e._brierSum = r.Int128();
-        e._minScore = r.Double();
-        e._maxScore = r.Double();
-        byte mode = r.Byte();
-        int shift = r.Int();
-        int rawPositives = r.Int();
-        int rawNegatives = r.Int();
-        int bins = r.Int();
-        if (e._tp < 0 || e._fp < 0 || e._tn < 0 || e._fn < 0 || e._logLossSum < 0 || e._brierSum < 0)
-        {
-            throw Invalid("a count or sum is negative");
-        }
-
-        if (mode > 1 || (mode == 0 && (shift != 0 || bins != 0)) || (mode == 1 && (shift < ScoreHistogram.InitialShift || shift > ScoreHistogram.MaxShift)))
-        {
-            throw Invalid(string.Create(CultureInfo.InvariantCulture, $"its mode {mode}, histogram shift {shift} and {bins} bins do not describe an exact (0, no bins) or histogram (1, shift {ScoreHistogram.InitialShift}–{ScoreHistogram.MaxShift}) state"));
-        }
-
-        if (rawPositives < 0 || rawNegatives < 0 || bins < 0 || (long)rawPositives + rawNegatives > exactCapacity || bins > maxBins)
-        {
-            throw Invalid(string.Create(CultureInfo.InvariantCulture, $"it claims {rawPositives} + {rawNegatives} kept scores (at most {exactCapacity}) and {bins} bins (at most {maxBins})"));
-        }
-
-        long expected = HeaderLength + (8L * (rawPositives + (long)rawNegatives)) + (24L * bins);
-        if (data.Length != expected)
-        {
-            throw Invalid(string.Create(CultureInfo.InvariantCulture, $"it is {data.Length} bytes long but its header describes {expected} bytes; it was truncated or has trailing data"));
-        }
-
-        e._rawPositives = ReadKeys(ref r, rawPositives);
-        e._rawPositiveCount = rawPositives;
-        e._rawNegatives = ReadKeys(ref r, rawNegatives);
-        e._rawNegativeCount = rawNegatives;
-        long positives = rawPositives;
-        long negatives = rawNegatives;
-        if (mode == 1)
-        {
-            var ids = new ulong[bins];
-            var p = new long[bins];
-            var q = new long[bins];
-            for (int i = 0; i < bins; i++)
-            {
-                ids[i] = r.ULong();
-                p[i] = r.Long();
-                q[i] = r.Long();
-                if ((i > 0 && ids[i] <= ids[i - 1]) || p[i] < 0 || q[i] < 0 || p[i] + q[i] == 0 || ids[i] > ulong.MaxValue >> shift)
-                {
-                    throw Invalid(string.Create(CultureInfo.InvariantCulture, $"histogram bin {i} is out of order, empty, negative or outside the key range"));
-                }
-
-                positives += p[i];
-                negatives += q[i];
-            }
-
-            e._histogram = new ScoreHistogram(shift, ids, p, q, bins);
-        }
-
-        if (positives != e._tp + e._fn || negatives != e._tn + e._fp)
-        {
-            throw Invalid(string.Create(CultureInfo.InvariantCulture, $"its scores hold {positives} positives and {negatives} negatives but its confusion counts say {e._tp + e._fn} and {e._tn + e._fp}"));
-        }
-
-        bool empty = positives + negatives == 0;
-        if (empty
-            ? !(double.IsPositiveInfinity(e._minScore) && double.IsNegativeInfinity(e._maxScore))
-            : !(double.IsFinite(e._minScore) && double.IsFinite(e._maxScore) && e._minScore <= e._maxScore))
-        {
-            throw Invalid("its minimum and maximum scores are inconsistent with its counts");
-        }
-
-        return e;
+            _counts = state.Counts,
+            _logLossSum = state.LogLossSum,
+            _brierSum = state.BrierSum,
+            _minScore = state.MinScore,
+            _maxScore = state.MaxScore,
+            _rawPositives = state.Positives,
+            _rawPositiveCount = state.Positives.Length,
+            _rawNegatives = state.Negatives,
+            _rawNegativeCount = state.Negatives.Length,
+            _histogram = state.Histogram,
+        };
     }
-
-    private const int HeaderLength = 6 + 1 + 8 + 8 + 4 + 4 + 4 + (4 * 8) + (2 * 16) + (2 * 8) + 1 + (4 * 4);
-
-    private static ulong[] ReadKeys(ref Reader r, int count)
-    {
-        var keys = new ulong[count];
-        for (int i = 0; i < count; i++)
-        {
-            keys[i] = r.ULong();
-            if (!double.IsFinite(ScoreOrder.Score(keys[i])))
-            {
-                throw Invalid(string.Create(CultureInfo.InvariantCulture, $"kept score {i} is not a finite number"));
-            }
-        }
-
-        return keys;
-    }
-
-    private static ArgumentException Invalid(string problem, Exception? inner = null) =>
-        new($"data cannot be read as a StreamingBinaryEvaluator: {problem}. Pass the unmodified bytes returned by StreamingBinaryEvaluator.ToBytes().", "data", inner);
 
     private static Int128 Fixed(double term) => (Int128)Math.Round(term * FixedPointScale);
 
@@ -515,63 +343,6 @@ public sealed class StreamingBinaryEvaluator
             // A large batch grew the buffers past the bound; give the memory back.
             _rawPositives = [];
             _rawNegatives = [];
-        }
-    }
-
-    private ref struct Writer(Span<byte> data)
-    {
-        private readonly Span<byte> _data = data;
-        private int _at;
-
-        public void Bytes(ReadOnlySpan<byte> value)
-        {
-            value.CopyTo(_data[_at..]);
-            _at += value.Length;
-        }
-
-        public void Byte(byte value) => _data[_at++] = value;
-
-        public void Int(int value) => Advance(4, BinaryPrimitives.WriteInt32LittleEndian, value);
-
-        public void Long(long value) => Advance(8, BinaryPrimitives.WriteInt64LittleEndian, value);
-
-        public void ULong(ulong value) => Advance(8, BinaryPrimitives.WriteUInt64LittleEndian, value);
-
-        public void Double(double value) => Advance(8, BinaryPrimitives.WriteDoubleLittleEndian, value);
-
-        public void Int128(Int128 value) => Advance(16, BinaryPrimitives.WriteInt128LittleEndian, value);
-
-        private void Advance<T>(int size, SpanWriter<T> write, T value)
-        {
-            write(_data.Slice(_at, size), value);
-            _at += size;
-        }
-    }
-
-    private delegate void SpanWriter<T>(Span<byte> destination, T value);
-
-    private ref struct Reader(ReadOnlySpan<byte> data)
-    {
-        private readonly ReadOnlySpan<byte> _data = data;
-        private int _at;
-
-        public byte Byte() => _data[_at++];
-
-        public int Int() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
-
-        public long Long() => BinaryPrimitives.ReadInt64LittleEndian(Take(8));
-
-        public ulong ULong() => BinaryPrimitives.ReadUInt64LittleEndian(Take(8));
-
-        public double Double() => BinaryPrimitives.ReadDoubleLittleEndian(Take(8));
-
-        public Int128 Int128() => BinaryPrimitives.ReadInt128LittleEndian(Take(16));
-
-        private ReadOnlySpan<byte> Take(int size)
-        {
-            ReadOnlySpan<byte> slice = _data.Slice(_at, size);
-            _at += size;
-            return slice;
         }
     }
 }

@@ -43,34 +43,22 @@ public static class BinaryEvaluation
         Preconditions.CheckDefined(zeroDivision, nameof(zeroDivision));
 
         int n = labels.Length;
-        int tp = 0, fp = 0, tn = 0, fn = 0;
+        var counts = default(ConfusionTally);
+        counts.Add(labels, scores, threshold);
         int firstNonProbability = -1;
         double logLossSum = 0.0;
         double brierSum = 0.0;
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < n && firstNonProbability < 0; i++)
         {
             double s = scores[i];
-            bool positive = labels[i];
-            if (s >= threshold)
+            if (s is < 0.0 or > 1.0)
             {
-                if (positive) { tp++; } else { fp++; }
+                firstNonProbability = i;
             }
             else
             {
-                if (positive) { fn++; } else { tn++; }
-            }
-
-            if (firstNonProbability < 0)
-            {
-                if (s is < 0.0 or > 1.0)
-                {
-                    firstNonProbability = i;
-                }
-                else
-                {
-                    logLossSum += LogLossTerm(s, positive);
-                    brierSum += BrierTerm(s, positive);
-                }
+                logLossSum += LogLossTerm(s, labels[i]);
+                brierSum += BrierTerm(s, labels[i]);
             }
         }
 
@@ -81,7 +69,7 @@ public static class BinaryEvaluation
                 CultureInfo.InvariantCulture,
                 $"scores[{firstNonProbability}] = {Preconditions.Describe(scores[firstNonProbability])} is outside [0, 1], so the scores are not probabilities; reported as null");
         return Report(
-            new ConfusionCounts(tp, fp, tn, fn),
+            counts.ToCounts(),
             threshold,
             beta,
             zeroDivision,
@@ -221,3 +209,47 @@ public static class BinaryEvaluation
 
 /// <summary>The four confusion counts at one threshold.</summary>
 internal readonly record struct ConfusionCounts(int TruePositives, int FalsePositives, int TrueNegatives, int FalseNegatives);
+
+/// <summary>
+/// Confusion counts at a threshold (score ≥ threshold is predicted positive), added batch by batch: the one counting
+/// loop behind <see cref="BinaryEvaluation.Evaluate"/> and <see cref="StreamingBinaryEvaluator"/>.
+/// </summary>
+internal struct ConfusionTally
+{
+    public long TruePositives;
+    public long FalsePositives;
+    public long TrueNegatives;
+    public long FalseNegatives;
+
+    /// <summary>The number of rows counted.</summary>
+    public readonly long Total => TruePositives + FalsePositives + TrueNegatives + FalseNegatives;
+
+    /// <summary>Counts each row of a batch in its cell of the confusion matrix.</summary>
+    public void Add(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, double threshold)
+    {
+        for (int i = 0; i < scores.Length; i++)
+        {
+            if (scores[i] >= threshold)
+            {
+                if (labels[i]) { TruePositives++; } else { FalsePositives++; }
+            }
+            else
+            {
+                if (labels[i]) { FalseNegatives++; } else { TrueNegatives++; }
+            }
+        }
+    }
+
+    /// <summary>Adds the counts of another tally (of other rows, at the same threshold).</summary>
+    public void Add(ConfusionTally other)
+    {
+        TruePositives += other.TruePositives;
+        FalsePositives += other.FalsePositives;
+        TrueNegatives += other.TrueNegatives;
+        FalseNegatives += other.FalseNegatives;
+    }
+
+    /// <summary>The counts as a report takes them (at most <see cref="int.MaxValue"/> rows; the caller checks).</summary>
+    public readonly ConfusionCounts ToCounts() =>
+        new((int)TruePositives, (int)FalsePositives, (int)TrueNegatives, (int)FalseNegatives);
+}

@@ -40,13 +40,57 @@ public static class MulticlassEvaluation
         ZeroDivision zeroDivision = ZeroDivision.Zero)
         where TLabel : notnull
     {
-        var policy = MulticlassChecks.PolicyValue(zeroDivision);
-        MulticlassChecks.SameLength(actual, predicted);
-        MulticlassChecks.NotEmpty(actual.Length, nameof(actual));
+        Preconditions.CheckDefined(zeroDivision, nameof(zeroDivision));
+        Preconditions.CheckSameLength(actual.Length, predicted.Length, nameof(actual), nameof(predicted));
+        Preconditions.CheckNotEmpty(actual.Length, nameof(actual), "Pass one or more rows.");
         CheckNoNulls(actual, nameof(actual));
         CheckNoNulls(predicted, nameof(predicted));
 
-        var ordered = labels is null ? SortedUnion(actual, predicted) : CheckedLabels(labels);
+        var matrix = Count(actual, predicted, labels is null ? SortedUnion(actual, predicted) : CheckedLabels(labels));
+        var undefined = new UndefinedMetrics(zeroDivision);
+        var perClass = PerClass(matrix, undefined);
+        long tpSum = 0;
+        var everyLabelOccurs = true;
+        for (var c = 0; c < matrix.Labels.Count; c++)
+        {
+            tpSum += matrix[c, c];
+            everyLabelOccurs &= matrix.PredictedTotal(c) + matrix.ActualTotal(c) > 0;
+        }
+
+        var supports = perClass.Select(m => (double)m.Support).ToArray();
+        var macro = new AveragedMetrics(
+            NanAverage(perClass.Select(m => m.Precision), null),
+            NanAverage(perClass.Select(m => m.Recall), null),
+            NanAverage(perClass.Select(m => m.F1), null));
+        var weighted = new AveragedMetrics(
+            NanAverage(perClass.Select(m => m.Precision), supports),
+            NanAverage(perClass.Select(m => m.Recall), supports),
+            NanAverage(perClass.Select(m => m.F1), supports));
+
+        // Every row belongs to one of the labels, so the predicted and actual totals both equal N > 0: micro values
+        // are always defined, and micro precision = micro recall = micro F1 = tp / N.
+        long n = actual.Length;
+        var micro = new AveragedMetrics((double)tpSum / n, (double)tpSum / n, 2.0 * tpSum / (n + n));
+        var accuracy = (double)tpSum / actual.Length;
+
+        return new MulticlassReport<TLabel>(
+            matrix,
+            perClass.AsReadOnly(),
+            macro,
+            micro,
+            weighted,
+            accuracy,
+            actual.Length,
+            tpSum,
+            zeroDivision,
+            undefined.Items,
+            everyLabelOccurs);
+    }
+
+    /// <summary>The confusion matrix of the rows over <paramref name="ordered"/> (rows = actual, columns = predicted).</summary>
+    private static ConfusionMatrix<TLabel> Count<TLabel>(ReadOnlySpan<TLabel> actual, ReadOnlySpan<TLabel> predicted, List<TLabel> ordered)
+        where TLabel : notnull
+    {
         var k = ordered.Count;
         var index = new Dictionary<TLabel, int>(k);
         for (var i = 0; i < k; i++)
@@ -62,93 +106,29 @@ public static class MulticlassEvaluation
             counts[a, p]++;
         }
 
-        var matrix = new ConfusionMatrix<TLabel>(new ReadOnlyCollection<TLabel>(ordered), index, counts);
-        var policyText = zeroDivision switch
-        {
-            ZeroDivision.Zero => "reported as 0 (ZeroDivision.Zero)",
-            ZeroDivision.One => "reported as 1 (ZeroDivision.One)",
-            _ => "reported as NaN (ZeroDivision.NaN)",
-        };
+        return new ConfusionMatrix<TLabel>(new ReadOnlyCollection<TLabel>(ordered), index, counts);
+    }
 
-        var perClass = new List<ClassMetrics<TLabel>>(k);
-        var undefined = new List<UndefinedMetric>();
-        long tpSum = 0, predSum = 0, trueSum = 0;
-        var everyLabelOccurs = true;
-        for (var c = 0; c < k; c++)
+    /// <summary>Each class's one-vs-rest precision, recall and F1; zero denominators go through the policy and are recorded.</summary>
+    private static List<ClassMetrics<TLabel>> PerClass<TLabel>(ConfusionMatrix<TLabel> matrix, UndefinedMetrics undefined)
+        where TLabel : notnull
+    {
+        var perClass = new List<ClassMetrics<TLabel>>(matrix.Labels.Count);
+        for (var c = 0; c < matrix.Labels.Count; c++)
         {
-            var tp = counts[c, c];
+            var tp = matrix[c, c];
             var predictedCount = matrix.PredictedTotal(c);
             var support = matrix.ActualTotal(c);
-            tpSum += tp;
-            predSum += predictedCount;
-            trueSum += support;
-            everyLabelOccurs &= predictedCount + support > 0;
-            var name = MulticlassChecks.Format(ordered[c]);
-
-            double precision, recall, f1;
-            if (predictedCount > 0)
-            {
-                precision = (double)tp / predictedCount;
-            }
-            else
-            {
-                precision = policy;
-                undefined.Add(new UndefinedMetric($"precision[{name}]", $"class never predicted (tp + fp = 0); {policyText}"));
-            }
-
-            if (support > 0)
-            {
-                recall = (double)tp / support;
-            }
-            else
-            {
-                recall = policy;
-                undefined.Add(new UndefinedMetric($"recall[{name}]", $"class never occurs in actual (tp + fn = 0); {policyText}"));
-            }
+            var name = Preconditions.Format(matrix.Labels[c]);
+            var precision = undefined.Divide(tp, predictedCount, $"precision[{name}]", "class never predicted (tp + fp = 0)");
+            var recall = undefined.Divide(tp, support, $"recall[{name}]", "class never occurs in actual (tp + fn = 0)");
 
             // 2tp + fp + fn = predicted + support.
-            if (predictedCount + support > 0)
-            {
-                f1 = 2.0 * tp / (predictedCount + support);
-            }
-            else
-            {
-                f1 = policy;
-                undefined.Add(new UndefinedMetric($"f1[{name}]", $"class neither occurs nor is predicted (tp + fp + fn = 0); {policyText}"));
-            }
-
-            perClass.Add(new ClassMetrics<TLabel>(ordered[c], precision, recall, f1, support));
+            var f1 = undefined.Divide(2.0 * tp, predictedCount + support, $"f1[{name}]", "class neither occurs nor is predicted (tp + fp + fn = 0)");
+            perClass.Add(new ClassMetrics<TLabel>(matrix.Labels[c], precision, recall, f1, support));
         }
 
-        var supports = perClass.Select(m => (double)m.Support).ToArray();
-        var macro = new AveragedMetrics(
-            NanAverage(perClass.Select(m => m.Precision), null),
-            NanAverage(perClass.Select(m => m.Recall), null),
-            NanAverage(perClass.Select(m => m.F1), null));
-        var weighted = new AveragedMetrics(
-            NanAverage(perClass.Select(m => m.Precision), supports),
-            NanAverage(perClass.Select(m => m.Recall), supports),
-            NanAverage(perClass.Select(m => m.F1), supports));
-
-        // Every row belongs to one of the labels, so predSum = trueSum = N > 0: micro values are always defined.
-        var micro = new AveragedMetrics(
-            (double)tpSum / predSum,
-            (double)tpSum / trueSum,
-            2.0 * tpSum / (predSum + trueSum));
-        var accuracy = (double)tpSum / actual.Length;
-
-        return new MulticlassReport<TLabel>(
-            matrix,
-            perClass.AsReadOnly(),
-            macro,
-            micro,
-            weighted,
-            accuracy,
-            actual.Length,
-            tpSum,
-            zeroDivision,
-            undefined.AsReadOnly(),
-            everyLabelOccurs);
+        return perClass;
     }
 
     /// <summary>The mean (weighted when <paramref name="weights"/> is given) of the non-NaN values, as scikit-learn's <c>_nanaverage</c>.</summary>
@@ -232,12 +212,7 @@ public static class MulticlassEvaluation
     private static List<TLabel> CheckedLabels<TLabel>(IReadOnlyList<TLabel> labels)
         where TLabel : notnull
     {
-        if (labels.Count == 0)
-        {
-            throw new ArgumentException(
-                "labels is empty; it must list every class. Pass the classes, or null to use every label that occurs.",
-                nameof(labels));
-        }
+        Preconditions.CheckNotEmpty(labels.Count, nameof(labels), "List every class, or pass null to use every label that occurs.");
 
         var seen = new Dictionary<TLabel, int>(labels.Count);
         for (var i = 0; i < labels.Count; i++)
@@ -254,7 +229,7 @@ public static class MulticlassEvaluation
             {
                 throw new ArgumentException(
                     string.Create(CultureInfo.InvariantCulture,
-                        $"labels[{i}] is '{MulticlassChecks.Format(label)}', which already appears at labels[{seen[label]}]; each class must be listed once. Remove the duplicate."),
+                        $"labels[{i}] is '{Preconditions.Format(label)}', which already appears at labels[{seen[label]}]; each class must be listed once. Remove the duplicate."),
                     nameof(labels));
             }
         }
@@ -267,7 +242,7 @@ public static class MulticlassEvaluation
     {
         if (!index.TryGetValue(label, out var i))
         {
-            var text = MulticlassChecks.Format(label);
+            var text = Preconditions.Format(label);
             throw new ArgumentException(
                 string.Create(CultureInfo.InvariantCulture,
                     $"{paramName}[{row}] is '{text}', which is not in labels; every actual and predicted value must be one of labels. Add '{text}' to labels, or pass labels: null to use every label that occurs."),

@@ -29,25 +29,9 @@ public static class Intervals
     /// </exception>
     public static Interval Wilson(long successes, long trials, double confidence = 0.95)
     {
-        if (trials < 1)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(trials),
-                trials,
-                string.Create(CultureInfo.InvariantCulture,
-                    $"trials is {trials}; it must be at least 1. A proportion needs at least one trial."));
-        }
-
-        if (successes < 0 || successes > trials)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(successes),
-                successes,
-                string.Create(CultureInfo.InvariantCulture,
-                    $"successes is {successes}; it must be between 0 and trials ({trials}). Pass the number of successes among the trials."));
-        }
-
-        IntervalChecks.Confidence(confidence);
+        Preconditions.CheckAtLeast(trials, 1, nameof(trials), "A proportion needs at least one trial.");
+        Preconditions.CheckArgumentRange(successes, 0, trials, nameof(successes), "Pass the number of successes among the trials.");
+        Preconditions.CheckConfidence(confidence);
 
         var n = (double)trials;
         var p = successes / n;
