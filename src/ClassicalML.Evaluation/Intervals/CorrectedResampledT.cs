@@ -33,9 +33,9 @@ public static class CorrectedResampledT
     public static CorrectedTInterval Interval(ReadOnlySpan<double> scores, ResamplingDesign design, double confidence = 0.95)
     {
         ArgumentNullException.ThrowIfNull(design);
-        Preconditions.CheckNotEmpty(scores.Length, nameof(scores));
-        Preconditions.CheckFinite(scores, nameof(scores));
-        IntervalChecks.Confidence(confidence);
+        Preconditions.CheckNotEmpty(scores.Length, nameof(scores), "Pass the score of every fold or split.");
+        Preconditions.CheckFinite(scores, nameof(scores), "Leave out or recompute the fold whose score is undefined.");
+        Preconditions.CheckConfidence(confidence);
         return Compute(scores, design.TestTrainRatio, confidence);
     }
 
@@ -62,10 +62,10 @@ public static class CorrectedResampledT
                 nameof(second));
         }
 
-        Preconditions.CheckNotEmpty(first.Length, nameof(first));
-        Preconditions.CheckFinite(first, nameof(first));
-        Preconditions.CheckFinite(second, nameof(second));
-        IntervalChecks.Confidence(confidence);
+        Preconditions.CheckNotEmpty(first.Length, nameof(first), "Pass the score of every fold or split.");
+        Preconditions.CheckFinite(first, nameof(first), "Leave out or recompute the fold whose score is undefined, in both models.");
+        Preconditions.CheckFinite(second, nameof(second), "Leave out or recompute the fold whose score is undefined, in both models.");
+        Preconditions.CheckConfidence(confidence);
         var differences = new double[first.Length];
         for (var j = 0; j < differences.Length; j++)
         {
