@@ -136,7 +136,7 @@ internal sealed class EvalCommand
     private string Binary(PredictionFile file, Request request)
     {
         var choice = ColumnChoice.Binary(file, request.LabelColumn, request.ScoreColumn, request.Threshold);
-        var collector = new BinaryCollector(choice.Threshold, request.ZeroDivision, exactCapacity, request.Exact || request.Curves, file.ExpectedRows);
+        var collector = new BinaryCollector(choice.Threshold, request.ZeroDivision, exactCapacity, request.Exact || request.Curves, file.ExpectedRows, file.RowsKnown);
         var rows = new BinaryRows(new BinaryLabelRule(request.Positive), request.SkipMissing, collector);
         file.ReadBinary(choice.Label, choice.Other, rows);
         if (collector.Count == 0)

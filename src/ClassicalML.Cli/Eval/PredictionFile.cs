@@ -19,6 +19,9 @@ internal abstract class PredictionFile : IDisposable, IValueSite
     /// <summary>An estimate of the number of data rows, to size the collected arrays once.</summary>
     public abstract long ExpectedRows { get; }
 
+    /// <summary>Whether <see cref="ExpectedRows"/> is the exact number of rows (from the file's metadata), not an estimate.</summary>
+    public virtual bool RowsKnown => false;
+
     /// <summary>Opens <paramref name="path"/> as Parquet (a .parquet name or PAR1 magic) or as delimited text.</summary>
     /// <exception cref="UsageException">The file does not exist or cannot be read.</exception>
     /// <exception cref="DataFormatException">The file is malformed.</exception>
