@@ -11,22 +11,17 @@ namespace ClassicalML.Cli;
 /// memory besides what the evaluator keeps). Labels may be Boolean, numeric or text; scores numeric; nulls and NaN are
 /// missing values.
 /// </summary>
-internal sealed class ParquetPredictions : PredictionFile
+internal sealed class ParquetPredictions : ColumnarPredictions
 {
     private readonly ParquetReader reader;
     private readonly DataField[] fields;
-    private readonly string[] names;
-    private long row;
 
     private ParquetPredictions(string path, ParquetReader reader)
-        : base(path)
+        : base(path, [.. reader.Schema.DataFields.Select(f => f.Name)])
     {
         this.reader = reader;
         fields = reader.Schema.DataFields;
-        names = [.. fields.Select(f => f.Name)];
     }
-
-    public override IReadOnlyList<string> Columns => names;
 
     public override string Format => string.Create(CultureInfo.InvariantCulture, $"Parquet, {reader.RowGroupCount} row group(s)");
 
@@ -63,20 +58,10 @@ internal sealed class ParquetPredictions : PredictionFile
         }
     }
 
-    public override int IndexOf(string name, StringComparison comparison) =>
-        ColumnLookup.IndexOf(names, name, comparison, (problem, fix) => HeaderError(name, problem, fix));
-
-    public override int ColumnNumber(int column) => column + 1;
-
     /// <summary>The error for a file (or row group) that Parquet.Net cannot decode.</summary>
     private static DataFormatException Unreadable(string path, Exception e) =>
         new(path, 0, null, $"cannot read the file as Parquet ({e.Message.ReplaceLineEndings(" ").TrimEnd('.')})",
             "Check that it is a complete Parquet file, or export the predictions as CSV.");
-
-    public override DataFormatException HeaderError(string? column, string problem, string fix) => new(Path, 0, column, problem, fix);
-
-    public override DataFormatException Error(int column, string problem, string fix) =>
-        new(Path, 0, names[column], column + 1, string.Create(CultureInfo.InvariantCulture, $"row {row + 1}: {problem}"), fix);
 
     public override void ReadBinary(int label, int score, BinaryRows rows)
     {
@@ -116,19 +101,7 @@ internal sealed class ParquetPredictions : PredictionFile
             labelKind == LabelKind.Text ? group.ReadStrings(labelField, n) : null));
         var scores = scoreMemory.Span[..n];
         var positives = direct ? keptLabels.Span : buffers.Flags(n);
-        var labelValues = labels.Span;
-        var kept = 0;
-        var start = row;
-        for (var i = 0; i < n; i++)
-        {
-            row = start + i;
-            if (TryRow(rows, label, score, labelKind, labelValues, texts, i, scores[i], out positives[kept]))
-            {
-                scores[kept++] = scores[i]; // compacts in place: kept <= i
-            }
-        }
-
-        row = start + n;
+        var kept = ReadBlock(rows, label, score, labelKind, labels.Span, texts, scores, positives);
         if (direct)
         {
             collector.Commit(kept);
@@ -146,25 +119,7 @@ internal sealed class ParquetPredictions : PredictionFile
             using var group = reader.OpenRowGroupReader(g);
             var n = checked((int)group.RowCount);
             var (a, p) = Guard(() => (ReadAsText(group, actual, n), ReadAsText(group, predicted, n)));
-            var start = row;
-            for (var i = 0; i < n; i++)
-            {
-                row = start + i;
-                if (string.IsNullOrEmpty(a[i]))
-                {
-                    rows.Missing(this, actual, "the label is missing (null or empty)");
-                }
-                else if (string.IsNullOrEmpty(p[i]))
-                {
-                    rows.Missing(this, predicted, "the predicted label is missing (null or empty)");
-                }
-                else
-                {
-                    rows.Add(a[i]!, p[i]!);
-                }
-            }
-
-            row = start + n;
+            ReadBlock(rows, actual, predicted, a, p);
         }
     }
 
@@ -181,38 +136,6 @@ internal sealed class ParquetPredictions : PredictionFile
     }
 
     protected override void Dispose(bool disposing) => reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
-
-    /// <summary>Classifies row <paramref name="i"/> of a row group; false when it is skipped as missing.</summary>
-    private bool TryRow(BinaryRows rows, int label, int score, LabelKind kind, ReadOnlySpan<double> labels, string?[]? texts, int i, double s, out bool positive)
-    {
-        positive = false;
-        var text = texts?[i];
-        var l = texts is not null ? double.NaN : labels[i];
-        if (texts is not null ? string.IsNullOrEmpty(text) : double.IsNaN(l))
-        {
-            rows.Missing(this, label, "the label is missing (null or NaN)");
-            return false;
-        }
-
-        if (double.IsNaN(s))
-        {
-            rows.Missing(this, score, "the score is missing (null or NaN)");
-            return false;
-        }
-
-        if (double.IsInfinity(s))
-        {
-            throw BinaryRows.Infinite(this, score, s.ToString(CultureInfo.InvariantCulture));
-        }
-
-        positive = kind switch
-        {
-            LabelKind.Boolean => rows.Labels.FromBoolean(l != 0, this, label),
-            LabelKind.Number => rows.Labels.FromNumber(l, this, label),
-            _ => rows.Labels.FromText(text.AsSpan().Trim(), this, label),
-        };
-        return true;
-    }
 
     private DataField Numeric(int column, string what)
     {
@@ -245,18 +168,11 @@ internal sealed class ParquetPredictions : PredictionFile
         return KindOf(field) switch
         {
             LabelKind.Text => group.ReadStrings(field, n),
-            LabelKind.Boolean => [.. new ParquetColumnBuffers().Numbers(group, field, n, 0).ToArray().Select(v => double.IsNaN(v) ? null : v != 0 ? "true" : "false")],
-            LabelKind.Number => [.. new ParquetColumnBuffers().Numbers(group, field, n, 0).ToArray().Select(v => double.IsNaN(v) ? null : v.ToString("R", CultureInfo.InvariantCulture))],
+            LabelKind.Boolean or LabelKind.Number => [.. new ParquetColumnBuffers().Numbers(group, field, n, 0).ToArray().Select(v => AsText(v, KindOf(field)!.Value))],
             _ => throw ColumnError(column, $"the column has Parquet type {TypeName(field)}", "Store labels as Boolean, numbers or text."),
         };
     }
 
-    internal enum LabelKind
-    {
-        Boolean,
-        Number,
-        Text,
-    }
 }
 
 /// <summary>
