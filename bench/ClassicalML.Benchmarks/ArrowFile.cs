@@ -3,7 +3,6 @@ using Apache.Arrow;
 using Apache.Arrow.Compression;
 using Apache.Arrow.Ipc;
 using Apache.Arrow.Types;
-using nietras.SeparatedValues;
 
 namespace ClassicalML.Benchmarks;
 
@@ -19,16 +18,7 @@ public static class ArrowFile
     /// <summary>Converts <paramref name="csv"/> to <paramref name="arrow"/>.</summary>
     public static int FromCsv(string csv, string arrow)
     {
-        var labels = new List<int>();
-        var scores = new List<double>();
-        using (var reader = Sep.Reader().FromFile(csv))
-        {
-            foreach (var row in reader)
-            {
-                labels.Add(row["label"].Parse<int>());
-                scores.Add(row["score"].Parse<double>());
-            }
-        }
+        var (labels, scores) = ParquetFile.ReadColumns(csv);
 
         var schema = new Schema.Builder()
             .Field(f => f.Name("label").DataType(Int32Type.Default).Nullable(false))
