@@ -13,16 +13,7 @@ public static class ParquetFile
     /// <summary>Converts <paramref name="csv"/> to <paramref name="parquet"/>.</summary>
     public static async Task<int> FromCsv(string csv, string parquet)
     {
-        var labels = new List<int>();
-        var scores = new List<double>();
-        using (var reader = Sep.Reader().FromFile(csv))
-        {
-            foreach (var row in reader)
-            {
-                labels.Add(row["label"].Parse<int>());
-                scores.Add(row["score"].Parse<double>());
-            }
-        }
+        var (labels, scores) = ReadColumns(csv);
 
         var label = new DataField<int>("label");
         var score = new DataField<double>("score");
@@ -38,5 +29,20 @@ public static class ParquetFile
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {parquet}: {labels.Count} rows"));
         return 0;
+    }
+
+    /// <summary>The label (integer) and score columns of a label,score CSV, read with Sep; shared with <see cref="ArrowFile"/>.</summary>
+    internal static (List<int> Labels, List<double> Scores) ReadColumns(string csv)
+    {
+        var labels = new List<int>();
+        var scores = new List<double>();
+        using var reader = Sep.Reader().FromFile(csv);
+        foreach (var row in reader)
+        {
+            labels.Add(row["label"].Parse<int>());
+            scores.Add(row["score"].Parse<double>());
+        }
+
+        return (labels, scores);
     }
 }

@@ -9,6 +9,7 @@ using ClassicalML.Benchmarks;
 // dotnet run -c Release --project bench/ClassicalML.Benchmarks -- --side-by-side FILE [REPEATS]
 // dotnet run -c Release --project bench/ClassicalML.Benchmarks -- --parse FILE [REPEATS]       CSV read throughput, one JSON line
 // dotnet run -c Release --project bench/ClassicalML.Benchmarks -- --csv-to-parquet CSV PARQUET  label,score CSV to Parquet (Parquet.Net)
+// dotnet run -c Release --project bench/ClassicalML.Benchmarks -- --csv-to-arrow CSV ARROW      label,score CSV to Arrow IPC / Feather v2 (Apache.Arrow, LZ4)
 if (args.Length >= 2 && args[0] == "--side-by-side")
 {
     int repeats = args.Length >= 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
@@ -24,6 +25,11 @@ if (args.Length >= 2 && args[0] == "--parse")
 if (args.Length >= 3 && args[0] == "--csv-to-parquet")
 {
     return ParquetFile.FromCsv(args[1], args[2]).GetAwaiter().GetResult();
+}
+
+if (args.Length >= 3 && args[0] == "--csv-to-arrow")
+{
+    return ArrowFile.FromCsv(args[1], args[2]);
 }
 
 bool quick = args.Contains("--short");

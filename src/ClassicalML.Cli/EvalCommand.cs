@@ -8,7 +8,7 @@ namespace ClassicalML.Cli;
 
 /// <summary>
 /// <c>classicalml eval PREDICTIONS [options]</c>: metrics of a predictions file (CSV, TSV, ML.NET's SaveAsText output,
-/// Parquet), binary (labels and scores) or multiclass (labels and predicted labels). Options are described in
+/// Parquet, Arrow IPC / Feather), binary (labels and scores) or multiclass (labels and predicted labels). Options are described in
 /// <c>--help</c> and in the project README.
 /// </summary>
 /// <remarks>
@@ -23,13 +23,14 @@ internal sealed class EvalCommand
     internal const int DefaultExactCapacity = 10_000_000;
 
     private const string Examples = """
-        Evaluate predictions in a CSV, TSV, ML.NET text (SaveAsText) or Parquet file: binary (labels and scores) or multiclass (labels and predicted labels).
+        Evaluate predictions in a CSV, TSV, ML.NET text (SaveAsText), Parquet or Arrow IPC (Feather) file: binary (labels and scores) or multiclass (labels and predicted labels).
 
         Examples:
           classicalml eval predictions.csv                               label,score written by pandas or by hand
           classicalml eval scored.tsv --format json                      ML.NET SaveAsText output: Label and Probability (or Score, threshold 0)
           classicalml eval preds.csv --label-column y --score-column p --positive yes --threshold 0.3
           classicalml eval preds.parquet --missing skip --zero-division nan
+          classicalml eval preds.feather --format json                   Arrow IPC as pandas to_feather writes it (LZ4 or Zstd)
           classicalml eval export.csv --delimiter ';' --format markdown
           classicalml eval multi.csv --predicted-column predicted
         """;
@@ -38,7 +39,7 @@ internal sealed class EvalCommand
     private readonly TextWriter stderr;
     private readonly int exactCapacity;
 
-    private readonly Argument<string> data = new("PREDICTIONS") { Description = "The predictions file: .csv/.tsv/.txt text with a header line (or ML.NET's #@ TextLoader schema), or .parquet. Example: predictions.csv" };
+    private readonly Argument<string> data = new("PREDICTIONS") { Description = "The predictions file: .csv/.tsv/.txt text with a header line (or ML.NET's #@ TextLoader schema), .parquet, or Arrow IPC (.arrow, .feather, .arrows). Example: predictions.csv" };
     private readonly Option<string?> labelColumn = new("--label-column") { Description = "Column of true labels, matched ignoring case (default: label, which is also ML.NET's Label). Example: --label-column y", HelpName = "COLUMN" };
     private readonly Option<string?> scoreColumn = new("--score-column") { Description = "Column of scores, higher = more positive (default: score, else ML.NET's Probability, else ML.NET's Score with threshold 0). Example: --score-column prob", HelpName = "COLUMN" };
     private readonly Option<string?> predictedColumn = new("--predicted-column") { Description = "Column of predicted labels: multiclass mode. Example: --predicted-column PredictedLabel", HelpName = "COLUMN" };
@@ -136,7 +137,7 @@ internal sealed class EvalCommand
     private string Binary(PredictionFile file, Request request)
     {
         var choice = ColumnChoice.Binary(file, request.LabelColumn, request.ScoreColumn, request.Threshold);
-        var collector = new BinaryCollector(choice.Threshold, request.ZeroDivision, exactCapacity, request.Exact || request.Curves, file.ExpectedRows);
+        var collector = new BinaryCollector(choice.Threshold, request.ZeroDivision, exactCapacity, request.Exact || request.Curves, file.ExpectedRows, file.RowsKnown);
         var rows = new BinaryRows(new BinaryLabelRule(request.Positive), request.SkipMissing, collector);
         file.ReadBinary(choice.Label, choice.Other, rows);
         if (collector.Count == 0)

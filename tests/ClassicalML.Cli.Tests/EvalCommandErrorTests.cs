@@ -165,4 +165,18 @@ public sealed class EvalCommandErrorTests : IDisposable
         var path = files.File("d.csv", "label,score\n1,0.3\n");
         AssertError("classicalml eval: --threshold expects a number such as 0.5 (with a dot), got 'half'. Run 'classicalml eval --help' for usage.", "eval", path, "--threshold", "half");
     }
+
+    [Theory]
+    [InlineData("0,high", "'high' is not a number. Write scores as numbers with a dot for the decimal point, e.g. 0.73 (pandas: to_csv(..., decimal=\".\")).")]
+    [InlineData("2,0.5", "a third label value '2' (after '0' and '1'): binary evaluation needs exactly two classes. For more classes, compare predicted labels with --predicted-column COLUMN.")]
+    [InlineData("1,inf", "the score is inf: scores must be finite numbers. Correct or remove the row.")]
+    public void Eval_ErrorAfterManyPlainRows_NamesTheExactLine(string badRow, string message)
+    {
+        // The fast path reads the plain rows; the bad one goes through every check, with its line counted over empty lines.
+        var rows = string.Concat(Enumerable.Range(0, 5000).Select(i => $"{i % 2},0.{i % 10}\n"));
+        var path = files.File("many.csv", $"label,score\n{rows}\n\n{rows}{badRow}\n1,0.5\n");
+        var column = message.StartsWith("a third", StringComparison.Ordinal) ? "'label' (column 1)" : "'score' (column 2)";
+
+        AssertError($"classicalml eval: {path}, line 10004, column {column}: {message}", "eval", path);
+    }
 }

@@ -289,6 +289,24 @@ public sealed class EvalInputTests : IDisposable
     }
 
     [Fact]
+    public void Eval_PlainRowsFastPath_SameOutputAsEveryRowQuoted()
+    {
+        // Quoted fields send every row through the reader's full checks; plain ones take the fast path where they can.
+        var random = new Random(7);
+        var rows = Enumerable.Range(0, 3000).Select(i => (Label: i % 7 == 0 ? "1.0" : i % 3 == 0 ? " 1" : "0", Score: i % 500 == 0 ? "NaN" : i % 11 == 0 ? "2.5e-1" : random.NextDouble().ToString("R", CultureInfo.InvariantCulture))).ToList();
+        var plain = files.File("plain.csv", "label,score\n" + string.Concat(rows.Select(r => $"{r.Label},{r.Score}\n")));
+        var quoted = files.File("quoted.csv", "label,score\n" + string.Concat(rows.Select(r => $"\"{r.Label}\",\"{r.Score}\"\n")));
+
+        var (plainExit, plainOut, plainErr) = CliRunner.Run("eval", plain, "--missing", "skip", "--format", "json");
+        var (quotedExit, quotedOut, quotedErr) = CliRunner.Run("eval", quoted, "--missing", "skip", "--format", "json");
+
+        Assert.Equal((0, string.Empty), (plainExit, plainErr));
+        Assert.Equal((0, string.Empty), (quotedExit, quotedErr));
+        Assert.Equal(quotedOut, plainOut);
+        Assert.Equal(6, JsonOf((plainExit, plainOut, plainErr)).GetProperty("skipped_rows").GetInt32());
+    }
+
+    [Fact]
     public void Eval_EveryRowSkipped_Refused()
     {
         var path = files.File("m.csv", "label,score\n1,\n,0.2\n");

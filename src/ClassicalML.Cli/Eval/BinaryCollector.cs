@@ -25,14 +25,15 @@ internal sealed class BinaryCollector
     /// <param name="zeroDivision">The report's zero-division policy.</param>
     /// <param name="exactCapacity">Rows up to which every score is kept.</param>
     /// <param name="exact">Keep every score whatever the number of rows.</param>
-    /// <param name="expectedRows">An estimate of the number of rows, so that the arrays are allocated once.</param>
-    public BinaryCollector(double threshold, ZeroDivision zeroDivision, int exactCapacity, bool exact, long expectedRows)
+    /// <param name="expectedRows">The number of rows or an estimate of it, so that the arrays are allocated once.</param>
+    /// <param name="rowsKnown">Whether <paramref name="expectedRows"/> is exact (Parquet's metadata), so that no margin is added.</param>
+    public BinaryCollector(double threshold, ZeroDivision zeroDivision, int exactCapacity, bool exact, long expectedRows, bool rowsKnown = false)
     {
         this.threshold = threshold;
         this.zeroDivision = zeroDivision;
         this.exactCapacity = exactCapacity;
         this.exact = exact;
-        var capacity = Math.Min(Array.MaxLength, (expectedRows / 20 * 21) + 1024);
+        var capacity = Math.Min(Array.MaxLength, rowsKnown ? Math.Max(expectedRows, 1) : (expectedRows / 20 * 21) + 1024);
         capacity = exact ? capacity : Math.Min(capacity, Math.Max(exactCapacity, 1));
         labels = GC.AllocateUninitializedArray<bool>((int)capacity);
         scores = GC.AllocateUninitializedArray<double>((int)capacity);
@@ -73,6 +74,26 @@ internal sealed class BinaryCollector
             blockScores = blockScores[k..];
         }
     }
+
+    /// <summary>
+    /// Room for <paramref name="n"/> more rows in the kept arrays, for a reader that fills them in place (a Parquet row
+    /// group's columns) and then calls <see cref="Commit"/>; false while streaming or when the arrays are too short.
+    /// </summary>
+    public bool TryReserve(int n, out Memory<double> rowScores, out Memory<bool> rowLabels)
+    {
+        if (streaming is not null || labels.Length - count < n)
+        {
+            (rowScores, rowLabels) = (default, default);
+            return false;
+        }
+
+        rowScores = scores.AsMemory(count, n);
+        rowLabels = labels.AsMemory(count, n);
+        return true;
+    }
+
+    /// <summary>Keeps the first <paramref name="kept"/> rows of the room given by <see cref="TryReserve"/>.</summary>
+    public void Commit(int kept) => count += kept;
 
     /// <summary>The report; the collected rows too when every row was kept (for curves), empty otherwise.</summary>
     /// <remarks>The arrays are evaluated in place (no trimming copy): peak memory is these 9 bytes a row plus the evaluator's sort.</remarks>

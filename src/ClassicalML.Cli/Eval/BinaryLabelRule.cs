@@ -52,15 +52,52 @@ internal sealed class BinaryLabelRule
         return FromTextSlow(raw, site, column);
     }
 
-    private bool FromTextSlow(ReadOnlySpan<char> raw, IValueSite site, int column)
+    /// <summary>
+    /// Whether a label text already classified by <see cref="FromText"/> is the positive class, without deciding anything
+    /// new: false when <paramref name="raw"/> has not been seen (the caller then goes through <see cref="FromText"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryCached(ReadOnlySpan<char> raw, out bool isPositive)
     {
-        // Files repeat two label texts: compare with the ones already seen before parsing anything.
-        foreach (var (text, isPositive) in cache)
+        if (raw.Length == 1)
+        {
+            if (raw[0] == char0)
+            {
+                isPositive = positive0Char;
+                return true;
+            }
+
+            if (raw[0] == char1)
+            {
+                isPositive = positive1Char;
+                return true;
+            }
+        }
+
+        return TryCachedText(raw, out isPositive);
+    }
+
+    private bool TryCachedText(ReadOnlySpan<char> raw, out bool isPositive)
+    {
+        foreach (var (text, cached) in cache)
         {
             if (raw.SequenceEqual(text))
             {
-                return isPositive;
+                isPositive = cached;
+                return true;
             }
+        }
+
+        isPositive = false;
+        return false;
+    }
+
+    private bool FromTextSlow(ReadOnlySpan<char> raw, IValueSite site, int column)
+    {
+        // Files repeat two label texts: compare with the ones already seen before parsing anything.
+        if (TryCachedText(raw, out var seen))
+        {
+            return seen;
         }
 
         var value = raw.ToString();

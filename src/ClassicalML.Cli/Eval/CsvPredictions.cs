@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using ClassicalML.Data;
 using ClassicalML.Data.Csv;
 
@@ -43,7 +44,8 @@ internal sealed class CsvPredictions : PredictionFile
         var labelNaN = IsFloatingPoint(label);
         var scoreNaN = IsFloatingPoint(score);
         var collector = rows.Collector;
-        while (reader.Read())
+        var plain = new PlainRows(rows.Labels, collector);
+        while (!reader.ReadPlain(label, score, ref plain) && reader.Read())
         {
             var l = reader[label];
             if (l.IsEmpty || (labelNaN && l is "?") || (l.Length == 3 && l.Equals("NaN", StringComparison.OrdinalIgnoreCase)))
@@ -101,6 +103,28 @@ internal sealed class CsvPredictions : PredictionFile
     }
 
     protected override void Dispose(bool disposing) => reader.Dispose();
+
+    /// <summary>
+    /// The fast path of <see cref="ReadBinary"/> for plain records: takes a row only when its label text is already
+    /// classified and its score parses with csFastFloat to a finite number, exactly as the full path would take it;
+    /// anything else (missing values, a new label, a fallback parse, an error) goes back to the full path.
+    /// </summary>
+    private readonly struct PlainRows(BinaryLabelRule labels, BinaryCollector collector) : ICsvPairSink
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool TryAdd(ReadOnlySpan<char> first, ReadOnlySpan<char> second)
+        {
+            if (first.IsEmpty || !labels.TryCached(first, out var positive)
+                || !csFastFloat.FastDoubleParser.TryParseDouble(second, out var consumed, out var value)
+                || consumed != second.Length || !double.IsFinite(value))
+            {
+                return false;
+            }
+
+            collector.Add(positive, value);
+            return true;
+        }
+    }
 
     /// <summary>ML.NET's text loader reads <c>?</c> as NaN in floating-point columns.</summary>
     private bool IsFloatingPoint(int column) => reader.MlNetSchema?.Columns[column].IsFloatingPoint == true;

@@ -11,26 +11,23 @@ namespace ClassicalML.Cli;
 /// memory besides what the evaluator keeps). Labels may be Boolean, numeric or text; scores numeric; nulls and NaN are
 /// missing values.
 /// </summary>
-internal sealed class ParquetPredictions : PredictionFile
+internal sealed class ParquetPredictions : ColumnarPredictions
 {
     private readonly ParquetReader reader;
     private readonly DataField[] fields;
-    private readonly string[] names;
-    private long row;
 
     private ParquetPredictions(string path, ParquetReader reader)
-        : base(path)
+        : base(path, [.. reader.Schema.DataFields.Select(f => f.Name)])
     {
         this.reader = reader;
         fields = reader.Schema.DataFields;
-        names = [.. fields.Select(f => f.Name)];
     }
-
-    public override IReadOnlyList<string> Columns => names;
 
     public override string Format => string.Create(CultureInfo.InvariantCulture, $"Parquet, {reader.RowGroupCount} row group(s)");
 
     public override long ExpectedRows => reader.Metadata?.NumRows ?? 0;
+
+    public override bool RowsKnown => reader.Metadata is not null;
 
     /// <summary>A .parquet name, or a file that starts with Parquet's magic bytes PAR1.</summary>
     public static bool IsParquet(string path)
@@ -49,8 +46,9 @@ internal sealed class ParquetPredictions : PredictionFile
     {
         try
         {
-            // Keep at most 8 MB of Parquet.Net's pooled page buffers (defaults: 16 + 64 MB) once a row group is read.
-            var options = new ParquetOptions { MaximumSmallPoolFreeBytes = 1 << 22, MaximumLargePoolFreeBytes = 1 << 22 };
+            // Keep none of Parquet.Net's pooled page buffers once a row group is read (defaults: 16 + 64 MB; 0 would mean no limit):
+            // the forced collection after each group then returns them, and the evaluator's arrays reuse that memory.
+            var options = new ParquetOptions { MaximumSmallPoolFreeBytes = 1, MaximumLargePoolFreeBytes = 1 };
             return new ParquetPredictions(path, ParquetReader.CreateAsync(path, options).GetAwaiter().GetResult());
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -60,24 +58,14 @@ internal sealed class ParquetPredictions : PredictionFile
         }
     }
 
-    public override int IndexOf(string name, StringComparison comparison) =>
-        ColumnLookup.IndexOf(names, name, comparison, (problem, fix) => HeaderError(name, problem, fix));
-
-    public override int ColumnNumber(int column) => column + 1;
-
     /// <summary>The error for a file (or row group) that Parquet.Net cannot decode.</summary>
     private static DataFormatException Unreadable(string path, Exception e) =>
         new(path, 0, null, $"cannot read the file as Parquet ({e.Message.ReplaceLineEndings(" ").TrimEnd('.')})",
             "Check that it is a complete Parquet file, or export the predictions as CSV.");
 
-    public override DataFormatException HeaderError(string? column, string problem, string fix) => new(Path, 0, column, problem, fix);
-
-    public override DataFormatException Error(int column, string problem, string fix) =>
-        new(Path, 0, names[column], column + 1, string.Create(CultureInfo.InvariantCulture, $"row {row + 1}: {problem}"), fix);
-
     public override void ReadBinary(int label, int score, BinaryRows rows)
     {
-        var scoreField = Numeric(score, "scores");
+        Numeric(score, "scores");
         var labelField = fields[label];
         var labelKind = KindOf(labelField);
         if (labelKind is null || labelField.IsArray)
@@ -85,34 +73,42 @@ internal sealed class ParquetPredictions : PredictionFile
             throw ColumnError(label, $"the label column has Parquet type {TypeName(labelField)}", "Store labels as Boolean, numbers or text.");
         }
 
-        var buffers = new ParquetColumnBuffers();
         for (var g = 0; g < reader.RowGroupCount; g++)
         {
-            using var group = reader.OpenRowGroupReader(g);
-            var n = checked((int)group.RowCount);
-            var (scoreBuffer, labels, texts) = Guard(() => (
-                buffers.Numbers(group, scoreField, n, slot: 0),
-                labelKind == LabelKind.Text ? null : buffers.Numbers(group, labelField, n, slot: 1),
-                labelKind == LabelKind.Text ? group.ReadStrings(labelField, n) : null));
-            var scores = scoreBuffer.AsSpan(0, n);
-            var positives = buffers.Flags(n);
-            var kept = 0;
-            var start = row;
-            for (var i = 0; i < n; i++)
-            {
-                row = start + i;
-                if (TryRow(rows, label, score, labelKind.Value, labels, texts, i, scores[i], out positives[kept]))
-                {
-                    scores[kept++] = scores[i]; // compacts in place: kept <= i
-                }
-            }
+            ReadGroup(g, label, score, labelKind.Value, rows);
 
-            row = start + n;
-            rows.Collector.AddBlock(positives.AsSpan(0, kept), scores[..kept]);
-
-            // Parquet.Net allocates each column chunk's pages anew; collecting after a row group keeps memory at one
-            // group's worth instead of letting ten groups of garbage pile up before the evaluator's own allocation.
+            // Parquet.Net allocates each column chunk's pages anew, and the group's buffers are garbage once it is read:
+            // collecting after each group keeps memory at one group's worth and returns it before the evaluator's own
+            // allocation, instead of letting ten groups of garbage pile up.
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
+        }
+    }
+
+    /// <summary>Reads row group <paramref name="g"/> into the collector, through buffers that die with the call.</summary>
+    private void ReadGroup(int g, int label, int score, LabelKind labelKind, BinaryRows rows)
+    {
+        var (scoreField, labelField) = (fields[score], fields[label]);
+        var buffers = new ParquetColumnBuffers();
+        var collector = rows.Collector;
+        using var group = reader.OpenRowGroupReader(g);
+        var n = checked((int)group.RowCount);
+
+        // Scores go straight into the collector's array (and labels into its flags) when it has room for the group.
+        var direct = collector.TryReserve(n, out var keptScores, out var keptLabels);
+        var (scoreMemory, labels, texts) = Guard(() => (
+            buffers.Numbers(group, scoreField, n, slot: 0, direct ? keptScores : default),
+            labelKind == LabelKind.Text ? default : buffers.Numbers(group, labelField, n, slot: 1),
+            labelKind == LabelKind.Text ? group.ReadStrings(labelField, n) : null));
+        var scores = scoreMemory.Span[..n];
+        var positives = direct ? keptLabels.Span : buffers.Flags(n);
+        var kept = ReadBlock(rows, label, score, labelKind, labels.Span, texts, scores, positives);
+        if (direct)
+        {
+            collector.Commit(kept);
+        }
+        else
+        {
+            collector.AddBlock(positives[..kept], scores[..kept]);
         }
     }
 
@@ -123,25 +119,7 @@ internal sealed class ParquetPredictions : PredictionFile
             using var group = reader.OpenRowGroupReader(g);
             var n = checked((int)group.RowCount);
             var (a, p) = Guard(() => (ReadAsText(group, actual, n), ReadAsText(group, predicted, n)));
-            var start = row;
-            for (var i = 0; i < n; i++)
-            {
-                row = start + i;
-                if (string.IsNullOrEmpty(a[i]))
-                {
-                    rows.Missing(this, actual, "the label is missing (null or empty)");
-                }
-                else if (string.IsNullOrEmpty(p[i]))
-                {
-                    rows.Missing(this, predicted, "the predicted label is missing (null or empty)");
-                }
-                else
-                {
-                    rows.Add(a[i]!, p[i]!);
-                }
-            }
-
-            row = start + n;
+            ReadBlock(rows, actual, predicted, a, p);
         }
     }
 
@@ -158,38 +136,6 @@ internal sealed class ParquetPredictions : PredictionFile
     }
 
     protected override void Dispose(bool disposing) => reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
-
-    /// <summary>Classifies row <paramref name="i"/> of a row group; false when it is skipped as missing.</summary>
-    private bool TryRow(BinaryRows rows, int label, int score, LabelKind kind, double[]? labels, string?[]? texts, int i, double s, out bool positive)
-    {
-        positive = false;
-        var text = texts?[i];
-        var l = labels is null ? double.NaN : labels[i];
-        if (texts is not null ? string.IsNullOrEmpty(text) : double.IsNaN(l))
-        {
-            rows.Missing(this, label, "the label is missing (null or NaN)");
-            return false;
-        }
-
-        if (double.IsNaN(s))
-        {
-            rows.Missing(this, score, "the score is missing (null or NaN)");
-            return false;
-        }
-
-        if (double.IsInfinity(s))
-        {
-            throw BinaryRows.Infinite(this, score, s.ToString(CultureInfo.InvariantCulture));
-        }
-
-        positive = kind switch
-        {
-            LabelKind.Boolean => rows.Labels.FromBoolean(l != 0, this, label),
-            LabelKind.Number => rows.Labels.FromNumber(l, this, label),
-            _ => rows.Labels.FromText(text.AsSpan().Trim(), this, label),
-        };
-        return true;
-    }
 
     private DataField Numeric(int column, string what)
     {
@@ -222,18 +168,11 @@ internal sealed class ParquetPredictions : PredictionFile
         return KindOf(field) switch
         {
             LabelKind.Text => group.ReadStrings(field, n),
-            LabelKind.Boolean => [.. new ParquetColumnBuffers().Numbers(group, field, n, 0).Take(n).Select(v => double.IsNaN(v) ? null : v != 0 ? "true" : "false")],
-            LabelKind.Number => [.. new ParquetColumnBuffers().Numbers(group, field, n, 0).Take(n).Select(v => double.IsNaN(v) ? null : v.ToString("R", CultureInfo.InvariantCulture))],
+            LabelKind.Boolean or LabelKind.Number => [.. new ParquetColumnBuffers().Numbers(group, field, n, 0).ToArray().Select(v => AsText(v, KindOf(field)!.Value))],
             _ => throw ColumnError(column, $"the column has Parquet type {TypeName(field)}", "Store labels as Boolean, numbers or text."),
         };
     }
 
-    internal enum LabelKind
-    {
-        Boolean,
-        Number,
-        Text,
-    }
 }
 
 /// <summary>
@@ -249,38 +188,42 @@ internal sealed class ParquetColumnBuffers
     /// <summary>A buffer of at least <paramref name="n"/> flags.</summary>
     public bool[] Flags(int n) => flags.Length >= n ? flags : flags = new bool[n];
 
-    /// <summary>The first <paramref name="n"/> values of a numeric or Boolean column as doubles (NaN for null), in buffer <paramref name="slot"/>.</summary>
-    public double[] Numbers(ParquetRowGroupReader group, DataField field, int n, int slot)
+    /// <summary>
+    /// The first <paramref name="n"/> values of a numeric or Boolean column as doubles (NaN for null), in
+    /// <paramref name="target"/> when given (at least n long), otherwise in buffer <paramref name="slot"/>.
+    /// </summary>
+    public Memory<double> Numbers(ParquetRowGroupReader group, DataField field, int n, int slot, Memory<double> target = default)
     {
-        if (numbers[slot].Length < n)
+        if (target.IsEmpty && numbers[slot].Length < n)
         {
             numbers[slot] = new double[n];
         }
 
-        var values = numbers[slot];
+        var values = target.IsEmpty ? numbers[slot].AsMemory(0, n) : target[..n];
         switch (Type.GetTypeCode(field.ClrType))
         {
-            case TypeCode.Double when !field.IsNullable: Wait(group.ReadAsync(field, values.AsMemory(0, n))); break;
-            case TypeCode.Double: Fill<double>(group, field, values, n, slot, v => v); break;
-            case TypeCode.Single: Fill<float>(group, field, values, n, slot, v => v); break;
-            case TypeCode.Decimal: Fill<decimal>(group, field, values, n, slot, v => (double)v); break;
-            case TypeCode.Boolean: Fill<bool>(group, field, values, n, slot, v => v ? 1 : 0); break;
-            case TypeCode.SByte: Fill<sbyte>(group, field, values, n, slot, v => v); break;
-            case TypeCode.Byte: Fill<byte>(group, field, values, n, slot, v => v); break;
-            case TypeCode.Int16: Fill<short>(group, field, values, n, slot, v => v); break;
-            case TypeCode.UInt16: Fill<ushort>(group, field, values, n, slot, v => v); break;
-            case TypeCode.Int32: Fill<int>(group, field, values, n, slot, v => v); break;
-            case TypeCode.UInt32: Fill<uint>(group, field, values, n, slot, v => v); break;
-            case TypeCode.Int64: Fill<long>(group, field, values, n, slot, v => v); break;
-            default: Fill<ulong>(group, field, values, n, slot, v => v); break;
+            case TypeCode.Double when !field.IsNullable: Wait(group.ReadAsync(field, values)); break;
+            case TypeCode.Double: Fill<double>(group, field, values.Span, slot, v => v); break;
+            case TypeCode.Single: Fill<float>(group, field, values.Span, slot, v => v); break;
+            case TypeCode.Decimal: Fill<decimal>(group, field, values.Span, slot, v => (double)v); break;
+            case TypeCode.Boolean: Fill<bool>(group, field, values.Span, slot, v => v ? 1 : 0); break;
+            case TypeCode.SByte: Fill<sbyte>(group, field, values.Span, slot, v => v); break;
+            case TypeCode.Byte: Fill<byte>(group, field, values.Span, slot, v => v); break;
+            case TypeCode.Int16: Fill<short>(group, field, values.Span, slot, v => v); break;
+            case TypeCode.UInt16: Fill<ushort>(group, field, values.Span, slot, v => v); break;
+            case TypeCode.Int32: Fill<int>(group, field, values.Span, slot, v => v); break;
+            case TypeCode.UInt32: Fill<uint>(group, field, values.Span, slot, v => v); break;
+            case TypeCode.Int64: Fill<long>(group, field, values.Span, slot, v => v); break;
+            default: Fill<ulong>(group, field, values.Span, slot, v => v); break;
         }
 
         return values;
     }
 
-    private void Fill<T>(ParquetRowGroupReader group, DataField field, double[] values, int n, int slot, Func<T, double> toDouble)
+    private void Fill<T>(ParquetRowGroupReader group, DataField field, Span<double> values, int slot, Func<T, double> toDouble)
         where T : struct
     {
+        var n = values.Length;
         if (field.IsNullable)
         {
             var buffer = Raw<T?>(n, slot);

@@ -2,7 +2,10 @@ using ClassicalML.Data;
 
 namespace ClassicalML.Cli;
 
-/// <summary>A predictions file opened for reading columns by name: delimited text (<see cref="CsvPredictions"/>) or Parquet (<see cref="ParquetPredictions"/>).</summary>
+/// <summary>
+/// A predictions file opened for reading columns by name: delimited text (<see cref="CsvPredictions"/>), Parquet
+/// (<see cref="ParquetPredictions"/>) or Arrow IPC (<see cref="ArrowPredictions"/>).
+/// </summary>
 internal abstract class PredictionFile : IDisposable, IValueSite
 {
     protected PredictionFile(string path) => Path = path;
@@ -19,7 +22,10 @@ internal abstract class PredictionFile : IDisposable, IValueSite
     /// <summary>An estimate of the number of data rows, to size the collected arrays once.</summary>
     public abstract long ExpectedRows { get; }
 
-    /// <summary>Opens <paramref name="path"/> as Parquet (a .parquet name or PAR1 magic) or as delimited text.</summary>
+    /// <summary>Whether <see cref="ExpectedRows"/> is the exact number of rows (from the file's metadata), not an estimate.</summary>
+    public virtual bool RowsKnown => false;
+
+    /// <summary>Opens <paramref name="path"/> as Parquet (a .parquet name or PAR1 magic), Arrow IPC (an Arrow name or ARROW1 magic) or delimited text.</summary>
     /// <exception cref="UsageException">The file does not exist or cannot be read.</exception>
     /// <exception cref="DataFormatException">The file is malformed.</exception>
     public static PredictionFile Open(string path, char? delimiter)
@@ -31,7 +37,9 @@ internal abstract class PredictionFile : IDisposable, IValueSite
 
         try
         {
-            return ParquetPredictions.IsParquet(path) ? ParquetPredictions.Create(path) : CsvPredictions.Create(path, delimiter);
+            return ParquetPredictions.IsParquet(path) ? ParquetPredictions.Create(path)
+                : ArrowPredictions.IsArrow(path) ? ArrowPredictions.Create(path)
+                : CsvPredictions.Create(path, delimiter);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

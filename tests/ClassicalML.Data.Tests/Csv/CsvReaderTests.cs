@@ -195,4 +195,48 @@ public sealed class CsvReaderTests : IDisposable
 
         Assert.Equal("u.tsv, line 3: the ML.NET schema block ('#@ TextLoader{') ends without its closing line '#@ }' (found 'Label\tScore'). Save the predictions again with mlContext.Data.SaveAsText (or pass schema: false to write a plain header row).", ex.Message);
     }
+
+    [Fact]
+    public void ReadPlain_MixedRecords_SameValuesAndLinesAsRead()
+    {
+        // Plain rows, a refused value, a quoted row, an empty line, a short row: ReadPlain hands over each of the last four.
+        const string Text = "a,b,c\n1,x,2\n3,y,4\n5,refuse,6\n7,\"q\",8\n\n9, z ,10\n11,w\n";
+        using var reader = CsvReader.OpenText("p.csv", Text, Detect);
+        var sink = new Collect();
+        var seen = new List<string>();
+        DataFormatException? error = null;
+        try
+        {
+            while (!reader.ReadPlain(0, 1, ref sink) && reader.Read())
+            {
+                seen.Add($"{reader[0]}|{reader[1]}@{reader.Line}");
+            }
+        }
+        catch (DataFormatException e)
+        {
+            error = e;
+        }
+
+        Assert.Equal(["1|x", "3|y", "9|z"], sink.Pairs);
+        Assert.Equal(["5|refuse@4", "7|q@5"], seen);
+        Assert.Equal("p.csv, line 8: the row has 2 fields but the header has 3. Give every row one field per header column, and quote fields that contain commas.", error?.Message);
+    }
+
+    private struct Collect : ICsvPairSink
+    {
+        public Collect() => Pairs = [];
+
+        public List<string> Pairs { get; }
+
+        public readonly bool TryAdd(ReadOnlySpan<char> first, ReadOnlySpan<char> second)
+        {
+            if (second is "refuse")
+            {
+                return false;
+            }
+
+            Pairs.Add($"{first}|{second}");
+            return true;
+        }
+    }
 }
