@@ -43,40 +43,23 @@ public static class BinaryEvaluation
         Preconditions.CheckDefined(zeroDivision, nameof(zeroDivision));
 
         int n = labels.Length;
-        var counts = default(ConfusionTally);
-        counts.Add(labels, scores, threshold);
-        int firstNonProbability = -1;
-        double logLossSum = 0.0;
-        double brierSum = 0.0;
-        for (int i = 0; i < n && firstNonProbability < 0; i++)
-        {
-            double s = scores[i];
-            if (s is < 0.0 or > 1.0)
-            {
-                firstNonProbability = i;
-            }
-            else
-            {
-                logLossSum += LogLossTerm(s, labels[i]);
-                brierSum += BrierTerm(s, labels[i]);
-            }
-        }
-
+        RowSums rows = RowSums.From(labels, scores, threshold);
         RankingSums ranking = RankingSums.From(ScoreOrder.SortByClass(labels, scores));
+        int firstNonProbability = rows.FirstNonProbability;
         string? nonProbability = firstNonProbability < 0
             ? null
             : string.Create(
                 CultureInfo.InvariantCulture,
                 $"scores[{firstNonProbability}] = {Preconditions.Describe(scores[firstNonProbability])} is outside [0, 1], so the scores are not probabilities; reported as null");
         return Report(
-            counts.ToCounts(),
+            rows.Counts.ToCounts(),
             threshold,
             beta,
             zeroDivision,
             ranking,
             exact: true,
-            nonProbability is null ? logLossSum / n : null,
-            nonProbability is null ? brierSum / n : null,
+            nonProbability is null ? rows.LogLossSum / n : null,
+            nonProbability is null ? rows.BrierSum / n : null,
             nonProbability);
     }
 
@@ -87,13 +70,18 @@ public static class BinaryEvaluation
         double p = Math.Clamp(score, LogLossEpsilon, 1.0 - LogLossEpsilon);
         double q = 1.0 - p;
         double rowSum = q + p;
-        return -Math.Log((positive ? p : q) / rowSum);
+
+        // positive ? p : q without a branch (labels are unpredictable): a bit mask selects exactly p or q.
+        ulong mask = 0UL - (positive ? 1UL : 0UL);
+        double trueClass = BitConverter.UInt64BitsToDouble(
+            (BitConverter.DoubleToUInt64Bits(p) & mask) | (BitConverter.DoubleToUInt64Bits(q) & ~mask));
+        return -Math.Log(trueClass / rowSum);
     }
 
     /// <summary>(p − y)²: one row's Brier term.</summary>
     internal static double BrierTerm(double score, bool positive)
     {
-        double error = score - (positive ? 1.0 : 0.0);
+        double error = score - (positive ? 1 : 0); // int to double: exactly 1.0 or 0.0, without a branch
         return error * error;
     }
 
@@ -227,17 +215,22 @@ internal struct ConfusionTally
     /// <summary>Counts each row of a batch in its cell of the confusion matrix.</summary>
     public void Add(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, double threshold)
     {
+        var rows = default(RowCounter);
         for (int i = 0; i < scores.Length; i++)
         {
-            if (scores[i] >= threshold)
-            {
-                if (labels[i]) { TruePositives++; } else { FalsePositives++; }
-            }
-            else
-            {
-                if (labels[i]) { FalseNegatives++; } else { TrueNegatives++; }
-            }
+            rows.Add(labels[i], scores[i] >= threshold);
         }
+
+        Add(rows, scores.Length);
+    }
+
+    /// <summary>Adds the rows of a <see cref="RowCounter"/> that counted <paramref name="rows"/> rows.</summary>
+    public void Add(RowCounter counter, long rows)
+    {
+        TruePositives += counter.Hits;
+        FalsePositives += counter.Predicted - counter.Hits;
+        FalseNegatives += counter.Positives - counter.Hits;
+        TrueNegatives += rows - counter.Predicted - counter.Positives + counter.Hits;
     }
 
     /// <summary>Adds the counts of another tally (of other rows, at the same threshold).</summary>
@@ -252,4 +245,27 @@ internal struct ConfusionTally
     /// <summary>The counts as a report takes them (at most <see cref="int.MaxValue"/> rows; the caller checks).</summary>
     public readonly ConfusionCounts ToCounts() =>
         new((int)TruePositives, (int)FalsePositives, (int)TrueNegatives, (int)FalseNegatives);
+}
+
+/// <summary>
+/// Counts rows without a branch per row (labels and predictions are unpredictable, so branches would mispredict):
+/// predicted positives, actual positives and true positives; <see cref="ConfusionTally.Add(RowCounter, long)"/>
+/// derives the other cells.
+/// </summary>
+internal struct RowCounter
+{
+    public long Predicted;
+    public long Positives;
+    public long Hits;
+
+    /// <summary>Counts one row.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public void Add(bool positive, bool predictedPositive)
+    {
+        int y = positive ? 1 : 0;
+        int hit = predictedPositive ? 1 : 0;
+        Predicted += hit;
+        Positives += y;
+        Hits += hit & y;
+    }
 }

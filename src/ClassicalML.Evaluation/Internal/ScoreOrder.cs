@@ -53,15 +53,14 @@ internal static class ScoreOrder
         int back = n;
         for (int i = 0; i < n; i++)
         {
+            // Without a branch (labels are unpredictable): write the key at both ends of the free slots and move
+            // the end its class owns; the other write lands in a free slot that a later key overwrites.
             ulong key = Key(scores[i]);
-            if (labels[i])
-            {
-                keys[front++] = key;
-            }
-            else
-            {
-                keys[--back] = key;
-            }
+            int positive = labels[i] ? 1 : 0;
+            keys[front] = key;
+            keys[back - 1] = key;
+            front += positive;
+            back -= 1 - positive;
         }
 
         return SortInPlace(keys, front);
