@@ -11,6 +11,9 @@ public static class BinaryEvaluation
     /// <summary>Double machine epsilon 2⁻⁵², scikit-learn's log-loss clip for float64 (<c>eps="auto"</c>).</summary>
     private const double LogLossEpsilon = 2.220446049250313e-16;
 
+    /// <summary>Below this many rows the sort and the per-row pass run one after the other (handing work to another thread costs more than it saves).</summary>
+    private const int ParallelRows = 1 << 16;
+
     /// <summary>
     /// Evaluates scores against labels. A row is predicted positive when score ≥ <paramref name="threshold"/>.
     /// </summary>
@@ -21,7 +24,10 @@ public static class BinaryEvaluation
     /// <param name="zeroDivision">The value of ratios whose denominator is 0 (default <see cref="ZeroDivision.Zero"/>, scikit-learn's default).</param>
     /// <returns>The report; see <see cref="BinaryReport"/> for each formula and <see cref="BinaryReport.Undefined"/> for what could not be computed.</returns>
     /// <remarks>
-    /// Cost: one O(n) pass for the counts, log loss and Brier score, and one O(n) radix sort shared by ROC AUC and AP.
+    /// Cost: one O(n) pass for the counts, log loss and Brier score, and one ranking shared by ROC AUC and AP: with at
+    /// most 32,768 distinct scores (and at most n/4) one O(n) pass counting ties in a hash table, otherwise an O(n)
+    /// radix sort, which from 65,536 rows on runs on a second thread during the per-row pass (same results on any
+    /// number of cores).
     /// Undefined values: precision (TP + FP = 0), recall (P = 0), specificity (N = 0), F1 and F-β
     /// (TP + FP + FN = 0) and MCC (a zero factor) follow <paramref name="zeroDivision"/>; ROC AUC and AP
     /// are NaN with one class; balanced accuracy averages the classes present; log loss and Brier are
@@ -43,8 +49,7 @@ public static class BinaryEvaluation
         Preconditions.CheckDefined(zeroDivision, nameof(zeroDivision));
 
         int n = labels.Length;
-        RowSums rows = RowSums.From(labels, scores, threshold);
-        RankingSums ranking = RankingSums.From(ScoreOrder.SortByClass(labels, scores));
+        (RowSums rows, RankingSums ranking) = RowsAndRanking(labels, scores, threshold);
         int firstNonProbability = rows.FirstNonProbability;
         string? nonProbability = firstNonProbability < 0
             ? null
@@ -61,6 +66,31 @@ public static class BinaryEvaluation
             nonProbability is null ? rows.LogLossSum / n : null,
             nonProbability is null ? rows.BrierSum / n : null,
             nonProbability);
+    }
+
+    /// <summary>
+    /// The per-row pass and the ranking. With at most <see cref="TieCounts.MaxDistinct"/> distinct scores the ranking
+    /// counts ties in a hash table (<see cref="TieCounts"/>); otherwise it sorts every key. From <see cref="ParallelRows"/> rows on, the sort and its merge walk run on a
+    /// thread-pool thread while this thread makes the per-row pass: each is sequential, so the results are the same
+    /// bits on any number of cores (on one core the two simply take turns).
+    /// </summary>
+    private static (RowSums Rows, RankingSums Ranking) RowsAndRanking(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, double threshold)
+    {
+        if (TieCounts.TryRank(labels, scores, out RankingSums tied))
+        {
+            return (RowSums.From(labels, scores, threshold), tied); // few distinct scores: no sort of n keys
+        }
+
+        // Spans cannot cross threads; the split keys are an array, so the sort can.
+        ulong[] keys = ScoreOrder.SplitByClass(labels, scores, out int positives);
+        if (scores.Length < ParallelRows)
+        {
+            return (RowSums.From(labels, scores, threshold), RankingSums.From(ScoreOrder.SortInPlace(keys, positives)));
+        }
+
+        Task<RankingSums> ranking = Task.Run(() => RankingSums.From(ScoreOrder.SortInPlace(keys, positives)));
+        RowSums rows = RowSums.From(labels, scores, threshold);
+        return (rows, ranking.GetAwaiter().GetResult());
     }
 
     /// <summary>−ln of the clipped, renormalised probability of the true class: one row's log-loss term, as scikit-learn computes it.</summary>

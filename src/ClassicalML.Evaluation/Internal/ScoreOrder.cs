@@ -45,7 +45,15 @@ internal static class ScoreOrder
     /// Keys of the positives' scores ascending in <c>Keys[..Positives]</c>, of the negatives' in
     /// <c>Keys[Positives..]</c>. Inputs must be validated (finite scores, equal lengths).
     /// </summary>
-    internal static SortedKeys SortByClass(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
+    internal static SortedKeys SortByClass(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores) =>
+        SortInPlace(SplitByClass(labels, scores, out int positives), positives);
+
+    /// <summary>
+    /// The keys of the positives' scores in <c>[..positives]</c> and of the negatives' in <c>[positives..]</c>, unsorted:
+    /// the first half of <see cref="SortByClass(ReadOnlySpan{bool}, ReadOnlySpan{double})"/>, for callers that sort the
+    /// array (<see cref="SortInPlace"/>) on another thread. Inputs must be validated.
+    /// </summary>
+    internal static ulong[] SplitByClass(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, out int positives)
     {
         int n = scores.Length;
         ulong[] keys = GC.AllocateUninitializedArray<ulong>(n);
@@ -63,7 +71,8 @@ internal static class ScoreOrder
             back -= 1 - positive;
         }
 
-        return SortInPlace(keys, front);
+        positives = front;
+        return keys;
     }
 
     /// <summary>Like <see cref="SortByClass(ReadOnlySpan{bool}, ReadOnlySpan{double})"/> for keys that are already split by class (copied, not modified).</summary>
@@ -75,7 +84,8 @@ internal static class ScoreOrder
         return SortInPlace(keys, positiveKeys.Length);
     }
 
-    private static SortedKeys SortInPlace(ulong[] keys, int positives)
+    /// <summary>Sorts the two runs of split keys (<see cref="SplitByClass"/>) in place, each ascending.</summary>
+    internal static SortedKeys SortInPlace(ulong[] keys, int positives)
     {
         // One scratch buffer for both runs, sorted one after the other: max(P, N) keys, not n.
         ulong[] buffer = GC.AllocateUninitializedArray<ulong>(Math.Max(positives, keys.Length - positives));
