@@ -34,8 +34,7 @@ internal readonly struct RowSums
         double logLossSum = 0.0;
         double brierSum = 0.0;
         int first = -1;
-        int i = 0;
-        for (; i < scores.Length; i++)
+        for (int i = 0; i < scores.Length; i++)
         {
             double s = scores[i];
             bool positive = labels[i];

@@ -3,7 +3,8 @@ namespace ClassicalML.Evaluation;
 /// <summary>
 /// The one place where scores are sorted. Every ranking metric (ROC, PR, AUC, AP, threshold
 /// selection, the streaming evaluator) goes through <see cref="SortByClass(ReadOnlySpan{bool}, ReadOnlySpan{double})"/> and walks the
-/// result with <see cref="TieGroups"/>.
+/// result with <see cref="TieGroups"/>; <see cref="BinaryEvaluation.Evaluate"/> first tries <see cref="TieCounts"/>,
+/// which needs only the distinct scores sorted when there are few of them.
 /// </summary>
 /// <remarks>
 /// Hand-written because .NET has no radix sort. Scores become order-preserving 64-bit keys
