@@ -209,4 +209,41 @@ public class BinaryEvaluationTests
         return (r.RocAuc == auc || (double.IsNaN(r.RocAuc) && double.IsNaN(auc)))
             && (r.AveragePrecision == ap || (double.IsNaN(r.AveragePrecision) && double.IsNaN(ap)));
     }
+
+    [Property(Arbitrary = [typeof(Samples)])]
+    public bool Evaluate_AnySample_CountsAndLossesEqualTheRowByRowDefinition(Sample s, int thresholdStep, int marginAt)
+    {
+        // The fused, branch-free pass against the plain definition: counts by cell, the sums in row order, bit for bit.
+        double[] scores = [.. s.Scores.Select(x => Math.Abs(x) / 6.0)]; // in [0, 1]
+        if (marginAt % 3 == 0)
+        {
+            scores[Math.Abs(marginAt) % scores.Length] = 1.5; // a margin somewhere: losses null, counts go on after it
+        }
+
+        double threshold = (thresholdStep % 7) / 6.0;
+        BinaryReport r = BinaryEvaluation.Evaluate(s.Labels, scores, threshold);
+        int tp = 0, fp = 0, tn = 0, fn = 0;
+        double logLoss = 0.0, brier = 0.0;
+        bool probabilities = true;
+        for (int i = 0; i < scores.Length; i++)
+        {
+            bool predicted = scores[i] >= threshold;
+            if (s.Labels[i]) { if (predicted) { tp++; } else { fn++; } }
+            else if (predicted) { fp++; }
+            else { tn++; }
+
+            probabilities &= scores[i] is >= 0.0 and <= 1.0;
+            if (probabilities)
+            {
+                double p = Math.Clamp(scores[i], 2.220446049250313e-16, 1.0 - 2.220446049250313e-16);
+                logLoss += -Math.Log((s.Labels[i] ? p : 1.0 - p) / ((1.0 - p) + p));
+                brier += (scores[i] - (s.Labels[i] ? 1.0 : 0.0)) * (scores[i] - (s.Labels[i] ? 1.0 : 0.0));
+            }
+        }
+
+        return (r.TruePositives, r.FalsePositives, r.TrueNegatives, r.FalseNegatives) == (tp, fp, tn, fn)
+            && (probabilities
+                ? r.LogLoss == logLoss / scores.Length && r.BrierScore == brier / scores.Length
+                : r.LogLoss is null && r.BrierScore is null);
+    }
 }

@@ -11,6 +11,9 @@ public static class BinaryEvaluation
     /// <summary>Double machine epsilon 2⁻⁵², scikit-learn's log-loss clip for float64 (<c>eps="auto"</c>).</summary>
     private const double LogLossEpsilon = 2.220446049250313e-16;
 
+    /// <summary>Below this many rows the sort and the per-row pass run one after the other (handing work to another thread costs more than it saves).</summary>
+    private const int ParallelRows = 1 << 16;
+
     /// <summary>
     /// Evaluates scores against labels. A row is predicted positive when score ≥ <paramref name="threshold"/>.
     /// </summary>
@@ -21,7 +24,10 @@ public static class BinaryEvaluation
     /// <param name="zeroDivision">The value of ratios whose denominator is 0 (default <see cref="ZeroDivision.Zero"/>, scikit-learn's default).</param>
     /// <returns>The report; see <see cref="BinaryReport"/> for each formula and <see cref="BinaryReport.Undefined"/> for what could not be computed.</returns>
     /// <remarks>
-    /// Cost: one O(n) pass for the counts, log loss and Brier score, and one O(n) radix sort shared by ROC AUC and AP.
+    /// Cost: one O(n) pass for the counts, log loss and Brier score, and one ranking shared by ROC AUC and AP: with at
+    /// most 32,768 distinct scores (and at most n/4) one O(n) pass counting ties in a hash table, otherwise an O(n)
+    /// radix sort, which from 65,536 rows on runs on a second thread during the per-row pass (same results on any
+    /// number of cores).
     /// Undefined values: precision (TP + FP = 0), recall (P = 0), specificity (N = 0), F1 and F-β
     /// (TP + FP + FN = 0) and MCC (a zero factor) follow <paramref name="zeroDivision"/>; ROC AUC and AP
     /// are NaN with one class; balanced accuracy averages the classes present; log loss and Brier are
@@ -43,41 +49,48 @@ public static class BinaryEvaluation
         Preconditions.CheckDefined(zeroDivision, nameof(zeroDivision));
 
         int n = labels.Length;
-        var counts = default(ConfusionTally);
-        counts.Add(labels, scores, threshold);
-        int firstNonProbability = -1;
-        double logLossSum = 0.0;
-        double brierSum = 0.0;
-        for (int i = 0; i < n && firstNonProbability < 0; i++)
-        {
-            double s = scores[i];
-            if (s is < 0.0 or > 1.0)
-            {
-                firstNonProbability = i;
-            }
-            else
-            {
-                logLossSum += LogLossTerm(s, labels[i]);
-                brierSum += BrierTerm(s, labels[i]);
-            }
-        }
-
-        RankingSums ranking = RankingSums.From(ScoreOrder.SortByClass(labels, scores));
+        (RowSums rows, RankingSums ranking) = RowsAndRanking(labels, scores, threshold);
+        int firstNonProbability = rows.FirstNonProbability;
         string? nonProbability = firstNonProbability < 0
             ? null
             : string.Create(
                 CultureInfo.InvariantCulture,
                 $"scores[{firstNonProbability}] = {Preconditions.Describe(scores[firstNonProbability])} is outside [0, 1], so the scores are not probabilities; reported as null");
         return Report(
-            counts.ToCounts(),
+            rows.Counts.ToCounts(),
             threshold,
             beta,
             zeroDivision,
             ranking,
             exact: true,
-            nonProbability is null ? logLossSum / n : null,
-            nonProbability is null ? brierSum / n : null,
+            nonProbability is null ? rows.LogLossSum / n : null,
+            nonProbability is null ? rows.BrierSum / n : null,
             nonProbability);
+    }
+
+    /// <summary>
+    /// The per-row pass and the ranking. With at most <see cref="TieCounts.MaxDistinct"/> distinct scores the ranking
+    /// counts ties in a hash table (<see cref="TieCounts"/>); otherwise it sorts every key. From <see cref="ParallelRows"/> rows on, the sort and its merge walk run on a
+    /// thread-pool thread while this thread makes the per-row pass: each is sequential, so the results are the same
+    /// bits on any number of cores (on one core the two simply take turns).
+    /// </summary>
+    private static (RowSums Rows, RankingSums Ranking) RowsAndRanking(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, double threshold)
+    {
+        if (TieCounts.TryRank(labels, scores, out RankingSums tied))
+        {
+            return (RowSums.From(labels, scores, threshold), tied); // few distinct scores: no sort of n keys
+        }
+
+        // Spans cannot cross threads; the split keys are an array, so the sort can.
+        ulong[] keys = ScoreOrder.SplitByClass(labels, scores, out int positives);
+        if (scores.Length < ParallelRows)
+        {
+            return (RowSums.From(labels, scores, threshold), RankingSums.From(ScoreOrder.SortInPlace(keys, positives)));
+        }
+
+        Task<RankingSums> ranking = Task.Run(() => RankingSums.From(ScoreOrder.SortInPlace(keys, positives)));
+        RowSums rows = RowSums.From(labels, scores, threshold);
+        return (rows, ranking.GetAwaiter().GetResult());
     }
 
     /// <summary>−ln of the clipped, renormalised probability of the true class: one row's log-loss term, as scikit-learn computes it.</summary>
@@ -87,13 +100,18 @@ public static class BinaryEvaluation
         double p = Math.Clamp(score, LogLossEpsilon, 1.0 - LogLossEpsilon);
         double q = 1.0 - p;
         double rowSum = q + p;
-        return -Math.Log((positive ? p : q) / rowSum);
+
+        // positive ? p : q without a branch (labels are unpredictable): a bit mask selects exactly p or q.
+        ulong mask = 0UL - (positive ? 1UL : 0UL);
+        double trueClass = BitConverter.UInt64BitsToDouble(
+            (BitConverter.DoubleToUInt64Bits(p) & mask) | (BitConverter.DoubleToUInt64Bits(q) & ~mask));
+        return -Math.Log(trueClass / rowSum);
     }
 
     /// <summary>(p − y)²: one row's Brier term.</summary>
     internal static double BrierTerm(double score, bool positive)
     {
-        double error = score - (positive ? 1.0 : 0.0);
+        double error = score - (positive ? 1 : 0); // int to double: exactly 1.0 or 0.0, without a branch
         return error * error;
     }
 
@@ -227,17 +245,22 @@ internal struct ConfusionTally
     /// <summary>Counts each row of a batch in its cell of the confusion matrix.</summary>
     public void Add(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, double threshold)
     {
+        var rows = default(RowCounter);
         for (int i = 0; i < scores.Length; i++)
         {
-            if (scores[i] >= threshold)
-            {
-                if (labels[i]) { TruePositives++; } else { FalsePositives++; }
-            }
-            else
-            {
-                if (labels[i]) { FalseNegatives++; } else { TrueNegatives++; }
-            }
+            rows.Add(labels[i], scores[i] >= threshold);
         }
+
+        Add(rows, scores.Length);
+    }
+
+    /// <summary>Adds the rows of a <see cref="RowCounter"/> that counted <paramref name="rows"/> rows.</summary>
+    public void Add(RowCounter counter, long rows)
+    {
+        TruePositives += counter.Hits;
+        FalsePositives += counter.Predicted - counter.Hits;
+        FalseNegatives += counter.Positives - counter.Hits;
+        TrueNegatives += rows - counter.Predicted - counter.Positives + counter.Hits;
     }
 
     /// <summary>Adds the counts of another tally (of other rows, at the same threshold).</summary>
@@ -252,4 +275,27 @@ internal struct ConfusionTally
     /// <summary>The counts as a report takes them (at most <see cref="int.MaxValue"/> rows; the caller checks).</summary>
     public readonly ConfusionCounts ToCounts() =>
         new((int)TruePositives, (int)FalsePositives, (int)TrueNegatives, (int)FalseNegatives);
+}
+
+/// <summary>
+/// Counts rows without a branch per row (labels and predictions are unpredictable, so branches would mispredict):
+/// predicted positives, actual positives and true positives; <see cref="ConfusionTally.Add(RowCounter, long)"/>
+/// derives the other cells.
+/// </summary>
+internal struct RowCounter
+{
+    public long Predicted;
+    public long Positives;
+    public long Hits;
+
+    /// <summary>Counts one row.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public void Add(bool positive, bool predictedPositive)
+    {
+        int y = positive ? 1 : 0;
+        int hit = predictedPositive ? 1 : 0;
+        Predicted += hit;
+        Positives += y;
+        Hits += hit & y;
+    }
 }

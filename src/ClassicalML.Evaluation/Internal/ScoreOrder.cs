@@ -3,7 +3,8 @@ namespace ClassicalML.Evaluation;
 /// <summary>
 /// The one place where scores are sorted. Every ranking metric (ROC, PR, AUC, AP, threshold
 /// selection, the streaming evaluator) goes through <see cref="SortByClass(ReadOnlySpan{bool}, ReadOnlySpan{double})"/> and walks the
-/// result with <see cref="TieGroups"/>.
+/// result with <see cref="TieGroups"/>; <see cref="BinaryEvaluation.Evaluate"/> first tries <see cref="TieCounts"/>,
+/// which needs only the distinct scores sorted when there are few of them.
 /// </summary>
 /// <remarks>
 /// Hand-written because .NET has no radix sort. Scores become order-preserving 64-bit keys
@@ -45,7 +46,15 @@ internal static class ScoreOrder
     /// Keys of the positives' scores ascending in <c>Keys[..Positives]</c>, of the negatives' in
     /// <c>Keys[Positives..]</c>. Inputs must be validated (finite scores, equal lengths).
     /// </summary>
-    internal static SortedKeys SortByClass(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
+    internal static SortedKeys SortByClass(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores) =>
+        SortInPlace(SplitByClass(labels, scores, out int positives), positives);
+
+    /// <summary>
+    /// The keys of the positives' scores in <c>[..positives]</c> and of the negatives' in <c>[positives..]</c>, unsorted:
+    /// the first half of <see cref="SortByClass(ReadOnlySpan{bool}, ReadOnlySpan{double})"/>, for callers that sort the
+    /// array (<see cref="SortInPlace"/>) on another thread. Inputs must be validated.
+    /// </summary>
+    internal static ulong[] SplitByClass(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, out int positives)
     {
         int n = scores.Length;
         ulong[] keys = GC.AllocateUninitializedArray<ulong>(n);
@@ -53,18 +62,18 @@ internal static class ScoreOrder
         int back = n;
         for (int i = 0; i < n; i++)
         {
+            // Without a branch (labels are unpredictable): write the key at both ends of the free slots and move
+            // the end its class owns; the other write lands in a free slot that a later key overwrites.
             ulong key = Key(scores[i]);
-            if (labels[i])
-            {
-                keys[front++] = key;
-            }
-            else
-            {
-                keys[--back] = key;
-            }
+            int positive = labels[i] ? 1 : 0;
+            keys[front] = key;
+            keys[back - 1] = key;
+            front += positive;
+            back -= 1 - positive;
         }
 
-        return SortInPlace(keys, front);
+        positives = front;
+        return keys;
     }
 
     /// <summary>Like <see cref="SortByClass(ReadOnlySpan{bool}, ReadOnlySpan{double})"/> for keys that are already split by class (copied, not modified).</summary>
@@ -76,7 +85,8 @@ internal static class ScoreOrder
         return SortInPlace(keys, positiveKeys.Length);
     }
 
-    private static SortedKeys SortInPlace(ulong[] keys, int positives)
+    /// <summary>Sorts the two runs of split keys (<see cref="SplitByClass"/>) in place, each ascending.</summary>
+    internal static SortedKeys SortInPlace(ulong[] keys, int positives)
     {
         // One scratch buffer for both runs, sorted one after the other: max(P, N) keys, not n.
         ulong[] buffer = GC.AllocateUninitializedArray<ulong>(Math.Max(positives, keys.Length - positives));
