@@ -1,6 +1,6 @@
 using ClassicalML.Scenarios;
 
-namespace StratifiedCv;
+namespace ClassicalML.Scenarios.StratifiedCv;
 
 /// <summary>One measured effect for one case (data set, number of folds, slope, ...), with the number of replicates
 /// its interval rests on.</summary>

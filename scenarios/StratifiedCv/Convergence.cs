@@ -6,7 +6,7 @@ using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 
-namespace StratifiedCv;
+namespace ClassicalML.Scenarios.StratifiedCv;
 
 /// <summary>The convergence check of one representative fit.</summary>
 /// <param name="Fit">Which fit, e.g. "satellite-200, one training fold".</param>
