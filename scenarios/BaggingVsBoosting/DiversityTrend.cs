@@ -76,7 +76,7 @@ internal static class DiversityTrend
         report.DiversitySummary.AddRow(data.Name, levels.Count, rank, slope);
         var sorted = measured.OrderBy(m => m.Correlation).ToList();
         double[] x = [.. sorted.Select(m => m.Correlation)];
-        report.DiversityFigures.Add(LineFigures.Line($"diversity-trend-{data.Name}.png", $"{data.Name}: gain vs error correlation, {levels.Count} levels",
+        report.DiversityFigures.Add(Figures.Line($"diversity-trend-{data.Name}.png", $"{data.Name}: gain vs error correlation, {levels.Count} levels",
             "mean pairwise error correlation of the members", "mean member error − ensemble error (test)",
             [new Series("gain", x, [.. sorted.Select(m => m.Gain.Value)]), new Series("95% bootstrap interval of the gain", x, [.. sorted.Select(m => m.Gain.Lower)]), new Series("", x, [.. sorted.Select(m => m.Gain.Upper)])],
             [new LineStyle(), new LineStyle(Color: "#888888", Markers: false, Dashed: true, Width: 1), new LineStyle(Color: "#888888", Markers: false, Dashed: true, Width: 1)]));

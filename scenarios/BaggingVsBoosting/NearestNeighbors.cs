@@ -8,17 +8,17 @@ namespace ClassicalML.Scenarios.BaggingVsBoosting;
 /// </summary>
 internal sealed class NearestNeighbors
 {
-    private readonly double[][] train;
-    private readonly bool[] labels;
-    private readonly double[] mean;
-    private readonly double[] scale;
+    private readonly double[][] _train;
+    private readonly bool[] _labels;
+    private readonly double[] _mean;
+    private readonly double[] _scale;
 
     private NearestNeighbors(double[][] train, bool[] labels, double[] mean, double[] scale)
     {
-        this.train = train;
-        this.labels = labels;
-        this.mean = mean;
-        this.scale = scale;
+        _train = train;
+        _labels = labels;
+        _mean = mean;
+        _scale = scale;
     }
 
     /// <summary>The number of neighbours k.</summary>
@@ -60,7 +60,7 @@ internal sealed class NearestNeighbors
     /// <summary>The share of positive labels among each row's k nearest training rows.</summary>
     public double[] Score(double[,] features)
     {
-        var rows = Standardize(features, mean, scale);
+        var rows = Standardize(features, _mean, _scale);
         var scores = new double[rows.Length];
         var nearest = new int[K];
         var nearestDistance = new double[K];
@@ -68,12 +68,12 @@ internal sealed class NearestNeighbors
         {
             // Keep the k nearest in ascending order (insertion; a later row with an equal distance goes after, so ties go to the lower index).
             var found = 0;
-            for (var i = 0; i < train.Length; i++)
+            for (var i = 0; i < _train.Length; i++)
             {
                 double sum = 0;
-                for (var j = 0; j < mean.Length; j++)
+                for (var j = 0; j < _mean.Length; j++)
                 {
-                    var diff = rows[r][j] - train[i][j];
+                    var diff = rows[r][j] - _train[i][j];
                     sum += diff * diff;
                 }
 
@@ -97,7 +97,7 @@ internal sealed class NearestNeighbors
             var positives = 0;
             for (var m = 0; m < K; m++)
             {
-                positives += labels[nearest[m]] ? 1 : 0;
+                positives += _labels[nearest[m]] ? 1 : 0;
             }
 
             scores[r] = positives / (double)K;

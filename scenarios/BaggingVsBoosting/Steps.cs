@@ -109,7 +109,7 @@ internal static class Steps
         var maxX = Math.Log10(Math.Max(settings.Members, settings.BoostingTrees));
         curves.Add(new Series("one deep tree", [0, maxX], [1 - singles.DeepError.Value, 1 - singles.DeepError.Value]));
         curves.Add(new Series("one stump", [0, maxX], [1 - singles.StumpError.Value, 1 - singles.StumpError.Value]));
-        report.SizeFigures.Add(LineFigures.Line($"ensemble-size-{data.Name}.png", $"{data.Name}: test accuracy vs ensemble size",
+        report.SizeFigures.Add(Figures.Line($"ensemble-size-{data.Name}.png", $"{data.Name}: test accuracy vs ensemble size",
             "log10(members or boosting rounds)", "test accuracy (1 - error)", curves));
         return new BaggedTrees(bagging, members, final, finalErrors);
     }
@@ -250,7 +250,7 @@ internal static class Steps
         var gains = (MeanWithBootstrap(PerRow(i => B(stump[i]) - B(bagged[0][0][i])), SubSeed(seed, 610), settings.Resamples),
             MeanWithBootstrap(PerRow(i => B(stump[i]) - B(boosted[0][0][i])), SubSeed(seed, 611), settings.Resamples));
         var result = new NoiseResult([.. deep.Select(Rate)], matched, gains, [.. bagged.Select(b => (b[0], b[last]))]);
-        report.NoiseFigures.Add(LineFigures.Line($"label-noise-{data.Name}.png", $"{data.Name}: test error vs share of flipped training labels (test labels clean)", "share of training labels flipped", "test error",
+        report.NoiseFigures.Add(Figures.Line($"label-noise-{data.Name}.png", $"{data.Name}: test error vs share of flipped training labels (test labels clean)", "share of training labels flipped", "test error",
         [
             new Series("bagged deep trees", settings.NoiseLevels, result.BaggedDeep),
             .. matched.SelectMany(t => new[] { new Series($"bagged {t.leaves}-leaf trees", settings.NoiseLevels, t.Item2), new Series($"boosted {t.leaves}-leaf trees", settings.NoiseLevels, t.Item3) }),

@@ -4,7 +4,7 @@ using ClassicalML.Scenarios;
 using MathNet.Numerics.Random;
 using Microsoft.ML;
 
-namespace L1VsL2;
+namespace ClassicalML.Scenarios.L1VsL2;
 
 /// <summary>What the correlated-groups experiment produced: the claim's measures, tables, bars and the exact-copy weights.</summary>
 internal sealed record GroupResult(

@@ -6,7 +6,7 @@ using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Random;
 using Microsoft.ML;
 
-namespace L1VsL2;
+namespace ClassicalML.Scenarios.L1VsL2;
 
 /// <summary>The data sets of the run: the synthetic set (whose informative features are known) first, then breast
 /// cancer, sonar and spambase, each split and z-scored.</summary>

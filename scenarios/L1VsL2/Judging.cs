@@ -1,7 +1,7 @@
 using System.Globalization;
 using ClassicalML.Scenarios;
 
-namespace L1VsL2;
+namespace ClassicalML.Scenarios.L1VsL2;
 
 /// <summary>Claim 1 input for one data set: exact zeros of the L1 path.</summary>
 /// <param name="DataSet">The data set.</param>

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using ClassicalML.Scenarios;
 using Microsoft.ML;
 
-namespace L1VsL2;
+namespace ClassicalML.Scenarios.L1VsL2;
 
 /// <summary>Settings of the l1-vs-l2 scenario. The full run fits 4 data sets × 3 penalties × the λ grid (19 points:
 /// 1e-2 … 1e4, 3 per decade), takes 1000 bootstrap resamples of the test rows at the tuned λ and 20 refits for

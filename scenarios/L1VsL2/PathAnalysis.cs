@@ -1,4 +1,4 @@
-namespace L1VsL2;
+namespace ClassicalML.Scenarios.L1VsL2;
 
 /// <summary>Pure computations on regularization paths: where weights reach zero, how well a selection matches the
 /// truth, how weight is shared inside a group. Small and exact, so tests can feed hand-made paths.</summary>

@@ -3,7 +3,7 @@ using ClassicalML.Data;
 using ClassicalML.Models.Convergence;
 using ClassicalML.Scenarios;
 
-namespace L1VsL2;
+namespace ClassicalML.Scenarios.L1VsL2;
 
 /// <summary>Everything one run measured, for the tables, figures, effects and summary.</summary>
 internal sealed record RunResult(
@@ -50,14 +50,14 @@ internal static class Report
         [
             CoefficientFigure("coefficient-path-l1.png", "L1 (lasso) coefficient path, synthetic data", logGrid, paths[(RunData.SyntheticIndex, Penalty.L1)], run.Data.Synthetic),
             CoefficientFigure("coefficient-path-l2.png", "L2 (ridge) coefficient path, synthetic data", logGrid, paths[(RunData.SyntheticIndex, Penalty.L2)], run.Data.Synthetic),
-            LineFigures.Line("sparsity.png", "Share of weights exactly zero", x, "share of weights exactly 0",
+            ClassicalML.Scenarios.Figures.Line("sparsity.png", "Share of weights exactly zero", x, "share of weights exactly 0",
                 [
                     .. sets.Select((s, d) => new Series($"L1, {s.Name}", logGrid, [.. paths[(d, Penalty.L1)].Select(p => (double)p.Zeros / s.FeatureCount)])),
                     .. sets.Select((s, d) => new Series($"elastic net, {s.Name}", logGrid, [.. paths[(d, Penalty.ElasticNet)].Select(p => (double)p.Zeros / s.FeatureCount)])),
                     new Series("L2, largest share over the 4 data sets", logGrid,
                         [.. run.Paths.Grid.Select((_, k) => sets.Select((s, d) => (double)paths[(d, Penalty.L2)][k].Zeros / s.FeatureCount).Max())]),
                 ]),
-            LineFigures.Line("test-auc.png", "Test ROC AUC along the path", x, "test ROC AUC",
+            ClassicalML.Scenarios.Figures.Line("test-auc.png", "Test ROC AUC along the path", x, "test ROC AUC",
                 [.. sets.SelectMany((s, d) => new[] { Penalty.L1, Penalty.L2 }.Select(p =>
                     new Series($"{L1VsL2Scenario.PenaltyName(p)}, {s.Name}", logGrid, [.. paths[(d, p)].Select(q => q.TestAuc)])))]),
             ClassicalML.Scenarios.Figures.Bars("group-share.png", "Breast cancer: largest member's share of a correlated group",
@@ -244,6 +244,6 @@ internal static class Report
             i < informative ? $"x{j} (informative)" : i == informative ? $"noise features ({synthetic.NoiseFeatures.Count} lines)" : string.Empty,
             logGrid, [.. path.Select(p => p.Weights[j])])).ToList();
         var styles = order.Select((_, i) => i < informative ? new LineStyle(Palette[i % Palette.Length]) : new LineStyle(Grey, Markers: false, Width: 1)).ToList();
-        return LineFigures.Line(file, title, "log10 λ (ML.NET units)", "weight (z-scored features)", series, styles);
+        return ClassicalML.Scenarios.Figures.Line(file, title, "log10 λ (ML.NET units)", "weight (z-scored features)", series, styles);
     }
 }

@@ -279,9 +279,9 @@ public sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
     /// <summary>Reports progress one finished step at a time.</summary>
     private sealed class StepCounter(IProgressReporter progress, int total)
     {
-        private int done;
+        private int _done;
 
-        public void Step(string what) => progress.Report(what, Math.Min(++done, total), total);
+        public void Step(string what) => progress.Report(what, Math.Min(++_done, total), total);
     }
 
     /// <summary>The runs and sizes at one cardinality.</summary>

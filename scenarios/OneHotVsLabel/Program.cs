@@ -1,1 +1,1 @@
-return ScenarioHost.Run(new OneHotVsLabelScenario(), args);
+return ClassicalML.Scenarios.ScenarioHost.Run(new ClassicalML.Scenarios.OneHotVsLabel.OneHotVsLabelScenario(), args);

@@ -119,7 +119,7 @@ internal static class Report
         double[] x = [.. synthetic.Select(r => Math.Log10(r.Levels))];
         Series Gap(CategoricalEncoding e, ModelKind m) => new($"{e.Name()}, {m.ShortName()}",
             x, [.. synthetic.Select(r => AucDifference(r.Runs[(e, m)], r.Runs[(CategoricalEncoding.OneHot, m)], settings.SyntheticFolds).Value)]);
-        figures.Add(LineFigures.Line("synthetic-auc-vs-one-hot.png", "Synthetic nominal feature: AUC minus one-hot's AUC (same model, same folds)",
+        figures.Add(Figures.Line("synthetic-auc-vs-one-hot.png", "Synthetic nominal feature: AUC minus one-hot's AUC (same model, same folds)",
             "log10(number of levels)", "AUC − AUC(one-hot)",
             [
                 new Series("one-hot (reference)", x, [.. x.Select(_ => 0.0)]),
@@ -133,7 +133,7 @@ internal static class Report
 
         Series SizeSeries(string name, Func<EncodedSize, double> size, CategoricalEncoding e) =>
             new(name, x, [.. synthetic.Select(r => Math.Log10(size(r.Sizes[e])))]);
-        figures.Add(LineFigures.Line("synthetic-features.png", "Synthetic nominal feature: number of features after encoding",
+        figures.Add(Figures.Line("synthetic-features.png", "Synthetic nominal feature: number of features after encoding",
             "log10(number of levels)", "log10(number of features)",
             [
                 SizeSeries("one-hot", s => s.Features, CategoricalEncoding.OneHot),
@@ -146,7 +146,7 @@ internal static class Report
         Series[] sparseSeries = sameSparse
             ? [SizeSeries("one-hot = hashing = label, sparse (non-zeros × 8)", s => s.SparseBytes, CategoricalEncoding.OneHot)]
             : [.. sparse.Select(e => SizeSeries($"{e.Name()}, sparse (non-zeros × 8)", s => s.SparseBytes, e))];
-        figures.Add(LineFigures.Line("synthetic-memory.png",
+        figures.Add(Figures.Line("synthetic-memory.png",
             string.Create(CultureInfo.InvariantCulture, $"Synthetic nominal feature: bytes of the encoded data ({settings.SyntheticRows} rows)"),
             "log10(number of levels)", "log10(bytes)",
             [

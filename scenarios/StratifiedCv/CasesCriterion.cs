@@ -1,6 +1,6 @@
 using ClassicalML.Scenarios;
 
-namespace StratifiedCv;
+namespace ClassicalML.Scenarios.StratifiedCv;
 
 /// <summary>One measured effect for one case (data set, number of folds, slope, ...), with the number of replicates
 /// its interval rests on.</summary>
@@ -16,21 +16,19 @@ internal readonly record struct CaseEffect(string Case, Estimate Value, int Repl
 /// <c>partlyAt</c>, partly holds if the cases disagree or one partly holds; inconclusive when an undecided case
 /// could still change that verdict.
 /// </summary>
-/// <remarks>An inconclusive case is resolved every way its interval allows; the claim is decided only when every
-/// resolution gives the same verdict. So one undecided case among clearly disagreeing ones still gives "partly holds".</remarks>
+/// <remarks>The verdict is the host's <see cref="EffectCasesCriterion"/> with <c>holdsShare = 1</c> and
+/// <c>partlyShare = 0</c> (every case at its lowest and at its highest reachable verdict; decided when both agree), so
+/// one undecided case among clearly disagreeing ones still gives "partly holds". This class only keeps the scenario's
+/// wording of the rule and of the evidence (each case with its verdict, then the counts), which its reports quote.</remarks>
 internal sealed class CasesCriterion : Criterion<IReadOnlyList<CaseEffect>>
 {
     private readonly EffectCriterion _each;
-    private readonly Direction _direction;
-    private readonly double _holdsAt;
-    private readonly double _partlyAt;
+    private readonly EffectCasesCriterion _rule;
 
     public CasesCriterion(string quantity, Direction direction, double holdsAt, double partlyAt, string interval, string replicates)
     {
         _each = new EffectCriterion(quantity, direction, holdsAt, partlyAt, interval, replicates);
-        _direction = direction;
-        _holdsAt = holdsAt;
-        _partlyAt = partlyAt;
+        _rule = new EffectCasesCriterion(quantity, direction, holdsAt, partlyAt, "cases", holdsShare: 1, partlyShare: 0, interval, replicates);
     }
 
     public override string Description =>
@@ -45,51 +43,11 @@ internal sealed class CasesCriterion : Criterion<IReadOnlyList<CaseEffect>>
             throw new ArgumentException("input has no case; measure at least one case before judging.", nameof(input));
         }
 
-        var judged = input.Select(c => (c.Case, Judgement: _each.Evaluate(c.Value, c.Replicates), Possible: Possible(c.Value))).ToList();
-        bool allHold = judged.All(j => j.Possible.Contains(Verdict.Holds));
-        bool allFail = judged.All(j => j.Possible.Contains(Verdict.DoesNotHold));
-        bool mixed = judged.Any(j => j.Possible.Contains(Verdict.PartlyHolds))
-            || Enumerable.Range(0, judged.Count).Any(a => judged[a].Possible.Contains(Verdict.Holds)
-                && Enumerable.Range(0, judged.Count).Any(b => b != a && judged[b].Possible.Contains(Verdict.DoesNotHold)));
-        int possible = (allHold ? 1 : 0) + (allFail ? 1 : 0) + (mixed ? 1 : 0);
-        Verdict verdict = possible > 1 ? Verdict.Inconclusive
-            : allHold ? Verdict.Holds
-            : allFail ? Verdict.DoesNotHold
-            : Verdict.PartlyHolds;
+        Verdict verdict = _rule.Evaluate([.. input.Select(c => new EffectCase(c.Case, c.Value, c.Replicates))]).Verdict;
+        var judged = input.Select(c => (c.Case, Judgement: _each.Evaluate(c.Value, c.Replicates))).ToList();
         string Count(Verdict v) => $"{judged.Count(j => j.Judgement.Verdict == v)} {v.ToText()}";
         string evidence = string.Join("; ", judged.Select(j => $"{j.Case}: {j.Judgement.Evidence} ({j.Judgement.Verdict.ToText()})"))
             + $" [{input.Count} cases: {Count(Verdict.Holds)}, {Count(Verdict.PartlyHolds)}, {Count(Verdict.DoesNotHold)}, {Count(Verdict.Inconclusive)}]";
         return (verdict, evidence);
-    }
-
-    /// <summary>The verdicts an interval allows: those whose region (beyond holdsAt; between the thresholds; short of
-    /// partlyAt) it reaches, by the same strict and non-strict bounds as <see cref="EffectCriterion"/>.</summary>
-    private HashSet<Verdict> Possible(Estimate e)
-    {
-        if (e.IsUndefined)
-        {
-            return [Verdict.Holds, Verdict.PartlyHolds, Verdict.DoesNotHold];
-        }
-
-        double Beyond(double x, double boundary) => _direction == Direction.Greater ? x - boundary : boundary - x;
-        double near = _direction == Direction.Greater ? e.Lower : e.Upper;
-        double far = _direction == Direction.Greater ? e.Upper : e.Lower;
-        var possible = new HashSet<Verdict>();
-        if (Beyond(far, _holdsAt) > 0)
-        {
-            possible.Add(Verdict.Holds);
-        }
-
-        if (_holdsAt != _partlyAt && Beyond(far, _partlyAt) > 0 && Beyond(near, _holdsAt) <= 0)
-        {
-            possible.Add(Verdict.PartlyHolds);
-        }
-
-        if (Beyond(near, _partlyAt) <= 0)
-        {
-            possible.Add(Verdict.DoesNotHold);
-        }
-
-        return possible;
     }
 }

@@ -1,7 +1,7 @@
 using ClassicalML.Evaluation;
 using ClassicalML.Scenarios;
 
-namespace StratifiedCv;
+namespace ClassicalML.Scenarios.StratifiedCv;
 
 /// <summary>Turns the raw measurements of every step into the effects the claims are judged on, each with its
 /// 95% interval and the number of replicates behind it.</summary>

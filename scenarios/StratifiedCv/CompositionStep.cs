@@ -1,7 +1,7 @@
 using ClassicalML.Scenarios;
 using Microsoft.ML;
 
-namespace StratifiedCv;
+namespace ClassicalML.Scenarios.StratifiedCv;
 
 /// <summary>Fold composition of every splitter on every data set: what each validation fold holds.</summary>
 /// <param name="Stats">Per (data set, folds, splitter): one summary per shuffle seed.</param>

@@ -1,12 +1,10 @@
 using ClassicalML.Data;
 using ClassicalML.Data.Splits;
-using ClassicalML.Evaluation;
+using ClassicalML.Models.Convergence;
 using Microsoft.ML;
-using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
-using Microsoft.ML.Trainers;
 
-namespace StratifiedCv;
+namespace ClassicalML.Scenarios.StratifiedCv;
 
 /// <summary>The convergence check of one representative fit.</summary>
 /// <param name="Fit">Which fit, e.g. "satellite-200, one training fold".</param>
@@ -48,29 +46,11 @@ internal static class ConvergenceChecks
     public static ConvergenceCheck Check(string name, MLContext ml, Learner learner, IDataView train)
     {
         ArgumentNullException.ThrowIfNull(learner);
+        ArgumentNullException.ThrowIfNull(train);
         var tight = learner with { MaximumIterations = learner.MaximumIterations * 10, Tolerance = learner.Tolerance / 100 };
-        var (w, loss, rows) = FitOnce(ml, learner, train);
-        var (wStar, lossStar, _) = FitOnce(ml, tight, train);
-        double num = 0, den = 0;
-        for (int j = 0; j < w.Length; j++)
-        {
-            num += (w[j] - wStar[j]) * (w[j] - wStar[j]);
-            den += wStar[j] * wStar[j];
-        }
-
-        return new ConvergenceCheck(name, rows, Math.Sqrt(num / den), Math.Abs(loss - lossStar) / lossStar);
-    }
-
-    private static (double[] Weights, double Loss, int Rows) FitOnce(MLContext ml, Learner learner, IDataView train)
-    {
-        var model = learner.Pipeline(ml).Fit(train);
-        var last = ((IEnumerable<ITransformer>)model).Last();
-        var linear = last as BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>>
-            ?? throw new InvalidOperationException($"the learner's last transformer is {last.GetType().Name}, not L-BFGS logistic regression; check Learner.Pipeline.");
-        double[] weights = [.. linear.Model.SubModel.Weights.Select(x => (double)x), linear.Model.SubModel.Bias];
-        var read = model.Transform(train).ReadBinaryPredictions();
-        double loss = BinaryEvaluation.Evaluate(read.Labels, read.Scores).LogLoss
-            ?? throw new InvalidOperationException("the learner's scores are not probabilities; the training log loss is undefined.");
-        return (weights, loss, read.Labels.Length);
+        // The library's check reports the two changes; whether they count as converged is this scenario's rule (both limits, strict).
+        var changes = LinearConvergence.Check(learner.Pipeline(ml), tight.Pipeline(ml), train, MaxWeightChange);
+        int rows = checked((int)(train.GetRowCount() ?? train.GetColumn<bool>("Label").LongCount()));
+        return new ConvergenceCheck(name, rows, changes.WeightChange, changes.LossChange);
     }
 }

@@ -6,7 +6,7 @@ using MathNet.Numerics;
 using MathNet.Numerics.Random;
 using Microsoft.ML;
 
-namespace StratifiedCv;
+namespace ClassicalML.Scenarios.StratifiedCv;
 
 /// <summary>A candidate "second distribution": the rows of credit-g with one level of one documented attribute, and how
 /// well the other attributes tell them apart from the rest (pooled out-of-fold ROC AUC of a logistic regression).</summary>

@@ -1,6 +1,6 @@
 using ClassicalML.Data.Splits;
 
-namespace StratifiedCv;
+namespace ClassicalML.Scenarios.StratifiedCv;
 
 /// <summary>The test part of one fold: its number of rows and how many of them carry a flag (the minority class,
 /// or an attribute such as "day").</summary>

@@ -1,7 +1,7 @@
 using ClassicalML.Scenarios;
 using Microsoft.ML;
 
-namespace StratifiedCv;
+namespace ClassicalML.Scenarios.StratifiedCv;
 
 /// <summary>Fold scores of plain and stratified k-fold on the small data set: per (folds, splitter), one array of
 /// fold scores per repetition.</summary>

@@ -1,6 +1,6 @@
 using ClassicalML.Scenarios;
 
-namespace StratifiedCv;
+namespace ClassicalML.Scenarios.StratifiedCv;
 
 /// <summary>Counts of folds without a minority row, for stratified and plain k-fold on one case.</summary>
 /// <param name="Case">The case, e.g. "satellite-200, 10 folds".</param>

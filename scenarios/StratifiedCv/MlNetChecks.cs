@@ -2,7 +2,7 @@ using ClassicalML.Scenarios;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace StratifiedCv;
+namespace ClassicalML.Scenarios.StratifiedCv;
 
 /// <summary>What ML.NET's BinaryClassification.CrossValidate itself does on the small data set.</summary>
 /// <param name="Runs">One table row per (folds, sampling key): runs, successes, throws, first error.</param>

@@ -1,1 +1,1 @@
-return ClassicalML.Scenarios.ScenarioHost.Run(new StratifiedCv.StratifiedCvScenario(), args);
+return ClassicalML.Scenarios.ScenarioHost.Run(new ClassicalML.Scenarios.StratifiedCv.StratifiedCvScenario(), args);

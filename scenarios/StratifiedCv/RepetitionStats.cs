@@ -1,7 +1,7 @@
 using ClassicalML.Evaluation;
 using ClassicalML.Scenarios;
 
-namespace StratifiedCv;
+namespace ClassicalML.Scenarios.StratifiedCv;
 
 /// <summary>Ratios of two splitters' numbers over the same repetitions, with percentile bootstrap intervals that
 /// resample repetitions (ClassicalML.Evaluation.Bootstrap, 95%).</summary>

@@ -1,6 +1,6 @@
 using ClassicalML.Scenarios;
 
-namespace StratifiedCv;
+namespace ClassicalML.Scenarios.StratifiedCv;
 
 /// <summary>Runs independent repetitions on several threads. Each repetition owns its seed and its MLContext and
 /// writes only its own slot, and every trainer runs on one thread, so the results do not depend on scheduling: the

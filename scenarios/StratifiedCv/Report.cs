@@ -1,7 +1,7 @@
 using System.Globalization;
 using ClassicalML.Scenarios;
 
-namespace StratifiedCv;
+namespace ClassicalML.Scenarios.StratifiedCv;
 
 /// <summary>Everything the report is built from.</summary>
 internal sealed record ReportInput(

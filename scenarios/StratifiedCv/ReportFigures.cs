@@ -1,7 +1,7 @@
 using System.Globalization;
 using ClassicalML.Scenarios;
 
-namespace StratifiedCv;
+namespace ClassicalML.Scenarios.StratifiedCv;
 
 /// <summary>The figures of the stratified-cv report.</summary>
 internal static class ReportFigures

@@ -4,7 +4,7 @@ using ClassicalML.Scenarios;
 using MathNet.Numerics.Random;
 using Microsoft.ML;
 
-namespace StratifiedCv;
+namespace ClassicalML.Scenarios.StratifiedCv;
 
 /// <summary>Settings of the stratified-cv scenario. Fold composition is cheap and gets many repetitions; every model
 /// fit (L-BFGS logistic regression per fold) costs, so the fitted cases are small and get the repetitions they need.</summary>

@@ -4,7 +4,7 @@ using MathNet.Numerics;
 using MathNet.Numerics.Random;
 using Microsoft.ML;
 
-namespace StratifiedCv;
+namespace ClassicalML.Scenarios.StratifiedCv;
 
 /// <summary>One cell of the size × imbalance grid in one repetition: the fold scores of plain and stratified k-fold
 /// on one fresh subsample.</summary>

@@ -80,4 +80,50 @@ public class EffectCasesCriterionTests
     [InlineData(0.8, 0.9)]
     public void Constructor_BadShares_Throw(double holdsShare, double partlyShare) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new EffectCasesCriterion("g", Direction.Greater, 0, 0, "cases", holdsShare, partlyShare));
+
+    public static TheoryData<Direction, double, double> Rules() => new()
+    {
+        { Direction.Greater, 0.1, 0 },
+        { Direction.Greater, 0.1, 0.1 },
+        { Direction.Less, 0, 0.1 },
+        { Direction.Less, 0.05, 0.05 },
+    };
+
+    // With holdsShare 1 and partlyShare 0 the verdict must be the one every resolution of the undecided cases gives
+    // (all hold: holds; all fail: does not hold; otherwise partly holds), and inconclusive when resolutions disagree.
+    // The resolutions are enumerated by brute force: a case can take the verdict EffectCriterion gives some point of its interval.
+    [Theory]
+    [MemberData(nameof(Rules))]
+    public void Evaluate_EveryCaseRule_IsTheVerdictOfEveryResolutionOfTheUndecidedCases(Direction direction, double holdsAt, double partlyAt)
+    {
+        var rule = new EffectCasesCriterion("d", direction, holdsAt, partlyAt, "cases", holdsShare: 1, partlyShare: 0);
+        var point = new EffectCriterion("d", direction, holdsAt, partlyAt);
+        double[] ends = [-0.1, 0, 0.05, 0.1, 0.2];
+        var intervals = (from l in ends from u in ends where l <= u select new Estimate((l + u) / 2, l, u)).Append(new Estimate(double.NaN, double.NaN, double.NaN)).ToList();
+        Verdict[] Reachable(Estimate e) => e.IsUndefined
+            ? [Verdict.Holds, Verdict.PartlyHolds, Verdict.DoesNotHold]
+            : [.. new[] { e.Lower, e.Upper, holdsAt, partlyAt }.Where(x => x >= e.Lower && x <= e.Upper)
+                .Select(x => point.Evaluate(new Estimate(x, x, x), 1).Verdict).Distinct()];
+        static Verdict Combined(IReadOnlyList<Verdict> v) =>
+            v.All(x => x == Verdict.Holds) ? Verdict.Holds : v.All(x => x == Verdict.DoesNotHold) ? Verdict.DoesNotHold : Verdict.PartlyHolds;
+
+        int compared = 0;
+        foreach (var a in intervals)
+        {
+            foreach (var b in intervals)
+            {
+                foreach (var cases in new[] { new[] { a }, new[] { a, b } })
+                {
+                    var outcomes = cases.Select(Reachable).Aggregate(new[] { Array.Empty<Verdict>() }.AsEnumerable(), (acc, r) => acc.SelectMany(p => r.Select(v => p.Append(v).ToArray())))
+                        .Select(Combined).Distinct().ToList();
+                    var expected = outcomes.Count == 1 ? outcomes[0] : Verdict.Inconclusive;
+                    var actual = rule.Evaluate([.. cases.Select((e, i) => new EffectCase($"c{i}", e, 10))]).Verdict;
+                    Assert.True(expected == actual, $"cases {string.Join(", ", cases.Select(e => e.ToString()))}: expected {expected.ToText()}, got {actual.ToText()}");
+                    compared++;
+                }
+            }
+        }
+
+        Assert.True(compared > 500);
+    }
 }

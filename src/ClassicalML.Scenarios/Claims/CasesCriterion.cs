@@ -28,7 +28,7 @@ public sealed class CasesCriterion<TCase> : Criterion<IReadOnlyList<(string Case
     public CasesCriterion(Criterion<TCase> perCase, string cases)
     {
         ArgumentNullException.ThrowIfNull(perCase);
-        Preconditions.CheckNotBlank(cases, nameof(cases), CriterionNames.Fix);
+        Preconditions.CheckNotBlank(cases, nameof(cases), CriterionChecks.Fix);
         _perCase = perCase;
         _cases = cases;
     }

@@ -41,8 +41,23 @@ internal static class DirectionText
     public static string OrEqual(this Direction direction) => direction == Direction.Greater ? ">=" : "<=";
 }
 
-internal static class CriterionNames
+/// <summary>What every criterion checks alike: the fix for a blank name and the order of the two thresholds.</summary>
+internal static class CriterionChecks
 {
     /// <summary>The fix when a criterion's name of what it measures is blank (checked by <c>Preconditions.CheckNotBlank</c>).</summary>
     public const string Fix = "A criterion names what it measures: pass e.g. \"mean accuracy\".";
+
+    /// <summary>The weaker threshold must not lie beyond the claimed one in the claim's direction (shared by the
+    /// criteria with a holds and a partly-holds threshold).</summary>
+    /// <exception cref="ArgumentException"><paramref name="partlyAt"/> lies beyond <paramref name="holdsAt"/>.</exception>
+    public static void CheckThresholdOrder(Direction direction, double holdsAt, double partlyAt)
+    {
+        bool wrongOrder = direction == Direction.Greater ? partlyAt > holdsAt : partlyAt < holdsAt;
+        if (wrongOrder)
+        {
+            throw new ArgumentException(
+                $"partlyAt is {Numbers.Format(partlyAt)} and holdsAt is {Numbers.Format(holdsAt)}; with Direction.{direction} partlyAt must be {(direction == Direction.Greater ? "<=" : ">=")} holdsAt. Swap them or pick a weaker partlyAt.",
+                nameof(partlyAt));
+        }
+    }
 }

@@ -54,7 +54,7 @@ public sealed class EffectCasesCriterion : Criterion<IReadOnlyList<EffectCase>>
         double holdsShare = 1, double partlyShare = 0, string interval = "95% interval", string replicates = "repetitions")
     {
         _perCase = new EffectCriterion(quantity, direction, holdsAt, partlyAt, interval, replicates);
-        Preconditions.CheckNotBlank(cases, nameof(cases), CriterionNames.Fix);
+        Preconditions.CheckNotBlank(cases, nameof(cases), CriterionChecks.Fix);
         Preconditions.CheckShare(holdsShare, nameof(holdsShare), "Pass 1 for \"every case\".");
 
         if (!(partlyShare >= 0 && partlyShare <= holdsShare))

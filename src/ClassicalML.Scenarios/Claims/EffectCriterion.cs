@@ -44,9 +44,9 @@ public sealed class EffectCriterion : Criterion<MeasuredEffect>
     public EffectCriterion(string quantity, Direction direction, double holdsAt, double partlyAt,
         string interval = "95% interval", string replicates = "repetitions")
     {
-        Preconditions.CheckNotBlank(quantity, nameof(quantity), CriterionNames.Fix);
-        Preconditions.CheckNotBlank(interval, nameof(interval), CriterionNames.Fix);
-        Preconditions.CheckNotBlank(replicates, nameof(replicates), CriterionNames.Fix);
+        Preconditions.CheckNotBlank(quantity, nameof(quantity), CriterionChecks.Fix);
+        Preconditions.CheckNotBlank(interval, nameof(interval), CriterionChecks.Fix);
+        Preconditions.CheckNotBlank(replicates, nameof(replicates), CriterionChecks.Fix);
         Preconditions.CheckDefined(direction, nameof(direction));
         if (!double.IsFinite(holdsAt) || !double.IsFinite(partlyAt))
         {
@@ -55,13 +55,7 @@ public sealed class EffectCriterion : Criterion<MeasuredEffect>
                 nameof(holdsAt));
         }
 
-        bool wrongOrder = direction == Direction.Greater ? partlyAt > holdsAt : partlyAt < holdsAt;
-        if (wrongOrder)
-        {
-            throw new ArgumentException(
-                $"partlyAt is {Numbers.Format(partlyAt)} and holdsAt is {Numbers.Format(holdsAt)}; with Direction.{direction} partlyAt must be {(direction == Direction.Greater ? "<=" : ">=")} holdsAt. Swap them or pick a weaker partlyAt.",
-                nameof(partlyAt));
-        }
+        CriterionChecks.CheckThresholdOrder(direction, holdsAt, partlyAt);
 
         _quantity = quantity;
         _direction = direction;

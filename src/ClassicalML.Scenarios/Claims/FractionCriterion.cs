@@ -20,7 +20,7 @@ public sealed class FractionCriterion : Criterion<(int Count, int Total)>
     /// <exception cref="ArgumentOutOfRangeException">The fractions are outside [0, 1] or <paramref name="partlyAt"/> exceeds <paramref name="holdsAt"/>.</exception>
     public FractionCriterion(string what, double holdsAt, double partlyAt)
     {
-        Preconditions.CheckNotBlank(what, nameof(what), CriterionNames.Fix);
+        Preconditions.CheckNotBlank(what, nameof(what), CriterionChecks.Fix);
         Preconditions.CheckProbability(holdsAt, nameof(holdsAt), "Pass e.g. 0.9 for 90%.");
 
         if (!(partlyAt >= 0 && partlyAt <= holdsAt))

@@ -24,9 +24,9 @@ public sealed class IntervalComparisonCriterion : Criterion<(Estimate First, Est
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="direction"/> is not defined.</exception>
     public IntervalComparisonCriterion(string first, Direction direction, string second, string intervals = "95% intervals")
     {
-        Preconditions.CheckNotBlank(first, nameof(first), CriterionNames.Fix);
-        Preconditions.CheckNotBlank(second, nameof(second), CriterionNames.Fix);
-        Preconditions.CheckNotBlank(intervals, nameof(intervals), CriterionNames.Fix);
+        Preconditions.CheckNotBlank(first, nameof(first), CriterionChecks.Fix);
+        Preconditions.CheckNotBlank(second, nameof(second), CriterionChecks.Fix);
+        Preconditions.CheckNotBlank(intervals, nameof(intervals), CriterionChecks.Fix);
         Preconditions.CheckDefined(direction, nameof(direction));
         _first = first;
         _second = second;

@@ -24,8 +24,8 @@ public sealed class IntervalThresholdCriterion : Criterion<Estimate>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="direction"/> is not defined.</exception>
     public IntervalThresholdCriterion(string quantity, Direction direction, double threshold, string interval = "95% interval")
     {
-        Preconditions.CheckNotBlank(quantity, nameof(quantity), CriterionNames.Fix);
-        Preconditions.CheckNotBlank(interval, nameof(interval), CriterionNames.Fix);
+        Preconditions.CheckNotBlank(quantity, nameof(quantity), CriterionChecks.Fix);
+        Preconditions.CheckNotBlank(interval, nameof(interval), CriterionChecks.Fix);
         Preconditions.CheckDefined(direction, nameof(direction));
         if (double.IsNaN(threshold))
         {

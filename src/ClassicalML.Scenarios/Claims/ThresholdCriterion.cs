@@ -24,20 +24,14 @@ public sealed class ThresholdCriterion : Criterion<double>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="direction"/> is not defined.</exception>
     public ThresholdCriterion(string quantity, Direction direction, double holdsAt, double partlyAt)
     {
-        Preconditions.CheckNotBlank(quantity, nameof(quantity), CriterionNames.Fix);
+        Preconditions.CheckNotBlank(quantity, nameof(quantity), CriterionChecks.Fix);
         Preconditions.CheckDefined(direction, nameof(direction));
         if (double.IsNaN(holdsAt) || double.IsNaN(partlyAt))
         {
             throw new ArgumentException("holdsAt or partlyAt is NaN; thresholds must be numbers. Pass finite thresholds.", nameof(holdsAt));
         }
 
-        bool wrongOrder = direction == Direction.Greater ? partlyAt > holdsAt : partlyAt < holdsAt;
-        if (wrongOrder)
-        {
-            throw new ArgumentException(
-                $"partlyAt is {Numbers.Format(partlyAt)} and holdsAt is {Numbers.Format(holdsAt)}; with Direction.{direction} partlyAt must be {(direction == Direction.Greater ? "<=" : ">=")} holdsAt. Swap them or pick a weaker partlyAt.",
-                nameof(partlyAt));
-        }
+        CriterionChecks.CheckThresholdOrder(direction, holdsAt, partlyAt);
 
         _quantity = quantity;
         _direction = direction;

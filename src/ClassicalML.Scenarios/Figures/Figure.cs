@@ -43,4 +43,33 @@ public abstract class Figure
         ArgumentNullException.ThrowIfNull(values, parameter);
         return [.. values];
     }
+
+    /// <summary>The series of a line or curve figure as arrays, checked: at least one series, each with as many x as
+    /// y values and at least one.</summary>
+    private protected static (string Name, double[] X, double[] Y)[] Points(string fileName, IReadOnlyList<Series> series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        if (series.Count == 0)
+        {
+            throw new ArgumentException($"series of figure '{fileName}' is empty; pass at least one series.", nameof(series));
+        }
+
+        var points = new (string, double[], double[])[series.Count];
+        for (int i = 0; i < series.Count; i++)
+        {
+            var s = series[i];
+            double[] x = ToArray(s.X, nameof(series));
+            double[] y = ToArray(s.Y, nameof(series));
+            if (x.Length != y.Length || x.Length == 0)
+            {
+                throw new ArgumentException(
+                    $"series[{i}] ('{s.Name}') of figure '{fileName}' has {x.Length} x and {y.Length} y values; x and y need the same, non-zero length.",
+                    nameof(series));
+            }
+
+            points[i] = (s.Name, x, y);
+        }
+
+        return points;
+    }
 }

@@ -22,16 +22,21 @@ public sealed record BarValue(string Label, Estimate Value);
 /// <remarks>All are drawn 800 x 500 pixels with ScottPlot's default style, so reruns give the same image.</remarks>
 public static class Figures
 {
-    /// <summary>A line plot with one line (and markers) per series, and a legend.</summary>
+    /// <summary>A line plot with one line per series and the legend outside the plot area, on the right, so that it
+    /// never covers a line; each series can be given its own style (e.g. noise features grey, informative ones in colour).</summary>
     /// <param name="fileName">The PNG file name.</param>
     /// <param name="title">The title.</param>
     /// <param name="xLabel">The x-axis label.</param>
     /// <param name="yLabel">The y-axis label.</param>
-    /// <param name="series">The series.</param>
+    /// <param name="series">The series. One with an empty name is drawn but left out of the legend (one legend entry
+    /// can then stand for a group of lines of one style).</param>
+    /// <param name="styles">One style per series (same order), or null for the default style of every series (a
+    /// 2-pixel line with markers in ScottPlot's palette colour).</param>
     /// <returns>The figure.</returns>
-    /// <exception cref="ArgumentException">The file name is not a plain .png name, there is no series, or a series' x and y differ in length.</exception>
-    public static Figure Line(string fileName, string title, string xLabel, string yLabel, IReadOnlyList<Series> series)
-        => new SeriesFigure(fileName, title, xLabel, yLabel, series, SeriesKind.Line, null);
+    /// <exception cref="ArgumentException">The file name is not a plain .png name, there is no series, a series' x and
+    /// y differ in length, <paramref name="styles"/> has another length than <paramref name="series"/>, or a colour is not <c>#RRGGBB</c>.</exception>
+    public static Figure Line(string fileName, string title, string xLabel, string yLabel, IReadOnlyList<Series> series, IReadOnlyList<LineStyle>? styles = null)
+        => new LineFigure(fileName, title, xLabel, yLabel, series, styles);
 
     /// <summary>ROC curves (false positive rate on x, true positive rate on y) with the dashed chance line.</summary>
     /// <param name="fileName">The PNG file name.</param>
@@ -107,7 +112,6 @@ public static class Figures
 
 internal enum SeriesKind
 {
-    Line,
     Roc,
     PrecisionRecall,
 }
@@ -123,28 +127,7 @@ internal sealed class SeriesFigure : Figure
     public SeriesFigure(string fileName, string title, string xLabel, string yLabel, IReadOnlyList<Series> series, SeriesKind kind, double? baseline)
         : base(fileName, title)
     {
-        ArgumentNullException.ThrowIfNull(series);
-        if (series.Count == 0)
-        {
-            throw new ArgumentException($"series of figure '{fileName}' is empty; pass at least one series.", nameof(series));
-        }
-
-        _series = new (string, double[], double[])[series.Count];
-        for (int i = 0; i < series.Count; i++)
-        {
-            var s = series[i];
-            double[] x = ToArray(s.X, nameof(series));
-            double[] y = ToArray(s.Y, nameof(series));
-            if (x.Length != y.Length || x.Length == 0)
-            {
-                throw new ArgumentException(
-                    $"series[{i}] ('{s.Name}') of figure '{fileName}' has {x.Length} x and {y.Length} y values; x and y need the same, non-zero length.",
-                    nameof(series));
-            }
-
-            _series[i] = (s.Name, x, y);
-        }
-
+        _series = Points(fileName, series);
         _xLabel = xLabel;
         _yLabel = yLabel;
         _kind = kind;
@@ -160,7 +143,7 @@ internal sealed class SeriesFigure : Figure
             var scatter = plot.Add.Scatter(x, y);
             scatter.LegendText = name;
             scatter.LineWidth = 2;
-            scatter.MarkerSize = _kind == SeriesKind.Line ? 5 : 0;
+            scatter.MarkerSize = 0;
             if (_kind == SeriesKind.PrecisionRecall)
             {
                 // Precision-recall curves are step functions (as scikit-learn draws them: steps-post).
@@ -183,10 +166,7 @@ internal sealed class SeriesFigure : Figure
             chance.LegendText = $"chance ({Numbers.Format(rate)})";
         }
 
-        if (_kind != SeriesKind.Line)
-        {
-            plot.Axes.SetLimits(-0.02, 1.02, -0.02, 1.02);
-        }
+        plot.Axes.SetLimits(-0.02, 1.02, -0.02, 1.02);
 
         if (_kind == SeriesKind.PrecisionRecall)
         {

@@ -2,7 +2,7 @@ using ClassicalML.Data;
 using ClassicalML.Models.Convergence;
 using Microsoft.ML;
 
-namespace L1VsL2.Tests;
+namespace ClassicalML.Scenarios.L1VsL2.Tests;
 
 public sealed class ConvergenceTests
 {

@@ -2,7 +2,7 @@ using System.Text.Json;
 using ClassicalML.Scenarios;
 using ClassicalML.Scenarios.Testing;
 
-namespace L1VsL2.Tests;
+namespace ClassicalML.Scenarios.L1VsL2.Tests;
 
 public sealed class EndToEndTests
 {

@@ -1,6 +1,6 @@
 using ClassicalML.Scenarios;
 
-namespace L1VsL2.Tests;
+namespace ClassicalML.Scenarios.L1VsL2.Tests;
 
 public sealed class JudgingTests
 {

@@ -1,7 +1,7 @@
 using ClassicalML.Scenarios;
 using ClassicalML.Scenarios.Testing;
 
-namespace L1VsL2.Tests;
+namespace ClassicalML.Scenarios.L1VsL2.Tests;
 
 /// <summary>Every claim of l1-vs-l2 reaches each verdict on constructed measurements.</summary>
 public sealed class L1VsL2Reachability : ReachabilitySuite<L1VsL2Scenario>

@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace L1VsL2.Tests;
+namespace ClassicalML.Scenarios.L1VsL2.Tests;
 
 public sealed class PathAnalysisTests
 {

@@ -1,7 +1,7 @@
 using ClassicalML.Data;
 using Microsoft.ML;
 
-namespace L1VsL2.Tests;
+namespace ClassicalML.Scenarios.L1VsL2.Tests;
 
 public sealed class RegularizationPathTests
 {

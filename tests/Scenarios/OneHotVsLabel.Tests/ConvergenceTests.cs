@@ -2,7 +2,7 @@ using ClassicalML.Data;
 using ClassicalML.Data.Splits;
 using ClassicalML.Scenarios.OneHotVsLabel;
 
-namespace OneHotVsLabel.Tests;
+namespace ClassicalML.Scenarios.OneHotVsLabel.Tests;
 
 public sealed class ConvergenceTests
 {

@@ -3,7 +3,7 @@ using ClassicalML.Scenarios.OneHotVsLabel;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace OneHotVsLabel.Tests;
+namespace ClassicalML.Scenarios.OneHotVsLabel.Tests;
 
 public sealed class EncodingTests : IDisposable
 {

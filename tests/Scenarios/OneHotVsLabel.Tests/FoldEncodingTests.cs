@@ -1,7 +1,7 @@
 using ClassicalML.Data;
 using ClassicalML.Scenarios.OneHotVsLabel;
 
-namespace OneHotVsLabel.Tests;
+namespace ClassicalML.Scenarios.OneHotVsLabel.Tests;
 
 public sealed class FoldEncodingTests : IDisposable
 {

@@ -1,7 +1,7 @@
 using ClassicalML.Scenarios;
 using ClassicalML.Scenarios.OneHotVsLabel;
 
-namespace OneHotVsLabel.Tests;
+namespace ClassicalML.Scenarios.OneHotVsLabel.Tests;
 
 public class JudgingTests
 {

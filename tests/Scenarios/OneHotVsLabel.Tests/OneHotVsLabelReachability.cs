@@ -2,7 +2,7 @@ using ClassicalML.Scenarios;
 using ClassicalML.Scenarios.OneHotVsLabel;
 using ClassicalML.Scenarios.Testing;
 
-namespace OneHotVsLabel.Tests;
+namespace ClassicalML.Scenarios.OneHotVsLabel.Tests;
 
 /// <summary>Every claim of one-hot-vs-label reaches each verdict on constructed measurements.</summary>
 public sealed class OneHotVsLabelReachability : ReachabilitySuite<OneHotVsLabelScenario>

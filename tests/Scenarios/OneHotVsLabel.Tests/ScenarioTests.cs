@@ -3,7 +3,7 @@ using ClassicalML.Scenarios;
 using ClassicalML.Scenarios.Testing;
 using ClassicalML.Scenarios.OneHotVsLabel;
 
-namespace OneHotVsLabel.Tests;
+namespace ClassicalML.Scenarios.OneHotVsLabel.Tests;
 
 public class ScenarioTests
 {

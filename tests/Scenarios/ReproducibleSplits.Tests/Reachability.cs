@@ -2,7 +2,7 @@ using ClassicalML.Scenarios;
 using ClassicalML.Scenarios.ReproducibleSplits;
 using ClassicalML.Scenarios.Testing;
 
-namespace ReproducibleSplits.Tests;
+namespace ClassicalML.Scenarios.ReproducibleSplits.Tests;
 
 /// <summary>Every claim reaches holds, partly holds and does not hold (and inconclusive where its criterion can) on constructed measurements.</summary>
 public sealed class ReproducibleSplitsReachability : ReachabilitySuite<ReproducibleSplitsScenario>

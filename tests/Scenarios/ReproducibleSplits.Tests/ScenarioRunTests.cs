@@ -3,7 +3,7 @@ using ClassicalML.Scenarios;
 using ClassicalML.Scenarios.Testing;
 using ClassicalML.Scenarios.ReproducibleSplits;
 
-namespace ReproducibleSplits.Tests;
+namespace ClassicalML.Scenarios.ReproducibleSplits.Tests;
 
 public sealed class ScenarioRunTests : IDisposable
 {

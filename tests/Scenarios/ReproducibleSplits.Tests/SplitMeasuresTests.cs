@@ -3,7 +3,7 @@ using System.Text;
 using ClassicalML.Data.Splits;
 using ClassicalML.Scenarios.ReproducibleSplits;
 
-namespace ReproducibleSplits.Tests;
+namespace ClassicalML.Scenarios.ReproducibleSplits.Tests;
 
 public sealed class SplitMeasuresTests
 {

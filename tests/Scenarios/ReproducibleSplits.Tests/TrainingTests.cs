@@ -1,7 +1,7 @@
 using ClassicalML.Data.Splits;
 using ClassicalML.Scenarios.ReproducibleSplits;
 
-namespace ReproducibleSplits.Tests;
+namespace ClassicalML.Scenarios.ReproducibleSplits.Tests;
 
 public sealed class TrainingTests
 {

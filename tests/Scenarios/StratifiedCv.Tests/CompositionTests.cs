@@ -3,7 +3,7 @@ using ClassicalML.Scenarios;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace StratifiedCv.Tests;
+namespace ClassicalML.Scenarios.StratifiedCv.Tests;
 
 public sealed class CompositionTests
 {

@@ -2,7 +2,7 @@ using ClassicalML.Data;
 using ClassicalML.Data.Splits;
 using Microsoft.ML;
 
-namespace StratifiedCv.Tests;
+namespace ClassicalML.Scenarios.StratifiedCv.Tests;
 
 public sealed class ConvergenceTests
 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ClassicalML.Scenarios;
 
-namespace StratifiedCv.Tests;
+namespace ClassicalML.Scenarios.StratifiedCv.Tests;
 
 public sealed class EndToEndTests
 {

@@ -1,7 +1,7 @@
 using ClassicalML.Scenarios;
 using ClassicalML.Scenarios.Testing;
 
-namespace StratifiedCv.Tests;
+namespace ClassicalML.Scenarios.StratifiedCv.Tests;
 
 /// <summary>Constructed measurements: every claim gets typical evidence unless a test replaces it.</summary>
 internal static class Evidence
