@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ClassicalML.Evaluation;
 
 namespace ClassicalML.Cli;
 
@@ -17,6 +18,11 @@ internal static class CliOptions
             }
         });
     }
+
+    /// <summary>An option's value refused by a rule of the one checker (<see cref="Preconditions"/>), in the tool's
+    /// one-line form: "--option is value; rule. Fix.".</summary>
+    internal static UsageException Invalid(string option, object value, string rule, string fix) =>
+        new($"{option} is {(value is double d ? Preconditions.Describe(d) : Preconditions.Format(value))}; {rule}. {fix}");
 
     /// <summary>The --delimiter value as a character: one character, or tab written as "tab" or "\t".</summary>
     internal static char? DelimiterOf(string? value) => value switch

@@ -73,29 +73,14 @@ internal sealed class EvalCommand
     /// <summary>The System.CommandLine command.</summary>
     public Command Command { get; }
 
-    private int Execute(ParseResult parse)
+    private int Execute(ParseResult parse) => CliApp.RunCommand("eval", stderr, () =>
     {
-        try
-        {
-            var request = Validate(parse);
-            using var file = PredictionFile.Open(request.Data, request.Delimiter);
-            var text = request.PredictedColumn is null ? Binary(file, request) : Multiclass(file, request);
-            stdout.Write(text);
-            stdout.Flush();
-            return 0;
-        }
-        catch (Exception e) when (e is UsageException or DataFormatException)
-        {
-            stderr.WriteLine("classicalml eval: " + e.Message);
-            return CliApp.UsageError;
-        }
-        catch (ArgumentException e)
-        {
-            // Safety net: the checks pre-empt library refusals; still one line, no stack trace.
-            stderr.WriteLine("classicalml eval: " + e.Message.ReplaceLineEndings(" "));
-            return CliApp.UsageError;
-        }
-    }
+        var request = Validate(parse);
+        using var file = PredictionFile.Open(request.Data, request.Delimiter);
+        var text = request.PredictedColumn is null ? Binary(file, request) : Multiclass(file, request);
+        stdout.Write(text);
+        stdout.Flush();
+    });
 
     private sealed record Request(
         string Data, string? LabelColumn, string? ScoreColumn, string? PredictedColumn, string? Positive, double? Threshold,
@@ -121,7 +106,7 @@ internal sealed class EvalCommand
 
         if (t is { } value && double.IsNaN(value))
         {
-            throw new UsageException("--threshold is NaN; it must be a number (score >= threshold is positive). Use e.g. --threshold 0.5.");
+            throw CliOptions.Invalid("--threshold", value, Preconditions.NumberRule, "Use e.g. --threshold 0.5 (a row is positive when score >= threshold).");
         }
 
         if (pos is not null && pos.Trim().Length == 0)

@@ -4,6 +4,7 @@ using System.Text;
 using ClassicalML.Data;
 using ClassicalML.Data.Csv;
 using ClassicalML.Data.Splits;
+using ClassicalML.Evaluation;
 
 namespace ClassicalML.Cli;
 
@@ -52,36 +53,20 @@ internal sealed class SplitCommand
     /// <summary>The System.CommandLine command.</summary>
     public Command Command { get; }
 
-    private int Execute(ParseResult parse)
+    private int Execute(ParseResult parse) => CliApp.RunCommand("split", stderr, () =>
     {
-        try
+        var request = Validate(parse);
+        var csv = Render(request);
+        if (request.Output is null)
         {
-            var request = Validate(parse);
-            var csv = Render(request);
-            if (request.Output is null)
-            {
-                stdout.Write(csv);
-                stdout.Flush();
-            }
-            else
-            {
-                Write(request.Output, csv);
-            }
-
-            return 0;
+            stdout.Write(csv);
+            stdout.Flush();
         }
-        catch (Exception e) when (e is UsageException or DataFormatException)
+        else
         {
-            stderr.WriteLine("classicalml split: " + e.Message);
-            return CliApp.UsageError;
+            Write(request.Output, csv);
         }
-        catch (ArgumentException e)
-        {
-            // Safety net: the checks above should pre-empt every library refusal; still one line, no stack trace.
-            stderr.WriteLine("classicalml split: " + e.Message.ReplaceLineEndings(" "));
-            return CliApp.UsageError;
-        }
-    }
+    });
 
     private static void Write(string path, string csv)
     {
@@ -132,22 +117,22 @@ internal sealed class SplitCommand
 
         if (k is < 2)
         {
-            throw new UsageException(Invariant($"--folds is {k}; it must be at least 2. Use e.g. --folds 5."));
+            throw CliOptions.Invalid("--folds", k, Preconditions.AtLeastRule(2), "Use e.g. --folds 5.");
         }
 
         if (test is { } t && !(t > 0 && t < 1))
         {
-            throw new UsageException(Invariant($"--test-fraction is {t}; it must be greater than 0 and less than 1. Use e.g. --test-fraction 0.2."));
+            throw CliOptions.Invalid("--test-fraction", t, Preconditions.OpenUnitIntervalRule, "Use e.g. --test-fraction 0.2.");
         }
 
         if (valid is { } v && !(v > 0 && v < 1))
         {
-            throw new UsageException(Invariant($"--valid-fraction is {v}; it must be greater than 0 and less than 1. Use e.g. --valid-fraction 0.1."));
+            throw CliOptions.Invalid("--valid-fraction", v, Preconditions.OpenUnitIntervalRule, "Use e.g. --valid-fraction 0.1.");
         }
 
         if (test + (valid ?? 0) >= 1)
         {
-            throw new UsageException(Invariant($"--test-fraction {test} plus --valid-fraction {valid} is {test + valid}; together they must be less than 1 to leave training rows. Lower one of them."));
+            throw new UsageException(Invariant($"--test-fraction + --valid-fraction is {test} + {valid} = {test + valid}; {Preconditions.LeaveTrainingRowsRule}. Lower one of them."));
         }
 
         if (strat is not null && grp is not null)

@@ -17,7 +17,7 @@ public class LineFiguresTests
     public void Line_StylesOfAnotherLength_Throws()
     {
         var e = Assert.Throws<ArgumentException>(() => LineFigures.Line("p.png", "t", "x", "y", Two, [new LineStyle()]));
-        Assert.StartsWith("styles of figure 'p.png' has 1 entries for 2 series; pass one style per series or null.", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("series has 2 elements but styles has 1; they must have the same length (one style per series). Pass parallel arrays of equal length.", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

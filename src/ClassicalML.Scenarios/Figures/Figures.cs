@@ -1,3 +1,4 @@
+using ClassicalML.Evaluation;
 using ScottPlot;
 
 namespace ClassicalML.Scenarios;
@@ -53,11 +54,7 @@ public static class Figures
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="positiveRate"/> is outside [0, 1].</exception>
     public static Figure PrecisionRecall(string fileName, string title, IReadOnlyList<Series> curves, double positiveRate)
     {
-        if (!(positiveRate is >= 0 and <= 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(positiveRate), positiveRate,
-                $"positiveRate is {Numbers.Format(positiveRate)}; it is the share of positives and must be in [0, 1]. Pass positives / n.");
-        }
+        Preconditions.CheckProbability(positiveRate, nameof(positiveRate), "It is the share of positives; pass positives / n.");
 
         return new SeriesFigure(fileName, title, "Recall", "Precision", curves, SeriesKind.PrecisionRecall, positiveRate);
     }
@@ -124,10 +121,7 @@ internal sealed class SeriesFigure : Figure
         : base(fileName, title)
     {
         ArgumentNullException.ThrowIfNull(series);
-        if (series.Count == 0)
-        {
-            throw new ArgumentException($"series of figure '{fileName}' is empty; pass at least one series.", nameof(series));
-        }
+        Preconditions.CheckNotEmpty(series.Count, nameof(series), $"Pass at least one series (figure '{fileName}').");
 
         _series = new (string, double[], double[])[series.Count];
         for (int i = 0; i < series.Count; i++)
@@ -209,10 +203,7 @@ internal sealed class BoxFigure : Figure
         : base(fileName, title)
     {
         ArgumentNullException.ThrowIfNull(groups);
-        if (groups.Count == 0)
-        {
-            throw new ArgumentException($"groups of figure '{fileName}' is empty; pass at least one group.", nameof(groups));
-        }
+        Preconditions.CheckNotEmpty(groups.Count, nameof(groups), $"Pass at least one group (figure '{fileName}').");
 
         _groups = new (string, double[])[groups.Count];
         for (int i = 0; i < groups.Count; i++)
@@ -275,10 +266,7 @@ internal sealed class BarFigure : Figure
         : base(fileName, title)
     {
         ArgumentNullException.ThrowIfNull(bars);
-        if (bars.Count == 0)
-        {
-            throw new ArgumentException($"bars of figure '{fileName}' is empty; pass at least one bar.", nameof(bars));
-        }
+        Preconditions.CheckNotEmpty(bars.Count, nameof(bars), $"Pass at least one bar (figure '{fileName}').");
 
         _bars = [.. bars];
         _yLabel = yLabel;

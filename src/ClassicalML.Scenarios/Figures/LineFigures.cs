@@ -1,3 +1,4 @@
+using ClassicalML.Evaluation;
 using ScottPlot;
 
 namespace ClassicalML.Scenarios;
@@ -41,14 +42,10 @@ internal sealed class StyledLineFigure : Figure
         : base(fileName, title)
     {
         ArgumentNullException.ThrowIfNull(series);
-        if (series.Count == 0)
+        Preconditions.CheckNotEmpty(series.Count, nameof(series), $"Pass at least one series (figure '{fileName}').");
+        if (styles is not null)
         {
-            throw new ArgumentException($"series of figure '{fileName}' is empty; pass at least one series.", nameof(series));
-        }
-
-        if (styles is not null && styles.Count != series.Count)
-        {
-            throw new ArgumentException($"styles of figure '{fileName}' has {styles.Count} entries for {series.Count} series; pass one style per series or null.", nameof(styles));
+            Preconditions.CheckSameLength(series.Count, styles.Count, nameof(series), nameof(styles));
         }
 
         _series = new (string, double[], double[], LineStyle)[series.Count];
