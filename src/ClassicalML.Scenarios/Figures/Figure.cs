@@ -1,3 +1,4 @@
+using ClassicalML.Evaluation;
 using ScottPlot;
 
 namespace ClassicalML.Scenarios;
@@ -37,6 +38,20 @@ public abstract class Figure
     }
 
     private protected abstract void Draw(Plot plot);
+
+    /// <summary>The x and y values of <c>series[index]</c>, copied; they must be of the same, non-zero length.</summary>
+    /// <exception cref="ArgumentNullException">X or Y is null.</exception>
+    /// <exception cref="ArgumentException">X and Y differ in length or are empty.</exception>
+    private protected static (double[] X, double[] Y) Points(Series series, int index, string fileName)
+    {
+        double[] x = ToArray(series.X, nameof(series));
+        double[] y = ToArray(series.Y, nameof(series));
+        Preconditions.CheckArgument(
+            x.Length == y.Length && x.Length > 0,
+            nameof(series),
+            $"series[{index}] ('{series.Name}') of figure '{fileName}' has {x.Length} x and {y.Length} y values; x and y need the same, non-zero length.");
+        return (x, y);
+    }
 
     private protected static double[] ToArray(IReadOnlyList<double> values, string parameter)
     {

@@ -127,14 +127,7 @@ internal sealed class SeriesFigure : Figure
         for (int i = 0; i < series.Count; i++)
         {
             var s = series[i];
-            double[] x = ToArray(s.X, nameof(series));
-            double[] y = ToArray(s.Y, nameof(series));
-            if (x.Length != y.Length || x.Length == 0)
-            {
-                throw new ArgumentException(
-                    $"series[{i}] ('{s.Name}') of figure '{fileName}' has {x.Length} x and {y.Length} y values; x and y need the same, non-zero length.",
-                    nameof(series));
-            }
+            var (x, y) = Points(s, i, fileName);
 
             _series[i] = (s.Name, x, y);
         }
