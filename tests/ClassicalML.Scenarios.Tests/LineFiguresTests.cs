@@ -20,6 +20,18 @@ public class LineFiguresTests
         Assert.StartsWith("series has 2 elements but styles has 1; they must have the same length (one style per series). Pass parallel arrays of equal length.", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void LineAndCurves_SeriesXAndYOfAnotherLength_ThrowTheSameMessage(bool styled)
+    {
+        Series[] ragged = [new("a", [0, 1], [1, 2]), new("b", [0, 1, 2], [0.1, 0.2])];
+        var e = Assert.Throws<ArgumentException>(() => styled
+            ? LineFigures.Line("p.png", "t", "x", "y", ragged, null)
+            : Figures.Line("p.png", "t", "x", "y", ragged));
+        Assert.Equal("series[1] ('b') of figure 'p.png' has 3 x and 2 y values; x and y need the same, non-zero length. (Parameter 'series')", e.Message);
+    }
+
     [Fact]
     public void Line_BadColour_Throws()
     {
