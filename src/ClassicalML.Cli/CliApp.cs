@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ClassicalML.Data;
 
 namespace ClassicalML.Cli;
 
@@ -36,6 +37,31 @@ internal static class CliApp
         }
 
         return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>Runs a command's action; bad input becomes one line on <paramref name="stderr"/> and <see cref="UsageError"/>.</summary>
+    /// <param name="command">The command's name, e.g. "split".</param>
+    /// <param name="stderr">Where the error line goes.</param>
+    /// <param name="action">The command's work.</param>
+    /// <returns>0 on success, <see cref="UsageError"/> on bad input.</returns>
+    public static int RunCommand(string command, TextWriter stderr, Action action)
+    {
+        try
+        {
+            action();
+            return 0;
+        }
+        catch (Exception e) when (e is UsageException or DataFormatException)
+        {
+            stderr.WriteLine($"classicalml {command}: {e.Message}");
+            return UsageError;
+        }
+        catch (ArgumentException e)
+        {
+            // Safety net: the commands' checks pre-empt library refusals; still one line, no stack trace.
+            stderr.WriteLine($"classicalml {command}: {e.Message.ReplaceLineEndings(" ")}");
+            return UsageError;
+        }
     }
 }
 

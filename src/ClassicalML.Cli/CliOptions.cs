@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using ClassicalML.Evaluation;
 
 namespace ClassicalML.Cli;
 
@@ -17,6 +20,39 @@ internal static class CliOptions
             }
         });
     }
+
+    /// <summary>Parses a whole-number option in the invariant culture, or reports "--option expects a whole number".</summary>
+    internal static int? ParseInt(ArgumentResult result)
+    {
+        var token = result.Tokens[^1].Value;
+        if (int.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        result.AddError($"{OptionName(result)} expects a whole number, got '{token}'.");
+        return null;
+    }
+
+    /// <summary>Parses a number option in the invariant culture (a dot, never a comma), or reports the expected form with <paramref name="example"/>.</summary>
+    internal static double? ParseDouble(ArgumentResult result, string example)
+    {
+        var token = result.Tokens[^1].Value;
+        if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        result.AddError($"{OptionName(result)} expects a number such as {example} (with a dot), got '{token}'.");
+        return null;
+    }
+
+    /// <summary>An option's value refused by a rule of the one checker (<see cref="Preconditions"/>), in the tool's
+    /// one-line form: "--option is value; rule. Fix.".</summary>
+    internal static UsageException Invalid(string option, object value, string rule, string fix) =>
+        new($"{option} is {(value is double d ? Preconditions.Describe(d) : Preconditions.Format(value))}; {rule}. {fix}");
+
+    private static string OptionName(ArgumentResult result) => (result.Parent as OptionResult)?.Option.Name ?? "value";
 
     /// <summary>The --delimiter value as a character: one character, or tab written as "tab" or "\t".</summary>
     internal static char? DelimiterOf(string? value) => value switch

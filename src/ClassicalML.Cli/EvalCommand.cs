@@ -44,7 +44,7 @@ internal sealed class EvalCommand
     private readonly Option<string?> scoreColumn = new("--score-column") { Description = "Column of scores, higher = more positive (default: score, else ML.NET's Probability, else ML.NET's Score with threshold 0). Example: --score-column prob", HelpName = "COLUMN" };
     private readonly Option<string?> predictedColumn = new("--predicted-column") { Description = "Column of predicted labels: multiclass mode. Example: --predicted-column PredictedLabel", HelpName = "COLUMN" };
     private readonly Option<string?> positive = new("--positive") { Description = "The label of the positive class, compared as a number when it is one (required unless labels are 0/1 or true/false). Example: --positive 1 (labels -1/1), --positive yes", HelpName = "VALUE" };
-    private readonly Option<double?> threshold = new("--threshold") { CustomParser = ParseDouble, Description = "Score >= threshold is predicted positive (default 0.5; 0 for ML.NET's Score without Probability). Example: --threshold 0", HelpName = "T" };
+    private readonly Option<double?> threshold = new("--threshold") { CustomParser = r => CliOptions.ParseDouble(r, "0.5"), Description = "Score >= threshold is predicted positive (default 0.5; 0 for ML.NET's Score without Probability). Example: --threshold 0", HelpName = "T" };
     private readonly Option<string?> delimiter = new("--delimiter") { Description = "Field delimiter: one character or tab (default: the most frequent of , ; tab | in the header line; tab for .tsv; an ML.NET schema's sep). Example: --delimiter ';'", HelpName = "C" };
     private readonly Option<string> missing = new("--missing") { DefaultValueFactory = _ => "error", Description = "Rows with an empty or NaN label or score: error (default: names line and column) or skip (drop them; the output says how many). Example: --missing skip", HelpName = "error|skip" };
     private readonly Option<string> zeroDivision = new("--zero-division") { DefaultValueFactory = _ => "zero", Description = "Value of a metric whose denominator is 0: zero (default, as scikit-learn), one or nan; such metrics are listed as undefined either way. Example: --zero-division nan", HelpName = "zero|one|nan" };
@@ -73,29 +73,14 @@ internal sealed class EvalCommand
     /// <summary>The System.CommandLine command.</summary>
     public Command Command { get; }
 
-    private int Execute(ParseResult parse)
+    private int Execute(ParseResult parse) => CliApp.RunCommand("eval", stderr, () =>
     {
-        try
-        {
-            var request = Validate(parse);
-            using var file = PredictionFile.Open(request.Data, request.Delimiter);
-            var text = request.PredictedColumn is null ? Binary(file, request) : Multiclass(file, request);
-            stdout.Write(text);
-            stdout.Flush();
-            return 0;
-        }
-        catch (Exception e) when (e is UsageException or DataFormatException)
-        {
-            stderr.WriteLine("classicalml eval: " + e.Message);
-            return CliApp.UsageError;
-        }
-        catch (ArgumentException e)
-        {
-            // Safety net: the checks pre-empt library refusals; still one line, no stack trace.
-            stderr.WriteLine("classicalml eval: " + e.Message.ReplaceLineEndings(" "));
-            return CliApp.UsageError;
-        }
-    }
+        var request = Validate(parse);
+        using var file = PredictionFile.Open(request.Data, request.Delimiter);
+        var text = request.PredictedColumn is null ? Binary(file, request) : Multiclass(file, request);
+        stdout.Write(text);
+        stdout.Flush();
+    });
 
     private sealed record Request(
         string Data, string? LabelColumn, string? ScoreColumn, string? PredictedColumn, string? Positive, double? Threshold,
@@ -121,7 +106,7 @@ internal sealed class EvalCommand
 
         if (t is { } value && double.IsNaN(value))
         {
-            throw new UsageException("--threshold is NaN; it must be a number (score >= threshold is positive). Use e.g. --threshold 0.5.");
+            throw CliOptions.Invalid("--threshold", value, Preconditions.NumberRule, "Use e.g. --threshold 0.5 (a row is positive when score >= threshold).");
         }
 
         if (pos is not null && pos.Trim().Length == 0)
@@ -189,18 +174,6 @@ internal sealed class EvalCommand
             "markdown" => EvalOutput.MulticlassMarkdown(request.Data, info, report),
             _ => EvalOutput.MulticlassTable(request.Data, info, report),
         };
-    }
-
-    private static double? ParseDouble(ArgumentResult result)
-    {
-        var token = result.Tokens[^1].Value;
-        if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        result.AddError($"{(result.Parent as OptionResult)?.Option.Name ?? "value"} expects a number such as 0.5 (with a dot), got '{token}'.");
-        return null;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -4,6 +4,7 @@ using System.Text;
 using ClassicalML.Data;
 using ClassicalML.Data.Csv;
 using ClassicalML.Data.Splits;
+using ClassicalML.Evaluation;
 
 namespace ClassicalML.Cli;
 
@@ -24,13 +25,13 @@ internal sealed class SplitCommand
     private readonly TextWriter stderr;
 
     private readonly Argument<string> data = new("DATA") { Description = "CSV file with a header line (comma-separated, RFC 4180 quoting)." };
-    private readonly Option<int?> folds = new("--folds") { CustomParser = ParseInt, Description = "Number of k-fold test folds (at least 2); output row,fold.", HelpName = "K" };
-    private readonly Option<double?> testFraction = new("--test-fraction") { CustomParser = ParseDouble, Description = "Fraction of rows for the test set, in (0, 1); output row,set.", HelpName = "F" };
-    private readonly Option<double?> validFraction = new("--valid-fraction") { CustomParser = ParseDouble, Description = "Fraction of rows for a validation set (with --test-fraction).", HelpName = "V" };
+    private readonly Option<int?> folds = new("--folds") { CustomParser = CliOptions.ParseInt, Description = "Number of k-fold test folds (at least 2); output row,fold.", HelpName = "K" };
+    private readonly Option<double?> testFraction = new("--test-fraction") { CustomParser = r => CliOptions.ParseDouble(r, "0.2"), Description = "Fraction of rows for the test set, in (0, 1); output row,set.", HelpName = "F" };
+    private readonly Option<double?> validFraction = new("--valid-fraction") { CustomParser = r => CliOptions.ParseDouble(r, "0.2"), Description = "Fraction of rows for a validation set (with --test-fraction).", HelpName = "V" };
     private readonly Option<string?> stratify = new("--stratify") { Description = "Column to stratify on (the label or any other column, e.g. day/night).", HelpName = "COLUMN" };
     private readonly Option<string?> group = new("--group") { Description = "Column of group ids; a group is never split across folds (with --folds).", HelpName = "COLUMN" };
     private readonly Option<string?> hashId = new("--hash-id") { Description = "Column of row ids; assign by SHA-256 of the id, stable when rows are reordered or appended.", HelpName = "COLUMN" };
-    private readonly Option<int?> seed = new("--seed") { CustomParser = ParseInt, Description = "Seed of the shuffle (default 0). Fraction splits always shuffle; folds only with --shuffle.", HelpName = "N" };
+    private readonly Option<int?> seed = new("--seed") { CustomParser = CliOptions.ParseInt, Description = "Seed of the shuffle (default 0). Fraction splits always shuffle; folds only with --shuffle.", HelpName = "N" };
     private readonly Option<bool> shuffle = new("--shuffle") { Description = "Shuffle rows before dealing them to folds." };
     private readonly Option<string?> delimiter = new("--delimiter") { Description = "Field delimiter: one character or tab (default: the most frequent of , ; tab | in the header line; tab for .tsv). Example: --delimiter ';'", HelpName = "C" };
     private readonly Option<string?> output = new("--output") { Description = "Write the CSV to FILE instead of stdout.", HelpName = "FILE" };
@@ -52,36 +53,20 @@ internal sealed class SplitCommand
     /// <summary>The System.CommandLine command.</summary>
     public Command Command { get; }
 
-    private int Execute(ParseResult parse)
+    private int Execute(ParseResult parse) => CliApp.RunCommand("split", stderr, () =>
     {
-        try
+        var request = Validate(parse);
+        var csv = Render(request);
+        if (request.Output is null)
         {
-            var request = Validate(parse);
-            var csv = Render(request);
-            if (request.Output is null)
-            {
-                stdout.Write(csv);
-                stdout.Flush();
-            }
-            else
-            {
-                Write(request.Output, csv);
-            }
-
-            return 0;
+            stdout.Write(csv);
+            stdout.Flush();
         }
-        catch (Exception e) when (e is UsageException or DataFormatException)
+        else
         {
-            stderr.WriteLine("classicalml split: " + e.Message);
-            return CliApp.UsageError;
+            Write(request.Output, csv);
         }
-        catch (ArgumentException e)
-        {
-            // Safety net: the checks above should pre-empt every library refusal; still one line, no stack trace.
-            stderr.WriteLine("classicalml split: " + e.Message.ReplaceLineEndings(" "));
-            return CliApp.UsageError;
-        }
-    }
+    });
 
     private static void Write(string path, string csv)
     {
@@ -132,22 +117,22 @@ internal sealed class SplitCommand
 
         if (k is < 2)
         {
-            throw new UsageException(Invariant($"--folds is {k}; it must be at least 2. Use e.g. --folds 5."));
+            throw CliOptions.Invalid("--folds", k, Preconditions.AtLeastRule(2), "Use e.g. --folds 5.");
         }
 
         if (test is { } t && !(t > 0 && t < 1))
         {
-            throw new UsageException(Invariant($"--test-fraction is {t}; it must be greater than 0 and less than 1. Use e.g. --test-fraction 0.2."));
+            throw CliOptions.Invalid("--test-fraction", t, Preconditions.OpenUnitIntervalRule, "Use e.g. --test-fraction 0.2.");
         }
 
         if (valid is { } v && !(v > 0 && v < 1))
         {
-            throw new UsageException(Invariant($"--valid-fraction is {v}; it must be greater than 0 and less than 1. Use e.g. --valid-fraction 0.1."));
+            throw CliOptions.Invalid("--valid-fraction", v, Preconditions.OpenUnitIntervalRule, "Use e.g. --valid-fraction 0.1.");
         }
 
         if (test + (valid ?? 0) >= 1)
         {
-            throw new UsageException(Invariant($"--test-fraction {test} plus --valid-fraction {valid} is {test + valid}; together they must be less than 1 to leave training rows. Lower one of them."));
+            throw new UsageException(Invariant($"--test-fraction + --valid-fraction is {test} + {valid} = {test + valid}; {Preconditions.LeaveTrainingRowsRule}. Lower one of them."));
         }
 
         if (strat is not null && grp is not null)
@@ -332,33 +317,6 @@ internal sealed class SplitCommand
             throw new UsageException($"{path}: cannot read the file: {e.Message}");
         }
     }
-
-    private static int? ParseInt(System.CommandLine.Parsing.ArgumentResult result)
-    {
-        var token = result.Tokens[^1].Value;
-        if (int.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        result.AddError($"{OptionName(result)} expects a whole number, got '{token}'.");
-        return null;
-    }
-
-    private static double? ParseDouble(System.CommandLine.Parsing.ArgumentResult result)
-    {
-        var token = result.Tokens[^1].Value;
-        if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        result.AddError($"{OptionName(result)} expects a number such as 0.2 (with a dot), got '{token}'.");
-        return null;
-    }
-
-    private static string OptionName(System.CommandLine.Parsing.ArgumentResult result) =>
-        (result.Parent as System.CommandLine.Parsing.OptionResult)?.Option.Name ?? "value";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

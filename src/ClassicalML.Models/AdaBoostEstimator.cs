@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClassicalML.Data;
+using ClassicalML.Evaluation;
 using MathNet.Numerics.Random;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -57,29 +58,14 @@ public sealed class AdaBoostEstimator : IEstimator<AdaBoostModel>
     {
         ArgumentNullException.ThrowIfNull(weakLearner);
         options ??= new AdaBoostOptions();
-        if (options.NumberOfMembers < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.NumberOfMembers, string.Create(CultureInfo.InvariantCulture,
-                $"options.NumberOfMembers is {options.NumberOfMembers}; AdaBoost needs at least 1 round. Use 1 or more (the default is 50)."));
-        }
-
-        if (!(options.LearningRate > 0 && double.IsFinite(options.LearningRate)))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.LearningRate, string.Create(CultureInfo.InvariantCulture,
-                $"options.LearningRate is {options.LearningRate}; it scales every member's weight and must be a positive finite number. Use 1 (the default) or a smaller shrinkage such as 0.1."));
-        }
-
-        if (string.IsNullOrEmpty(options.LabelColumnName) || string.IsNullOrEmpty(options.ExampleWeightColumnName))
-        {
-            throw new ArgumentException(string.IsNullOrEmpty(options.LabelColumnName)
-                ? "options.LabelColumnName is empty; AdaBoost reads the Boolean label column to find the misclassified rows. Pass its name (default \"Label\")."
-                : "options.ExampleWeightColumnName is empty; the row weights are passed to the weak learner in that column. Pass a name (default \"AdaBoostWeight\").", nameof(options));
-        }
-
-        if (options.LabelColumnName == options.ExampleWeightColumnName)
-        {
-            throw new ArgumentException($"options.ExampleWeightColumnName is '{options.ExampleWeightColumnName}', the same as options.LabelColumnName; the weight column would hide the label. Choose another name (default \"AdaBoostWeight\").", nameof(options));
-        }
+        Preconditions.CheckAtLeast(options.NumberOfMembers, 1, nameof(options), "AdaBoost needs at least 1 round (the default is 50).", "options.NumberOfMembers");
+        Preconditions.CheckPositive(options.LearningRate, nameof(options), "It scales every member's weight; use 1 (the default) or a smaller shrinkage such as 0.1.", "options.LearningRate");
+        Preconditions.CheckNotBlank(options.LabelColumnName, nameof(options), "AdaBoost reads the Boolean label column to find the misclassified rows; pass its name (default \"Label\").", "options.LabelColumnName");
+        Preconditions.CheckNotBlank(options.ExampleWeightColumnName, nameof(options), "The row weights are passed to the weak learner in that column; pass a name (default \"AdaBoostWeight\").", "options.ExampleWeightColumnName");
+        Preconditions.CheckArgument(
+            options.LabelColumnName != options.ExampleWeightColumnName,
+            nameof(options),
+            $"options.ExampleWeightColumnName is '{options.ExampleWeightColumnName}', the same as options.LabelColumnName; the weight column would hide the label. Choose another name (default \"AdaBoostWeight\").");
 
         this.weakLearner = weakLearner;
         Options = options;
@@ -97,14 +83,8 @@ public sealed class AdaBoostEstimator : IEstimator<AdaBoostModel>
     /// first member is no better than chance (weighted error ≥ 0.5), so no ensemble can be fitted.</exception>
     public AdaBoostModel Fit(IDataView input)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var labels = ColumnReader.ReadBoolean(input, Options.LabelColumnName, "options.LabelColumnName", MemberOutput.LabelPurpose);
+        var labels = MemberOutput.ReadTrainingLabels(input, Options.LabelColumnName);
         var n = labels.Length;
-        if (n == 0)
-        {
-            throw new ArgumentException("input has no rows; AdaBoost needs at least one training row. Pass a non-empty training view.", nameof(input));
-        }
-
         var weights = Enumerable.Repeat(1.0 / n, n).ToArray();
         var seeds = new MersenneTwister(Options.Seed);
         var members = new List<ITransformer>();

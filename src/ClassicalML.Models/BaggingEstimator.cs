@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using ClassicalML.Data;
+using ClassicalML.Evaluation;
 using MathNet.Numerics.Random;
 using Microsoft.ML;
 
@@ -52,28 +53,10 @@ public sealed class BaggingEstimator : IEstimator<BaggingModel>
     {
         ArgumentNullException.ThrowIfNull(memberFactory);
         options ??= new BaggingOptions();
-        if (options.NumberOfMembers < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.NumberOfMembers, string.Create(CultureInfo.InvariantCulture,
-                $"options.NumberOfMembers is {options.NumberOfMembers}; a bagging ensemble needs at least 1 member. Use 1 or more (the default is 10)."));
-        }
-
-        if (!(options.SampleFraction > 0 && options.SampleFraction <= 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.SampleFraction, string.Create(CultureInfo.InvariantCulture,
-                $"options.SampleFraction is {options.SampleFraction}; it is the share of the training rows each member draws and must be in (0, 1]. Use 1 for a bootstrap sample of n rows."));
-        }
-
-        if (options.Aggregation is not (BaggingAggregation.Probability or BaggingAggregation.Score or BaggingAggregation.Vote))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Aggregation, string.Create(CultureInfo.InvariantCulture,
-                $"options.Aggregation is {(int)options.Aggregation}, which is not a defined BaggingAggregation; use Probability, Score or Vote."));
-        }
-
-        if (string.IsNullOrEmpty(options.LabelColumnName))
-        {
-            throw new ArgumentException("options.LabelColumnName is empty; the out-of-bag evaluation reads the Boolean label column. Pass its name (default \"Label\").", nameof(options));
-        }
+        Preconditions.CheckAtLeast(options.NumberOfMembers, 1, nameof(options), "A bagging ensemble needs at least 1 member (the default is 10).", "options.NumberOfMembers");
+        Preconditions.CheckShare(options.SampleFraction, nameof(options), "It is the share of the training rows each member draws; use 1 for a bootstrap sample of n rows.", "options.SampleFraction");
+        Preconditions.CheckDefined(options.Aggregation, nameof(options), "options.Aggregation");
+        Preconditions.CheckNotBlank(options.LabelColumnName, nameof(options), "The out-of-bag evaluation reads the Boolean label column; pass its name (default \"Label\").", "options.LabelColumnName");
 
         this.memberFactory = memberFactory;
         Options = options;
@@ -90,14 +73,8 @@ public sealed class BaggingEstimator : IEstimator<BaggingModel>
     /// <exception cref="InvalidOperationException">The factory returned null, or a member's output lacks the column the aggregation reads (e.g. no Probability from FastForest).</exception>
     public BaggingModel Fit(IDataView input)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var labels = ColumnReader.ReadBoolean(input, Options.LabelColumnName, "options.LabelColumnName", MemberOutput.LabelPurpose);
+        var labels = MemberOutput.ReadTrainingLabels(input, Options.LabelColumnName);
         var n = labels.Length;
-        if (n == 0)
-        {
-            throw new ArgumentException("input has no rows; bagging needs at least one training row to sample from. Pass a non-empty training view.", nameof(input));
-        }
-
         var samples = DrawSamples(n, Options);
         var members = new ITransformer[samples.Length];
         var trainingOutputs = new double[samples.Length][];

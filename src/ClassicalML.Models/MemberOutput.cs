@@ -1,4 +1,5 @@
 using ClassicalML.Data;
+using ClassicalML.Evaluation;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -9,6 +10,17 @@ internal static class MemberOutput
 {
     /// <summary>The purpose named when the label is not Boolean.</summary>
     public const string LabelPurpose = "bagging of binary trainers";
+
+    /// <summary>The Boolean labels an ensemble trains on: <paramref name="input"/> must have at least one row.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="input"/> has no rows, or its label column is missing or not Boolean.</exception>
+    public static bool[] ReadTrainingLabels(IDataView input, string labelColumnName)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var labels = ColumnReader.ReadBoolean(input, labelColumnName, "options.LabelColumnName", LabelPurpose);
+        Preconditions.CheckNotEmpty(labels.Length, nameof(input), "The ensemble needs at least one training row; pass a non-empty training view.");
+        return labels;
+    }
 
     /// <summary>A member's output used for aggregation: probability, raw score or vote (0 or 1), as doubles.</summary>
     public static double[] Read(IDataView scored, BaggingAggregation aggregation, int member)

@@ -113,6 +113,13 @@ public sealed class EvalCommandErrorTests : IDisposable
     }
 
     [Fact]
+    public void Eval_ThresholdNaN_RefusedWithTheCheckersRule()
+    {
+        var path = files.File("d.csv", "label,score\n1,0.3\n0,0.2\n");
+        AssertError("classicalml eval: --threshold is NaN; it must be a number. Use e.g. --threshold 0.5 (a row is positive when score >= threshold).", "eval", path, "--threshold", "NaN");
+    }
+
+    [Fact]
     public void Eval_PositiveNotAmongLabels_ListsLabels()
     {
         var path = files.File("d.csv", "label,score\nyes,0.3\nno,0.2\n");

@@ -124,7 +124,7 @@ public sealed class SplitCommandErrorTests : IDisposable
     public void Split_FractionsSumToOne_Refused()
     {
         var path = files.File("d.csv", Good);
-        AssertError("classicalml split: --test-fraction 0.6 plus --valid-fraction 0.4 is 1; together they must be less than 1 to leave training rows. Lower one of them.", "split", path, "--test-fraction", "0.6", "--valid-fraction", "0.4");
+        AssertError("classicalml split: --test-fraction + --valid-fraction is 0.6 + 0.4 = 1; it must be less than 1 to leave training rows. Lower one of them.", "split", path, "--test-fraction", "0.6", "--valid-fraction", "0.4");
     }
 
     [Fact]

@@ -34,6 +34,21 @@ public class PreconditionRulesTests
         { "CheckShuffleSeed no seed", () => Preconditions.CheckShuffleSeed(true, null), "seed", Preconditions.ShuffleWithoutSeed },
         { "CheckSplitFractions test", () => Preconditions.CheckSplitFractions(0.0, 0.0), "testFraction", "testFraction is 0; it must be greater than 0 and less than 1. Use e.g. testFraction: 0.2." },
         { "CheckSplitFractions validation", () => Preconditions.CheckSplitFractions(0.2, -0.1), "validationFraction", "validationFraction is -0.1; it must be at least 0 and less than 1. Use 0 for a plain train/test split." },
+        { "CheckNotEmpty named", () => Preconditions.CheckNotEmpty(0, "grid", "Pass a row.", "grid.Rows"), "grid", "grid.Rows is empty; at least one element is required. Pass a row." },
+        { "CheckFiniteNumber", () => Preconditions.CheckFiniteNumber(double.NaN, "x", "Pass 0."), "x", "x is NaN; it must be a finite number. Pass 0." },
+        { "CheckFiniteNumber named", () => Preconditions.CheckFiniteNumber(double.PositiveInfinity, "options", "Use null.", "options.Threshold"), "options", "options.Threshold is +infinity; it must be a finite number. Use null." },
+        { "CheckAtLeast named", () => Preconditions.CheckAtLeast(0, 1, "options", "Use 1 or more.", "options.NumberOfMembers"), "options", "options.NumberOfMembers is 0; it must be at least 1. Use 1 or more." },
+        { "CheckShare named", () => Preconditions.CheckShare(1.5, "options", "Use 1.", "options.SampleFraction"), "options", "options.SampleFraction is 1.5; it must be greater than 0 and at most 1. Use 1." },
+        { "CheckPositive named", () => Preconditions.CheckPositive(double.NaN, "options", "Use 1.", "options.LearningRate"), "options", "options.LearningRate is NaN; it must be a finite number greater than 0. Use 1." },
+        { "CheckDefined named", () => Preconditions.CheckDefined((ZeroDivision)7, "options", "options.ZeroDivision"), "options", "options.ZeroDivision is 7, which is not a ZeroDivision member; it must be one of Zero, One, NaN. Pass a named member, e.g. ZeroDivision.Zero." },
+        { "CheckNotBlank named", () => Preconditions.CheckNotBlank("", "options", "Pass its name.", "options.LabelColumnName"), "options", "options.LabelColumnName is empty; it must contain text. Pass its name." },
+        { "CheckBetween", () => Preconditions.CheckBetween(0.95, 0, 0.9, "holdsAt", "partlyAt", "Pass less."), "partlyAt", "partlyAt is 0.95; it must be at least 0 and at most holdsAt = 0.9. Pass less." },
+        { "CheckRange min NaN", () => Preconditions.CheckRange(double.NaN, 1, false, "Fix it."), "max", "min is NaN; it must be a number. Fix it." },
+        { "CheckRange reversed", () => Preconditions.CheckRange(2, 1, false, "Fix it."), "max", "max is 1; it must be at least min = 2. Fix it." },
+        { "CheckRange open", () => Preconditions.CheckRange(1, 1, true, "Fix it."), "max", "max is 1; it must be greater than min = 1. Fix it." },
+        { "CheckOneOf", () => Preconditions.CheckOneOf("maybe", ["no", "yes"], "positiveClass", "Name a class."), "positiveClass", "positiveClass is 'maybe'; it must be one of no, yes. Name a class." },
+        { "CheckSameLength series", () => Preconditions.CheckSameLength(2, 1, "series", "styles"), "styles", "series has 2 elements but styles has 1; they must have the same length (one style per series). Pass parallel arrays of equal length." },
+        { "RowIndexOutOfRange", () => throw Preconditions.RowIndexOutOfRange("rows", 2, 9, 3, "this data view"), "rows", "rows[2] is 9; a row index must be in [0, 3) for this data view. Pass indexes of existing rows." },
         { "CheckSplitFractions sum", () => Preconditions.CheckSplitFractions(0.5, 0.5), "validationFraction", "testFraction + validationFraction is 0.5 + 0.5 = 1; it must be less than 1 to leave training rows. Lower one of the fractions." },
     };
 
@@ -78,5 +93,11 @@ public class PreconditionRulesTests
         Preconditions.CheckSplitFractions(0.2, 0.0);
         Preconditions.CheckShuffleSeed(false, null);
         Preconditions.CheckShuffleSeed(true, 0);
+        Preconditions.CheckFiniteNumber(-1e300, "x", "");
+        Preconditions.CheckBetween(0.9, 0, 0.9, "holdsAt", "partlyAt", "");
+        Preconditions.CheckBetween(0.0, 0, 0.9, "holdsAt", "partlyAt", "");
+        Preconditions.CheckRange(1, 1, false, "");
+        Preconditions.CheckRange(0, 1, true, "");
+        Preconditions.CheckOneOf("yes", ["no", "yes"], "positiveClass", "");
     }
 }

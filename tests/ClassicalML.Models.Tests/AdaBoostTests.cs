@@ -101,9 +101,9 @@ public class AdaBoostTests
     }
 
     [Theory]
-    [InlineData(0, 1.0, "options.NumberOfMembers is 0; AdaBoost needs at least 1 round. Use 1 or more (the default is 50). (Parameter 'options')\nActual value was 0.")]
-    [InlineData(5, 0.0, "options.LearningRate is 0; it scales every member's weight and must be a positive finite number. Use 1 (the default) or a smaller shrinkage such as 0.1. (Parameter 'options')\nActual value was 0.")]
-    [InlineData(5, double.NaN, "options.LearningRate is NaN; it scales every member's weight and must be a positive finite number. Use 1 (the default) or a smaller shrinkage such as 0.1. (Parameter 'options')\nActual value was NaN.")]
+    [InlineData(0, 1.0, "options.NumberOfMembers is 0; it must be at least 1. AdaBoost needs at least 1 round (the default is 50). (Parameter 'options')\nActual value was 0.")]
+    [InlineData(5, 0.0, "options.LearningRate is 0; it must be a finite number greater than 0. It scales every member's weight; use 1 (the default) or a smaller shrinkage such as 0.1. (Parameter 'options')\nActual value was 0.")]
+    [InlineData(5, double.NaN, "options.LearningRate is NaN; it must be a finite number greater than 0. It scales every member's weight; use 1 (the default) or a smaller shrinkage such as 0.1. (Parameter 'options')\nActual value was NaN.")]
     public void Constructor_OutOfRange_NamesArgumentValueAndFix(int members, double learningRate, string message)
     {
         var context = new MLContext(seed: 1);

@@ -298,7 +298,7 @@ public class BaggingTests
     {
         var context = new MLContext(0);
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new BaggingEstimator(Logistic(context), new BaggingOptions { NumberOfMembers = 0 }));
-        Assert.Equal("options.NumberOfMembers is 0; a bagging ensemble needs at least 1 member. Use 1 or more (the default is 10). (Parameter 'options')\nActual value was 0.", ex.Message);
+        Assert.Equal("options.NumberOfMembers is 0; it must be at least 1. A bagging ensemble needs at least 1 member (the default is 10). (Parameter 'options')\nActual value was 0.", ex.Message);
     }
 
     [Theory]
@@ -309,7 +309,7 @@ public class BaggingTests
     {
         var context = new MLContext(0);
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new BaggingEstimator(Logistic(context), new BaggingOptions { SampleFraction = fraction }));
-        Assert.StartsWith($"options.SampleFraction is {text}; it is the share of the training rows each member draws and must be in (0, 1]. Use 1 for a bootstrap sample of n rows. (Parameter 'options')", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"options.SampleFraction is {text}; it must be greater than 0 and at most 1. It is the share of the training rows each member draws; use 1 for a bootstrap sample of n rows. (Parameter 'options')", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -317,7 +317,7 @@ public class BaggingTests
     {
         var context = new MLContext(0);
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new BaggingEstimator(Logistic(context), new BaggingOptions { Aggregation = (BaggingAggregation)7 }));
-        Assert.StartsWith("options.Aggregation is 7, which is not a defined BaggingAggregation; use Probability, Score or Vote. (Parameter 'options')", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("options.Aggregation is 7, which is not a BaggingAggregation member; it must be one of Probability, Score, Vote. Pass a named member, e.g. BaggingAggregation.Probability. (Parameter 'options')", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -325,7 +325,7 @@ public class BaggingTests
     {
         var context = new MLContext(0);
         var ex = Assert.Throws<ArgumentException>(() => new BaggingEstimator(Logistic(context), new BaggingOptions { LabelColumnName = "" }));
-        Assert.Equal("options.LabelColumnName is empty; the out-of-bag evaluation reads the Boolean label column. Pass its name (default \"Label\"). (Parameter 'options')", ex.Message);
+        Assert.Equal("options.LabelColumnName is empty; it must contain text. The out-of-bag evaluation reads the Boolean label column; pass its name (default \"Label\"). (Parameter 'options')", ex.Message);
     }
 
     [Fact]
@@ -351,7 +351,7 @@ public class BaggingTests
         var (context, data, _) = MakeData();
         var empty = data.Select(ReadOnlySpan<int>.Empty);
         var ex = Assert.Throws<ArgumentException>(() => new BaggingEstimator(Logistic(context)).Fit(empty));
-        Assert.Equal("input has no rows; bagging needs at least one training row to sample from. Pass a non-empty training view. (Parameter 'input')", ex.Message);
+        Assert.Equal("input is empty; at least one element is required. The ensemble needs at least one training row; pass a non-empty training view. (Parameter 'input')", ex.Message);
     }
 
     [Fact]

@@ -115,7 +115,7 @@ public class CriteriaTests
     public void Fraction_PartlyAboveHolds_Throws()
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new FractionCriterion("x", 0.5, 0.9));
-        Assert.StartsWith("partlyAt is 0.9; it must be in [0, holdsAt = 0.5]. Pass a weaker fraction than holdsAt.", e.Message);
+        Assert.StartsWith("partlyAt is 0.9; it must be at least 0 and at most holdsAt = 0.5. Pass a weaker fraction than holdsAt.", e.Message);
     }
 
     [Theory]

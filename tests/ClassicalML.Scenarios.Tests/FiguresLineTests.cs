@@ -17,7 +17,17 @@ public class FiguresLineTests
     public void Line_StylesOfAnotherLength_Throws()
     {
         var e = Assert.Throws<ArgumentException>(() => Figures.Line("p.png", "t", "x", "y", Two, [new LineStyle()]));
-        Assert.StartsWith("styles of figure 'p.png' has 1 entries for 2 series; pass one style per series or null.", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("series has 2 elements but styles has 1; they must have the same length (one style per series). Pass parallel arrays of equal length.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Line_SeriesXAndYOfAnotherLength_ThrowsTheSameMessageWithOrWithoutStyles(bool styled)
+    {
+        Series[] ragged = [new("a", [0, 1], [1, 2]), new("b", [0, 1, 2], [0.1, 0.2])];
+        var e = Assert.Throws<ArgumentException>(() => Figures.Line("p.png", "t", "x", "y", ragged, styled ? [new LineStyle(), new LineStyle()] : null));
+        Assert.Equal("series[1] ('b') of figure 'p.png' has 3 x and 2 y values; x and y need the same, non-zero length. (Parameter 'series')", e.Message);
     }
 
     [Fact]

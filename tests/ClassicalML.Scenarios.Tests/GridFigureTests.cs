@@ -30,7 +30,7 @@ public sealed class GridFigureTests
     public void Grid_NonPositiveSpan_Throws()
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => Figures.Grid("grid.png", Grid(span: 0)));
-        Assert.StartsWith("grid of figure 'grid.png' has Reference 0.1 and Span 0; Reference must be finite and Span a finite number > 0.", e.Message);
+        Assert.StartsWith("grid.Span is 0; it must be a finite number greater than 0. Pass e.g. the size of the overall share (figure 'grid.png').", e.Message);
     }
 
     [Fact]

@@ -123,7 +123,7 @@ public class ReportComparerTests
     public void Compare_NegativeTolerance_Throws()
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => ReportComparer.Compare(Report, Report, -1));
-        Assert.StartsWith("tolerance is -1; it must be 0 or more. Pass a relative tolerance such as 1e-6.", e.Message);
+        Assert.StartsWith("tolerance is -1; it must be a finite number of at least 0. Pass a relative tolerance such as 1e-6.", e.Message);
     }
 }
 

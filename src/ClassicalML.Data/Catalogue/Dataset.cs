@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClassicalML.Data.Csv;
+using ClassicalML.Evaluation;
 using Microsoft.Data.Analysis;
 using Microsoft.ML;
 
@@ -123,9 +124,9 @@ public sealed class Dataset
         }
 
         var classes = rows.Select(row => row[labelIndex]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        if (positiveClass is not null && Array.IndexOf(classes, positiveClass) < 0)
+        if (positiveClass is not null)
         {
-            throw new ArgumentException($"positiveClass '{positiveClass}' does not occur in column '{labelColumn}' of {file}; its classes are: {string.Join(", ", classes)}.", nameof(positiveClass));
+            Preconditions.CheckOneOf(positiveClass, classes, nameof(positiveClass), $"Name a class of column '{labelColumn}' of {file}.");
         }
 
         var schema = new DatasetSchema(features, labelColumn, classes, positiveClass);
@@ -139,10 +140,10 @@ public sealed class Dataset
         var forced = new HashSet<string>(categoricalColumns ?? [], StringComparer.Ordinal);
         foreach (var name in forced)
         {
-            if (Array.IndexOf(header, name) < 0 || name == labelColumn)
-            {
-                throw new ArgumentException($"categoricalColumns names '{name}', which is not a feature column of {file}; feature columns: {string.Join(", ", header.Where(h => h != labelColumn))}.", nameof(categoricalColumns));
-            }
+            Preconditions.CheckArgument(
+                Array.IndexOf(header, name) >= 0 && name != labelColumn,
+                nameof(categoricalColumns),
+                $"categoricalColumns names '{name}', which is not a feature column of {file}; every name must be a feature column. Use one of: {string.Join(", ", header.Where(h => h != labelColumn))}.");
         }
 
         return forced;
@@ -210,16 +211,13 @@ public sealed class Dataset
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(features);
         int rows = features.GetLength(0), width = features.GetLength(1);
-        if (rows != labels.Length || rows == 0)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"features has {rows} rows and labels has {labels.Length} entries; both must have the same, non-zero length. Pass one label per feature row."), nameof(labels));
-        }
-
+        Preconditions.CheckSameLength(rows, labels.Length, "features", nameof(labels));
+        Preconditions.CheckNotEmpty(rows, nameof(labels), "Pass one label per feature row, for one or more rows.");
         var names = featureNames ?? [.. Enumerable.Range(0, width).Select(j => FormattableString.Invariant($"x{j}"))];
-        if (names.Count != width)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"featureNames has {names.Count} names but features has {width} columns; pass one name per column or null."), nameof(featureNames));
-        }
+        Preconditions.CheckArgument(
+            names.Count == width,
+            nameof(featureNames),
+            string.Create(CultureInfo.InvariantCulture, $"featureNames has {names.Count} names but features has {width} columns; they must match. Pass one name per column, or null."));
 
         var columns = new double[width][];
         for (var j = 0; j < width; j++)
@@ -468,8 +466,7 @@ public sealed class Dataset
         {
             if ((uint)rows[k] >= (uint)RowCount)
             {
-                throw new ArgumentOutOfRangeException(parameterName, rows[k],
-                    string.Create(CultureInfo.InvariantCulture, $"{parameterName}[{k}] is {rows[k]}; a row index must be in [0, {RowCount}) for data set '{Name}'. Pass indexes of existing rows."));
+                throw Preconditions.RowIndexOutOfRange(parameterName, k, rows[k], RowCount, $"data set '{Name}'");
             }
         }
 

@@ -1,3 +1,5 @@
+using ClassicalML.Evaluation;
+
 namespace ClassicalML.Data;
 
 /// <summary>The kind of a feature column.</summary>
@@ -32,10 +34,10 @@ public sealed class DatasetSchema
         foreach (var (name, cat) in featureColumns)
         {
             var entry = cat is null ? (ColumnKind.Numeric, numeric.Count) : (ColumnKind.Categorical, categorical.Count);
-            if (name == labelColumn || !lookup.TryAdd(name, entry))
-            {
-                throw new ArgumentException($"Column name '{name}' appears twice; every column needs a distinct name. Rename one of them.", nameof(featureColumns));
-            }
+            Preconditions.CheckArgument(
+                name != labelColumn && lookup.TryAdd(name, entry),
+                nameof(featureColumns),
+                $"featureColumns has the column name '{name}' twice (or as the label column); every column needs a distinct name. Rename one of them.");
 
             if (cat is null)
             {
@@ -47,14 +49,10 @@ public sealed class DatasetSchema
             }
         }
 
-        if (classValues.Count == 0)
+        Preconditions.CheckNotEmpty(classValues.Count, nameof(classValues), "A data set needs at least one class value.");
+        if (positiveClass is not null)
         {
-            throw new ArgumentException("classValues is empty; a data set needs at least one class value.", nameof(classValues));
-        }
-
-        if (positiveClass is not null && !classValues.Contains(positiveClass))
-        {
-            throw new ArgumentException($"positiveClass '{positiveClass}' is not a class of '{labelColumn}'; use one of: {string.Join(", ", classValues)}.", nameof(positiveClass));
+            Preconditions.CheckOneOf(positiveClass, classValues, nameof(positiveClass), $"Name a class of column '{labelColumn}'.");
         }
 
         FeatureColumns = Array.AsReadOnly(featureColumns.Select(c => c.Name).ToArray());
@@ -129,10 +127,7 @@ public sealed class DatasetSchema
             throw new InvalidOperationException($"Data set '{datasetName}' has no positive class; name one of its classes ({string.Join(", ", ClassValues)}) as positiveClass.");
         }
 
-        if (!ClassValues.Contains(chosen))
-        {
-            throw new ArgumentException($"positiveClass '{chosen}' is not a class of '{LabelColumn}' in data set '{datasetName}'; use one of: {string.Join(", ", ClassValues)}.", nameof(positiveClass));
-        }
+        Preconditions.CheckOneOf(chosen, ClassValues, nameof(positiveClass), $"Name a class of column '{LabelColumn}' in data set '{datasetName}'.");
 
         return chosen;
     }

@@ -82,28 +82,23 @@ public static class CrossValidation
 
     internal static CrossValidationResult Run(IDataView data, bool[] labels, IEstimator<ITransformer> estimator, FoldSplit split, CrossValidationOptions options)
     {
-        if (options.Threshold is { } t && !double.IsFinite(t))
+        if (options.Threshold is { } t)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), t,
-                string.Create(CultureInfo.InvariantCulture, $"options.Threshold is {t}; the threshold must be a finite number. Use null for the default (0.5 for probabilities, 0 for raw scores)."));
+            Preconditions.CheckFiniteNumber(t, nameof(options), "Use null for the default (0.5 for probabilities, 0 for raw scores).", "options.Threshold");
         }
 
-        if (split.RowCount != labels.Length)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"split was made on {split.RowCount} rows but data has {labels.Length}; make the split on the labels of this data view."),
-                nameof(split));
-        }
+        Preconditions.CheckArgument(
+            split.RowCount == labels.Length,
+            nameof(split),
+            string.Create(CultureInfo.InvariantCulture, $"split was made on {split.RowCount} rows but data has {labels.Length}; they must be the same rows. Make the split on the labels of this data view."));
 
         if (options.Weighting != ClassWeighting.None)
         {
             ArgumentException.ThrowIfNullOrEmpty(options.WeightColumnName, "options.WeightColumnName");
-            if (data.Schema.GetColumnOrNull(options.WeightColumnName) is not null)
-            {
-                throw new ArgumentException(
-                    $"options.WeightColumnName is '{options.WeightColumnName}', but data already has a column of that name; the loop would hide it. Pick another name (and pass it to the trainer's exampleWeightColumnName), or drop the column.",
-                    nameof(options));
-            }
+            Preconditions.CheckArgument(
+                data.Schema.GetColumnOrNull(options.WeightColumnName) is null,
+                nameof(options),
+                $"options.WeightColumnName is '{options.WeightColumnName}', but data already has a column of that name; the loop would hide it. Pick another name (and pass it to the trainer's exampleWeightColumnName), or drop the column.");
         }
 
         var features = options.Sampler is null ? null : ColumnReader.ReadFeatures(data, options.FeatureColumnName, "options.FeatureColumnName");

@@ -1,3 +1,4 @@
+using ClassicalML.Evaluation;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -126,8 +127,7 @@ internal sealed class ColumnDataView : IDataView
         {
             if ((uint)positions[k] >= (uint)rowCount)
             {
-                throw new ArgumentOutOfRangeException(parameterName, positions[k],
-                    FormattableString.Invariant($"{parameterName}[{k}] is {positions[k]}; a row index must be in [0, {rowCount}) for this data view. Pass indexes of existing rows."));
+                throw Preconditions.RowIndexOutOfRange(parameterName, k, positions[k], rowCount, "this data view");
             }
 
             composed[k] = rows is null ? positions[k] : rows[positions[k]];

@@ -1,3 +1,4 @@
+using ClassicalML.Evaluation;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -55,8 +56,7 @@ internal static class Materialization
         {
             if (rows[k] >= seen)
             {
-                throw new ArgumentOutOfRangeException(parameterName, rows[k],
-                    FormattableString.Invariant($"{parameterName}[{k}] is {rows[k]}; a row index must be in [0, {seen}) for this data view. Pass indexes of existing rows."));
+                throw Preconditions.RowIndexOutOfRange(parameterName, k, rows[k], seen, "this data view");
             }
         }
 

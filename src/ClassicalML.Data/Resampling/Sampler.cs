@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using ClassicalML.Data.Splits;
+using ClassicalML.Evaluation;
 using MathNet.Numerics.Random;
 
 namespace ClassicalML.Data.Resampling;
@@ -82,18 +83,9 @@ public abstract class Sampler
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(features);
-        if (features.Count != labels.Length)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"features has {features.Count} rows but labels has {labels.Length}; give one feature row per label, both indexed by row."),
-                nameof(features));
-        }
-
+        Preconditions.CheckSameLength(labels.Length, features.Count, nameof(labels), nameof(features));
         var train = rows.Indices;
-        if (train.IsEmpty)
-        {
-            throw new ArgumentException("rows is empty; there is nothing to resample. Pass the training rows of a split.", nameof(rows));
-        }
+        Preconditions.CheckNotEmpty(train.Length, nameof(rows), "There is nothing to resample; pass the training rows of a split.");
 
         var width = -1;
         var index = new Dictionary<TLabel, int>();

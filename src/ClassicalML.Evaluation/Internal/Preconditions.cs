@@ -92,16 +92,16 @@ internal static class Preconditions
         CheckArgument(
             testFraction + validationFraction < 1,
             nameof(validationFraction),
-            string.Create(CultureInfo.InvariantCulture, $"testFraction + validationFraction is {testFraction} + {validationFraction} = {testFraction + validationFraction}; it must be less than 1 to leave training rows. Lower one of the fractions."));
+            string.Create(CultureInfo.InvariantCulture, $"testFraction + validationFraction is {testFraction} + {validationFraction} = {testFraction + validationFraction}; {LeaveTrainingRowsRule}. Lower one of the fractions."));
     }
 
     /// <summary>Fails when a collection has no element: "{name} is empty; at least one element is required. {fix}".</summary>
     /// <exception cref="ArgumentException"><paramref name="length"/> is 0.</exception>
-    internal static void CheckNotEmpty(int length, string paramName, string fix)
+    internal static void CheckNotEmpty(int length, string paramName, string fix, string? name = null)
     {
         if (length == 0)
         {
-            throw new ArgumentException($"{paramName} is empty; at least one element is required. {fix}", paramName);
+            throw new ArgumentException($"{name ?? paramName} is empty; at least one element is required. {fix}", paramName);
         }
     }
 
@@ -134,43 +134,79 @@ internal static class Preconditions
         }
     }
 
+    /// <summary>Fails unless a number is finite (neither NaN nor infinite).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or infinite.</exception>
+    internal static void CheckFiniteNumber(double value, string paramName, string fix, string? name = null)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw OutOfRange(paramName, value, "it must be a finite number", fix, name);
+        }
+    }
+
+    /// <summary>Fails unless min &lt;= value &lt;= max, where max is another argument (a bound named in the message).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or outside [min, max].</exception>
+    internal static void CheckBetween(double value, double min, double max, string maxName, string paramName, string fix)
+    {
+        if (!(value >= min && value <= max))
+        {
+            throw OutOfRange(paramName, value, $"it must be at least {Describe(min)} and at most {maxName} = {Describe(max)}", fix);
+        }
+    }
+
+    /// <summary>Fails unless a range's bounds are numbers with min &lt;= max (or min &lt; max when <paramref name="open"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN, or <paramref name="max"/> is below (or, open, equal to) <paramref name="min"/>.</exception>
+    /// <remarks>Every failure names <c>max</c> as the parameter, as the range factories always have.</remarks>
+    internal static void CheckRange(double min, double max, bool open, string fix)
+    {
+        if (double.IsNaN(min) || double.IsNaN(max))
+        {
+            throw OutOfRange(nameof(max), double.IsNaN(min) ? min : max, NumberRule, fix, double.IsNaN(min) ? nameof(min) : nameof(max));
+        }
+
+        if (max < min || (open && max == min))
+        {
+            throw OutOfRange(nameof(max), max, $"it must be {(open ? "greater than" : "at least")} min = {Describe(min)}", fix);
+        }
+    }
+
     /// <summary>Fails when a number is NaN (infinities are allowed, e.g. thresholds that predict all or nothing).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN.</exception>
     internal static void CheckNotNaN(double value, string paramName, string fix)
     {
         if (double.IsNaN(value))
         {
-            throw OutOfRange(paramName, value, "it must be a number", fix);
+            throw OutOfRange(paramName, value, NumberRule, fix);
         }
     }
 
     /// <summary>Fails unless the number is finite and greater than 0.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN, infinite, or &lt;= 0.</exception>
-    internal static void CheckPositive(double value, string paramName, string fix)
+    internal static void CheckPositive(double value, string paramName, string fix, string? name = null)
     {
         if (!(value > 0) || !double.IsFinite(value))
         {
-            throw OutOfRange(paramName, value, "it must be a finite number greater than 0", fix);
+            throw OutOfRange(paramName, value, "it must be a finite number greater than 0", fix, name);
         }
     }
 
     /// <summary>Fails unless the number is finite and at least 0.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN, infinite, or &lt; 0.</exception>
-    internal static void CheckNonNegative(double value, string paramName, string fix)
+    internal static void CheckNonNegative(double value, string paramName, string fix, string? name = null)
     {
         if (!(value >= 0) || !double.IsFinite(value))
         {
-            throw OutOfRange(paramName, value, "it must be a finite number of at least 0", fix);
+            throw OutOfRange(paramName, value, "it must be a finite number of at least 0", fix, name);
         }
     }
 
     /// <summary>Fails unless 0 &lt; value &lt; 1 (a confidence, a test fraction).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or outside (0, 1).</exception>
-    internal static void CheckOpenUnitInterval(double value, string paramName, string fix)
+    internal static void CheckOpenUnitInterval(double value, string paramName, string fix, string? name = null)
     {
         if (!(value > 0 && value < 1))
         {
-            throw OutOfRange(paramName, value, "it must be greater than 0 and less than 1", fix);
+            throw OutOfRange(paramName, value, OpenUnitIntervalRule, fix, name);
         }
     }
 
@@ -186,31 +222,31 @@ internal static class Preconditions
 
     /// <summary>Fails unless 0 &lt; value &lt;= 1 (a share that may be everything but not empty).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or outside (0, 1].</exception>
-    internal static void CheckShare(double value, string paramName, string fix)
+    internal static void CheckShare(double value, string paramName, string fix, string? name = null)
     {
         if (!(value > 0 && value <= 1))
         {
-            throw OutOfRange(paramName, value, "it must be greater than 0 and at most 1", fix);
+            throw OutOfRange(paramName, value, "it must be greater than 0 and at most 1", fix, name);
         }
     }
 
     /// <summary>Fails unless 0 &lt;= value &lt;= 1 (a probability, a share that may be none or all).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or outside [0, 1].</exception>
-    internal static void CheckProbability(double value, string paramName, string fix)
+    internal static void CheckProbability(double value, string paramName, string fix, string? name = null)
     {
         if (!(value >= 0 && value <= 1))
         {
-            throw OutOfRange(paramName, value, "it must be at least 0 and at most 1", fix);
+            throw OutOfRange(paramName, value, "it must be at least 0 and at most 1", fix, name);
         }
     }
 
     /// <summary>Fails when an integer is below its minimum.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> &lt; <paramref name="min"/>.</exception>
-    internal static void CheckAtLeast(long value, long min, string paramName, string fix)
+    internal static void CheckAtLeast(long value, long min, string paramName, string fix, string? name = null)
     {
         if (value < min)
         {
-            throw OutOfRange(paramName, value, string.Create(CultureInfo.InvariantCulture, $"it must be at least {min}"), fix);
+            throw OutOfRange(paramName, value, AtLeastRule(min), fix, name);
         }
     }
 
@@ -226,7 +262,7 @@ internal static class Preconditions
 
     /// <summary>Fails when an enum argument holds a value that is not one of its named members.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is not a defined member.</exception>
-    internal static void CheckDefined<TEnum>(TEnum value, string paramName)
+    internal static void CheckDefined<TEnum>(TEnum value, string paramName, string? name = null)
         where TEnum : struct, Enum
     {
         if (!Enum.IsDefined(value))
@@ -237,17 +273,27 @@ internal static class Preconditions
                 value,
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{paramName} is {Convert.ToInt64(value, CultureInfo.InvariantCulture)}, which is not a {typeof(TEnum).Name} member; it must be one of {string.Join(", ", names)}. Pass a named member, e.g. {typeof(TEnum).Name}.{names[0]}."));
+                    $"{name ?? paramName} is {Convert.ToInt64(value, CultureInfo.InvariantCulture)}, which is not a {typeof(TEnum).Name} member; it must be one of {string.Join(", ", names)}. Pass a named member, e.g. {typeof(TEnum).Name}.{names[0]}."));
         }
     }
 
     /// <summary>Fails when a text is null, empty or only white space.</summary>
     /// <exception cref="ArgumentException"><paramref name="value"/> is blank.</exception>
-    internal static void CheckNotBlank(string? value, string paramName, string fix)
+    internal static void CheckNotBlank(string? value, string paramName, string fix, string? name = null)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new ArgumentException($"{paramName} is empty; it must contain text. {fix}", paramName);
+            throw new ArgumentException($"{name ?? paramName} is empty; it must contain text. {fix}", paramName);
+        }
+    }
+
+    /// <summary>Fails unless a text is one of the allowed values (compared exactly), listing them.</summary>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is not among <paramref name="allowed"/>.</exception>
+    internal static void CheckOneOf(string value, IReadOnlyCollection<string> allowed, string paramName, string fix)
+    {
+        if (!allowed.Contains(value, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"{paramName} is '{value}'; it must be one of {string.Join(", ", allowed)}. {fix}", paramName);
         }
     }
 
@@ -262,8 +308,40 @@ internal static class Preconditions
     }
 
     /// <summary>The exception for a value out of range: "{name} is {value}; {rule}. {fix}", with the value attached.</summary>
-    internal static ArgumentOutOfRangeException OutOfRange(string paramName, object value, string rule, string fix) =>
-        new(paramName, value, $"{paramName} is {DescribeValue(value)}; {rule}. {fix}");
+    /// <param name="paramName">The parameter, as <see cref="ArgumentException.ParamName"/>.</param>
+    /// <param name="value">The offending value.</param>
+    /// <param name="rule">The rule, completing "{name} is {value}; …".</param>
+    /// <param name="fix">How to fix it.</param>
+    /// <param name="name">The name the message shows when it is not the parameter's (an options member such as
+    /// <c>options.NumberOfMembers</c>, an element such as <c>rows[3]</c>); null for <paramref name="paramName"/>.</param>
+    internal static ArgumentOutOfRangeException OutOfRange(string paramName, object value, string rule, string fix, string? name = null) =>
+        new(paramName, value, $"{name ?? paramName} is {DescribeValue(value)}; {rule}. {fix}");
+
+    /// <summary>The exception for a row index outside [0, <paramref name="rowCount"/>): "rows[k] is value; a row index must be in [0, n) for {owner}. Pass indexes of existing rows.".</summary>
+    /// <param name="paramName">The parameter holding the indexes.</param>
+    /// <param name="position">Where in it the bad index stands.</param>
+    /// <param name="value">The bad index (the exception's actual value).</param>
+    /// <param name="rowCount">How many rows there are.</param>
+    /// <param name="owner">What the rows belong to, e.g. "this data view" or "data set 'sonar'".</param>
+    internal static ArgumentOutOfRangeException RowIndexOutOfRange(string paramName, int position, int value, long rowCount, string owner) =>
+        OutOfRange(
+            paramName,
+            value,
+            string.Create(CultureInfo.InvariantCulture, $"a row index must be in [0, {rowCount}) for {owner}"),
+            "Pass indexes of existing rows.",
+            string.Create(CultureInfo.InvariantCulture, $"{paramName}[{position}]"));
+
+    /// <summary>The rule of <see cref="CheckNotNaN"/>, also in the tool's option errors.</summary>
+    internal const string NumberRule = "it must be a number";
+
+    /// <summary>The rule of <see cref="CheckOpenUnitInterval"/>, also in the tool's option errors.</summary>
+    internal const string OpenUnitIntervalRule = "it must be greater than 0 and less than 1";
+
+    /// <summary>The rule of <see cref="CheckAtLeast"/>, also in the tool's option errors.</summary>
+    internal static string AtLeastRule(long min) => string.Create(CultureInfo.InvariantCulture, $"it must be at least {min}");
+
+    /// <summary>The rule of <see cref="CheckSplitFractions"/>' sum, also in the tool's option errors.</summary>
+    internal const string LeaveTrainingRowsRule = "it must be less than 1 to leave training rows";
 
     /// <summary>A number as people read it in messages: invariant culture, round-trippable, explicit infinities.</summary>
     internal static string Describe(double value) => value switch
@@ -281,5 +359,5 @@ internal static class Preconditions
 
     private static string DescribeValue(object value) => value is double d ? Describe(d) : Format(value);
 
-    private static string Singular(string name) => name.EndsWith('s') ? name[..^1] : name;
+    private static string Singular(string name) => name.EndsWith('s') && name != "series" ? name[..^1] : name;
 }

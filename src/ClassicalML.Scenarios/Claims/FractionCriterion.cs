@@ -23,11 +23,7 @@ public sealed class FractionCriterion : Criterion<(int Count, int Total)>
         Preconditions.CheckNotBlank(what, nameof(what), CriterionChecks.Fix);
         Preconditions.CheckProbability(holdsAt, nameof(holdsAt), "Pass e.g. 0.9 for 90%.");
 
-        if (!(partlyAt >= 0 && partlyAt <= holdsAt))
-        {
-            throw new ArgumentOutOfRangeException(nameof(partlyAt), partlyAt,
-                $"partlyAt is {Numbers.Format(partlyAt)}; it must be in [0, holdsAt = {Numbers.Format(holdsAt)}]. Pass a weaker fraction than holdsAt.");
-        }
+        Preconditions.CheckBetween(partlyAt, 0, holdsAt, nameof(holdsAt), nameof(partlyAt), "Pass a weaker fraction than holdsAt.");
 
         _what = what;
         _holdsAt = holdsAt;

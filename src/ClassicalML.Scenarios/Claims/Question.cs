@@ -1,3 +1,5 @@
+using ClassicalML.Evaluation;
+
 namespace ClassicalML.Scenarios;
 
 /// <summary>The interview question a scenario answers, numbered as in the interview list.</summary>
@@ -10,16 +12,8 @@ public sealed record Question
     /// <exception cref="ArgumentException"><paramref name="text"/> is empty or white space.</exception>
     public Question(int number, string text)
     {
-        if (number < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(number), number,
-                $"number is {number}; a question number must be 1 or more. Use the question's number in the interview list.");
-        }
-
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            throw new ArgumentException("text is empty; a question needs its text. Copy the question from the interview list.", nameof(text));
-        }
+        Preconditions.CheckAtLeast(number, 1, nameof(number), "Use the question's number in the interview list.");
+        Preconditions.CheckNotBlank(text, nameof(text), "Copy the question from the interview list.");
 
         Number = number;
         Text = text;

@@ -1,3 +1,4 @@
+using ClassicalML.Evaluation;
 using ScottPlot;
 
 namespace ClassicalML.Scenarios;
@@ -52,11 +53,8 @@ internal sealed class CellGridFigure : Figure
                 nameof(grid));
         }
 
-        if (!(grid.Span > 0) || double.IsInfinity(grid.Span) || !double.IsFinite(grid.Reference))
-        {
-            throw new ArgumentOutOfRangeException(nameof(grid), grid.Span,
-                $"grid of figure '{fileName}' has Reference {Numbers.Format(grid.Reference)} and Span {Numbers.Format(grid.Span)}; Reference must be finite and Span a finite number > 0. Pass e.g. the overall share and its size.");
-        }
+        Preconditions.CheckFiniteNumber(grid.Reference, nameof(grid), $"Pass e.g. the overall share (figure '{fileName}').", "grid.Reference");
+        Preconditions.CheckPositive(grid.Span, nameof(grid), $"Pass e.g. the size of the overall share (figure '{fileName}').", "grid.Span");
 
         _grid = grid;
         _legend = legend;

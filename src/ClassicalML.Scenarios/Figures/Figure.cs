@@ -1,3 +1,4 @@
+using ClassicalML.Evaluation;
 using ScottPlot;
 
 namespace ClassicalML.Scenarios;
@@ -38,6 +39,20 @@ public abstract class Figure
 
     private protected abstract void Draw(Plot plot);
 
+    /// <summary>The x and y values of <c>series[index]</c>, copied; they must be of the same, non-zero length.</summary>
+    /// <exception cref="ArgumentNullException">X or Y is null.</exception>
+    /// <exception cref="ArgumentException">X and Y differ in length or are empty.</exception>
+    private protected static (double[] X, double[] Y) Points(Series series, int index, string fileName)
+    {
+        double[] x = ToArray(series.X, nameof(series));
+        double[] y = ToArray(series.Y, nameof(series));
+        Preconditions.CheckArgument(
+            x.Length == y.Length && x.Length > 0,
+            nameof(series),
+            $"series[{index}] ('{series.Name}') of figure '{fileName}' has {x.Length} x and {y.Length} y values; x and y need the same, non-zero length.");
+        return (x, y);
+    }
+
     private protected static double[] ToArray(IReadOnlyList<double> values, string parameter)
     {
         ArgumentNullException.ThrowIfNull(values, parameter);
@@ -49,24 +64,12 @@ public abstract class Figure
     private protected static (string Name, double[] X, double[] Y)[] Points(string fileName, IReadOnlyList<Series> series)
     {
         ArgumentNullException.ThrowIfNull(series);
-        if (series.Count == 0)
-        {
-            throw new ArgumentException($"series of figure '{fileName}' is empty; pass at least one series.", nameof(series));
-        }
-
+        Preconditions.CheckNotEmpty(series.Count, nameof(series), $"Pass at least one series (figure '{fileName}').");
         var points = new (string, double[], double[])[series.Count];
         for (int i = 0; i < series.Count; i++)
         {
             var s = series[i];
-            double[] x = ToArray(s.X, nameof(series));
-            double[] y = ToArray(s.Y, nameof(series));
-            if (x.Length != y.Length || x.Length == 0)
-            {
-                throw new ArgumentException(
-                    $"series[{i}] ('{s.Name}') of figure '{fileName}' has {x.Length} x and {y.Length} y values; x and y need the same, non-zero length.",
-                    nameof(series));
-            }
-
+            var (x, y) = Points(s, i, fileName);
             points[i] = (s.Name, x, y);
         }
 

@@ -1,3 +1,4 @@
+using ClassicalML.Evaluation;
 using ScottPlot;
 
 namespace ClassicalML.Scenarios;
@@ -22,9 +23,9 @@ internal sealed class LineFigure : Figure
         : base(fileName, title)
     {
         _series = Points(fileName, series);
-        if (styles is not null && styles.Count != series.Count)
+        if (styles is not null)
         {
-            throw new ArgumentException($"styles of figure '{fileName}' has {styles.Count} entries for {series.Count} series; pass one style per series or null.", nameof(styles));
+            Preconditions.CheckSameLength(series.Count, styles.Count, nameof(series), nameof(styles));
         }
 
         _styles = new LineStyle[series.Count];

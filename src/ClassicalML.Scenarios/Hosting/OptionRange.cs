@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClassicalML.Evaluation;
 
 namespace ClassicalML.Scenarios;
 
@@ -38,12 +39,7 @@ public static class OptionRange
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="max"/> is less than <paramref name="min"/>.</exception>
     public static OptionRange<int> Integers(int min, int max)
     {
-        if (max < min)
-        {
-            throw new ArgumentOutOfRangeException(nameof(max), max,
-                Invariant($"max is {max}, less than min {min}; pass min <= max."));
-        }
-
+        Preconditions.CheckRange(min, max, open: false, OrderFix);
         return new(v => v >= min && v <= max, Invariant($"an integer from {min} to {max}"));
     }
 
@@ -54,7 +50,7 @@ public static class OptionRange
     /// <exception cref="ArgumentOutOfRangeException">A bound is NaN, or <paramref name="max"/> is less than <paramref name="min"/>.</exception>
     public static OptionRange<double> Between(double min, double max)
     {
-        RequireOrdered(min, max);
+        Preconditions.CheckRange(min, max, open: false, OrderFix);
         return new(v => v >= min && v <= max, Invariant($"a number from {Format(min)} to {Format(max)}"));
     }
 
@@ -65,11 +61,7 @@ public static class OptionRange
     /// <exception cref="ArgumentOutOfRangeException">A bound is NaN, or <paramref name="max"/> is not greater than <paramref name="min"/>.</exception>
     public static OptionRange<double> Open(double min, double max)
     {
-        RequireOrdered(min, max);
-        if (max == min)
-        {
-            throw new ArgumentOutOfRangeException(nameof(max), max, Invariant($"max is {Format(max)}, equal to min; an open range needs min < max."));
-        }
+        Preconditions.CheckRange(min, max, open: true, "An open range needs min < max.");
 
         return new(v => v > min && v < max, Invariant($"a number greater than {Format(min)} and less than {Format(max)}"));
     }
@@ -80,7 +72,7 @@ public static class OptionRange
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="min"/> is NaN.</exception>
     public static OptionRange<double> Above(double min)
     {
-        RequireOrdered(min, min);
+        Preconditions.CheckRange(min, min, open: false, OrderFix);
         return new(v => v > min && double.IsFinite(v), Invariant($"a finite number greater than {Format(min)}"));
     }
 
@@ -90,7 +82,7 @@ public static class OptionRange
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="min"/> is NaN.</exception>
     public static OptionRange<double> AtLeast(double min)
     {
-        RequireOrdered(min, min);
+        Preconditions.CheckRange(min, min, open: false, OrderFix);
         return new(v => v >= min && double.IsFinite(v), Invariant($"a finite number of at least {Format(min)}"));
     }
 
@@ -101,10 +93,7 @@ public static class OptionRange
     public static OptionRange<string> OneOf(IReadOnlyList<string> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        if (values.Count == 0)
-        {
-            throw new ArgumentException("values is empty; list at least one accepted value.", nameof(values));
-        }
+        Preconditions.CheckNotEmpty(values.Count, nameof(values), "List at least one accepted value.");
 
         string[] copy = [.. values];
         return new(v => Array.IndexOf(copy, v) >= 0, "one of " + string.Join(", ", copy));
@@ -119,14 +108,7 @@ public static class OptionRange
     /// <exception cref="ArgumentException"><paramref name="rule"/> is empty.</exception>
     public static OptionRange<T> Where<T>(Func<T, bool> contains, string rule) => new(contains, rule);
 
-    private static void RequireOrdered(double min, double max)
-    {
-        if (double.IsNaN(min) || double.IsNaN(max) || max < min)
-        {
-            throw new ArgumentOutOfRangeException(nameof(max), max,
-                Invariant($"the range is {Format(min)} to {Format(max)}; bounds must be numbers with min <= max."));
-        }
-    }
+    private const string OrderFix = "Pass numbers with min <= max.";
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

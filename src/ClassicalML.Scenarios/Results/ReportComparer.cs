@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ClassicalML.Evaluation;
 
 namespace ClassicalML.Scenarios;
 
@@ -162,11 +163,7 @@ public static class ReportComparer
 
     private static void RequireTolerance(double tolerance)
     {
-        if (!(tolerance >= 0))
-        {
-            throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance,
-                $"tolerance is {tolerance.ToString(CultureInfo.InvariantCulture)}; it must be 0 or more. Pass a relative tolerance such as 1e-6.");
-        }
+        Preconditions.CheckNonNegative(tolerance, nameof(tolerance), "Pass a relative tolerance such as 1e-6.");
     }
 
     private static void CompareElements(JsonElement a, JsonElement b, string path, double tolerance, string scenario, List<ReportDifference> differences)

@@ -153,7 +153,7 @@ public class DatasetsTests
     {
         var ex = Assert.Throws<ArgumentException>(() => Datasets.Sonar().BinaryLabels("X"));
 
-        Assert.Equal("positiveClass 'X' is not a class of 'Class' in data set 'sonar'; use one of: M, R. (Parameter 'positiveClass')", ex.Message);
+        Assert.Equal("positiveClass is 'X'; it must be one of M, R. Name a class of column 'Class' in data set 'sonar'. (Parameter 'positiveClass')", ex.Message);
     }
 
     [Fact]

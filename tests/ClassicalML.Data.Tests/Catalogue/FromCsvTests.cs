@@ -200,7 +200,7 @@ public sealed class FromCsvTests : IDisposable
 
         var ex = Assert.Throws<ArgumentException>(() => Dataset.FromCsv(path, "y", positiveClass: "yes"));
 
-        Assert.Equal($"positiveClass 'yes' does not occur in column 'y' of {path}; its classes are: n, p. (Parameter 'positiveClass')", ex.Message);
+        Assert.Equal($"positiveClass is 'yes'; it must be one of n, p. Name a class of column 'y' of {path}. (Parameter 'positiveClass')", ex.Message);
     }
 
     [Fact]

@@ -296,7 +296,7 @@ public class CrossValidationTests
 
         var ex = Assert.Throws<ArgumentException>(() => CrossValidation.Run(Data.ToDataView(ml), TrainingData.Logistic(ml), split));
 
-        Assert.Equal("split was made on 10 rows but data has 80; make the split on the labels of this data view. (Parameter 'split')", ex.Message);
+        Assert.Equal("split was made on 10 rows but data has 80; they must be the same rows. Make the split on the labels of this data view. (Parameter 'split')", ex.Message);
     }
 
     [Fact]
@@ -319,7 +319,7 @@ public class CrossValidationTests
 
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => CrossValidation.Run(Data.ToDataView(ml), TrainingData.Logistic(ml), split, new CrossValidationOptions { Threshold = double.NaN }));
 
-        Assert.StartsWith("options.Threshold is NaN; the threshold must be a finite number. Use null for the default (0.5 for probabilities, 0 for raw scores). (Parameter 'options')", ex.Message);
+        Assert.StartsWith("options.Threshold is NaN; it must be a finite number. Use null for the default (0.5 for probabilities, 0 for raw scores). (Parameter 'options')", ex.Message);
     }
 
     [Fact]

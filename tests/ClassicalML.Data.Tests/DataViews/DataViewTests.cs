@@ -237,7 +237,7 @@ public class DataViewTests
     {
         var ex = Assert.Throws<ArgumentException>(() => Dataset.FromNumeric("d", new double[2, 1], [true]));
 
-        Assert.Equal("features has 2 rows and labels has 1 entries; both must have the same, non-zero length. Pass one label per feature row. (Parameter 'labels')", ex.Message);
+        Assert.Equal("features has 2 elements but labels has 1; they must have the same length (one label per feature). Pass parallel arrays of equal length. (Parameter 'labels')", ex.Message);
     }
 
     private sealed class Row

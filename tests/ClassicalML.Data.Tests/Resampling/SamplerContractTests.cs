@@ -117,7 +117,7 @@ public class SamplerContractTests
     {
         var (y, x, _) = ResamplingData.Imbalanced();
         var ex = Assert.Throws<ArgumentException>(() => new RandomOverSampler(0).Resample<bool>(ResamplingData.All(10), [], y, x[..50]));
-        Assert.Equal("features has 50 rows but labels has 60; give one feature row per label, both indexed by row. (Parameter 'features')", ex.Message);
+        Assert.Equal("labels has 60 elements but features has 50; they must have the same length (one feature per label). Pass parallel arrays of equal length. (Parameter 'features')", ex.Message);
     }
 
     [Fact]
