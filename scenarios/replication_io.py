@@ -14,3 +14,16 @@ def write_replication(here, report):
         json.dump(report, f, indent=2)
         f.write("\n")
     print(json.dumps(report, indent=2))
+
+
+def write_sklearn_replication(here, effects, not_converged):
+    """Writes the effects measured with Debian's scikit-learn, rounded to 6 decimals, with the fits that did not
+    converge (a list of descriptions), through write_replication."""
+    import sklearn
+
+    write_replication(here, {
+        "implementation": f"scikit-learn {sklearn.__version__} (Debian python3-sklearn)",
+        "script": "replicate.py",
+        "effects": {k: round(float(v), 6) for k, v in effects.items()},
+        "fits_not_converged": not_converged,
+    })

@@ -14,7 +14,6 @@ import warnings
 
 import numpy as np
 import pandas as pd
-import sklearn
 from sklearn.datasets import make_classification
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
@@ -25,7 +24,7 @@ from sklearn.preprocessing import StandardScaler
 SEED = 42
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
-from replication_io import write_replication  # noqa: E402  (the shared writer in scenarios/)
+from replication_io import write_sklearn_replication  # noqa: E402  (the shared writer in scenarios/)
 DATA = os.path.join(HERE, "..", "..", "data")
 GRID = 10.0 ** (np.arange(-2 * 3, 4 * 3 + 1) / 3)  # 1e-2 ... 1e4, 3 per decade
 PENALTIES = {"l1": dict(penalty="l1"), "l2": dict(penalty="l2"), "elasticnet": dict(penalty="elasticnet", l1_ratio=0.5)}
@@ -176,13 +175,7 @@ def main():
     auc = {p: roc_auc_score(y_test, tuned("sonar", p)[0].predict_proba(x_test)[:, 1]) for p in ("l1", "l2")}
     effects["sonar-tuned-auc-l1-minus-l2"] = auc["l1"] - auc["l2"]
 
-    out = {
-        "implementation": f"scikit-learn {sklearn.__version__} (Debian python3-sklearn)",
-        "script": "replicate.py",
-        "effects": {k: round(float(v), 6) for k, v in effects.items()},
-        "fits_not_converged": NOT_CONVERGED,
-    }
-    write_replication(HERE, out)
+    write_sklearn_replication(HERE, effects, NOT_CONVERGED)
 
 
 if __name__ == "__main__":

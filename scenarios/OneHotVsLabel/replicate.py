@@ -20,7 +20,6 @@ import warnings
 
 import numpy as np
 import pandas as pd
-import sklearn
 from sklearn.compose import ColumnTransformer
 from sklearn.ensemble import GradientBoostingClassifier
 from sklearn.exceptions import ConvergenceWarning
@@ -35,7 +34,7 @@ from sklearn.preprocessing import FunctionTransformer, MaxAbsScaler, OneHotEncod
 SEED = 57
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
-from replication_io import write_replication  # noqa: E402  (the shared writer in scenarios/)
+from replication_io import write_sklearn_replication  # noqa: E402  (the shared writer in scenarios/)
 DATA = os.path.join(HERE, "..", "..", "data")
 ORDINAL = {
     "checking_status": ["<0", "0<=X<200", ">=200", "no checking"],
@@ -171,13 +170,7 @@ def main():
                     effects[f"many-levels-{name}-{e}-minus-onehot"] = np.mean(encoded - s[("one-hot", m)])
     effects["onehot-feature-growth"] = np.log(features[-1] / features[0]) / np.log(grid[-1] / grid[0])
 
-    out = {
-        "implementation": f"scikit-learn {sklearn.__version__} (Debian python3-sklearn)",
-        "script": "replicate.py",
-        "effects": {k: round(float(v), 6) for k, v in effects.items()},
-        "fits_not_converged": NOT_CONVERGED,
-    }
-    write_replication(HERE, out)
+    write_sklearn_replication(HERE, effects, NOT_CONVERGED)
 
 
 if __name__ == "__main__":
