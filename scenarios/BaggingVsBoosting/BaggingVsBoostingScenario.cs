@@ -161,12 +161,7 @@ public sealed class BaggingVsBoostingScenario : Scenario<Settings>
 
         var (sets, large) = LoadData(context, settings);
         Lap("data");
-        if (settings.MatchedLeaves.Count == 0 || settings.MatchedLeaves[0] != 2)
-        {
-            throw new ArgumentOutOfRangeException(nameof(settings), string.Join(", ", settings.MatchedLeaves),
-                "MatchedLeaves must start with 2 (stumps): the weak-learner claim compares one stump with bagged and boosted stumps. Use [2, 8].");
-        }
-
+        RequireStumpsFirst(settings);
         var report = new ReportBuilder(settings.MatchedLeaves);
         var evidence = new List<DatasetEvidence>();
         for (var d = 0; d < sets.Length; d++)
@@ -228,6 +223,16 @@ public sealed class BaggingVsBoostingScenario : Scenario<Settings>
             Effects = report.Effects,
             Summary = string.Join(" ", report.Summaries) + " " + Summary.Notes,
         };
+    }
+
+    /// <summary>The weak-learner claim compares one stump with bagged and boosted stumps, so the matched tree sizes start with 2 leaves.</summary>
+    private static void RequireStumpsFirst(Settings settings)
+    {
+        if (settings.MatchedLeaves.Count == 0 || settings.MatchedLeaves[0] != 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(settings), string.Join(", ", settings.MatchedLeaves),
+                "MatchedLeaves must start with 2 (stumps): the weak-learner claim compares one stump with bagged and boosted stumps. Use [2, 8].");
+        }
     }
 
     /// <summary>The two data sets (spambase subsampled, synthetic), and for the out-of-bag claim a larger split of each.</summary>
