@@ -91,7 +91,7 @@ public static class MulticlassScoreEvaluation
     /// <returns>The accuracy in [0, 1].</returns>
     /// <remarks>
     /// Ties, as scikit-learn: it ranks the classes of a row by a stable ascending sort of the scores, reversed, so among
-    /// equal scores the class later in the class order ranks higher. The actual class t of a row is a hit when
+    /// equal scores the class later in the given class order ranks higher (scikit-learn's rule is by column; as it requires sorted labels, there the later label wins). The actual class t of a row is a hit when
     /// #{c : s[c] &gt; s[t]} + #{c &gt; t : s[c] = s[t]} &lt; k. For k = 1 this can differ from the arg-max of
     /// <see cref="PredictedLabels{TLabel}"/>, which takes the first class on ties.
     /// </remarks>
