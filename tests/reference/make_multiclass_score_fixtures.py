@@ -20,6 +20,9 @@ What comes from where:
   precision_recall_fscore_support / confusion_matrix of the arg-max predictions.
 * Brier score: scikit-learn 1.2.1 has no multiclass brier_score_loss; numpy computes mean(sum((P - Y)**2, axis=1)),
   the definition scikit-learn 1.7 adopted.
+* Single-precision scores (ML.NET's Score vectors): log_loss clips at finfo(float32).eps and checks the row sums
+  against its square root; the case passes the float32 values as float64 with that eps, so the reference is computed
+  in double precision like ClassicalML.
 scikit-learn wants the columns in sorted label order; a case may give ClassicalML another class order, and the
 generator permutes the columns for scikit-learn.
 """
@@ -78,14 +81,16 @@ def policy_average(values, weights, policy):
 def case(name, actual, scores, classes, note):
     actual = np.asarray(actual)
     classes = np.asarray(classes)
-    scores = np.asarray(scores, dtype=float)
+    dtype = np.asarray(scores).dtype
+    eps = np.finfo(dtype).eps
+    scores = np.asarray(scores, dtype=float)  # float32 values convert exactly
     order = np.argsort(classes, kind="mergesort")  # sklearn's sorted label order
     sorted_classes = classes[order]
     sk_scores = scores[:, order]
     k_classes = len(classes)
     n = len(actual)
     probabilities = bool(np.all(scores >= 0) and np.all(scores <= 1)
-                         and np.allclose(scores.sum(axis=1), 1, rtol=np.sqrt(np.finfo(float).eps)))
+                         and np.allclose(scores.sum(axis=1), 1, rtol=np.sqrt(eps)))
     present = [c in set(actual.tolist()) for c in classes]
     support = [int(np.sum(actual == c)) for c in classes]
 
@@ -112,6 +117,7 @@ def case(name, actual, scores, classes, note):
         "name": name,
         "note": note,
         "label_type": "string" if actual.dtype.kind in "US" else "int",
+        "dtype": str(dtype),
         "actual": plain(actual),
         "classes": plain(classes),
         "scores": scores.tolist(),
@@ -123,7 +129,7 @@ def case(name, actual, scores, classes, note):
     }
 
     if all(present) and k_classes == len(set(actual.tolist())):
-        if probabilities:
+        if probabilities and dtype == np.float64:
             ovr_macro = roc_auc_score(actual, sk_scores, multi_class="ovr", average="macro", labels=sorted_classes)
             ovr_weighted = roc_auc_score(actual, sk_scores, multi_class="ovr", average="weighted", labels=sorted_classes)
         else:
@@ -142,7 +148,7 @@ def case(name, actual, scores, classes, note):
 
     if sum(present) >= 2:
         encoded = np.searchsorted(sorted_classes, actual)
-        if probabilities:
+        if probabilities and dtype == np.float64:
             ovo = {a: float(roc_auc_score(actual, sk_scores, multi_class="ovo", average=a, labels=sorted_classes))
                    for a in ("macro", "weighted")}
         else:
@@ -160,7 +166,9 @@ def case(name, actual, scores, classes, note):
         for k in range(1, k_classes + 2)
     }
     if probabilities:
-        out["log_loss"] = float(log_loss(actual, sk_scores, labels=sorted_classes))
+        # eps="auto" is finfo(dtype).eps; float32 scores are passed as float64 with eps set to float32's, so that
+        # scikit-learn clips as it would for float32 but computes in float64, as ClassicalML does.
+        out["log_loss"] = float(log_loss(actual, sk_scores, labels=sorted_classes, eps=eps if dtype != np.float64 else "auto"))
         onehot = (actual[:, None] == classes[None, :]).astype(float)
         out["brier"] = float(np.mean(np.sum((scores - onehot) ** 2, axis=1)))
     else:
@@ -238,6 +246,11 @@ def cases():
     idx = np.ones(12, dtype=int)
     out.append(case("strings_3_one_class_only", classes[idx], counts_probabilities(rng, idx, 3, 4, 1.0), classes,
                     "every label is y: no OvR AUC, no OvO pair"))
+    idx = rng.integers(0, 4, size=40)
+    classes = np.array(["n", "e", "s", "w"])
+    p32 = softmax(rng.normal(size=(40, 4)) + 1.5 * np.eye(4)[idx]).astype(np.float32)
+    out.append(case("strings_4_float32", classes[idx], p32, classes,
+                    "single-precision probabilities (ML.NET's Score): clip and sum check at float32's epsilon"))
     return out
 
 

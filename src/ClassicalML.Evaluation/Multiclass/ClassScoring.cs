@@ -98,12 +98,6 @@ internal sealed class ScoredRows<TLabel>
 /// <summary>The computations behind <see cref="MulticlassScoreEvaluation"/>, on checked <see cref="ScoredRows{TLabel}"/>.</summary>
 internal static class ClassScoring
 {
-    /// <summary>float64's machine epsilon 2⁻⁵², numpy's <c>finfo(float64).eps</c>: scikit-learn's log-loss clip.</summary>
-    private static readonly double Epsilon = Math.BitIncrement(1.0) - 1.0;
-
-    /// <summary>numpy's <c>allclose(row_sum, 1, rtol=sqrt(eps))</c> tolerance: atol 1e-8 + rtol · 1.</summary>
-    private static readonly double RowSumTolerance = 1e-8 + Math.Sqrt(Epsilon);
-
     /// <summary>Each class's one-vs-rest ROC AUC and average precision through the binary metrics; undefined ones recorded.</summary>
     public static IReadOnlyList<ClassScoreMetrics<TLabel>> OneVsRest<TLabel>(ScoredRows<TLabel> rows, UndefinedMetrics undefined)
         where TLabel : notnull
@@ -189,10 +183,11 @@ internal static class ClassScoring
         return hits / (double)rows.N;
     }
 
-    /// <summary>Mean −ln of the clipped, renormalised probability of the actual class (scikit-learn 1.2.1's <c>log_loss</c>).</summary>
+    /// <summary>Mean −ln of the probability of the actual class clipped at the matrix's epsilon and renormalised (scikit-learn 1.2.1's <c>log_loss</c>).</summary>
     public static double LogLoss<TLabel>(ScoredRows<TLabel> rows)
         where TLabel : notnull
     {
+        double epsilon = rows.Scores.Epsilon;
         double total = 0;
         for (int r = 0; r < rows.N; r++)
         {
@@ -200,10 +195,10 @@ internal static class ClassScoring
             double rowSum = 0;
             foreach (var p in row)
             {
-                rowSum += Math.Clamp(p, Epsilon, 1.0 - Epsilon);
+                rowSum += Math.Clamp(p, epsilon, 1.0 - epsilon);
             }
 
-            total += -Math.Log(Math.Clamp(row[rows.Actual[r]], Epsilon, 1.0 - Epsilon) / rowSum);
+            total += -Math.Log(Math.Clamp(row[rows.Actual[r]], epsilon, 1.0 - epsilon) / rowSum);
         }
 
         return total / rows.N;
@@ -230,6 +225,8 @@ internal static class ClassScoring
     /// <summary>Null when every value is in [0, 1] and every row sums to 1 (within numpy's allclose); otherwise why not, naming the first offending row.</summary>
     public static string? NotProbabilities(ScoreMatrix scores)
     {
+        // numpy's allclose(row_sum, 1, rtol=sqrt(eps)): atol 1e-8 + rtol · 1.
+        double tolerance = 1e-8 + Math.Sqrt(scores.Epsilon);
         for (int r = 0; r < scores.RowCount; r++)
         {
             var row = scores.Row(r);
@@ -244,7 +241,7 @@ internal static class ClassScoring
                 sum += row[c];
             }
 
-            if (Math.Abs(sum - 1) > RowSumTolerance)
+            if (Math.Abs(sum - 1) > tolerance)
             {
                 return string.Create(CultureInfo.InvariantCulture, $"row {r} of scores sums to {Preconditions.Describe(sum)}, not 1, so the scores are not probabilities");
             }

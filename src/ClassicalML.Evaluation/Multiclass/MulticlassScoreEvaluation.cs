@@ -107,7 +107,8 @@ public static class MulticlassScoreEvaluation
 
     /// <summary>
     /// Multiclass log loss (cross-entropy), natural log: the mean over rows of −ln p(actual class), probabilities
-    /// clipped to [ε, 1 − ε] with ε = 2⁻⁵² (float64's machine epsilon), as scikit-learn's <c>log_loss</c>.
+    /// clipped to [ε, 1 − ε] with ε the machine epsilon of the scores' type (<see cref="ScoreMatrix.Epsilon"/>: 2⁻⁵² for
+    /// double, 2⁻²³ for float), as scikit-learn's <c>log_loss</c> clips at <c>np.finfo(y_pred.dtype).eps</c>.
     /// </summary>
     /// <typeparam name="TLabel">The label type.</typeparam>
     /// <param name="actual">The true class of each row.</param>
@@ -115,7 +116,8 @@ public static class MulticlassScoreEvaluation
     /// <param name="classes">The classes in the order of the score columns.</param>
     /// <returns>The log loss, at least 0.</returns>
     /// <remarks>
-    /// A row sums to 1 when |Σ_k p_k − 1| ≤ 10⁻⁸ + √ε (numpy's <c>allclose</c> with scikit-learn's
+    /// Sums and logarithms are computed in double for either type. A row sums to 1 when |Σ_k p_k − 1| ≤ 10⁻⁸ + √ε
+    /// (numpy's <c>allclose</c> with scikit-learn's
     /// <c>rtol=sqrt(eps)</c>). scikit-learn 1.5+ only warns on such rows; ClassicalML refuses them, since a loss of
     /// non-probabilities means nothing. After clipping, the row is divided by its clipped sum, as scikit-learn 1.2.1
     /// (the reference of the tests) does; 1.5+ leaves that step out, which changes a row's term by at most a few ε

@@ -34,10 +34,27 @@ public sealed class ScoreMatrix
         }
 
         (_values, RowCount, ClassCount) = Checked(values, rows, columns, nameof(scores));
+        Epsilon = DoubleEpsilon;
     }
 
-    private ScoreMatrix(double[] values, int rows, int columns, string paramName) =>
-        (_values, RowCount, ClassCount) = Checked(values, rows, columns, paramName);
+    private ScoreMatrix(double[] values, int rows, int columns, string paramName, string? name = null, bool single = false)
+    {
+        (_values, RowCount, ClassCount) = Checked(values, rows, columns, paramName, name ?? paramName);
+        Epsilon = single ? SingleEpsilon : DoubleEpsilon;
+    }
+
+    /// <summary>float64's machine epsilon 2⁻⁵² (numpy's <c>finfo(float64).eps</c>).</summary>
+    internal static readonly double DoubleEpsilon = Math.BitIncrement(1.0) - 1.0;
+
+    /// <summary>float32's machine epsilon 2⁻²³ (numpy's <c>finfo(float32).eps</c>).</summary>
+    internal static readonly double SingleEpsilon = MathF.BitIncrement(1.0f) - 1.0f;
+
+    /// <summary>
+    /// The machine epsilon of the type the scores came in, as numpy's <c>finfo(dtype).eps</c>: 2⁻⁵² for double, 2⁻²³
+    /// for float (<see cref="FromRowMajor(ReadOnlySpan{float}, int)"/>, ML.NET's <c>Single</c> scores). scikit-learn's
+    /// log loss clips probabilities at it, and its sum-to-1 check tolerates √ε.
+    /// </summary>
+    public double Epsilon { get; }
 
     /// <summary>The number of rows (examples), n.</summary>
     public int RowCount { get; }
@@ -67,12 +84,26 @@ public sealed class ScoreMatrix
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="classCount"/> is below 2.</exception>
     public static ScoreMatrix FromRowMajor(ReadOnlySpan<double> values, int classCount)
     {
-        Preconditions.CheckAtLeast(classCount, 2, nameof(classCount), "Pass one column per class; a multiclass problem has at least 2 classes.");
-        Preconditions.CheckArgument(
-            values.Length % classCount == 0,
-            nameof(values),
-            string.Create(CultureInfo.InvariantCulture, $"values has {values.Length} elements; it must be a multiple of classCount = {classCount} (one score per class in every row). Pass whole rows."));
+        CheckShape(values.Length, classCount);
         return new ScoreMatrix(values.ToArray(), values.Length / classCount, classCount, nameof(values));
+    }
+
+    /// <summary>Copies row-major single-precision values (ML.NET's <c>Single</c> scores); <see cref="Epsilon"/> is float32's.</summary>
+    /// <param name="values">n · K scores, row after row.</param>
+    /// <param name="classCount">K, the number of columns; at least 2.</param>
+    /// <returns>The matrix; each value converted exactly to double.</returns>
+    /// <exception cref="ArgumentException">No value, a length that is not a multiple of <paramref name="classCount"/>, or a non-finite score.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="classCount"/> is below 2.</exception>
+    public static ScoreMatrix FromRowMajor(ReadOnlySpan<float> values, int classCount)
+    {
+        CheckShape(values.Length, classCount);
+        var copy = new double[values.Length];
+        for (int i = 0; i < copy.Length; i++)
+        {
+            copy[i] = values[i];
+        }
+
+        return new ScoreMatrix(copy, values.Length / classCount, classCount, nameof(values), single: true);
     }
 
     /// <summary>Copies rows given one by one (a jagged array such as <c>double[][]</c> converts to this type).</summary>
@@ -129,31 +160,41 @@ public sealed class ScoreMatrix
         return copy;
     }
 
-    /// <summary>Wraps row-major values the caller hands over (no copy), checked like every other matrix.</summary>
-    internal static ScoreMatrix Own(double[] values, int classCount, string paramName)
+    /// <summary>Wraps row-major values the caller hands over (no copy), checked like every other matrix; messages call it <paramref name="name"/>.</summary>
+    internal static ScoreMatrix Own(double[] values, int classCount, string paramName, string name, bool single)
     {
-        Preconditions.CheckAtLeast(classCount, 2, paramName, "Pass one column per class; a multiclass problem has at least 2 classes.", "classCount");
-        return new ScoreMatrix(values, values.Length / classCount, classCount, paramName);
+        Preconditions.CheckAtLeast(classCount, 2, paramName, "Pass one column per class; a multiclass problem has at least 2 classes.", $"the number of columns of {name}");
+        return new ScoreMatrix(values, values.Length / classCount, classCount, paramName, name, single);
     }
 
     /// <summary>The row-major values, not copied (internal readers only).</summary>
     internal ReadOnlySpan<double> Values => _values;
 
-    private static (double[] Values, int Rows, int Columns) Checked(double[] values, int rows, int columns, string paramName)
+    private static (double[] Values, int Rows, int Columns) Checked(double[] values, int rows, int columns, string paramName, string? name = null)
     {
-        Preconditions.CheckNotEmpty(rows, paramName, "Pass the scores of one or more examples.");
+        name ??= paramName;
+        Preconditions.CheckNotEmpty(rows, paramName, "Pass the scores of one or more examples.", name);
         Preconditions.CheckAtLeast(columns, 2, paramName, "Pass one column per class; a multiclass problem has at least 2 classes.", "the number of columns");
         for (int i = 0; i < values.Length; i++)
         {
             if (!double.IsFinite(values[i]))
             {
                 throw new ArgumentException(
-                    string.Create(CultureInfo.InvariantCulture, $"{paramName}[{i / columns}, {i % columns}] (row {i / columns}, column {i % columns}) is {Preconditions.Describe(values[i])}; every score must be a finite number. Remove or impute non-finite scores before evaluating."),
+                    string.Create(CultureInfo.InvariantCulture, $"{name}[{i / columns}, {i % columns}] (row {i / columns}, column {i % columns}) is {Preconditions.Describe(values[i])}; every score must be a finite number. Remove or impute non-finite scores before evaluating."),
                     paramName);
             }
         }
 
         return (values, rows, columns);
+    }
+
+    private static void CheckShape(int length, int classCount)
+    {
+        Preconditions.CheckAtLeast(classCount, 2, nameof(classCount), "Pass one column per class; a multiclass problem has at least 2 classes.");
+        Preconditions.CheckArgument(
+            length % classCount == 0,
+            "values",
+            string.Create(CultureInfo.InvariantCulture, $"values has {length} elements; it must be a multiple of classCount = {classCount} (one score per class in every row). Pass whole rows."));
     }
 
     private void CheckRow(int row) =>
