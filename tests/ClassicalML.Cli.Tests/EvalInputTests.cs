@@ -399,9 +399,9 @@ public sealed class EvalInputTests : IDisposable
         var (exit, stdout, _) = CliRunner.Run("eval", "--help");
 
         Assert.Equal(0, exit);
-        foreach (var option in new[] { "--label-column", "--score-column", "--predicted-column", "--positive", "--threshold", "--delimiter", "--missing", "--zero-division", "--exact", "--format", "--curves" })
+        foreach (var option in new[] { "--label-column", "--score-column", "--predicted-column", "--score-columns", "--score-prefix", "--positive", "--threshold", "--delimiter", "--missing", "--zero-division", "--exact", "--format", "--curves" })
         {
-            var line = stdout.Split('\n').Single(l => l.TrimStart().StartsWith(option, StringComparison.Ordinal));
+            var line = stdout.Split('\n').Single(l => l.TrimStart().StartsWith(option + " ", StringComparison.Ordinal));
             Assert.Contains("Example: ", stdout[stdout.IndexOf(line, StringComparison.Ordinal)..].Split("\n  -", 2)[0], StringComparison.Ordinal);
         }
 
