@@ -129,6 +129,10 @@ public sealed class MulticlassScoreFixtureTests
         AssertClose(ovo.ValueKind == JsonValueKind.Null ? fill : ovo.GetProperty("macro").GetDouble(), report.RocAucOvoMacro);
         AssertClose(ovo.ValueKind == JsonValueKind.Null ? fill : ovo.GetProperty("weighted").GetDouble(), report.RocAucOvoWeighted);
         Assert.Equal(ovo.ValueKind == JsonValueKind.Null, report.Undefined.Any(u => u.Metric == "roc_auc_ovo_macro"));
+        AssertClose(report.RocAucOvrMacro, MulticlassScoreEvaluation.RocAuc<TLabel>(actual, scores, classes, MulticlassRocAuc.OneVsRestMacro, policy));
+        AssertClose(report.RocAucOvrWeighted, MulticlassScoreEvaluation.RocAuc<TLabel>(actual, scores, classes, MulticlassRocAuc.OneVsRestWeighted, policy));
+        AssertClose(report.RocAucOvoMacro, MulticlassScoreEvaluation.RocAuc<TLabel>(actual, scores, classes, MulticlassRocAuc.OneVsOneMacro, policy));
+        AssertClose(report.RocAucOvoWeighted, MulticlassScoreEvaluation.RocAuc<TLabel>(actual, scores, classes, MulticlassRocAuc.OneVsOneWeighted, policy));
 
         var topK = c.GetProperty("top_k_accuracy");
         Assert.Equal(ks, report.TopKAccuracy.Keys);

@@ -98,8 +98,8 @@ internal sealed class ScoredRows<TLabel>
 /// <summary>The computations behind <see cref="MulticlassScoreEvaluation"/>, on checked <see cref="ScoredRows{TLabel}"/>.</summary>
 internal static class ClassScoring
 {
-    /// <summary>Each class's one-vs-rest ROC AUC and average precision through the binary metrics; undefined ones recorded.</summary>
-    public static IReadOnlyList<ClassScoreMetrics<TLabel>> OneVsRest<TLabel>(ScoredRows<TLabel> rows, UndefinedMetrics undefined)
+    /// <summary>Each class's one-vs-rest ROC AUC and average precision (NaN unless asked for) through the binary metrics; undefined ones recorded.</summary>
+    public static IReadOnlyList<ClassScoreMetrics<TLabel>> OneVsRest<TLabel>(ScoredRows<TLabel> rows, UndefinedMetrics undefined, bool withAveragePrecision = true)
         where TLabel : notnull
     {
         var perClass = new ClassScoreMetrics<TLabel>[rows.ClassCount];
@@ -114,14 +114,14 @@ internal static class ClassScoring
                     ? "class never occurs in actual (its one-vs-rest problem has no positive)"
                     : "class is the only one in actual (its one-vs-rest problem has no negative)";
                 auc = undefined.Replace($"roc_auc[{name}]", reason);
-                ap = undefined.Replace($"average_precision[{name}]", reason);
+                ap = withAveragePrecision ? undefined.Replace($"average_precision[{name}]", reason) : double.NaN;
             }
             else
             {
                 bool[] positive = rows.IsClass(c);
                 double[] column = rows.Scores.Column(c);
                 auc = Roc.Auc(positive, column);
-                ap = PrecisionRecall.AveragePrecision(positive, column);
+                ap = withAveragePrecision ? PrecisionRecall.AveragePrecision(positive, column) : double.NaN;
             }
 
             perClass[c] = new ClassScoreMetrics<TLabel>(rows.Classes[c], auc, ap, support);

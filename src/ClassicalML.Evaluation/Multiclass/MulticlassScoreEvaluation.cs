@@ -79,6 +79,44 @@ public static class MulticlassScoreEvaluation
     }
 
     /// <summary>
+    /// One multiclass ROC AUC, as scikit-learn's <c>roc_auc_score(y, scores, multi_class=..., average=...)</c>, without
+    /// the rest of the report: the one-vs-rest kinds rank each class's column once, the one-vs-one kinds each pair.
+    /// </summary>
+    /// <typeparam name="TLabel">The label type.</typeparam>
+    /// <param name="actual">The true class of each row.</param>
+    /// <param name="scores">One row per label, one column per class; any finite scores (rows need not sum to 1).</param>
+    /// <param name="classes">The classes in the order of the score columns.</param>
+    /// <param name="kind">One-vs-rest or one-vs-one, macro or weighted (default: one-vs-rest, macro).</param>
+    /// <param name="zeroDivision">The value of an undefined per-class AUC (a class absent or alone) or of an
+    /// undefined one-vs-one AUC (fewer than two classes present), as in <see cref="Evaluate{TLabel}"/>.</param>
+    /// <returns>The AUC; equal to the matching property of <see cref="Evaluate{TLabel}"/>'s report.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="scores"/> or <paramref name="classes"/> is null.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="Evaluate{TLabel}"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> or <paramref name="zeroDivision"/> is not a defined member.</exception>
+    public static double RocAuc<TLabel>(
+        ReadOnlySpan<TLabel> actual,
+        ScoreMatrix scores,
+        IReadOnlyList<TLabel> classes,
+        MulticlassRocAuc kind = MulticlassRocAuc.OneVsRestMacro,
+        ZeroDivision zeroDivision = ZeroDivision.Zero)
+        where TLabel : notnull
+    {
+        Preconditions.CheckDefined(kind, nameof(kind));
+        Preconditions.CheckDefined(zeroDivision, nameof(zeroDivision));
+        var rows = ScoredRows<TLabel>.From(actual, scores, classes);
+        var undefined = new UndefinedMetrics(zeroDivision);
+        if (kind is MulticlassRocAuc.OneVsOneMacro or MulticlassRocAuc.OneVsOneWeighted)
+        {
+            var (macro, weighted) = ClassScoring.OneVsOne(rows, undefined);
+            return kind == MulticlassRocAuc.OneVsOneMacro ? macro : weighted;
+        }
+
+        var perClass = ClassScoring.OneVsRest(rows, undefined, withAveragePrecision: false);
+        var supports = kind == MulticlassRocAuc.OneVsRestWeighted ? perClass.Select(m => (double)m.Support).ToArray() : null;
+        return MulticlassEvaluation.NanAverage(perClass.Select(m => m.RocAuc), supports);
+    }
+
+    /// <summary>
     /// Top-k accuracy: the fraction of rows whose actual class is among the k highest-scoring classes of the row
     /// (scikit-learn's <c>top_k_accuracy_score</c>).
     /// </summary>
