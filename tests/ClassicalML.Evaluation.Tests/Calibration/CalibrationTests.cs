@@ -12,13 +12,7 @@ public sealed class CalibrationTests
 {
     private const double Tolerance = 1e-12;
 
-    private static readonly Lazy<Dictionary<string, JsonElement>> Cases = new(() =>
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "reference", "calibration", "calibration_cases.json");
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        return document.RootElement.GetProperty("cases").EnumerateArray()
-            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.Clone());
-    });
+    private static readonly Lazy<Dictionary<string, JsonElement>> Cases = new(() => ReferenceCases.Load("calibration", "calibration_cases.json"));
 
     public static TheoryData<string> Names() => [.. Cases.Value.Keys];
 

@@ -10,13 +10,7 @@ public sealed class McNemarTests
 {
     private const double Tolerance = 1e-10;
 
-    private static readonly Lazy<Dictionary<string, JsonElement>> Cases = new(() =>
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "reference", "comparison", "mcnemar_cases.json");
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        return document.RootElement.GetProperty("cases").EnumerateArray()
-            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.Clone());
-    });
+    private static readonly Lazy<Dictionary<string, JsonElement>> Cases = new(() => ReferenceCases.Load("comparison", "mcnemar_cases.json"));
 
     public static TheoryData<string> Names() => [.. Cases.Value.Keys];
 
@@ -98,15 +92,6 @@ public sealed class McNemarTests
 
     private static bool[] Bools(JsonElement c, string name) => [.. c.GetProperty(name).EnumerateArray().Select(e => e.GetInt32() == 1)];
 
-    private static void AssertClose(JsonElement c, string key, double actual, string what)
-    {
-        var e = BinaryFixtures.Double(c.GetProperty(key));
-        if (e > 0 && e < 1e-3)
-        {
-            Assert.True(Math.Abs(actual - e) <= Tolerance * e, $"{what} {key}: expected {e:R}, got {actual:R} (relative)");
-            return;
-        }
-
-        BinaryFixtures.AssertClose(e, actual, $"{what} {key}", Tolerance);
-    }
+    private static void AssertClose(JsonElement c, string key, double actual, string what) =>
+        ReferenceCases.AssertClose(c, key, actual, what, Tolerance);
 }
