@@ -40,18 +40,17 @@ public static class DeLong
         Preconditions.CheckBinaryInput(labels, scores);
         Preconditions.CheckConfidence(confidence);
         Placements v = Placements.From(labels, scores);
-        double variance = Variance(v, v);
-        double se = Math.Sqrt(variance);
+        double se = Math.Sqrt(v.Variance());
         double z = Critical(confidence);
-        var undefined = Undefined(v.Positive.Length, v.Negative.Length, "StandardError, Lower, Upper");
+        var undefined = Undefined(v.Positives, v.Negatives, "StandardError, Lower, Upper");
         return new DeLongAucInterval(
             v.Auc,
             se,
             Math.Max(0, v.Auc - (z * se)),
             Math.Min(1, v.Auc + (z * se)),
             confidence,
-            v.Positive.Length,
-            v.Negative.Length,
+            v.Positives,
+            v.Negatives,
             undefined);
     }
 
@@ -73,9 +72,7 @@ public static class DeLong
         Preconditions.CheckConfidence(confidence);
         Placements a = Placements.From(labels, scoresA);
         Placements b = Placements.From(labels, scoresB);
-        double varianceA = Variance(a, a);
-        double varianceB = Variance(b, b);
-        double covariance = Variance(a, b);
+        (double varianceA, double varianceB, double covariance) = Placements.Moments(a, b, labels, scoresA, scoresB);
         double d = a.Auc - b.Auc;
 
         // Rounding can leave a hair below 0 when the rankings nearly coincide; the variance of a difference is not negative.
@@ -83,15 +80,10 @@ public static class DeLong
         double z = d == 0 && sigma == 0 ? 0 : d / sigma;
         double p = double.IsNaN(z) ? double.NaN : 2 * Normal.CDF(0, 1, -Math.Abs(z));
         double critical = Critical(confidence);
-        var undefined = Undefined(a.Positive.Length, a.Negative.Length, "VarianceA, VarianceB, Covariance, StandardError, Z, PValue, Lower, Upper");
+        var undefined = Undefined(a.Positives, a.Negatives, "VarianceA, VarianceB, Covariance, StandardError, Z, PValue, Lower, Upper");
         return new DeLongTest(
             a.Auc, b.Auc, d, varianceA, varianceB, covariance, sigma, z, p, d - (critical * sigma), d + (critical * sigma), confidence, undefined);
     }
-
-    /// <summary>S₁₀/P + S₀₁/N for the components of two models (the same model twice: its variance).</summary>
-    private static double Variance(Placements a, Placements b) =>
-        (Placements.Covariance(a.Positive, a.Auc, b.Positive, b.Auc) / a.Positive.Length)
-        + (Placements.Covariance(a.Negative, a.Auc, b.Negative, b.Auc) / a.Negative.Length);
 
     /// <summary>Φ⁻¹(1 − (1 − confidence)/2), MathNet.Numerics' normal quantile.</summary>
     private static double Critical(double confidence) => Normal.InvCDF(0, 1, 1 - ((1 - confidence) / 2));
