@@ -125,24 +125,6 @@ internal sealed class Placements
             (sums[2] / (p - 1) / p) + (sums[5] / (n - 1) / n));
     }
 
-    /// <summary>The group of a key that occurs in the scores, by binary search in the distinct keys.</summary>
-    private int GroupOf(ulong key)
-    {
-        int low = 0;
-        int high = _keys.Length - 1;
-        while (low < high)
-        {
-            int mid = (low + high) >>> 1;
-            if (_keys[mid] < key)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid;
-            }
-        }
-
-        return low;
-    }
+    /// <summary>The group of a key that occurs in the scores (distinct keys: the one match of a binary search).</summary>
+    private int GroupOf(ulong key) => _keys.AsSpan().BinarySearch(key);
 }
