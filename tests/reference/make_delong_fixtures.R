@@ -1,6 +1,7 @@
 #!/usr/bin/Rscript
 # Reference values for ClassicalML's DeLong interval and paired DeLong test, from R's pROC (Debian r-cran-proc).
 #
+#     apt-get install --no-install-recommends r-cran-proc    (once; pulls in r-base-core)
 #     Rscript tests/reference/make_delong_fixtures.R
 #
 # Writes tests/reference/comparison/delong_cases.json. Seeded (set.seed): running it twice writes the same file.
