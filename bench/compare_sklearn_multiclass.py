@@ -12,15 +12,14 @@ Data: class c drawn with weight c + 1; scores = softmax(1.2*[class = c] + N(0,1)
 to 1 as roc_auc_score requires for multiclass input.
 """
 import argparse
-import json
 import os
-import subprocess
 import sys
-import time
 
 import numpy as np
 import sklearn
 from sklearn.metrics import roc_auc_score
+
+from compare_sklearn import best_of, run_runner  # one timing loop and one runner call for both comparisons
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -61,22 +60,10 @@ def main():
     labels, scores = read_data(path)
     classes = np.arange(args.k)
 
-    sk_auc = roc_auc_score(labels, scores, multi_class="ovr", average="macro", labels=classes)  # warm-up
-    sk_times = []
-    for _ in range(args.repeats):
-        start = time.perf_counter()
-        sk_auc = roc_auc_score(labels, scores, multi_class="ovr", average="macro", labels=classes)
-        sk_times.append(time.perf_counter() - start)
-
-    project = os.path.join(ROOT, "bench", "ClassicalML.Benchmarks")
-    subprocess.run(["dotnet", "build", "-c", "Release", "--nologo", "-v", "q", project], check=True, stdout=subprocess.DEVNULL)
-    out = subprocess.run(
-        ["dotnet", "run", "-c", "Release", "--no-build", "--project", project, "--", "--side-by-side-multiclass", path, str(args.repeats)],
-        check=True, capture_output=True, text=True).stdout
-    cs = json.loads(out.strip().splitlines()[-1])
+    sk_auc, sk_best = best_of(lambda: roc_auc_score(labels, scores, multi_class="ovr", average="macro", labels=classes), args.repeats)
+    cs = run_runner("--side-by-side-multiclass", path, args.repeats)
 
     agree = abs(cs["roc_auc_ovr_macro"] - sk_auc) <= 1e-12
-    sk_best = min(sk_times)
     print(f"data: {path} (n = {args.n}, k = {args.k}, seed {args.seed})")
     print(f"scikit-learn {sklearn.__version__} roc_auc_score(multi_class='ovr'): best {sk_best:.3f} s of {args.repeats}  AUC {sk_auc!r}")
     print(f"ClassicalML MulticlassScoreEvaluation.RocAuc:        best {cs['best_seconds']:.3f} s of {args.repeats}  AUC {cs['roc_auc_ovr_macro']!r}")

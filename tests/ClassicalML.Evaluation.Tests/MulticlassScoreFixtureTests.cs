@@ -9,21 +9,16 @@ public sealed class MulticlassScoreFixtureTests
 {
     private const double Tolerance = 1e-12;
 
-    private static readonly Lazy<JsonElement[]> Cases = new(() =>
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "reference", "multiclass", "multiclass_score_cases.json");
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        return document.RootElement.GetProperty("cases").EnumerateArray().Select(c => c.Clone()).ToArray();
-    });
+    private static readonly Lazy<Dictionary<string, JsonElement>> Cases = new(() => ReferenceCases.Load("multiclass", "multiclass_score_cases.json"));
 
     public static TheoryData<string, ZeroDivision> CaseNames()
     {
         var data = new TheoryData<string, ZeroDivision>();
-        foreach (var c in Cases.Value)
+        foreach (var name in Cases.Value.Keys)
         {
             foreach (var policy in Enum.GetValues<ZeroDivision>())
             {
-                data.Add(c.GetProperty("name").GetString()!, policy);
+                data.Add(name, policy);
             }
         }
 
@@ -33,9 +28,9 @@ public sealed class MulticlassScoreFixtureTests
     public static TheoryData<string> CaseNamesOnly()
     {
         var data = new TheoryData<string>();
-        foreach (var c in Cases.Value)
+        foreach (var name in Cases.Value.Keys)
         {
-            data.Add(c.GetProperty("name").GetString()!);
+            data.Add(name);
         }
 
         return data;
@@ -44,7 +39,7 @@ public sealed class MulticlassScoreFixtureTests
     [Fact]
     public void Fixtures_Loaded_CoverTheHardCases()
     {
-        var names = Cases.Value.Select(c => c.GetProperty("name").GetString()).ToList();
+        var names = Cases.Value.Keys.ToList();
         Assert.Equal(9, names.Count);
         Assert.Contains("strings_4_float32", names);
         Assert.Contains("ints_10_ties", names);
@@ -84,7 +79,7 @@ public sealed class MulticlassScoreFixtureTests
         }
     }
 
-    private static JsonElement Case(string name) => Cases.Value.Single(x => x.GetProperty("name").GetString() == name);
+    private static JsonElement Case(string name) => Cases.Value[name];
 
     private static (TLabel[] Actual, ScoreMatrix Scores, List<TLabel> Classes) Inputs<TLabel>(JsonElement c, Func<JsonElement, TLabel> read)
     {
@@ -221,20 +216,9 @@ public sealed class MulticlassScoreFixtureTests
         }
     }
 
-    private static void AssertClose(double expected, double actual)
-    {
-        if (double.IsNaN(expected))
-        {
-            Assert.True(double.IsNaN(actual), $"expected NaN, got {actual.ToString("R", CultureInfo.InvariantCulture)}");
-            return;
-        }
+    private static void AssertClose(double expected, double actual) => BinaryFixtures.AssertClose(expected, actual, "value");
 
-        Assert.Equal(expected, actual, Tolerance);
-    }
+    private static double Number(JsonElement e) => BinaryFixtures.Double(e);
 
-    private static double Number(JsonElement e) => e.ValueKind == JsonValueKind.String
-        ? double.Parse(e.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture)
-        : e.GetDouble();
-
-    private static double[] Doubles(JsonElement e) => e.EnumerateArray().Select(Number).ToArray();
+    private static double[] Doubles(JsonElement e) => BinaryFixtures.Doubles(e);
 }

@@ -49,13 +49,13 @@ OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "multiclass")
 
 
 def enc(values):
-    """Floats for JSON: NaN and infinities as strings (JSON has no literal for them)."""
+    """Floats for JSON: NaN and infinities as "nan", "inf", "-inf" (JSON has no literal for them), as make_binary_fixtures."""
     out = []
     for v in np.asarray(values, dtype=float):
         if np.isnan(v):
-            out.append("NaN")
+            out.append("nan")
         elif np.isinf(v):
-            out.append("Infinity" if v > 0 else "-Infinity")
+            out.append("inf" if v > 0 else "-inf")
         else:
             out.append(float(v))
     return out
