@@ -205,6 +205,47 @@ public sealed class MulticlassScoreEvaluationTests
         Assert.StartsWith("k is 0; it must be at least 1. Pass k = 1 for plain accuracy, or the number of guesses that count.", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Evaluate_TopKBelowOne_RefusedNamingTheEntry()
+    {
+        var scores = new ScoreMatrix(new[,] { { 0.2, 0.3, 0.5 } });
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => MulticlassScoreEvaluation.Evaluate<string>(["bird"], scores, Animals, new MulticlassScoreOptions { TopK = [2, 0] }));
+
+        Assert.Equal("options", ex.ParamName);
+        Assert.StartsWith("options.TopK[1] is 0; it must be at least 1.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ScoreMatrix_Accessors_ReadRowMajorValues()
+    {
+        var scores = ScoreMatrix.FromRowMajor([0.1, 0.9, 0.6, 0.4, 0.3, 0.7], 2);
+        var single = ScoreMatrix.FromRowMajor([0.25f, 0.75f], 2);
+
+        Assert.Equal((3, 2), (scores.RowCount, scores.ClassCount));
+        Assert.Equal(0.4, scores[1, 1]);
+        Assert.Equal([0.6, 0.4], scores.Row(1).ToArray());
+        Assert.Equal([0.9, 0.4, 0.7], scores.Column(1));
+        Assert.Equal(Math.Pow(2, -52), scores.Epsilon);
+        Assert.Equal(Math.Pow(2, -23), single.Epsilon);
+        Assert.Throws<ArgumentOutOfRangeException>(() => scores[3, 0]);
+        Assert.Throws<ArgumentException>(() => ScoreMatrix.FromRowMajor([0.1, 0.9, 0.5], 2));
+    }
+
+    [Fact]
+    public void LogLoss_SingleRowsOffByFloatRounding_AcceptedOnlyAtFloatEpsilon()
+    {
+        // A float32 softmax row: its sum is off by more than double's √ε but well within float's.
+        float[] row = [0.1f, 0.2f, 0.70000005f];
+        double sum = row.Sum(v => (double)v);
+        Assert.True(Math.Abs(sum - 1) > 1e-8 + Math.Sqrt(Math.Pow(2, -52)));
+
+        var asFloat = MulticlassScoreEvaluation.LogLoss<int>([2], ScoreMatrix.FromRowMajor(row, 3), [0, 1, 2]);
+
+        Assert.Equal(-Math.Log(row[2] / sum), asFloat, 1e-12);
+        Assert.Throws<ArgumentException>(() => MulticlassScoreEvaluation.LogLoss<int>([2], ScoreMatrix.FromRowMajor([.. row.Select(v => (double)v)], 3), [0, 1, 2]));
+    }
+
     private static (int[] Actual, ScoreMatrix Scores) Random(int seed, int n, int k, bool probabilities)
     {
         var random = new MersenneTwister(seed);
