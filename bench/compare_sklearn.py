@@ -44,6 +44,27 @@ def read_data(path):
     return labels, scores
 
 
+def best_of(call, repeats):
+    """(result, best seconds) of `repeats` timed calls after one warm-up call."""
+    result = call()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        result = call()
+        times.append(time.perf_counter() - start)
+    return result, min(times)
+
+
+def run_runner(mode, path, repeats):
+    """Builds bench/ClassicalML.Benchmarks in Release and runs its side-by-side `mode` on `path`; its JSON line."""
+    project = os.path.join(ROOT, "bench", "ClassicalML.Benchmarks")
+    subprocess.run(["dotnet", "build", "-c", "Release", "--nologo", "-v", "q", project], check=True, stdout=subprocess.DEVNULL)
+    out = subprocess.run(
+        ["dotnet", "run", "-c", "Release", "--no-build", "--project", project, "--", mode, path, str(repeats)],
+        check=True, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=10_000_000)
@@ -56,22 +77,10 @@ def main():
         write_data(path, args.n, args.seed)
     labels, scores = read_data(path)
 
-    sk_auc = roc_auc_score(labels, scores)  # warm-up
-    sk_times = []
-    for _ in range(args.repeats):
-        start = time.perf_counter()
-        sk_auc = roc_auc_score(labels, scores)
-        sk_times.append(time.perf_counter() - start)
-
-    project = os.path.join(ROOT, "bench", "ClassicalML.Benchmarks")
-    subprocess.run(["dotnet", "build", "-c", "Release", "--nologo", "-v", "q", project], check=True, stdout=subprocess.DEVNULL)
-    out = subprocess.run(
-        ["dotnet", "run", "-c", "Release", "--no-build", "--project", project, "--", "--side-by-side", path, str(args.repeats)],
-        check=True, capture_output=True, text=True).stdout
-    cs = json.loads(out.strip().splitlines()[-1])
+    sk_auc, sk_best = best_of(lambda: roc_auc_score(labels, scores), args.repeats)
+    cs = run_runner("--side-by-side", path, args.repeats)
 
     agree = abs(cs["roc_auc"] - sk_auc) <= 1e-12
-    sk_best = min(sk_times)
     print(f"data: {path} (n = {args.n}, seed {args.seed}, {len(np.unique(scores))} distinct scores)")
     print(f"scikit-learn {sklearn.__version__} roc_auc_score: best {sk_best:.3f} s of {args.repeats}  AUC {sk_auc!r}")
     print(f"ClassicalML Roc.Auc:                  best {cs['best_seconds']:.3f} s of {args.repeats}  AUC {cs['roc_auc']!r}")

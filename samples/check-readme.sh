@@ -65,6 +65,8 @@ expect "the program prints its evaluation" '^5-fold stratified CV F1: 0\.[0-9]{4
 expect "the program prints the bagged ensemble's out-of-bag AUC" '^Bagging, 10 members: out-of-bag AUC 0\.9[0-9]{3}; test AUC 0\.9[0-9]{3}$' "$log"
 expect "the program read the bundled data set (143 test rows)" '^Wrote predictions.csv: 143 test rows$' "$log"
 expect "classicalml eval evaluates the predictions" 'ROC AUC +│ 0\.9[0-9]{3}' "$log"
+expect "the multiclass program prints its one-vs-rest and one-vs-one AUC" '^Satellite, 6 classes: ROC AUC one-vs-rest 0\.9[0-9]{3}, one-vs-one 0\.9[0-9]{3}; top-2 accuracy 0\.9[0-9]{3}; log loss 0\.[0-9]{4}$' "$log"
+expect "the multiclass program prints the arg-max classification report" '^ +macro avg +0\.[0-9]{3} ' "$log"
 expect "classicalml split wrote row,fold for every row" '^row,fold$' "$project/folds.csv"
 if [ "$(wc -l < "$project/folds.csv")" -ne 144 ]; then echo "FAIL - folds.csv has $(wc -l < "$project/folds.csv") lines, expected 144"; status=1; fi
 grep -q "$tmp/home/classicalml-packages" "$project/nuget.config" || { echo "FAIL - nuget.config lacks the absolute package folder"; status=1; }

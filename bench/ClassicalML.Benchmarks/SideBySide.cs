@@ -33,6 +33,38 @@ public static class SideBySide
     }
 
     /// <summary>
+    /// Times the one-vs-rest ROC AUC (macro) of <see cref="MulticlassScoreEvaluation.RocAuc{TLabel}"/> on a file written by
+    /// bench/compare_sklearn_multiclass.py (little-endian: int64 n, int64 k, n·k float64 scores row by row, n int32
+    /// labels in 0..k−1): one warm-up, then <paramref name="repeats"/> timed runs, each building the
+    /// <see cref="ScoreMatrix"/> from the row-major values as a caller would; prints one JSON line.
+    /// </summary>
+    public static int RunMulticlass(string path, int repeats, TextWriter output)
+    {
+        using FileStream stream = File.OpenRead(path);
+        using var reader = new BinaryReader(stream);
+        int n = checked((int)reader.ReadInt64());
+        int k = checked((int)reader.ReadInt64());
+        var values = new double[(long)n * k];
+        stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
+        var actual = new int[n];
+        stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(actual.AsSpan()));
+        int[] classes = [.. Enumerable.Range(0, k)];
+        double auc = MulticlassScoreEvaluation.RocAuc<int>(actual, ScoreMatrix.FromRowMajor(values, k), classes);
+        var times = new List<double>(repeats);
+        for (int r = 0; r < repeats; r++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            auc = MulticlassScoreEvaluation.RocAuc<int>(actual, ScoreMatrix.FromRowMajor(values, k), classes);
+            times.Add(Stopwatch.GetElapsedTime(start).TotalSeconds);
+        }
+
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{{\"n\": {n}, \"k\": {k}, \"roc_auc_ovr_macro\": {auc:R}, \"best_seconds\": {times.Min():R}, \"seconds\": [{string.Join(", ", times.Select(t => t.ToString("R", CultureInfo.InvariantCulture)))}]}}"));
+        return 0;
+    }
+
+    /// <summary>
     /// Times <see cref="PredictionCsv.SepOnly"/> and <see cref="PredictionCsv.CliRead"/> alternately on one file (one
     /// warm-up each, then <paramref name="repeats"/> rounds); prints one JSON line with the best wall-clock and CPU
     /// (user + system) seconds of each and the throughput in MB/s of file.

@@ -33,6 +33,8 @@ internal sealed class EvalCommand
           classicalml eval preds.feather --format json                   Arrow IPC as pandas to_feather writes it (LZ4 or Zstd)
           classicalml eval export.csv --delimiter ';' --format markdown
           classicalml eval multi.csv --predicted-column predicted
+          classicalml eval proba.csv --score-prefix p_ --format json       multiclass from scores: columns p_cat, p_dog, ... (class = name after p_)
+          classicalml eval proba.csv --score-columns cat,dog,eel           multiclass from scores: one column per class, named by the class
         """;
 
     private readonly TextWriter stdout;
@@ -50,6 +52,8 @@ internal sealed class EvalCommand
     private readonly Option<string> zeroDivision = new("--zero-division") { DefaultValueFactory = _ => "zero", Description = "Value of a metric whose denominator is 0: zero (default, as scikit-learn), one or nan; such metrics are listed as undefined either way. Example: --zero-division nan", HelpName = "zero|one|nan" };
     private readonly Option<bool> exact = new("--exact") { Description = "Exact ROC AUC and average precision above 10,000,000 rows too (keeps every score: 9 bytes a row). Example: --exact" };
     private readonly Option<string> format = new("--format") { DefaultValueFactory = _ => "table", Description = "Output: table (default), json or markdown. Example: --format json", HelpName = "FORMAT" };
+    private readonly Option<string?> scoreColumns = new("--score-columns") { Description = "Comma-separated score columns, one per class, each named by its class: multiclass-from-scores mode (ROC AUC one-vs-rest and one-vs-one, top-k accuracy, log loss, Brier, arg-max precision/recall/F1). Example: --score-columns cat,dog,eel", HelpName = "A,B,C" };
+    private readonly Option<string?> scorePrefix = new("--score-prefix") { Description = "Every column whose name starts with the prefix is a class score, the class being the rest of the name: multiclass-from-scores mode. Example: --score-prefix p_ (columns p_cat, p_dog)", HelpName = "PREFIX" };
     private readonly Option<bool> curves = new("--curves") { Description = "Also output the ROC and precision-recall curves (binary mode; keeps every score). Example: --curves --format json" };
 
     public EvalCommand(TextWriter stdout, TextWriter stderr, int exactCapacity = DefaultExactCapacity)
@@ -62,7 +66,7 @@ internal sealed class EvalCommand
         CliOptions.OneOf(zeroDivision, "zero", "one", "nan");
         Command = new Command("eval", Examples);
         Command.Arguments.Add(data);
-        foreach (var option in new Option[] { labelColumn, scoreColumn, predictedColumn, positive, threshold, delimiter, missing, zeroDivision, exact, format, curves })
+        foreach (var option in new Option[] { labelColumn, scoreColumn, predictedColumn, scoreColumns, scorePrefix, positive, threshold, delimiter, missing, zeroDivision, exact, format, curves })
         {
             Command.Options.Add(option);
         }
@@ -76,8 +80,10 @@ internal sealed class EvalCommand
     private int Execute(ParseResult parse) => CliApp.RunCommand("eval", stderr, () =>
     {
         var request = Validate(parse);
+        var scoreMode = ValidateScoreMode(parse, request);
         using var file = PredictionFile.Open(request.Data, request.Delimiter);
-        var text = request.PredictedColumn is null ? Binary(file, request) : Multiclass(file, request);
+        var text = scoreMode is not null ? MulticlassScores(file, request, scoreMode)
+            : request.PredictedColumn is null ? Binary(file, request) : Multiclass(file, request);
         stdout.Write(text);
         stdout.Flush();
     });
@@ -173,6 +179,68 @@ internal sealed class EvalCommand
             "json" => EvalOutput.MulticlassJson(info, report),
             "markdown" => EvalOutput.MulticlassMarkdown(request.Data, info, report),
             _ => EvalOutput.MulticlassTable(request.Data, info, report),
+        };
+    }
+
+    /// <summary>How the score columns of multiclass-from-scores mode are named: a list, or a prefix.</summary>
+    private sealed record ScoreMode(IReadOnlyList<string>? Columns, string? Prefix);
+
+    /// <summary>The score-columns mode, or null; refuses options that have no effect in it.</summary>
+    private ScoreMode? ValidateScoreMode(ParseResult parse, Request request)
+    {
+        var list = parse.GetValue(scoreColumns);
+        var prefix = parse.GetValue(scorePrefix);
+        if (list is null && prefix is null)
+        {
+            return null;
+        }
+
+        var conflicting = new[]
+        {
+            (list is not null && prefix is not null, "--score-prefix"), (request.PredictedColumn is not null, "--predicted-column"),
+            (request.ScoreColumn is not null, "--score-column"), (request.Positive is not null, "--positive"), (request.Threshold is not null, "--threshold"),
+            (request.Exact, "--exact"), (request.Curves, "--curves"),
+        }.Where(x => x.Item1).Select(x => x.Item2).ToList();
+        var mode = list is not null ? "--score-columns" : "--score-prefix";
+        if (conflicting.Count > 0)
+        {
+            throw new UsageException($"{string.Join(" and ", conflicting)} cannot be combined with {mode} (multiclass-from-scores mode takes one score column per class and ranks them; it has no threshold or positive class). Remove {string.Join(" and ", conflicting)}.");
+        }
+
+        if (prefix is not null)
+        {
+            return prefix.Length == 0 ? throw new UsageException("--score-prefix is empty; pass the start of the score columns' names, e.g. --score-prefix p_.") : new ScoreMode(null, prefix);
+        }
+
+        var names = list!.Split(',', StringSplitOptions.TrimEntries);
+        if (names.Length < 2 || names.Any(n => n.Length == 0))
+        {
+            throw new UsageException($"--score-columns is '{list}'; it must name at least two columns, separated by commas, none empty. Pass e.g. --score-columns cat,dog,eel.");
+        }
+
+        return new ScoreMode(names, null);
+    }
+
+    private static string MulticlassScores(PredictionFile file, Request request, ScoreMode mode)
+    {
+        var label = ColumnChoice.Multiclass(file, request.LabelColumn, null).Label;
+        var (columns, classes) = ColumnChoice.ScoreColumns(file, mode.Columns, mode.Prefix, label);
+        var rows = new ScoreRows(classes, request.SkipMissing);
+        file.ReadScores(label, columns, rows);
+        if (rows.Actual.Count == 0)
+        {
+            throw file.HeaderError(null, Invariant($"every data row has a missing label or score ({rows.Skipped} skipped by --missing skip), so there is nothing to evaluate"),
+                "Check that the label and score columns are the right ones, or fill in the values.");
+        }
+
+        var scores = ScoreMatrix.FromRowMajor(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows.Scores), classes.Count);
+        var report = MulticlassScoreEvaluation.Evaluate<string>(rows.Actual.ToArray(), scores, classes, new MulticlassScoreOptions { ZeroDivision = request.ZeroDivision });
+        var info = new EvalSummary(file.Format, file.Columns[label], string.Join(", ", columns.Select(c => file.Columns[c])), null, request.SkipMissing ? rows.Skipped : null, request.ZeroDivision, DefaultExactCapacity);
+        return request.Format switch
+        {
+            "json" => EvalOutput.MulticlassScoresJson(info, report, columns.Select(c => file.Columns[c]).ToList()),
+            "markdown" => EvalOutput.MulticlassScoresMarkdown(request.Data, info, report),
+            _ => EvalOutput.MulticlassScoresTable(request.Data, info, report),
         };
     }
 

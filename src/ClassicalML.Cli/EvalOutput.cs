@@ -9,7 +9,7 @@ using Spectre.Console.Rendering;
 namespace ClassicalML.Cli;
 
 /// <summary>Renders evaluation reports as JSON (snake_case keys, null for undefined), a Spectre.Console table, or markdown.</summary>
-internal static class EvalOutput
+internal static partial class EvalOutput
 {
     private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -38,12 +38,7 @@ internal static class EvalOutput
         w.WriteNumber("negatives", r.Negatives);
         Number(w, "threshold", r.Threshold);
         w.WriteString("threshold_reason", info.Threshold);
-        w.WriteStartObject("confusion");
-        w.WriteNumber("tp", r.TruePositives);
-        w.WriteNumber("fp", r.FalsePositives);
-        w.WriteNumber("tn", r.TrueNegatives);
-        w.WriteNumber("fn", r.FalseNegatives);
-        w.WriteEndObject();
+        BinaryConfusionJson(w, r);
         foreach (var (key, _, value) in BinaryMetrics(r))
         {
             Number(w, key, value);
@@ -55,18 +50,33 @@ internal static class EvalOutput
         Undefined(w, BinaryUndefined(r));
         if (roc is not null && pr is not null)
         {
-            w.WriteStartObject("roc_curve");
-            Numbers(w, "fpr", roc.FalsePositiveRates);
-            Numbers(w, "tpr", roc.TruePositiveRates);
-            Numbers(w, "thresholds", roc.Thresholds);
-            w.WriteEndObject();
-            w.WriteStartObject("pr_curve");
-            Numbers(w, "precision", pr.Precisions);
-            Numbers(w, "recall", pr.Recalls);
-            Numbers(w, "thresholds", pr.Thresholds);
-            w.WriteEndObject();
+            CurvesJson(w, roc, pr);
         }
     });
+
+    private static void BinaryConfusionJson(Utf8JsonWriter w, BinaryReport r)
+    {
+        w.WriteStartObject("confusion");
+        w.WriteNumber("tp", r.TruePositives);
+        w.WriteNumber("fp", r.FalsePositives);
+        w.WriteNumber("tn", r.TrueNegatives);
+        w.WriteNumber("fn", r.FalseNegatives);
+        w.WriteEndObject();
+    }
+
+    private static void CurvesJson(Utf8JsonWriter w, RocCurve roc, PrecisionRecallCurve pr)
+    {
+        w.WriteStartObject("roc_curve");
+        Numbers(w, "fpr", roc.FalsePositiveRates);
+        Numbers(w, "tpr", roc.TruePositiveRates);
+        Numbers(w, "thresholds", roc.Thresholds);
+        w.WriteEndObject();
+        w.WriteStartObject("pr_curve");
+        Numbers(w, "precision", pr.Precisions);
+        Numbers(w, "recall", pr.Recalls);
+        Numbers(w, "thresholds", pr.Thresholds);
+        w.WriteEndObject();
+    }
 
     public static string BinaryTable(string path, EvalSummary info, BinaryReport r, RocCurve? roc, PrecisionRecallCurve? pr) => Render(BinaryTitle(path, r), info.Lines(), console =>
     {
@@ -123,19 +133,39 @@ internal static class EvalOutput
         Summary(w, info, "predicted_column");
         w.WriteNumber("n", r.N);
         Number(w, "accuracy", r.Accuracy);
+        ClassesJson(w, r, null);
+        AveragesAndConfusionJson(w, r);
+        Undefined(w, r.Undefined.Select(u => (u.Metric, u.Reason)));
+    });
+
+    /// <summary>The per-class array; with <paramref name="scores"/> (multiclass-from-scores mode) each class's ROC AUC and average precision too.</summary>
+    private static void ClassesJson(Utf8JsonWriter w, MulticlassReport<string> r, IReadOnlyList<ClassScoreMetrics<string>>? scores)
+    {
         w.WriteStartArray("classes");
-        foreach (var c in r.PerClass)
+        for (var i = 0; i < r.PerClass.Count; i++)
         {
+            var c = r.PerClass[i];
             w.WriteStartObject();
             w.WriteString("label", c.Label);
             Number(w, "precision", c.Precision);
             Number(w, "recall", c.Recall);
             Number(w, "f1", c.F1);
             w.WriteNumber("support", c.Support);
+            if (scores is not null)
+            {
+                Number(w, "roc_auc", scores[i].RocAuc);
+                Number(w, "average_precision", scores[i].AveragePrecision);
+            }
+
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
+    }
+
+    /// <summary>The macro, micro and weighted averages and the confusion matrix with its labels.</summary>
+    private static void AveragesAndConfusionJson(Utf8JsonWriter w, MulticlassReport<string> r)
+    {
         foreach (var (name, avg) in new[] { ("macro", r.Macro), ("micro", r.Micro), ("weighted", r.Weighted) })
         {
             w.WriteStartObject(name);
@@ -167,23 +197,42 @@ internal static class EvalOutput
 
         w.WriteEndArray();
         w.WriteEndObject();
-        Undefined(w, r.Undefined.Select(u => (u.Metric, u.Reason)));
-    });
+    }
 
     public static string MulticlassTable(string path, EvalSummary info, MulticlassReport<string> r) => Render(MulticlassTitle(path, r), info.Lines(), console =>
     {
+        console.Write(ClassTable(r, null));
+        console.Write(ConfusionTable(r));
+        WriteNotes(console, [], r.Undefined.Select(u => (u.Metric, u.Reason)));
+    });
+
+    /// <summary>One row per class and the averages; with <paramref name="scores"/> the ROC AUC and AP columns too.</summary>
+    private static Table ClassTable(MulticlassReport<string> r, IReadOnlyList<ClassScoreMetrics<string>>? scores)
+    {
         var table = new Table().AddColumn("Class").AddColumn(new TableColumn("Precision").RightAligned()).AddColumn(new TableColumn("Recall").RightAligned()).AddColumn(new TableColumn("F1").RightAligned()).AddColumn(new TableColumn("Support").RightAligned());
-        foreach (var c in r.PerClass)
+        if (scores is not null)
         {
-            table.AddRow(new Text(c.Label), Right(Format(c.Precision)), Right(Format(c.Recall)), Right(Format(c.F1)), Right(Count(c.Support)));
+            table.AddColumn(new TableColumn("ROC AUC").RightAligned()).AddColumn(new TableColumn("AP").RightAligned());
+        }
+
+        for (var i = 0; i < r.PerClass.Count; i++)
+        {
+            var c = r.PerClass[i];
+            IRenderable[] cells = [new Text(c.Label), Right(Format(c.Precision)), Right(Format(c.Recall)), Right(Format(c.F1)), Right(Count(c.Support))];
+            table.AddRow(scores is null ? cells : [.. cells, Right(Format(scores[i].RocAuc)), Right(Format(scores[i].AveragePrecision))]);
         }
 
         foreach (var (name, avg) in new[] { ("macro avg", r.Macro), ("micro avg", r.Micro), ("weighted avg", r.Weighted) })
         {
-            table.AddRow(new Text(name), Right(Format(avg.Precision)), Right(Format(avg.Recall)), Right(Format(avg.F1)), Right(Count(r.N)));
+            IRenderable[] cells = [new Text(name), Right(Format(avg.Precision)), Right(Format(avg.Recall)), Right(Format(avg.F1)), Right(Count(r.N))];
+            table.AddRow(scores is null ? cells : [.. cells, new Text(string.Empty), new Text(string.Empty)]);
         }
 
-        console.Write(table);
+        return table;
+    }
+
+    private static Table ConfusionTable(MulticlassReport<string> r)
+    {
         var matrix = new Table().AddColumn(new TableColumn(new Text("actual \\ predicted")));
         foreach (var label in r.Labels)
         {
@@ -196,26 +245,40 @@ internal static class EvalOutput
             matrix.AddRow([new Text(r.Labels[i]), .. counts[i].Select(x => Right(Count(x)))]);
         }
 
-        console.Write(matrix);
-        WriteNotes(console, [], r.Undefined.Select(u => (u.Metric, u.Reason)));
-    });
+        return matrix;
+    }
 
     public static string MulticlassMarkdown(string path, EvalSummary info, MulticlassReport<string> r)
     {
         var md = new StringBuilder();
         md.Append("## ").Append(MulticlassTitle(path, r)).Append("\n\n");
         MarkdownSummary(md, info.Lines());
-        md.Append("| Class | Precision | Recall | F1 | Support |\n|-------|----------:|-------:|---:|--------:|\n");
-        foreach (var c in r.PerClass)
+        MarkdownClasses(md, r, null);
+        MarkdownConfusion(md, r);
+        MarkdownUndefined(md, r.Undefined.Select(u => (u.Metric, u.Reason)));
+        return md.ToString();
+    }
+
+    private static void MarkdownClasses(StringBuilder md, MulticlassReport<string> r, IReadOnlyList<ClassScoreMetrics<string>>? scores)
+    {
+        md.Append(scores is null
+            ? "| Class | Precision | Recall | F1 | Support |\n|-------|----------:|-------:|---:|--------:|\n"
+            : "| Class | Precision | Recall | F1 | Support | ROC AUC | AP |\n|-------|----------:|-------:|---:|--------:|--------:|---:|\n");
+        for (var i = 0; i < r.PerClass.Count; i++)
         {
-            md.Append(Invariant($"| {Cell(c.Label)} | {Format(c.Precision)} | {Format(c.Recall)} | {Format(c.F1)} | {c.Support} |\n"));
+            var c = r.PerClass[i];
+            md.Append(Invariant($"| {Cell(c.Label)} | {Format(c.Precision)} | {Format(c.Recall)} | {Format(c.F1)} | {c.Support} |"));
+            md.Append(scores is null ? "\n" : $" {Format(scores[i].RocAuc)} | {Format(scores[i].AveragePrecision)} |\n");
         }
 
         foreach (var (name, avg) in new[] { ("macro avg", r.Macro), ("micro avg", r.Micro), ("weighted avg", r.Weighted) })
         {
-            md.Append(Invariant($"| {name} | {Format(avg.Precision)} | {Format(avg.Recall)} | {Format(avg.F1)} | {r.N} |\n"));
+            md.Append(Invariant($"| {name} | {Format(avg.Precision)} | {Format(avg.Recall)} | {Format(avg.F1)} | {r.N} |")).Append(scores is null ? "\n" : "  |  |\n");
         }
+    }
 
+    private static void MarkdownConfusion(StringBuilder md, MulticlassReport<string> r)
+    {
         md.Append("\n| actual \\ predicted | ").Append(string.Join(" | ", r.Labels.Select(Cell))).Append(" |\n");
         md.Append("|---|").Append(string.Concat(r.Labels.Select(_ => "---:|"))).Append('\n');
         var counts = r.ConfusionMatrix.ToArray();
@@ -223,9 +286,6 @@ internal static class EvalOutput
         {
             md.Append("| ").Append(Cell(r.Labels[i])).Append(" | ").Append(string.Join(" | ", counts[i].Select(Count))).Append(" |\n");
         }
-
-        MarkdownUndefined(md, r.Undefined.Select(u => (u.Metric, u.Reason)));
-        return md.ToString();
     }
 
     /// <summary>The binary report's undefined metrics with snake_case names; F-beta is not output, so it is not listed.</summary>

@@ -38,6 +38,12 @@ internal sealed class UndefinedMetrics
             return numerator / denominator;
         }
 
+        return Replace(metric, reason);
+    }
+
+    /// <summary>Records an undefined metric with <paramref name="reason"/> and returns the policy value reported instead.</summary>
+    internal double Replace(string metric, string reason)
+    {
         double value = PolicyValue;
         Add(metric, $"{reason}; reported as {Preconditions.Describe(value)} (ZeroDivision.{Policy})");
         return value;

@@ -90,6 +90,32 @@ public sealed class EvalArrowTests : IDisposable
         Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    [Fact]
+    public void Eval_ArrowScoreColumnsOverBatches_SameAsLibrary()
+    {
+        var path = files.PathOf("s.arrow");
+        string[] labels = ["a", "b", "c", "a", "b", "c", "a"];
+        float?[][] scores = [[0.6f, 0.3f, 0.1f, 0.2f, 0.5f, 0.3f, 0.4f], [0.3f, 0.5f, 0.2f, 0.2f, null, 0.3f, 0.4f], [0.1f, 0.2f, 0.7f, 0.6f, 0.2f, 0.4f, 0.2f]];
+        Write(path, true, 3, new Column("label", StringType.Default, n => new StringArray.Builder().AppendRange(labels.Skip(n.Start).Take(n.Length)).Build()),
+            new Column("p_a", FloatType.Default, n => Floats(scores[0].Skip(n.Start).Take(n.Length))),
+            new Column("p_b", FloatType.Default, n => Floats(scores[1].Skip(n.Start).Take(n.Length))),
+            new Column("p_c", FloatType.Default, n => Floats(scores[2].Skip(n.Start).Take(n.Length))));
+        int[] kept = [0, 1, 2, 3, 5, 6];
+        var matrix = ScoreMatrix.FromRows([.. kept.Select(i => (IReadOnlyList<double>)[.. scores.Select(c => (double)c[i]!.Value)])]);
+        var expected = MulticlassScoreEvaluation.Evaluate<string>([.. kept.Select(i => labels[i])], matrix, ["a", "b", "c"]);
+
+        var (exit, stdout, stderr) = CliRunner.Run("eval", path, "--score-prefix", "p_", "--missing", "skip", "--format", "json");
+        var error = CliRunner.Run("eval", path, "--score-prefix", "p_");
+
+        Assert.Equal((0, string.Empty), (exit, stderr));
+        var json = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal((6, 1), (json.GetProperty("n").GetInt32(), json.GetProperty("skipped_rows").GetInt32()));
+        Assert.Equal(expected.RocAucOvoWeighted, json.GetProperty("roc_auc_ovo_weighted").GetDouble());
+        Assert.Equal(expected.PerClass[1].AveragePrecision, json.GetProperty("classes")[1].GetProperty("average_precision").GetDouble());
+        Assert.Equal(2, error.Exit);
+        Assert.Equal($"classicalml eval: {path}, column 'p_b' (column 3): row 5: the score is missing (null or NaN). Fill it in or remove the row, or pass --missing skip to drop (and count) rows with a missing label or score.{Environment.NewLine}", error.Err);
+    }
+
     /// <summary>Writes the columns in record batches of <paramref name="batch"/> rows, LZ4-compressed, as the file or the stream format.</summary>
     private static void Write(string path, bool fileFormat, int batch, params Column[] columns)
     {

@@ -12,7 +12,7 @@ public sealed class EvalFixtureTests
     private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "reference", "cli");
     private static readonly JsonElement[] Cases = Load();
 
-    public static TheoryData<int, string> BinaryCases() => Select(c => !c.TryGetProperty("labels", out _));
+    public static TheoryData<int, string> BinaryCases() => Select(c => !c.TryGetProperty("labels", out _) && !c.TryGetProperty("score_classes", out _));
 
     public static TheoryData<int, string> MulticlassCases() => Select(c => c.TryGetProperty("labels", out _));
 
@@ -80,13 +80,55 @@ public sealed class EvalFixtureTests
         }
     }
 
+    public static TheoryData<int, string> ScoreCases() => Select(c => c.TryGetProperty("score_classes", out _));
+
+    [Theory]
+    [MemberData(nameof(ScoreCases))]
+    public void Eval_MulticlassScoresFile_MatchesScikitLearn(int index, string description)
+    {
+        JsonElement expected = Cases[index];
+        Assert.False(string.IsNullOrEmpty(description));
+
+        JsonElement json = Run(expected, []);
+
+        Assert.Equal("scores", json.GetProperty("mode").GetString());
+        Assert.Equal(expected.GetProperty("n").GetInt32(), json.GetProperty("n").GetInt32());
+        foreach (var metric in new[] { "accuracy", "roc_auc_ovr_macro", "roc_auc_ovr_weighted", "roc_auc_ovo_macro", "roc_auc_ovo_weighted", "log_loss", "brier" })
+        {
+            AssertClose(expected.GetProperty(metric), json.GetProperty(metric), metric);
+        }
+
+        var topK = expected.GetProperty("top_k_accuracy");
+        Assert.Equal(topK.EnumerateObject().Select(p => p.Name), json.GetProperty("top_k_accuracy").EnumerateObject().Select(p => p.Name));
+        foreach (var k in topK.EnumerateObject())
+        {
+            AssertClose(k.Value, json.GetProperty("top_k_accuracy").GetProperty(k.Name), $"top_k_accuracy[{k.Name}]");
+        }
+
+        var classes = json.GetProperty("classes").EnumerateArray().ToArray();
+        Assert.Equal(expected.GetProperty("score_classes").EnumerateArray().Select(l => l.GetString()), classes.Select(c => c.GetProperty("label").GetString()));
+        for (var k = 0; k < classes.Length; k++)
+        {
+            foreach (var metric in new[] { "precision", "recall", "f1", "roc_auc", "average_precision" })
+            {
+                AssertClose(expected.GetProperty(metric)[k], classes[k].GetProperty(metric), $"{metric}[{k}]");
+            }
+
+            Assert.Equal(expected.GetProperty("support")[k].GetInt32(), classes[k].GetProperty("support").GetInt32());
+        }
+
+        Assert.Equal(
+            expected.GetProperty("confusion").EnumerateArray().SelectMany(r => r.EnumerateArray().Select(x => x.GetInt64())),
+            json.GetProperty("confusion").GetProperty("matrix").EnumerateArray().SelectMany(r => r.EnumerateArray().Select(x => x.GetInt64())));
+    }
+
     [Fact]
     public void Fixtures_CoverEveryInputKind()
     {
         var files = Cases.Select(c => c.GetProperty("file").GetString()).ToHashSet();
 
         Assert.Superset(
-            new HashSet<string?> { "pandas_comma.csv", "pandas_semicolon_float_labels.csv", "pandas_tab.tsv", "pandas_pipe_minus_one.csv", "pandas_bool_labels.csv", "pandas_margins.csv", "pandas_missing.csv", "predictions.parquet", "predictions_nullable.parquet", "mlnet_saveastext.tsv", "mlnet_svm_saveastext.tsv", "pandas_multiclass.csv" },
+            new HashSet<string?> { "pandas_comma.csv", "pandas_semicolon_float_labels.csv", "pandas_tab.tsv", "pandas_pipe_minus_one.csv", "pandas_bool_labels.csv", "pandas_margins.csv", "pandas_missing.csv", "predictions.parquet", "predictions_nullable.parquet", "mlnet_saveastext.tsv", "mlnet_svm_saveastext.tsv", "pandas_multiclass.csv", "pandas_multiclass_scores.csv", "pandas_multiclass_margins.csv" },
             files);
     }
 

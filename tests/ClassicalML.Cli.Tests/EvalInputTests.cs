@@ -129,6 +129,32 @@ public sealed class EvalInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Eval_ParquetScoreColumns_SameAsLibrary()
+    {
+        var path = files.PathOf("s.parquet");
+        var label = new DataField<string>("label");
+        var cat = new DataField<double>("cat");
+        var dog = new DataField<double>("dog");
+        string[] labels = ["cat", "dog", "dog", "cat"];
+        double[][] scores = [[2.0, -1.0, 0.5, 0.5], [-1.0, 3.0, 0.5, 1.0]];
+        await WriteOneRowGroup(path, [label, cat, dog], async group =>
+        {
+            await group.WriteAsync(label, labels);
+            await group.WriteAsync(cat, new ReadOnlyMemory<double>(scores[0]));
+            await group.WriteAsync(dog, new ReadOnlyMemory<double>(scores[1]));
+        });
+        var matrix = ScoreMatrix.FromRows([.. Enumerable.Range(0, 4).Select(i => (IReadOnlyList<double>)[scores[0][i], scores[1][i]])]);
+        var expected = MulticlassScoreEvaluation.Evaluate<string>(labels, matrix, ["cat", "dog"]);
+
+        JsonElement json = Json("eval", path, "--score-columns", "cat,dog", "--format", "json");
+
+        Assert.Equal(expected.RocAucOvrMacro, Number(json, "roc_auc_ovr_macro"));
+        Assert.Equal(expected.TopKAccuracy[1], json.GetProperty("top_k_accuracy").GetProperty("1").GetDouble());
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("log_loss").ValueKind); // margins, not probabilities
+        Assert.Contains(json.GetProperty("undefined").EnumerateArray(), u => u.GetProperty("metric").GetString() == "log_loss");
+    }
+
+    [Fact]
     public async Task Eval_ParquetTextScoreColumn_RefusedWithType()
     {
         var path = files.PathOf("t.parquet");
@@ -373,9 +399,9 @@ public sealed class EvalInputTests : IDisposable
         var (exit, stdout, _) = CliRunner.Run("eval", "--help");
 
         Assert.Equal(0, exit);
-        foreach (var option in new[] { "--label-column", "--score-column", "--predicted-column", "--positive", "--threshold", "--delimiter", "--missing", "--zero-division", "--exact", "--format", "--curves" })
+        foreach (var option in new[] { "--label-column", "--score-column", "--predicted-column", "--score-columns", "--score-prefix", "--positive", "--threshold", "--delimiter", "--missing", "--zero-division", "--exact", "--format", "--curves" })
         {
-            var line = stdout.Split('\n').Single(l => l.TrimStart().StartsWith(option, StringComparison.Ordinal));
+            var line = stdout.Split('\n').Single(l => l.TrimStart().StartsWith(option + " ", StringComparison.Ordinal));
             Assert.Contains("Example: ", stdout[stdout.IndexOf(line, StringComparison.Ordinal)..].Split("\n  -", 2)[0], StringComparison.Ordinal);
         }
 

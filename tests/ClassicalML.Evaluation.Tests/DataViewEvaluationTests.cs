@@ -188,29 +188,103 @@ public sealed class DataViewEvaluationTests
         public float B { get; set; }
     }
 
-    [Fact]
-    public void EvaluateMulticlass_KeyColumns_MapsKeysToNamesAndMatchesMlNetAccuracy()
+    private sealed class ScoredIris
+    {
+        public uint Label { get; set; }
+
+        [VectorType(3)]
+        public float[] Score { get; set; } = [];
+    }
+
+    private sealed class UnnamedScores
+    {
+        public string Label { get; set; } = "";
+
+        [VectorType(3)]
+        public float[] Score { get; set; } = [];
+    }
+
+    private static readonly string[] Species = ["setosa", "versicolor", "virginica"];
+
+    /// <summary>A seeded iris-like set (species by row, the first row virginica so that first-occurrence key order is not sorted), scored by SDCA maximum entropy on one thread.</summary>
+    private static (MLContext Context, IDataView Scored) IrisScored()
     {
         var mlContext = new MLContext(seed: 0);
         var rng = new MathNet.Numerics.Random.MersenneTwister(21);
-        string[] species = ["setosa", "versicolor", "virginica"];
         var rows = Enumerable.Range(0, 300).Select(i =>
         {
-            int k = i % 3;
-            return new IrisLike { Species = species[k], A = (float)(k + rng.NextDouble() * 1.5), B = (float)rng.NextDouble() };
+            int k = (i + 2) % 3;
+            return new IrisLike { Species = Species[k], A = (float)(k + rng.NextDouble() * 1.5), B = (float)rng.NextDouble() };
         }).ToList();
         var data = mlContext.Data.LoadFromEnumerable(rows);
         var pipeline = mlContext.Transforms.Conversion.MapValueToKey("Label", nameof(IrisLike.Species))
             .Append(mlContext.Transforms.Concatenate("Features", nameof(IrisLike.A), nameof(IrisLike.B)))
             .Append(mlContext.MulticlassClassification.Trainers.SdcaMaximumEntropy(
                 new Microsoft.ML.Trainers.SdcaMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1 }));
-        var scored = pipeline.Fit(data).Transform(data);
+        return (mlContext, pipeline.Fit(data).Transform(data));
+    }
+
+    [Fact]
+    public void EvaluateMulticlassLabels_KeyColumns_MapsKeysToNamesAndMatchesMlNetAccuracy()
+    {
+        var (mlContext, scored) = IrisScored();
+
+        var ours = scored.EvaluateMulticlassLabels();
+        var theirs = mlContext.MulticlassClassification.Evaluate(scored);
+
+        Assert.Equal(Species, ours.Labels);
+        Assert.Equal(theirs.MicroAccuracy, ours.Accuracy, 12);
+        Assert.Equal(theirs.MacroAccuracy, ours.Macro.Recall, 12);
+    }
+
+    [Fact]
+    public void EvaluateMulticlass_SdcaScores_ClassesFromSlotNamesAndMetricsFromTheScoreVectors()
+    {
+        var (mlContext, scored) = IrisScored();
 
         var ours = scored.EvaluateMulticlass();
         var theirs = mlContext.MulticlassClassification.Evaluate(scored);
 
-        Assert.Equal(species, ours.Labels);
-        Assert.Equal(theirs.MicroAccuracy, ours.Accuracy, 12);
-        Assert.Equal(theirs.MacroAccuracy, ours.Macro.Recall, 12);
+        // First-occurrence key order, as ML.NET named the score slots: not the sorted order.
+        Assert.Equal(["virginica", "setosa", "versicolor"], ours.Labels);
+        Assert.Equal(theirs.MicroAccuracy, ours.Predictions.Accuracy, 12);
+        Assert.Equal(theirs.MacroAccuracy, ours.Predictions.Macro.Recall, 12);
+        Assert.NotNull(ours.LogLoss); // float32 softmax rows pass the sum check at float32's epsilon
+        Assert.Equal(theirs.LogLoss, ours.LogLoss.Value, 5); // ML.NET: natural log, its own clip at 1e-15
+
+        // Independently of the adapter: the one-vs-rest AUC of each slot from ML.NET's typed rows.
+        var rows = mlContext.Data.CreateEnumerable<ScoredIris>(scored, reuseRowObject: false).ToArray();
+        for (int k = 0; k < 3; k++)
+        {
+            var positive = rows.Select(r => r.Label == k + 1).ToArray();
+            var column = rows.Select(r => (double)r.Score[k]).ToArray();
+            Assert.Equal(Roc.Auc(positive, column), ours.PerClass[k].RocAuc);
+            Assert.Equal(PrecisionRecall.AveragePrecision(positive, column), ours.PerClass[k].AveragePrecision);
+        }
+    }
+
+    [Fact]
+    public void EvaluateMulticlass_LabelRemappedInAnotherOrder_Refused()
+    {
+        var (mlContext, scored) = IrisScored();
+        var remapped = mlContext.Transforms.Conversion
+            .MapValueToKey("Label", nameof(IrisLike.Species), keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
+            .Fit(scored).Transform(scored);
+
+        var ex = Assert.Throws<ArgumentException>(() => remapped.EvaluateMulticlass());
+
+        Assert.Equal("scoreColumnName", ex.ParamName);
+        Assert.StartsWith("Slot 0 of score column 'Score' is named 'virginica' but key 1 of label column 'Label' is 'setosa'; the scores and the labels must use the same class order.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EvaluateMulticlass_ScoresWithoutClassNames_Refused()
+    {
+        var mlContext = new MLContext(seed: 0);
+        var view = mlContext.Data.LoadFromEnumerable(new[] { new UnnamedScores { Label = "a", Score = [0.2f, 0.3f, 0.5f] } });
+
+        var ex = Assert.Throws<ArgumentException>(() => view.EvaluateMulticlass());
+
+        Assert.StartsWith("Score column 'Score' has 3 slots but neither slot names nor key values of label column 'Label' name 3 classes, so the class of each slot is unknown.", ex.Message, StringComparison.Ordinal);
     }
 }

@@ -139,6 +139,34 @@ internal sealed class ArrowPredictions : ColumnarPredictions
         }
     }
 
+    public override void ReadScores(int label, int[] scores, ScoreRows rows)
+    {
+        if (KindOf(schema.GetFieldByIndex(label).DataType) is null)
+        {
+            throw ColumnError(label, $"the column has Arrow type {TypeName(label)}", "Store labels as Boolean, numbers or text.");
+        }
+
+        foreach (var score in scores.Where(c => KindOf(schema.GetFieldByIndex(c).DataType) is not (LabelKind.Number or LabelKind.Boolean)))
+        {
+            throw ColumnError(score, $"the column has Arrow type {TypeName(score)}, but scores must be numbers",
+                "Store the column as float or double (or name another column).");
+        }
+
+        while (Next() is { } batch)
+        {
+            using (batch)
+            {
+                var columns = scores.Select(c => new double[batch.Length]).ToArray();
+                for (var k = 0; k < scores.Length; k++)
+                {
+                    Numbers(batch.Column(scores[k]), columns[k]);
+                }
+
+                ReadBlock(rows, label, scores, AsText(batch.Column(label)), columns);
+            }
+        }
+    }
+
     protected override void Dispose(bool disposing)
     {
         first?.Dispose();

@@ -35,10 +35,35 @@ internal sealed record ColumnChoice(int Label, int Other, double Threshold, stri
             : new ColumnChoice(label, score, threshold, reason, false);
     }
 
-    public static ColumnChoice Multiclass(PredictionFile file, string? labelOption, string predictedOption) =>
+    public static ColumnChoice Multiclass(PredictionFile file, string? labelOption, string? predictedOption) =>
         new(Find(file, labelOption ?? "label", labelOption is null ? null : "--label-column", "Name the label column with --label-column COLUMN."),
-            Find(file, predictedOption, "--predicted-column", "Name the predicted-label column with --predicted-column COLUMN."),
+            predictedOption is null ? -1 : Find(file, predictedOption, "--predicted-column", "Name the predicted-label column with --predicted-column COLUMN."),
             double.NaN, string.Empty, false);
+
+    /// <summary>
+    /// The score columns of multiclass-from-scores mode and the class of each: the listed columns, named by their
+    /// classes, or every column (but the label) whose name starts with <paramref name="prefix"/> (ordinal), the class
+    /// being the rest of the name.
+    /// </summary>
+    public static (int[] Columns, IReadOnlyList<string> Classes) ScoreColumns(PredictionFile file, IReadOnlyList<string>? names, string? prefix, int label)
+    {
+        if (names is not null)
+        {
+            var columns = names.Select(n => Find(file, n, "--score-columns", "List the score columns with --score-columns A,B,C (one per class, named by the class).")).ToArray();
+            return (columns, columns.Select(c => file.Columns[c]).ToList());
+        }
+
+        var matching = Enumerable.Range(0, file.Columns.Count)
+            .Where(c => c != label && file.Columns[c].StartsWith(prefix!, StringComparison.Ordinal) && file.Columns[c].Length > prefix!.Length).ToArray();
+        if (matching.Length < 2)
+        {
+            throw file.HeaderError(null,
+                string.Create(CultureInfo.InvariantCulture, $"--score-prefix is '{prefix}', but {matching.Length} column(s) start with it and name a class; multiclass scores need at least two. The columns are: {string.Join(", ", file.Columns)}"),
+                "Pass the prefix the score columns share (compared exactly), or list them with --score-columns A,B,C.");
+        }
+
+        return (matching, matching.Select(c => file.Columns[c][prefix!.Length..]).ToList());
+    }
 
     /// <summary>The threshold as the output states it, e.g. "threshold 0.5 (the default)".</summary>
     public string DescribeThreshold() => string.Create(CultureInfo.InvariantCulture, $"threshold {Threshold:R} ({ThresholdReason})");

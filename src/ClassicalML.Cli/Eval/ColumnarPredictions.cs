@@ -90,6 +90,25 @@ internal abstract class ColumnarPredictions : PredictionFile
         row = start + a.Length;
     }
 
+    /// <summary>The next rows (multiclass-from-scores mode): labels as text (null when missing), one array per score column (NaN when missing).</summary>
+    protected void ReadBlock(ScoreRows rows, int label, int[] scores, string?[] labels, double[][] columns)
+    {
+        var start = row;
+        for (var i = 0; i < labels.Length; i++)
+        {
+            row = start + i;
+            var values = rows.Row;
+            for (var k = 0; k < scores.Length; k++)
+            {
+                values[k] = columns[k][i];
+            }
+
+            rows.Add(this, label, labels[i].AsSpan().Trim(), scores, k => double.IsNaN(columns[k][i]) ? "null or NaN" : ScoreRows.Text(columns[k][i]));
+        }
+
+        row = start + labels.Length;
+    }
+
     /// <summary>A number label or score as text for multiclass mode: "true"/"false" for Booleans, round-trip digits otherwise, null for NaN.</summary>
     protected static string? AsText(double value, LabelKind kind) =>
         double.IsNaN(value) ? null : kind == LabelKind.Boolean ? (value != 0 ? "true" : "false") : value.ToString("R", CultureInfo.InvariantCulture);

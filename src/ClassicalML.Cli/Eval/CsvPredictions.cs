@@ -102,6 +102,29 @@ internal sealed class CsvPredictions : PredictionFile
         }
     }
 
+    public override void ReadScores(int label, int[] scores, ScoreRows rows)
+    {
+        while (reader.Read())
+        {
+            var row = rows.Row;
+            for (var k = 0; k < scores.Length; k++)
+            {
+                var s = reader[scores[k]];
+                if (!ValueParsing.TryParseNumber(s, out row[k]))
+                {
+                    if (!s.IsEmpty && !(IsFloatingPoint(scores[k]) && s is "?"))
+                    {
+                        throw Error(scores[k], $"'{s}' is not a number", "Write scores as numbers with a dot for the decimal point, e.g. 0.73 (pandas: to_csv(..., decimal=\".\")).");
+                    }
+
+                    row[k] = double.NaN;
+                }
+            }
+
+            rows.Add(this, label, reader[label], scores, k => reader[scores[k]].IsEmpty ? "empty" : reader[scores[k]].ToString());
+        }
+    }
+
     protected override void Dispose(bool disposing) => reader.Dispose();
 
     /// <summary>

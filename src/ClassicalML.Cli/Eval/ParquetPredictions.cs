@@ -123,6 +123,19 @@ internal sealed class ParquetPredictions : ColumnarPredictions
         }
     }
 
+    public override void ReadScores(int label, int[] scores, ScoreRows rows)
+    {
+        var scoreFields = scores.Select(c => Numeric(c, "scores")).ToArray();
+        var buffers = new ParquetColumnBuffers();
+        for (var g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            var n = checked((int)group.RowCount);
+            var (labels, columns) = Guard(() => (ReadAsText(group, label, n), scoreFields.Select(f => buffers.Numbers(group, f, n, 0, new double[n]).ToArray()).ToArray()));
+            ReadBlock(rows, label, scores, labels, columns);
+        }
+    }
+
     private T Guard<T>(Func<T> read)
     {
         try

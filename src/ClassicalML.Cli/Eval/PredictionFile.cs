@@ -70,6 +70,9 @@ internal abstract class PredictionFile : IDisposable, IValueSite
     /// <summary>Reads every row's actual and predicted label (multiclass mode).</summary>
     public abstract void ReadMulticlass(int actual, int predicted, MulticlassRows rows);
 
+    /// <summary>Reads every row's label and class scores (multiclass-from-scores mode).</summary>
+    public abstract void ReadScores(int label, int[] scores, ScoreRows rows);
+
     /// <inheritdoc/>
     public void Dispose()
     {

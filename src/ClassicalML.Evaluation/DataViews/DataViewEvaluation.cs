@@ -14,7 +14,7 @@ namespace ClassicalML.Evaluation;
 /// methods read the columns once into arrays and apply the exact, scikit-learn-compatible
 /// metrics of <see cref="BinaryEvaluation"/>, <see cref="Roc"/> and <see cref="PrecisionRecall"/>.
 /// </remarks>
-public static class DataViewEvaluation
+public static partial class DataViewEvaluation
 {
     /// <summary>
     /// Reads the label column and the score used for evaluation from scored predictions.
@@ -100,44 +100,6 @@ public static class DataViewEvaluation
         var read = predictions.ReadBinaryPredictions(labelColumnName, scoreColumnName, probabilityColumnName);
         double t = threshold ?? (read.ScoresAreProbabilities ? 0.5 : 0.0);
         return BinaryEvaluation.Evaluate(read.Labels, read.Scores, t, beta, zeroDivision);
-    }
-
-    /// <summary>
-    /// Evaluates multiclass predictions: the actual label column against the predicted label column.
-    /// </summary>
-    /// <param name="predictions">Scored data, e.g. <c>model.Transform(test)</c> of a multiclass trainer.</param>
-    /// <param name="labelColumnName">Actual labels: a key column (mapped to its key values when it has them), text, or a number.</param>
-    /// <param name="predictedLabelColumnName">Predicted labels, of the same kind as the actual labels.</param>
-    /// <param name="zeroDivision">Value reported for undefined metrics.</param>
-    /// <returns>The multiclass report, with labels as text (key values when the key column carries them).</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="predictions"/> is null.</exception>
-    /// <exception cref="ArgumentException">A column is missing or has an unsupported type.</exception>
-    public static MulticlassReport<string> EvaluateMulticlass(
-        this IDataView predictions,
-        string labelColumnName = "Label",
-        string predictedLabelColumnName = "PredictedLabel",
-        ZeroDivision zeroDivision = ZeroDivision.Zero)
-    {
-        ArgumentNullException.ThrowIfNull(predictions);
-        var schema = predictions.Schema;
-        var actual = RequireColumn(schema, labelColumnName, nameof(labelColumnName));
-        var predicted = RequireColumn(schema, predictedLabelColumnName, nameof(predictedLabelColumnName));
-        var readActual = TextReader(actual, nameof(labelColumnName));
-        var readPredicted = TextReader(predicted, nameof(predictedLabelColumnName));
-        var a = new List<string>();
-        var p = new List<string>();
-        using (var cursor = predictions.GetRowCursor(new[] { actual, predicted }))
-        {
-            var getActual = readActual(cursor);
-            var getPredicted = readPredicted(cursor);
-            while (cursor.MoveNext())
-            {
-                a.Add(getActual());
-                p.Add(getPredicted());
-            }
-        }
-
-        return MulticlassEvaluation.Evaluate<string>(a.ToArray(), p.ToArray(), labels: null, zeroDivision: zeroDivision);
     }
 
     private static DataViewSchema.Column RequireColumn(DataViewSchema schema, string name, string argument)
@@ -286,19 +248,7 @@ public static class DataViewEvaluation
             argument);
     }
 
-    private static string[]? KeyNames(DataViewSchema.Column column)
-    {
-        const string keyValues = "KeyValues";
-        var annotation = column.Annotations.Schema.GetColumnOrNull(keyValues);
-        if (annotation is null || annotation.Value.Type is not VectorDataViewType { ItemType: TextDataViewType })
-        {
-            return null;
-        }
-
-        VBuffer<ReadOnlyMemory<char>> buffer = default;
-        column.Annotations.GetValue(keyValues, ref buffer);
-        return buffer.DenseValues().Select(v => v.ToString()).ToArray();
-    }
+    private static string[]? KeyNames(DataViewSchema.Column column) => TextAnnotation(column, "KeyValues");
 }
 
 /// <summary>Labels and scores read from an ML.NET data view, in row order.</summary>

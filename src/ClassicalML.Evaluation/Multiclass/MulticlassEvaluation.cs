@@ -132,7 +132,7 @@ public static class MulticlassEvaluation
     }
 
     /// <summary>The mean (weighted when <paramref name="weights"/> is given) of the non-NaN values, as scikit-learn's <c>_nanaverage</c>.</summary>
-    private static double NanAverage(IEnumerable<double> values, double[]? weights)
+    internal static double NanAverage(IEnumerable<double> values, double[]? weights)
     {
         double sum = 0, weightSum = 0, plainSum = 0;
         var count = 0;
@@ -160,7 +160,7 @@ public static class MulticlassEvaluation
         return weightSum > 0 ? sum / weightSum : plainSum / count;
     }
 
-    private static void CheckNoNulls<TLabel>(ReadOnlySpan<TLabel> values, string paramName)
+    internal static void CheckNoNulls<TLabel>(ReadOnlySpan<TLabel> values, string paramName)
     {
         for (var i = 0; i < values.Length; i++)
         {
@@ -209,10 +209,10 @@ public static class MulticlassEvaluation
         return list;
     }
 
-    private static List<TLabel> CheckedLabels<TLabel>(IReadOnlyList<TLabel> labels)
+    internal static List<TLabel> CheckedLabels<TLabel>(IReadOnlyList<TLabel> labels, string paramName = "labels", string? emptyFix = null)
         where TLabel : notnull
     {
-        Preconditions.CheckNotEmpty(labels.Count, nameof(labels), "List every class, or pass null to use every label that occurs.");
+        Preconditions.CheckNotEmpty(labels.Count, paramName, emptyFix ?? "List every class, or pass null to use every label that occurs.");
 
         var seen = new Dictionary<TLabel, int>(labels.Count);
         for (var i = 0; i < labels.Count; i++)
@@ -221,16 +221,16 @@ public static class MulticlassEvaluation
             if (label is null)
             {
                 throw new ArgumentException(
-                    string.Create(CultureInfo.InvariantCulture, $"labels[{i}] is null; every label must be a value. Remove it from labels."),
-                    nameof(labels));
+                    string.Create(CultureInfo.InvariantCulture, $"{paramName}[{i}] is null; every label must be a value. Remove it from {paramName}."),
+                    paramName);
             }
 
             if (!seen.TryAdd(label, i))
             {
                 throw new ArgumentException(
                     string.Create(CultureInfo.InvariantCulture,
-                        $"labels[{i}] is '{Preconditions.Format(label)}', which already appears at labels[{seen[label]}]; each class must be listed once. Remove the duplicate."),
-                    nameof(labels));
+                        $"{paramName}[{i}] is '{Preconditions.Format(label)}', which already appears at {paramName}[{seen[label]}]; each class must be listed once. Remove the duplicate."),
+                    paramName);
             }
         }
 

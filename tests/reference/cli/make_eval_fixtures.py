@@ -6,7 +6,8 @@ Run from the repository root with Debian's interpreter (python3-sklearn 1.2.1, p
     /usr/bin/python3 tests/reference/cli/make_eval_fixtures.py
 
 1. Writes small CSV/TSV files with pandas' to_csv (the writer users have): comma, semicolon with float labels
-   (0.0/1.0), tab, pipe with -1/1 labels, True/False labels, empty cells (NaN), margins, multiclass.
+   (0.0/1.0), tab, pipe with -1/1 labels, True/False labels, empty cells (NaN), margins, multiclass, and multiclass
+   scores (probabilities with ties and a class never predicted; decision values that do not sum to 1).
 2. Runs tests/reference/cli/writers (a .NET program) to write the same data as Parquet with Parquet.Net and a
    scored data set with ML.NET's mlContext.Data.SaveAsText (default settings): Debian packages no Python Parquet
    writer. check_parquet.mjs cross-checks the Parquet files with another reader (hyparquet, JavaScript).
@@ -75,6 +76,60 @@ def multiclass_metrics(actual, predicted):
     return out
 
 
+def score_metrics(actual, scores, classes):
+    """scikit-learn's multiclass-from-scores values for one file; classes in column order (sorted here)."""
+    actual = np.asarray(actual)
+    classes = np.asarray(classes)
+    assert list(classes) == sorted(classes), "scikit-learn needs the columns in sorted label order"
+    n_classes = len(classes)
+    probabilities = bool(np.all((scores >= 0) & (scores <= 1)) and np.allclose(scores.sum(axis=1), 1, rtol=np.sqrt(np.finfo(float).eps)))
+    if probabilities:
+        auc = {f"roc_auc_{m}_{a}": metrics.roc_auc_score(actual, scores, multi_class=m, average=a, labels=classes)
+               for m in ("ovr", "ovo") for a in ("macro", "weighted")}
+    else:
+        # roc_auc_score refuses rows that do not sum to 1; these are the helpers it calls, which take any scores.
+        from sklearn.metrics._base import _average_binary_score, _average_multiclass_ovo_score
+        from sklearn.metrics._ranking import _binary_roc_auc_score
+        from sklearn.preprocessing import label_binarize
+        y_bin = label_binarize(actual, classes=classes)
+        encoded = np.searchsorted(classes, actual)
+        auc = {f"roc_auc_ovr_{a}": _average_binary_score(_binary_roc_auc_score, y_bin, scores, a) for a in ("macro", "weighted")}
+        auc.update({f"roc_auc_ovo_{a}": _average_multiclass_ovo_score(_binary_roc_auc_score, encoded, scores, a) for a in ("macro", "weighted")})
+    predicted = classes[np.argmax(scores, axis=1)]  # the first maximum, as ClassicalML
+    p, r, f, support = metrics.precision_recall_fscore_support(actual, predicted, labels=classes, zero_division=0)
+    onehot = (actual[:, None] == classes[None, :]).astype(float)
+    return {
+        "n": int(len(actual)), "score_classes": list(classes), **{k: float(v) for k, v in auc.items()},
+        "top_k_accuracy": {str(k): metrics.top_k_accuracy_score(actual, scores, k=k, labels=classes) for k in range(1, min(5, n_classes) + 1)},
+        "log_loss": metrics.log_loss(actual, scores, labels=classes) if probabilities else None,
+        "brier": float(np.mean(np.sum((scores - onehot) ** 2, axis=1))) if probabilities else None,  # numpy: 1.2.1 has no multiclass Brier
+        "accuracy": metrics.accuracy_score(actual, predicted),
+        "roc_auc": [metrics.roc_auc_score(actual == c, scores[:, i]) for i, c in enumerate(classes)],
+        "average_precision": [metrics.average_precision_score(actual == c, scores[:, i]) for i, c in enumerate(classes)],
+        "precision": list(p), "recall": list(r), "f1": list(f), "support": [int(x) for x in support],
+        "confusion": metrics.confusion_matrix(actual, predicted, labels=classes).tolist(),
+    }
+
+
+def write_score_files():
+    """Multiclass scores as pandas writes them: probabilities in twentieths (ties; fish never the arg-max), and margins."""
+    rng = np.random.RandomState(17)
+    classes = np.array(["bird", "cat", "dog", "fish"])
+    index = rng.choice(4, size=150, p=[0.25, 0.35, 0.3, 0.1])
+    weights = np.ones((150, 4)) + 2.5 * np.eye(4)[index]
+    weights[:, 3] = 0.3
+    counts = np.array([rng.multinomial(20, w / w.sum()) for w in weights])
+    counts[:, 3] = np.minimum(counts[:, 3], counts[:, :3].max(axis=1) - 1).clip(min=0)
+    counts[:, 0] = 20 - counts[:, 1:].sum(axis=1)
+    assert np.all(counts >= 0)
+    probabilities = pd.DataFrame(counts / 20.0, columns=[f"p_{c}" for c in classes])
+    probabilities.insert(0, "label", classes[index])
+    probabilities.to_csv(os.path.join(FILES, "pandas_multiclass_scores.csv"), index=False)
+    margins = pd.DataFrame(np.round(rng.randn(150, 4) * 1.5 + 2.0 * np.eye(4)[index], 2), columns=classes)
+    margins.insert(0, "y", classes[index])
+    margins.to_csv(os.path.join(FILES, "pandas_multiclass_margins.csv"), index=False)
+
+
 def write_csv_files():
     os.makedirs(FILES, exist_ok=True)
     y, s = binary_data(300, seed=14)
@@ -134,6 +189,14 @@ def expected():
     binary("mlnet_svm_saveastext.tsv", [], read("mlnet_svm_saveastext.tsv", sep="\t", comment="#"), label="Label", score="Score", threshold=0.0)
     multi = read("pandas_multiclass.csv")
     cases.append({"file": "pandas_multiclass.csv", "args": ["--predicted-column", "predicted"], **multiclass_metrics(list(multi.label), list(multi.predicted))})
+    proba = read("pandas_multiclass_scores.csv")
+    columns = [c for c in proba.columns if c.startswith("p_")]
+    cases.append({"file": "pandas_multiclass_scores.csv", "args": ["--score-prefix", "p_"],
+                  **score_metrics(proba.label.to_numpy(), proba[columns].to_numpy(), [c[2:] for c in columns])})
+    margins = read("pandas_multiclass_margins.csv")
+    names = ["bird", "cat", "dog", "fish"]
+    cases.append({"file": "pandas_multiclass_margins.csv", "args": ["--score-columns", ",".join(names), "--label-column", "y"],
+                  **score_metrics(margins.y.to_numpy(), margins[names].to_numpy(), names)})
     with open(os.path.join(HERE, "expected.json"), "w") as f:
         json.dump({"generator": "tests/reference/cli/make_eval_fixtures.py", "sklearn": sklearn.__version__, "pandas": pd.__version__, "cases": cases}, f, indent=1)
         f.write("\n")
@@ -141,6 +204,7 @@ def expected():
 
 def main():
     write_csv_files()
+    write_score_files()
     run_writers()
     expected()
     return 0

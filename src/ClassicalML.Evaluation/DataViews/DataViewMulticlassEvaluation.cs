@@ -1,0 +1,184 @@
+using System.Globalization;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace ClassicalML.Evaluation;
+
+/// <summary>The multiclass part of the ML.NET adapter: score vectors with their class names, and predicted labels.</summary>
+public static partial class DataViewEvaluation
+{
+    private const string SlotNames = "SlotNames";
+
+    /// <summary>
+    /// Evaluates the scores of a multiclass ML.NET model (<c>model.Transform(test)</c>) with
+    /// <see cref="MulticlassScoreEvaluation.Evaluate{TLabel}"/>: one-vs-rest and one-vs-one ROC AUC, per-class average
+    /// precision, top-k accuracy, log loss, Brier score, and precision, recall, F1 and the confusion matrix of the
+    /// arg-max predictions.
+    /// </summary>
+    /// <param name="predictions">Scored data of a multiclass trainer.</param>
+    /// <param name="labelColumnName">Actual labels: a key column (read as its key values), or text.</param>
+    /// <param name="scoreColumnName">The score vector, one slot per class (Single or Double, of known size).</param>
+    /// <param name="options">Zero-division policy and top-k list; null for the defaults.</param>
+    /// <returns>The full report, with the classes as text in the order of the score slots.</returns>
+    /// <remarks>
+    /// The class of each score slot comes from the score column's slot names, which ML.NET's multiclass scorers copy
+    /// from the label's key values; without slot names, from the label column's key values. When both exist they must
+    /// agree slot by slot, and when neither does the call is refused: the class order is never guessed. ML.NET's
+    /// multiclass trainers output softmax probabilities in <c>Score</c> (SDCA maximum entropy, L-BFGS maximum entropy,
+    /// LightGBM), so log loss and Brier score are defined; for other scores they are null and listed as undefined.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="predictions"/> is null.</exception>
+    /// <exception cref="ArgumentException">A column is missing or has an unsupported type, the classes of the score slots
+    /// are unknown or disagree with the label's key values, a label is missing, or a score is not finite.</exception>
+    public static MulticlassScoreReport<string> EvaluateMulticlass(
+        this IDataView predictions,
+        string labelColumnName = "Label",
+        string scoreColumnName = "Score",
+        MulticlassScoreOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        var schema = predictions.Schema;
+        var label = RequireColumn(schema, labelColumnName, nameof(labelColumnName));
+        var score = RequireColumn(schema, scoreColumnName, nameof(scoreColumnName));
+        var classes = ScoreClasses(label, score);
+        var readLabel = TextReader(label, nameof(labelColumnName));
+        var readScores = ScoreVectorReader(score, classes.Length);
+        var actual = new List<string>();
+        var values = new List<double>();
+        using (var cursor = predictions.GetRowCursor(new[] { label, score }))
+        {
+            var getLabel = readLabel(cursor);
+            var getScores = readScores(cursor);
+            while (cursor.MoveNext())
+            {
+                actual.Add(getLabel());
+                getScores(values);
+            }
+        }
+
+        bool single = ((VectorDataViewType)score.Type).ItemType == NumberDataViewType.Single;
+        var matrix = ScoreMatrix.Own(values.ToArray(), classes.Length, nameof(scoreColumnName), $"column '{score.Name}'", single);
+        return MulticlassScoreEvaluation.Evaluate<string>(actual.ToArray(), matrix, classes, options);
+    }
+
+    /// <summary>
+    /// Evaluates multiclass predicted labels: the actual label column against the predicted label column, with
+    /// <see cref="MulticlassEvaluation.Evaluate{TLabel}"/>. For data views without scores; with a score vector,
+    /// <see cref="EvaluateMulticlass(IDataView, string, string, MulticlassScoreOptions?)"/> gives these metrics too.
+    /// </summary>
+    /// <param name="predictions">Scored data, e.g. <c>model.Transform(test)</c> of a multiclass trainer.</param>
+    /// <param name="labelColumnName">Actual labels: a key column (mapped to its key values when it has them), text, or a number.</param>
+    /// <param name="predictedLabelColumnName">Predicted labels, of the same kind as the actual labels.</param>
+    /// <param name="zeroDivision">Value reported for undefined metrics.</param>
+    /// <returns>The multiclass report, with labels as text (key values when the key column carries them).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="predictions"/> is null.</exception>
+    /// <exception cref="ArgumentException">A column is missing or has an unsupported type.</exception>
+    public static MulticlassReport<string> EvaluateMulticlassLabels(
+        this IDataView predictions,
+        string labelColumnName = "Label",
+        string predictedLabelColumnName = "PredictedLabel",
+        ZeroDivision zeroDivision = ZeroDivision.Zero)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        var schema = predictions.Schema;
+        var actual = RequireColumn(schema, labelColumnName, nameof(labelColumnName));
+        var predicted = RequireColumn(schema, predictedLabelColumnName, nameof(predictedLabelColumnName));
+        var readActual = TextReader(actual, nameof(labelColumnName));
+        var readPredicted = TextReader(predicted, nameof(predictedLabelColumnName));
+        var a = new List<string>();
+        var p = new List<string>();
+        using (var cursor = predictions.GetRowCursor(new[] { actual, predicted }))
+        {
+            var getActual = readActual(cursor);
+            var getPredicted = readPredicted(cursor);
+            while (cursor.MoveNext())
+            {
+                a.Add(getActual());
+                p.Add(getPredicted());
+            }
+        }
+
+        return MulticlassEvaluation.Evaluate<string>(a.ToArray(), p.ToArray(), labels: null, zeroDivision: zeroDivision);
+    }
+
+    /// <summary>The class of each score slot: the slot names, else the label's key values; both, when present, must agree.</summary>
+    private static string[] ScoreClasses(DataViewSchema.Column label, DataViewSchema.Column score)
+    {
+        if (score.Type is not VectorDataViewType { IsKnownSize: true } vector
+            || (vector.ItemType != NumberDataViewType.Single && vector.ItemType != NumberDataViewType.Double))
+        {
+            throw new ArgumentException(
+                $"Score column '{score.Name}' has type {score.Type}; multiclass scores must be a vector of Single or Double of known size, one slot per class. Pass the name of the multiclass score column.",
+                "scoreColumnName");
+        }
+
+        var slotNames = TextAnnotation(score, SlotNames);
+        var keyValues = label.Type is KeyDataViewType ? KeyNames(label) : null;
+        var classes = slotNames is { } s && s.Any(n => n.Length > 0) ? s : keyValues;
+        if (classes is null || classes.Length != vector.Size)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"Score column '{score.Name}' has {vector.Size} slots but neither slot names nor key values of label column '{label.Name}' name {vector.Size} classes, so the class of each slot is unknown. Score with a model trained on a key label (MapValueToKey) so that ML.NET names the slots."),
+                "scoreColumnName");
+        }
+
+        if (keyValues is not null && !ReferenceEquals(classes, keyValues))
+        {
+            for (int i = 0; i < classes.Length; i++)
+            {
+                Preconditions.CheckArgument(
+                    i < keyValues.Length && string.Equals(classes[i], keyValues[i], StringComparison.Ordinal),
+                    "scoreColumnName",
+                    string.Create(CultureInfo.InvariantCulture, $"Slot {i} of score column '{score.Name}' is named '{classes[i]}' but key {i + 1} of label column '{label.Name}' is '{(i < keyValues.Length ? keyValues[i] : "(none)")}'; the scores and the labels must use the same class order. Score the data with the model that was trained with this label mapping."));
+            }
+        }
+
+        return classes;
+    }
+
+    /// <summary>Reads a row's score vector (dense or sparse) and appends its slots to a list.</summary>
+    private static Func<DataViewRowCursor, Action<List<double>>> ScoreVectorReader(DataViewSchema.Column column, int size)
+    {
+        if (((VectorDataViewType)column.Type).ItemType == NumberDataViewType.Single)
+        {
+            return cursor =>
+            {
+                var getter = cursor.GetGetter<VBuffer<float>>(column);
+                VBuffer<float> buffer = default;
+                return values =>
+                {
+                    getter(ref buffer);
+                    foreach (var v in buffer.DenseValues().Take(size))
+                    {
+                        values.Add(v);
+                    }
+                };
+            };
+        }
+
+        return cursor =>
+        {
+            var getter = cursor.GetGetter<VBuffer<double>>(column);
+            VBuffer<double> buffer = default;
+            return values =>
+            {
+                getter(ref buffer);
+                values.AddRange(buffer.DenseValues().Take(size));
+            };
+        };
+    }
+
+    /// <summary>A text-vector annotation (slot names, key values) as strings, or null when the column has none.</summary>
+    private static string[]? TextAnnotation(DataViewSchema.Column column, string kind)
+    {
+        var annotation = column.Annotations.Schema.GetColumnOrNull(kind);
+        if (annotation is null || annotation.Value.Type is not VectorDataViewType { ItemType: TextDataViewType })
+        {
+            return null;
+        }
+
+        VBuffer<ReadOnlyMemory<char>> buffer = default;
+        column.Annotations.GetValue(kind, ref buffer);
+        return buffer.DenseValues().Select(v => v.ToString()).ToArray();
+    }
+}
