@@ -67,8 +67,8 @@ internal static class Comparison
         double[] full = Trend.Slopes(trend, [.. Enumerable.Range(0, trend.Repeats)]);
         string[] names = ["per doubling of the rows", "per doubling of the minority share"];
         return [.. Enumerable.Range(0, 2).Select(i => new CaseEffect(names[i],
-            trend.Repeats < 2 || double.IsNaN(full[i]) ? new Estimate(double.NaN, double.NaN, double.NaN)
-                : Estimate.FromBootstrap(Bootstrap.Percentile(trend.Repeats, rows => Trend.Slopes(trend, rows)[i], seed, resamples)),
+            trend.Repeats < 2 || double.IsNaN(full[i]) ? Estimate.Undefined
+                : Bootstrap.Percentile(trend.Repeats, rows => Trend.Slopes(trend, rows)[i], seed, resamples),
             trend.Repeats))];
     }
 
