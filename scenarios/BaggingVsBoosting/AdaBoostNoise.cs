@@ -105,7 +105,7 @@ internal static class AdaBoostNoise
 
     /// <summary>Weight share / row share of the flipped rows, with a bootstrap over training rows (undefined when a resample has no flipped row).</summary>
     internal static Estimate Concentration(double[] weights, bool[] flipped, int seed, int resamples) =>
-        Estimate.FromBootstrap(Bootstrap.Percentile(weights.Length, rows =>
+        Bootstrap.Percentile(weights.Length, rows =>
         {
             var count = 0;
             foreach (var i in rows)
@@ -114,7 +114,7 @@ internal static class AdaBoostNoise
             }
 
             return count == 0 ? double.NaN : Share(weights, flipped, rows) / (count / (double)rows.Length);
-        }, seed, resamples));
+        }, seed, resamples);
 
     private static double B(bool value) => value ? 1.0 : 0.0;
 }

@@ -71,8 +71,8 @@ internal static class DiversityTrend
         }
 
         var trendSeed = SubSeed(seed, 990);
-        var rank = Estimate.FromBootstrap(Bootstrap.Percentile(labels.Length, rows => Trend(errors, rows).Rank, trendSeed, settings.Resamples));
-        var slope = Estimate.FromBootstrap(Bootstrap.Percentile(labels.Length, rows => Trend(errors, rows).Slope, trendSeed, settings.Resamples));
+        Estimate rank = Bootstrap.Percentile(labels.Length, rows => Trend(errors, rows).Rank, trendSeed, settings.Resamples);
+        Estimate slope = Bootstrap.Percentile(labels.Length, rows => Trend(errors, rows).Slope, trendSeed, settings.Resamples);
         report.DiversitySummary.AddRow(data.Name, levels.Count, rank, slope);
         var sorted = measured.OrderBy(m => m.Correlation).ToList();
         double[] x = [.. sorted.Select(m => m.Correlation)];

@@ -86,11 +86,7 @@ internal static class Experiment
     public static double Rate(bool[] errors) => errors.Count(e => e) / (double)errors.Length;
 
     /// <summary>An error rate with its 95% Wilson interval.</summary>
-    public static Estimate WilsonError(bool[] errors)
-    {
-        var interval = Intervals.Wilson(errors.Count(e => e), errors.Length);
-        return new Estimate(interval.Estimate, interval.Lower, interval.Upper);
-    }
+    public static Estimate WilsonError(bool[] errors) => Intervals.Wilson(errors.Count(e => e), errors.Length);
 
     /// <summary>
     /// Newcombe's hybrid score interval (method 10) for p1 − p2 of two independent proportions, from their 95% Wilson intervals:
@@ -117,7 +113,7 @@ internal static class Experiment
 
             return sum / rows.Length;
         }, seed, resamples);
-        return Estimate.FromBootstrap(interval); // as measured, never widened
+        return interval; // as measured, never widened
     }
 
     /// <summary>The paired relative change (Σ after − Σ before) / Σ before of a per-row quantity, with a 95% percentile
@@ -135,7 +131,7 @@ internal static class Experiment
 
             return b == 0 ? double.NaN : (a - b) / b;
         }, seed, resamples);
-        return Estimate.FromBootstrap(interval);
+        return interval;
     }
 
     /// <summary>

@@ -99,7 +99,7 @@ internal static class Judging
             [.. evidence.SelectMany(e => new[] { ($"boosting, {e.Dataset}", new MeasuredEffect(e.BoostedStumpGain, e.TestRows)), ($"bagging, {e.Dataset}", new MeasuredEffect(e.BaggedStumpGain, e.TestRows)) })])),
         JudgeVariance(evidence),
         BaggingVsBoostingScenario.BoostingCutsBias.Judge(Cases(BoostingBias).Evaluate(Each(evidence, e => new MeasuredEffect(e.BoostingBiasChange, e.TestRows)))),
-        BaggingVsBoostingScenario.DiversityMatters.Judge(Cases(DiversityJudging.Trend).Evaluate(Each(evidence, e => (new MeasuredEffect(e.DiversityTrend, e.TestRows), new MeasuredEffect(new Estimate(e.IdenticalGain, e.IdenticalGain, e.IdenticalGain), e.TestRows))))),
+        BaggingVsBoostingScenario.DiversityMatters.Judge(Cases(DiversityJudging.Trend).Evaluate(Each(evidence, e => (new MeasuredEffect(e.DiversityTrend, e.TestRows), new MeasuredEffect(Estimate.Exact(e.IdenticalGain), e.TestRows))))),
         BaggingVsBoostingScenario.DifferentAlgorithms.Judge(Cases(DiversityJudging.Vote).Evaluate(Each(evidence, e => (new MeasuredEffect(e.VoteVsBest, e.VoteTestRows), new MeasuredEffect(e.VoteVsMean, e.VoteTestRows))))),
         BaggingVsBoostingScenario.BoostingNoiseSensitive.Judge(NoiseSensitivityCriterion.Instance.Evaluate(NoiseSensitivityCriterion.Cases(evidence))),
         BaggingVsBoostingScenario.OutOfBagTracksTest.Judge(Cases(OutOfBag).Evaluate(Each(evidence, e => new MeasuredEffect(e.OutOfBagMinusTest, e.OutOfBagTestRows)))),

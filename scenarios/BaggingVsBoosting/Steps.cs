@@ -155,7 +155,7 @@ internal static class Steps
         var identicalGain = GainFromCounts(identical.Errors(testLabels), identicalEnsembleErrors);
         var identicalCorrelation = identical.MeanErrorCorrelation(testLabels);
         report.Diversity.AddRow(data.Name, "identical deep trees (every member on all rows)", identical.MemberCount, MeanRate(identical.Errors(testLabels)), Rate(identicalEnsembleErrors),
-            new Estimate(identicalGain, identicalGain, identicalGain), identicalCorrelation);
+            Estimate.Exact(identicalGain), identicalCorrelation);
         return new DiversityResult(gain, correlation, identicalGain, identicalCorrelation, meanMemberError);
     }
 

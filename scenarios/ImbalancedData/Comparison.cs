@@ -167,11 +167,11 @@ internal static class Comparison
             return BinaryEvaluation.Evaluate([.. picked.Select(_ => true)], [.. picked], threshold, zeroDivision: ZeroDivision.NaN).Recall;
         }
 
-        return Estimate.FromBootstrap(Bootstrap.StratifiedPercentile(
+        return Bootstrap.StratifiedPercentile(
             strata,
             rows => Recall(rows, 0, reported.Length, reported, run.Reported.Threshold) - Recall(rows, reported.Length, strata.Length, test, run.Test.Threshold),
             settings.Seed + 4100,
-            settings.Resamples));
+            settings.Resamples);
     }
 
     /// <summary>The cases of every claim, from the per-data-set measurements and the leak check.</summary>

@@ -100,7 +100,7 @@ internal sealed class TestSetBootstrap
     {
         if (double.IsNaN(statistic([.. methods.Select(Full)])))
         {
-            return new Deferred(this, new Estimate(double.NaN, double.NaN, double.NaN) { UndefinedShare = 1 });
+            return new Deferred(this, Estimate.Undefined with { UndefinedShare = 1 });
         }
 
         var result = new Deferred(this);
@@ -139,7 +139,7 @@ internal sealed class TestSetBootstrap
         var intervals = Bootstrap.StratifiedPercentile(_strata, metrics, _seed, _resamples);
         for (int i = 0; i < pending.Count; i++)
         {
-            pending[i].Result.Result = Estimate.FromBootstrap(intervals[i]);
+            pending[i].Result.Result = intervals[i];
         }
     }
 

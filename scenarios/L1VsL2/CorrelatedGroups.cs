@@ -145,7 +145,7 @@ internal static class CorrelatedGroups
         double[] defined = [.. refits.Where(v => !double.IsNaN(v))];
         if (defined.Length == 0 || double.IsNaN(value))
         {
-            return new Estimate(value, double.NaN, double.NaN);
+            return Estimate.WithoutInterval(value);
         }
 
         // The 2.5–97.5% range of the refits (the full-data value may fall outside it; reported as measured).

@@ -93,13 +93,13 @@ internal static class Experiment
                 var report = BinaryEvaluation.Evaluate(labels, p.TestScores);
                 var accuracy = Intervals.Wilson(report.TruePositives + report.TrueNegatives, report.N);
                 scores.AddRow(sets[d].Name, L1VsL2Scenario.PenaltyName(penalty), p.Lambda, p.Lambda / sets[d].TrainRows, p.Zeros,
-                    Estimate.FromBootstrap(auc), Estimate.FromBootstrap(logLoss), accuracy);
+                    auc, logLoss, accuracy);
             }
 
             var a = paths.Tuned(d, Penalty.L1);
             var b = paths.Tuned(d, Penalty.L2);
-            var aucDiff = Estimate.FromBootstrap(Bootstrap.PairedDifference(labels, a.TestScores, b.TestScores, Roc.Auc, L1VsL2Scenario.SubSeed(seed, 4, d), resamples, stratified: true));
-            var lossDiff = Estimate.FromBootstrap(Bootstrap.PairedDifference(labels, a.TestScores, b.TestScores, RegularizationPath.LogLoss, L1VsL2Scenario.SubSeed(seed, 5, d), resamples, stratified: true));
+            Estimate aucDiff = Bootstrap.PairedDifference(labels, a.TestScores, b.TestScores, Roc.Auc, L1VsL2Scenario.SubSeed(seed, 4, d), resamples, stratified: true);
+            Estimate lossDiff = Bootstrap.PairedDifference(labels, a.TestScores, b.TestScores, RegularizationPath.LogLoss, L1VsL2Scenario.SubSeed(seed, 5, d), resamples, stratified: true);
             diffTable.AddRow(sets[d].Name, a.Lambda, b.Lambda, aucDiff, lossDiff);
             differences.Add(new TunedDifference(sets[d].Name, aucDiff, labels.Length));
             progress.Report("bootstrap at the tuned λ", d + 1, sets.Length);
@@ -144,16 +144,16 @@ internal static class Experiment
             double trainLoss = RegularizationPath.LogLoss(trainLabels, train);
             fits.Add((train, test, trainLoss));
             table.AddRow(models[m].Name, models[m].L1 + models[m].L2, Math.Sqrt(weights.Sum(w => w * w)), trainLoss,
-                Estimate.FromBootstrap(Bootstrap.Percentile(labels, test, RegularizationPath.LogLoss, L1VsL2Scenario.SubSeed(settings.Seed, 8, m), settings.BootstrapResamples, stratified: true)),
+                Bootstrap.Percentile(labels, test, RegularizationPath.LogLoss, L1VsL2Scenario.SubSeed(settings.Seed, 8, m), settings.BootstrapResamples, stratified: true),
                 Roc.Auc(trainLabels, train),
-                Estimate.FromBootstrap(Bootstrap.Percentile(labels, test, Roc.Auc, L1VsL2Scenario.SubSeed(settings.Seed, 9, m), settings.BootstrapResamples, stratified: true)));
+                Bootstrap.Percentile(labels, test, Roc.Auc, L1VsL2Scenario.SubSeed(settings.Seed, 9, m), settings.BootstrapResamples, stratified: true));
         }
 
         var measures = new List<OverfittingMeasure>();
         for (int m = 1; m < models.Length; m++)
         {
             // Gain = test loss(unregularized) − test loss(regularized); the gap reduction subtracts the (fixed) train-loss difference.
-            var gain = Estimate.FromBootstrap(Bootstrap.PairedDifference(labels, fits[0].Test, fits[m].Test, RegularizationPath.LogLoss, L1VsL2Scenario.SubSeed(settings.Seed, 10, m), settings.BootstrapResamples, stratified: true));
+            Estimate gain = Bootstrap.PairedDifference(labels, fits[0].Test, fits[m].Test, RegularizationPath.LogLoss, L1VsL2Scenario.SubSeed(settings.Seed, 10, m), settings.BootstrapResamples, stratified: true);
             double shift = fits[0].TrainLoss - fits[m].TrainLoss;
             var gap = new Estimate(gain.Value - shift, gain.Lower - shift, gain.Upper - shift) { UndefinedShare = gain.UndefinedShare };
             measures.Add(new OverfittingMeasure(models[m].Name, gain, gap, labels.Length));

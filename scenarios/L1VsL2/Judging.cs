@@ -173,7 +173,7 @@ internal static class Judging
     {
         if (total == 0)
         {
-            return new Estimate(double.NaN, double.NaN, double.NaN);
+            return Estimate.Undefined;
         }
 
         return ClassicalML.Evaluation.Intervals.Wilson(count, total);
@@ -295,7 +295,7 @@ internal static class Judging
         private static MeasuredEffect Census(int count, int total)
         {
             double share = total == 0 ? double.NaN : (double)count / total;
-            return new(new Estimate(share, share, share), Math.Max(1, total));
+            return new(Estimate.Exact(share), Math.Max(1, total));
         }
     }
 }

@@ -6,6 +6,14 @@ internal static class Half
     public const double Value = 0.5;
 
     public static bool? Side(Estimate e) => e.IsUndefined ? null : e.Lower > Value ? true : e.Upper < Value ? false : null;
+
+    /// <summary>Two parts of a claim, each on the right side (true), the wrong side (false) or undecided (null): holds if
+    /// both are right, partly holds if one is, does not hold if neither is, inconclusive while either is undecided.</summary>
+    public static Verdict BothParts(bool? first, bool? second) =>
+        first is null || second is null ? Verdict.Inconclusive
+        : first.Value && second.Value ? Verdict.Holds
+        : first.Value || second.Value ? Verdict.PartlyHolds
+        : Verdict.DoesNotHold;
 }
 
 /// <summary>get_splits shuffles and cuts (exact 80/10/10 sizes, rows reordered) or draws a per-row mask (sizes vary, file order kept).</summary>
@@ -21,12 +29,7 @@ internal sealed class MaskNotOrderCriterion : Criterion<MechanismMeasurements>
         Estimate exact = Stats.Wilson(input.ExactSizeCalls), reordered = Stats.Wilson(input.ReorderedCalls);
         string evidence = $"training rows per call {input.TrainSizes.Min()} to {input.TrainSizes.Max()} (SD {Numbers.Format(Sd(input.TrainSizes))}) over {input.Calls} calls; "
             + $"exactly 80/10/10 rows in {input.ExactSizeCalls.Hits} of {input.Calls} calls = {exact}; rows out of file order in {input.ReorderedCalls.Hits} of {input.Calls} = {reordered} (share, 95% Wilson)";
-        var (a, b) = (Half.Side(exact), Half.Side(reordered));
-        Verdict verdict = a is null || b is null ? Verdict.Inconclusive
-            : a.Value && b.Value ? Verdict.Holds
-            : !a.Value && !b.Value ? Verdict.DoesNotHold
-            : Verdict.PartlyHolds;
-        return (verdict, evidence);
+        return (Half.BothParts(Half.Side(exact), Half.Side(reordered)), evidence);
     }
 
     private static double Sd(int[] sizes) => MathNet.Numerics.Statistics.Statistics.StandardDeviation(sizes.Select(s => (double)s));
@@ -47,11 +50,7 @@ internal sealed class DifferentTestSetsCriterion : Criterion<MechanismMeasuremen
             + $"training rows in common = {input.TrainShareInCommon} (identical training sets in {input.IdenticalTrainPairs.Hits} of {input.IdenticalTrainPairs.Total} pairs)";
         bool? few = Half.Side(common) is { } c ? !c : null;
         bool? leak = Half.Side(training);
-        Verdict verdict = few is null || leak is null ? Verdict.Inconclusive
-            : few.Value && leak.Value ? Verdict.Holds
-            : few.Value || leak.Value ? Verdict.PartlyHolds
-            : Verdict.DoesNotHold;
-        return (verdict, evidence);
+        return (Half.BothParts(few, leak), evidence);
     }
 }
 

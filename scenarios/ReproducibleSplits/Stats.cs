@@ -12,7 +12,7 @@ internal static class Stats
     {
         if (count.Total == 0)
         {
-            return new Estimate(double.NaN, double.NaN, double.NaN);
+            return Estimate.Undefined;
         }
 
         return Intervals.Wilson(count.Hits, count.Total);
@@ -24,7 +24,7 @@ internal static class Stats
         double mean = values.Mean();
         if (values.Count < 2)
         {
-            return new Estimate(mean, double.NaN, double.NaN);
+            return Estimate.WithoutInterval(mean);
         }
 
         double half = StudentT.InvCDF(0, 1, values.Count - 1, 0.975) * values.StandardDeviation() / Math.Sqrt(values.Count);
@@ -33,5 +33,5 @@ internal static class Stats
 
     /// <summary>A 95% percentile bootstrap over replicates, as measured (never widened), with the share of undefined resamples.</summary>
     public static Estimate Bootstrapped(int replicates, RowMetric metric, int seed, int resamples) =>
-        Estimate.FromBootstrap(Bootstrap.Percentile(replicates, metric, seed, resamples));
+        Bootstrap.Percentile(replicates, metric, seed, resamples);
 }

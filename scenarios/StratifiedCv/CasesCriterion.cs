@@ -2,13 +2,6 @@ using ClassicalML.Scenarios;
 
 namespace ClassicalML.Scenarios.StratifiedCv;
 
-/// <summary>One measured effect for one case (data set, number of folds, slope, ...), with the number of replicates
-/// its interval rests on.</summary>
-/// <param name="Case">The case, e.g. "satellite-200, 10 folds".</param>
-/// <param name="Value">The effect with its 95% interval.</param>
-/// <param name="Replicates">How many replicates (repetitions, seeds, rows) the interval rests on.</param>
-internal readonly record struct CaseEffect(string Case, Estimate Value, int Replicates);
-
 /// <summary>
 /// Judges one effect measured in several cases: each case by <see cref="EffectCriterion"/> (holds beyond
 /// <c>holdsAt</c>, partly between the thresholds, does not hold short of <c>partlyAt</c>, inconclusive when the
@@ -20,7 +13,7 @@ internal readonly record struct CaseEffect(string Case, Estimate Value, int Repl
 /// <c>partlyShare = 0</c> (every case at its lowest and at its highest reachable verdict; decided when both agree), so
 /// one undecided case among clearly disagreeing ones still gives "partly holds". This class only keeps the scenario's
 /// wording of the rule and of the evidence (each case with its verdict, then the counts), which its reports quote.</remarks>
-internal sealed class CasesCriterion : Criterion<IReadOnlyList<CaseEffect>>
+internal sealed class CasesCriterion : Criterion<IReadOnlyList<EffectCase>>
 {
     private readonly EffectCriterion _each;
     private readonly EffectCasesCriterion _rule;
@@ -35,7 +28,7 @@ internal sealed class CasesCriterion : Criterion<IReadOnlyList<CaseEffect>>
         $"each case: {_each.Description}. The claim holds if every case holds; does not hold if every case does not hold; "
         + "partly holds if the cases disagree or a case partly holds; inconclusive if an undecided case could still change the verdict";
 
-    protected override (Verdict Verdict, string Evidence) Decide(IReadOnlyList<CaseEffect> input)
+    protected override (Verdict Verdict, string Evidence) Decide(IReadOnlyList<EffectCase> input)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.Count == 0)
@@ -43,8 +36,8 @@ internal sealed class CasesCriterion : Criterion<IReadOnlyList<CaseEffect>>
             throw new ArgumentException("input has no case; measure at least one case before judging.", nameof(input));
         }
 
-        Verdict verdict = _rule.Evaluate([.. input.Select(c => new EffectCase(c.Case, c.Value, c.Replicates))]).Verdict;
-        var judged = input.Select(c => (c.Case, Judgement: _each.Evaluate(c.Value, c.Replicates))).ToList();
+        Verdict verdict = _rule.Evaluate(input).Verdict;
+        var judged = input.Select(c => (Case: c.Label, Judgement: _each.Evaluate(c.Effect, c.Replicates))).ToList();
         string Count(Verdict v) => $"{judged.Count(j => j.Judgement.Verdict == v)} {v.ToText()}";
         string evidence = string.Join("; ", judged.Select(j => $"{j.Case}: {j.Judgement.Evidence} ({j.Judgement.Verdict.ToText()})"))
             + $" [{input.Count} cases: {Count(Verdict.Holds)}, {Count(Verdict.PartlyHolds)}, {Count(Verdict.DoesNotHold)}, {Count(Verdict.Inconclusive)}]";

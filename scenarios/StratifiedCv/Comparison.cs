@@ -14,8 +14,8 @@ internal static class Comparison
         IReadOnlyList<CaseData> cases, CompositionResult composition, FoldScoreResult small, TrendResult trend, ShiftResult shift, int bootstrapSeed, int resamples)
     {
         int b = bootstrapSeed;
-        var classRatio = new List<CaseEffect>();
-        var mlnet = new List<CaseEffect>();
+        var classRatio = new List<EffectCase>();
+        var mlnet = new List<EffectCase>();
         foreach (var c in cases)
         {
             foreach (int k in CompositionStep.FoldCounts)
@@ -31,8 +31,8 @@ internal static class Comparison
         var stratSmall = composition.Stats[(small.Data, 10, Splitter.Stratified)];
         var empty = new EmptyFoldCounts(CaseName(small.Data, 10), stratSmall.Sum(x => x.FoldsWithoutFlagged), stratSmall.Sum(x => x.Folds),
             plainSmall.Sum(x => x.FoldsWithoutFlagged), plainSmall.Sum(x => x.Folds));
-        var foldSpread = new List<CaseEffect>();
-        var estimateSpread = new List<CaseEffect>();
+        var foldSpread = new List<EffectCase>();
+        var estimateSpread = new List<EffectCase>();
         foreach (int k in CompositionStep.FoldCounts)
         {
             foldSpread.Add(new(CaseName(small.Data, k), RepetitionStats.MeanRatio(FoldApSd(small, k, Splitter.Stratified), FoldApSd(small, k, Splitter.Plain), b++, resamples), small.Repeats));
@@ -62,24 +62,24 @@ internal static class Comparison
 
     /// <summary>The slopes of the benefit over log2(rows) and log2(share), with percentile bootstrap intervals that
     /// resample whole repetitions (the same resamples for both slopes).</summary>
-    public static IReadOnlyList<CaseEffect> TrendSlopes(TrendResult trend, int seed, int resamples)
+    public static IReadOnlyList<EffectCase> TrendSlopes(TrendResult trend, int seed, int resamples)
     {
         double[] full = Trend.Slopes(trend, [.. Enumerable.Range(0, trend.Repeats)]);
         string[] names = ["per doubling of the rows", "per doubling of the minority share"];
-        return [.. Enumerable.Range(0, 2).Select(i => new CaseEffect(names[i],
-            trend.Repeats < 2 || double.IsNaN(full[i]) ? new Estimate(double.NaN, double.NaN, double.NaN)
-                : Estimate.FromBootstrap(Bootstrap.Percentile(trend.Repeats, rows => Trend.Slopes(trend, rows)[i], seed, resamples)),
+        return [.. Enumerable.Range(0, 2).Select(i => new EffectCase(names[i],
+            trend.Repeats < 2 || double.IsNaN(full[i]) ? Estimate.Undefined
+                : Bootstrap.Percentile(trend.Repeats, rows => Trend.Slopes(trend, rows)[i], seed, resamples),
             trend.Repeats))];
     }
 
     /// <summary>The chosen group's mean log-loss increase minus the random groups' mean, with the interval that chance
     /// gives one group of that size: ± 1.96 SD of the random groups' increases (normal approximation).</summary>
-    public static CaseEffect ShiftEffect(ShiftResult shift)
+    public static EffectCase ShiftEffect(ShiftResult shift)
     {
         double real = shift.Real.Average(r => r.GroupDrop);
         double[] chance = [.. shift.Null.Select(r => r.GroupDrop)];
         double excess = real - chance.Average();
         double half = chance.Length < 2 ? double.NaN : Z95 * MathNet.Numerics.Statistics.Statistics.StandardDeviation(chance);
-        return new CaseEffect($"{shift.Chosen.Attribute} = {shift.Chosen.Level}", new Estimate(excess, excess - half, excess + half), shift.Chosen.Rows);
+        return new EffectCase($"{shift.Chosen.Attribute} = {shift.Chosen.Level}", new Estimate(excess, excess - half, excess + half), shift.Chosen.Rows);
     }
 }

@@ -36,25 +36,25 @@ internal sealed class EmptyFoldsCriterion : Criterion<EmptyFoldCounts>
 internal sealed record Measurements
 {
     /// <summary>Per case: mean |minority share deviation| per fold, stratified / plain (claimed below 1).</summary>
-    public required IReadOnlyList<CaseEffect> ClassRatio { get; init; }
+    public required IReadOnlyList<EffectCase> ClassRatio { get; init; }
 
     /// <summary>Folds without a minority row on the case where it matters most.</summary>
     public required EmptyFoldCounts EmptyFolds { get; init; }
 
     /// <summary>Per case: mean within-repetition SD of fold AP, stratified / plain (claimed below 1).</summary>
-    public required IReadOnlyList<CaseEffect> FoldSpread { get; init; }
+    public required IReadOnlyList<EffectCase> FoldSpread { get; init; }
 
     /// <summary>Per case: SD over repetitions of the CV mean AP, stratified / plain (claimed below 1).</summary>
-    public required IReadOnlyList<CaseEffect> EstimateSpread { get; init; }
+    public required IReadOnlyList<EffectCase> EstimateSpread { get; init; }
 
     /// <summary>Slopes of the stratification benefit over log2(rows) and log2(minority share) (claimed below 0).</summary>
-    public required IReadOnlyList<CaseEffect> Trend { get; init; }
+    public required IReadOnlyList<EffectCase> Trend { get; init; }
 
     /// <summary>Excess log-loss increase on a distribution missing from training, beyond a random group's (claimed above 0).</summary>
-    public required CaseEffect Shift { get; init; }
+    public required EffectCase Shift { get; init; }
 
     /// <summary>Per case: mean |minority share deviation| per fold, ML.NET CrossValidationSplit / stratified (claimed above 1).</summary>
-    public required IReadOnlyList<CaseEffect> MlNetDeviation { get; init; }
+    public required IReadOnlyList<EffectCase> MlNetDeviation { get; init; }
 
     /// <summary>Splits with the label as ML.NET's samplingKeyColumnName in which every class fell into a single fold, out of all.</summary>
     public required (int Grouped, int Total) LabelKey { get; init; }
@@ -129,7 +129,7 @@ internal static class Judging
             LowerEstimateVariance.Judge(new CasesCriterion("SD over repetitions of the CV mean AP, stratified / plain", Direction.Less, 0.9, 1, OverRepetitions, "repetitions").Evaluate(m.EstimateSpread)),
             SmallerAndImbalancedMatterMore.Judge(new CasesCriterion("slope of the benefit ln(SD plain / SD stratified of fold log loss)", Direction.Less, 0, 0, OverRepetitions, "repetitions").Evaluate(m.Trend)),
             MissingDistributionHurts.Judge(new EffectCriterion("log-loss increase (nats) on the group when its rows are missing from training, minus that of a random group of the same size",
-                Direction.Greater, MaterialLogLossIncrease, 0, "95% interval from the spread of random groups", "rows in the group").Evaluate(m.Shift.Value, m.Shift.Replicates)),
+                Direction.Greater, MaterialLogLossIncrease, 0, "95% interval from the spread of random groups", "rows in the group").Evaluate(m.Shift.Effect, m.Shift.Replicates)),
             MlNetNotStratified.Judge(new CasesCriterion("mean |minority share deviation| per fold, ML.NET CrossValidationSplit / stratified", Direction.Greater, 2, 1, OverSeeds, "seeds").Evaluate(m.MlNetDeviation)),
             SamplingKeyGroups.Judge(new EffectCriterion("share of splits with samplingKeyColumnName = Label where each class fell into a single fold", Direction.Greater, 0.9, 0.5,
                 "Wilson 95% interval", "splits").Evaluate(labelKey, m.LabelKey.Total)),

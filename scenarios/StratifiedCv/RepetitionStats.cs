@@ -81,10 +81,10 @@ internal static class RepetitionStats
         double value = Of(all);
         if (double.IsNaN(value) || double.IsInfinity(value))
         {
-            return new Estimate(double.NaN, double.NaN, double.NaN);
+            return Estimate.Undefined;
         }
 
         // The percentile interval is reported as measured, even if it misses the full-data ratio.
-        return Estimate.FromBootstrap(Bootstrap.Percentile(first.Length, Of, seed, resamples));
+        return Bootstrap.Percentile(first.Length, Of, seed, resamples);
     }
 }

@@ -85,8 +85,8 @@ internal static class Trend
     {
         double value = Benefit(result, cell, [.. Enumerable.Range(0, result.Repeats)]);
         return double.IsNaN(value) || result.Repeats < 2
-            ? new Estimate(value, double.NaN, double.NaN)
-            : Estimate.FromBootstrap(ClassicalML.Evaluation.Bootstrap.Percentile(result.Repeats, rows => Benefit(result, cell, rows), seed, resamples));
+            ? Estimate.WithoutInterval(value)
+            : ClassicalML.Evaluation.Bootstrap.Percentile(result.Repeats, rows => Benefit(result, cell, rows), seed, resamples);
     }
 
     /// <summary>The least-squares slopes of the cells' benefit on log2(rows) and on log2(minority share), fitted

@@ -7,7 +7,7 @@ namespace ClassicalML.Data.Splits;
 /// Plain k-fold cross-validation, as scikit-learn's <c>KFold</c>: rows (optionally shuffled) are cut
 /// into k consecutive folds; the first n mod k folds have ⌊n/k⌋+1 rows, the others ⌊n/k⌋.
 /// </summary>
-public sealed class KFold
+public sealed class KFold : FoldSplitter
 {
     /// <summary>Creates a k-fold splitter.</summary>
     /// <param name="k">Number of folds, at least 2.</param>
@@ -16,27 +16,14 @@ public sealed class KFold
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is less than 2.</exception>
     /// <exception cref="ArgumentException">A seed without shuffling, or shuffling without a seed.</exception>
     public KFold(int k, bool shuffle = false, int? seed = null)
+        : base(k, shuffle, seed)
     {
-        Preconditions.CheckFolds(k);
-        Preconditions.CheckShuffleSeed(shuffle, seed);
-        K = k;
-        Shuffle = shuffle;
-        Seed = seed;
     }
 
-    /// <summary>Number of folds.</summary>
-    public int K { get; }
-
-    /// <summary>Whether rows are shuffled before they are cut into folds.</summary>
-    public bool Shuffle { get; }
-
-    /// <summary>Seed of the shuffle, or null when <see cref="Shuffle"/> is false.</summary>
-    public int? Seed { get; }
-
-    /// <summary>Splits rows 0..<paramref name="rowCount"/>-1 into <see cref="K"/> folds.</summary>
+    /// <summary>Splits rows 0..<paramref name="rowCount"/>-1 into <see cref="FoldSplitter.K"/> folds.</summary>
     /// <param name="rowCount">Number of rows.</param>
     /// <returns>The folds; fold sizes differ by at most 1.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rowCount"/> is less than <see cref="K"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rowCount"/> is less than <see cref="FoldSplitter.K"/>.</exception>
     public FoldSplit Split(int rowCount)
     {
         Preconditions.CheckRowsForFolds(K, rowCount, nameof(rowCount));

@@ -11,7 +11,7 @@ namespace ClassicalML.Data.Splits;
 /// <remarks>
 /// <para>Allocation (hand-written; it differs from scikit-learn's <c>StratifiedKFold</c>, which
 /// does not bound fold sizes): the classes are taken in order of first occurrence; each class's
-/// rows (shuffled when <see cref="Shuffle"/> is true, else in row order) are dealt to the folds
+/// rows (shuffled when <see cref="FoldSplitter.Shuffle"/> is true, else in row order) are dealt to the folds
 /// round-robin, starting at the fold after the one that received the previous class's last row.</para>
 /// <para>Guarantees, with n rows and class sizes n_c: (1) fold f receives ⌊n_c/k⌋ or ⌈n_c/k⌉ rows of
 /// class c, because a run of n_c consecutive round-robin positions covers every fold ⌊n_c/k⌋ times
@@ -20,7 +20,7 @@ namespace ClassicalML.Data.Splits;
 /// argument gives folds 0..(n mod k)-1 one extra row. Both per-class counts and fold sizes
 /// therefore differ by at most 1 between folds.</para>
 /// </remarks>
-public sealed class StratifiedKFold
+public sealed class StratifiedKFold : FoldSplitter
 {
     /// <summary>Creates a stratified k-fold splitter.</summary>
     /// <param name="k">Number of folds, at least 2.</param>
@@ -29,24 +29,11 @@ public sealed class StratifiedKFold
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is less than 2.</exception>
     /// <exception cref="ArgumentException">A seed without shuffling, or shuffling without a seed.</exception>
     public StratifiedKFold(int k, bool shuffle = false, int? seed = null)
+        : base(k, shuffle, seed)
     {
-        Preconditions.CheckFolds(k);
-        Preconditions.CheckShuffleSeed(shuffle, seed);
-        K = k;
-        Shuffle = shuffle;
-        Seed = seed;
     }
 
-    /// <summary>Number of folds.</summary>
-    public int K { get; }
-
-    /// <summary>Whether each class's rows are shuffled before they are dealt to folds.</summary>
-    public bool Shuffle { get; }
-
-    /// <summary>Seed of the shuffle, or null when <see cref="Shuffle"/> is false.</summary>
-    public int? Seed { get; }
-
-    /// <summary>Splits the rows into <see cref="K"/> folds stratified on <paramref name="strata"/>.</summary>
+    /// <summary>Splits the rows into <see cref="FoldSplitter.K"/> folds stratified on <paramref name="strata"/>.</summary>
     /// <typeparam name="TKey">Type of the stratification key; keys compare with <see cref="EqualityComparer{T}.Default"/>.</typeparam>
     /// <param name="strata">The key of every row (a class label or any other column).</param>
     /// <returns>The folds. <see cref="FoldSplit.Warnings"/> notes a class with fewer rows than folds.</returns>

@@ -10,10 +10,12 @@ namespace ClassicalML.Scenarios;
 /// </summary>
 /// <typeparam name="TCase">What the per-case criterion reads, e.g. <see cref="MeasuredEffect"/>.</typeparam>
 /// <remarks>
-/// With the decided cases D (those not inconclusive): if every case is decided, holds when all hold, does not hold
-/// when none holds or partly holds, partly holds otherwise. With undecided cases: partly holds when D already contains
-/// a partly-holds case, or both a holding and a failing case (no resolution of the others can change that);
-/// inconclusive otherwise, and the evidence shows each undecided case's own evidence (e.g. the replicates it needs).
+/// The rule is <see cref="EffectCasesCriterion"/>'s with <c>holdsShare = 1</c> and <c>partlyShare = 0</c> (one rule,
+/// <c>CaseVerdicts</c>), for any per-case criterion: an undecided case could take any verdict. So with the decided
+/// cases D (those not inconclusive): if every case is decided, holds when all hold, does not hold when none holds or
+/// partly holds, partly holds otherwise. With undecided cases: partly holds when D already contains a partly-holds
+/// case, or both a holding and a failing case (no resolution of the others can change that); inconclusive otherwise,
+/// and the evidence shows each undecided case's own evidence (e.g. the replicates it needs).
 /// </remarks>
 public sealed class CasesCriterion<TCase> : Criterion<IReadOnlyList<(string Case, TCase Input)>>
 {
@@ -49,20 +51,7 @@ public sealed class CasesCriterion<TCase> : Criterion<IReadOnlyList<(string Case
 
         var judged = input.Select(c => (c.Case, Judgement: _perCase.Evaluate(c.Input))).ToList();
         string evidence = string.Join("; ", judged.Select(j => $"{j.Case}: {j.Judgement.Verdict.ToText()} ({j.Judgement.Evidence})"));
-        var decided = judged.Select(j => j.Judgement.Verdict).Where(v => v != Verdict.Inconclusive).ToList();
-        bool anyHolds = decided.Contains(Verdict.Holds);
-        bool anyFails = decided.Contains(Verdict.DoesNotHold);
-        bool mixed = decided.Contains(Verdict.PartlyHolds) || (anyHolds && anyFails);
-        if (mixed)
-        {
-            return (Verdict.PartlyHolds, evidence);
-        }
-
-        if (decided.Count < judged.Count)
-        {
-            return (Verdict.Inconclusive, evidence);
-        }
-
-        return (anyHolds ? Verdict.Holds : Verdict.DoesNotHold, evidence);
+        var (verdict, _, _) = CaseVerdicts.Combine([.. judged.Select(j => CaseVerdicts.Range(j.Judgement.Verdict))], holdsShare: 1, partlyShare: 0);
+        return (verdict, evidence);
     }
 }

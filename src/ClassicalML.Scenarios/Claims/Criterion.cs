@@ -39,6 +39,15 @@ internal static class DirectionText
     public static string Symbol(this Direction direction) => direction == Direction.Greater ? ">" : "<";
 
     public static string OrEqual(this Direction direction) => direction == Direction.Greater ? ">=" : "<=";
+
+    /// <summary>The signed position of <paramref name="x"/> beyond <paramref name="boundary"/> in the direction: positive = beyond it.</summary>
+    public static double Beyond(this Direction direction, double x, double boundary) => direction == Direction.Greater ? x - boundary : boundary - x;
+
+    /// <summary>The interval's bound nearer the boundaries a claim in this direction must pass (the lower for Greater).</summary>
+    public static double Near(this Direction direction, Estimate e) => direction == Direction.Greater ? e.Lower : e.Upper;
+
+    /// <summary>The interval's bound farther in the claimed direction (the upper for Greater).</summary>
+    public static double Far(this Direction direction, Estimate e) => direction == Direction.Greater ? e.Upper : e.Lower;
 }
 
 /// <summary>What every criterion checks alike: the fix for a blank name and the order of the two thresholds.</summary>

@@ -29,10 +29,6 @@ public sealed record EffectCase(string Label, Estimate Effect, int Replicates)
 public sealed class EffectCasesCriterion : Criterion<IReadOnlyList<EffectCase>>
 {
     private readonly EffectCriterion _perCase;
-    private readonly string _quantity;
-    private readonly Direction _direction;
-    private readonly double _holdsAt;
-    private readonly double _partlyAt;
     private readonly string _cases;
     private readonly double _holdsShare;
     private readonly double _partlyShare;
@@ -63,10 +59,6 @@ public sealed class EffectCasesCriterion : Criterion<IReadOnlyList<EffectCase>>
                 $"partlyShare is {Numbers.Format(partlyShare)}; it must be in [0, holdsShare = {Numbers.Format(holdsShare)}]. Pass 0 for \"at least one case\".");
         }
 
-        _quantity = quantity;
-        _direction = direction;
-        _holdsAt = holdsAt;
-        _partlyAt = partlyAt;
         _cases = cases;
         _holdsShare = holdsShare;
         _partlyShare = partlyShare;
@@ -96,59 +88,25 @@ public sealed class EffectCasesCriterion : Criterion<IReadOnlyList<EffectCase>>
             return (Verdict.Inconclusive, $"no case left to judge{excluded}");
         }
 
-        var verdicts = judged.Select(c => (Case: c, Judgement: _perCase.Evaluate(c.Effect, c.Replicates), Range: Reachable(c.Effect))).ToList();
-        Verdict worst = Aggregate(verdicts.Select(v => v.Range.Lowest).ToList());
-        Verdict best = Aggregate(verdicts.Select(v => v.Range.Highest).ToList());
+        var verdicts = judged.Select(c => (Case: c, Judgement: _perCase.Evaluate(c.Effect, c.Replicates))).ToList();
+        var (verdict, worst, best) = CaseVerdicts.Combine([.. judged.Select(c => _perCase.Reachable(c.Effect))], _holdsShare, _partlyShare);
         var groups = new List<string>();
-        foreach (var verdict in new[] { Verdict.Holds, Verdict.PartlyHolds, Verdict.DoesNotHold, Verdict.Inconclusive })
+        foreach (var group in new[] { Verdict.Holds, Verdict.PartlyHolds, Verdict.DoesNotHold, Verdict.Inconclusive })
         {
-            var members = verdicts.Where(v => v.Judgement.Verdict == verdict).ToList();
+            var members = verdicts.Where(v => v.Judgement.Verdict == group).ToList();
             if (members.Count > 0)
             {
                 // Undecided cases keep EffectCriterion's reasoning (what it would take to decide), without the repeated quantity name.
-                var items = members.Select(v => verdict == Verdict.Inconclusive
-                    ? $"{v.Case.Label} {v.Judgement.Evidence[(_quantity.Length + 3)..]}"
+                var items = members.Select(v => group == Verdict.Inconclusive
+                    ? $"{v.Case.Label} {_perCase.WithoutQuantity(v.Judgement.Evidence)}"
                     : $"{v.Case.Label} {v.Case.Effect}");
-                groups.Add($"{verdict.ToText()} ({members.Count.ToString(CultureInfo.InvariantCulture)}): {string.Join("; ", items)}");
+                groups.Add($"{group.ToText()} ({members.Count.ToString(CultureInfo.InvariantCulture)}): {string.Join("; ", items)}");
             }
         }
 
         string summary = $"{judged.Count.ToString(CultureInfo.InvariantCulture)} cases judged — {string.Join(" | ", groups)}{excluded}";
-        return worst == best
-            ? (worst, summary)
+        return verdict != Verdict.Inconclusive
+            ? (verdict, summary)
             : (Verdict.Inconclusive, $"the undecided cases leave the claim between {worst.ToText()} and {best.ToText()}; {summary}");
-    }
-
-    private Verdict Aggregate(IReadOnlyList<Verdict> verdicts)
-    {
-        int n = verdicts.Count;
-        int holds = verdicts.Count(v => v == Verdict.Holds);
-        int atLeastPartly = verdicts.Count(v => v is Verdict.Holds or Verdict.PartlyHolds);
-        if (holds >= _holdsShare * n)
-        {
-            return Verdict.Holds;
-        }
-
-        return atLeastPartly >= Math.Max(1, _partlyShare * n) ? Verdict.PartlyHolds : Verdict.DoesNotHold;
-    }
-
-    /// <summary>The lowest and highest verdict one case's interval reaches (both the same when the case is decided).</summary>
-    private (Verdict Lowest, Verdict Highest) Reachable(Estimate e)
-    {
-        if (e.IsUndefined)
-        {
-            return (Verdict.DoesNotHold, Verdict.Holds);
-        }
-
-        // Signed position beyond a boundary in the claimed direction, as EffectCriterion reads it.
-        double Beyond(double x, double boundary) => _direction == Direction.Greater ? x - boundary : boundary - x;
-        double near = _direction == Direction.Greater ? e.Lower : e.Upper;
-        double far = _direction == Direction.Greater ? e.Upper : e.Lower;
-        bool canHold = Beyond(far, _holdsAt) > 0;
-        bool canFail = Beyond(near, _partlyAt) <= 0;
-        bool canPartly = _holdsAt != _partlyAt && Beyond(far, _partlyAt) > 0 && Beyond(near, _holdsAt) <= 0;
-        Verdict lowest = canFail ? Verdict.DoesNotHold : canPartly ? Verdict.PartlyHolds : Verdict.Holds;
-        Verdict highest = canHold ? Verdict.Holds : canPartly ? Verdict.PartlyHolds : Verdict.DoesNotHold;
-        return (lowest, highest);
     }
 }

@@ -105,10 +105,9 @@ public sealed class EffectCriterion : Criterion<MeasuredEffect>
             return (Verdict.Inconclusive, $"{numbers}: undefined, so the data cannot decide");
         }
 
-        // Signed position relative to a boundary in the claim's direction: positive = beyond it.
-        double Beyond(double x, double boundary) => _direction == Direction.Greater ? x - boundary : boundary - x;
-        double near = _direction == Direction.Greater ? e.Lower : e.Upper;
-        double far = _direction == Direction.Greater ? e.Upper : e.Lower;
+        double Beyond(double x, double boundary) => _direction.Beyond(x, boundary);
+        double near = _direction.Near(e);
+        double far = _direction.Far(e);
         if (Beyond(near, _holdsAt) > 0)
         {
             return (Verdict.Holds, $"{numbers}: the interval lies beyond {Numbers.Format(_holdsAt)}");
@@ -155,6 +154,28 @@ public sealed class EffectCriterion : Criterion<MeasuredEffect>
             : string.Join(" and ", spanned);
         return (Verdict.Inconclusive,
             $"{numbers}: the interval contains {contains}, so the data cannot decide between {between}; {Needed(e, boundary, input.Replicates)}");
+    }
+
+    /// <summary>The evidence of <see cref="Decide"/> without its leading "quantity = " (for a list of cases that names the quantity once).</summary>
+    internal string WithoutQuantity(string evidence) => evidence[(_quantity.Length + 3)..];
+
+    /// <summary>The lowest and highest verdict an effect's interval reaches (both the same when the interval decides it;
+    /// does not hold to holds when the effect is undefined), read as <see cref="Decide"/> reads it.</summary>
+    internal (Verdict Lowest, Verdict Highest) Reachable(Estimate e)
+    {
+        if (e.IsUndefined)
+        {
+            return (Verdict.DoesNotHold, Verdict.Holds);
+        }
+
+        double near = _direction.Near(e);
+        double far = _direction.Far(e);
+        bool canHold = _direction.Beyond(far, _holdsAt) > 0;
+        bool canFail = _direction.Beyond(near, _partlyAt) <= 0;
+        bool canPartly = _holdsAt != _partlyAt && _direction.Beyond(far, _partlyAt) > 0 && _direction.Beyond(near, _holdsAt) <= 0;
+        Verdict lowest = canFail ? Verdict.DoesNotHold : canPartly ? Verdict.PartlyHolds : Verdict.Holds;
+        Verdict highest = canHold ? Verdict.Holds : canPartly ? Verdict.PartlyHolds : Verdict.DoesNotHold;
+        return (lowest, highest);
     }
 
     /// <summary>How many replicates would shrink the interval's half-width below the point estimate's distance to

@@ -55,8 +55,7 @@ public sealed class IntervalComparisonCriterion : Criterion<(Estimate First, Est
             return (Verdict.DoesNotHold, $"{numbers}: undefined (NaN)");
         }
 
-        bool ordered = _direction == Direction.Greater ? a.Value > b.Value : a.Value < b.Value;
-        bool separated = _direction == Direction.Greater ? a.Lower > b.Upper : a.Upper < b.Lower;
+        var (separated, ordered) = Order(_direction, a, b);
         if (separated)
         {
             return (Verdict.Holds, $"{numbers}: intervals do not overlap");
@@ -66,4 +65,10 @@ public sealed class IntervalComparisonCriterion : Criterion<(Estimate First, Est
             ? (Verdict.PartlyHolds, $"{numbers}: {_first} {_direction.Symbol()} {_second} but the intervals overlap")
             : (Verdict.DoesNotHold, $"{numbers}: the point estimates are not in the claimed order");
     }
+
+    /// <summary>The rule shared with <see cref="IntervalThresholdCriterion"/> (a threshold is an exact estimate): whether
+    /// <paramref name="a"/>'s interval lies wholly beyond <paramref name="b"/>'s in the direction, and whether the point
+    /// estimates are in that order.</summary>
+    internal static (bool Separated, bool Ordered) Order(Direction direction, Estimate a, Estimate b) =>
+        (direction.Beyond(direction.Near(a), direction.Far(b)) > 0, direction.Beyond(a.Value, b.Value) > 0);
 }

@@ -58,8 +58,7 @@ public sealed class IntervalThresholdCriterion : Criterion<Estimate>
             return (Verdict.DoesNotHold, $"{numbers}: undefined (NaN)");
         }
 
-        bool clear = _direction == Direction.Greater ? input.Lower > _threshold : input.Upper < _threshold;
-        bool point = _direction == Direction.Greater ? input.Value > _threshold : input.Value < _threshold;
+        var (clear, point) = IntervalComparisonCriterion.Order(_direction, input, Estimate.Exact(_threshold));
         string side = _direction == Direction.Greater ? "above" : "below";
         if (clear)
         {

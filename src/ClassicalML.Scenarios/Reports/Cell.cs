@@ -77,7 +77,7 @@ public readonly struct Cell : IEquatable<Cell>
     /// <summary>A number cell.</summary>
     /// <param name="value">The number (NaN allowed: undefined).</param>
     /// <returns>The cell.</returns>
-    public static Cell FromDouble(double value) => new(CellKind.Number, null, 0, new Estimate(value, value, value));
+    public static Cell FromDouble(double value) => new(CellKind.Number, null, 0, Estimate.Exact(value));
 
     /// <summary>An estimate cell.</summary>
     /// <param name="value">The estimate with its interval.</param>

@@ -47,6 +47,20 @@ public readonly record struct Estimate
     /// <summary>Whether any of the three numbers is NaN.</summary>
     public bool IsUndefined => double.IsNaN(Value) || double.IsNaN(Lower) || double.IsNaN(Upper);
 
+    /// <summary>An undefined estimate: value and interval NaN (printed "undefined").</summary>
+    public static Estimate Undefined => new(double.NaN, double.NaN, double.NaN);
+
+    /// <summary>A number known exactly (counted, not estimated): its interval is the number itself.</summary>
+    /// <param name="value">The number.</param>
+    /// <returns>The estimate <c>value [value, value]</c>.</returns>
+    public static Estimate Exact(double value) => new(value, value, value);
+
+    /// <summary>A point estimate whose interval cannot be computed (e.g. from a single replicate): printed
+    /// <c>value [interval undefined]</c>.</summary>
+    /// <param name="value">The point estimate.</param>
+    /// <returns>The estimate with NaN bounds.</returns>
+    public static Estimate WithoutInterval(double value) => new(value, double.NaN, double.NaN);
+
     /// <summary>
     /// The point estimate and bounds of an interval of ClassicalML.Evaluation (Wilson, bootstrap, …): the one interval
     /// type of the libraries, formatted by the host as an estimate. Confidence and method are not kept; they belong

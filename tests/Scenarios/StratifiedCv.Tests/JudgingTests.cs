@@ -6,17 +6,17 @@ namespace ClassicalML.Scenarios.StratifiedCv.Tests;
 /// <summary>Constructed measurements: every claim gets typical evidence unless a test replaces it.</summary>
 internal static class Evidence
 {
-    public static CaseEffect Case(double value, double lower, double upper, int replicates = 40, string name = "a") =>
+    public static EffectCase Case(double value, double lower, double upper, int replicates = 40, string name = "a") =>
         new(name, new Estimate(value, lower, upper), replicates);
 
     public static Measurements Make(
-        CaseEffect[]? classRatio = null,
+        EffectCase[]? classRatio = null,
         EmptyFoldCounts? empty = null,
-        CaseEffect[]? foldSpread = null,
-        CaseEffect[]? estimateSpread = null,
-        CaseEffect[]? trend = null,
-        CaseEffect? shift = null,
-        CaseEffect[]? mlnet = null,
+        EffectCase[]? foldSpread = null,
+        EffectCase[]? estimateSpread = null,
+        EffectCase[]? trend = null,
+        EffectCase? shift = null,
+        EffectCase[]? mlnet = null,
         (int, int)? labelKey = null) => new()
         {
             ClassRatio = classRatio ?? [Case(0.1, 0.05, 0.15)],
@@ -36,7 +36,7 @@ public sealed class StratifiedCvReachability : ReachabilitySuite<StratifiedCvSce
 {
     private static ReachabilityCase Case(Claim claim, Verdict expected, string label, Measurements m) => new(claim, expected, label, Evidence.Judge(m));
 
-    private static IEnumerable<ReachabilityCase> BelowOne(Claim claim, Func<CaseEffect[], Measurements> make, double holdsAt) =>
+    private static IEnumerable<ReachabilityCase> BelowOne(Claim claim, Func<EffectCase[], Measurements> make, double holdsAt) =>
     [
         Case(claim, Verdict.Holds, "every interval below the material ratio", make([Evidence.Case(holdsAt - 0.3, holdsAt - 0.4, holdsAt - 0.2), Evidence.Case(holdsAt / 2, holdsAt / 3, holdsAt - 0.1, name: "b")])),
         Case(claim, Verdict.PartlyHolds, "interval between the material ratio and 1", make([Evidence.Case((holdsAt + 1) / 2, holdsAt + 0.01, 0.99)])),
@@ -70,7 +70,7 @@ public sealed class StratifiedCvReachability : ReachabilitySuite<StratifiedCvSce
         yield return Case(minority, Verdict.Inconclusive, "no plain fold empty in 1000", Evidence.Make(empty: new EmptyFoldCounts("s", 0, 1000, 0, 1000)));
 
         var trend = Judging.SmallerAndImbalancedMatterMore;
-        CaseEffect Slope(double v, double l, double u) => Evidence.Case(v, l, u, 20);
+        EffectCase Slope(double v, double l, double u) => Evidence.Case(v, l, u, 20);
         yield return Case(trend, Verdict.Holds, "both slopes below 0", Evidence.Make(trend: [Slope(-0.1, -0.15, -0.05), Slope(-0.2, -0.3, -0.1)]));
         yield return Case(trend, Verdict.PartlyHolds, "size slope below 0, imbalance slope above", Evidence.Make(trend: [Slope(-0.1, -0.15, -0.05), Slope(0.2, 0.1, 0.3)]));
         yield return Case(trend, Verdict.DoesNotHold, "both slopes at or above 0", Evidence.Make(trend: [Slope(0.1, 0.05, 0.15), Slope(0.05, 0, 0.1)]));
@@ -146,7 +146,7 @@ public sealed class JudgingTests
     [Fact]
     public void CasesCriterion_NoCase_Throws()
     {
-        var e = Assert.Throws<ArgumentException>(() => new CasesCriterion("ratio", Direction.Less, 0.9, 1, "95% interval", "repetitions").Evaluate(Array.Empty<CaseEffect>()));
+        var e = Assert.Throws<ArgumentException>(() => new CasesCriterion("ratio", Direction.Less, 0.9, 1, "95% interval", "repetitions").Evaluate(Array.Empty<EffectCase>()));
         Assert.StartsWith("input has no case; measure at least one case before judging.", e.Message, StringComparison.Ordinal);
     }
 
