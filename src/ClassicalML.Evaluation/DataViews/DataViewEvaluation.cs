@@ -73,7 +73,7 @@ public static class DataViewEvaluation
     }
 
     /// <summary>
-    /// Evaluates scored binary predictions with <see cref="BinaryEvaluation.Evaluate"/>.
+    /// Evaluates scored binary predictions with <see cref="BinaryEvaluation.Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, double, double, ZeroDivision)"/>.
     /// </summary>
     /// <param name="predictions">Scored data, e.g. <c>model.Transform(test)</c>.</param>
     /// <param name="labelColumnName">Label column: Boolean, or numeric holding only 0 and 1.</param>

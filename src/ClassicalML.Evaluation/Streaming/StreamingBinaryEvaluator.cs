@@ -4,7 +4,7 @@ namespace ClassicalML.Evaluation;
 
 /// <summary>
 /// Accumulates (label, score) pairs batch by batch in bounded memory and produces the same
-/// <see cref="BinaryReport"/> as <see cref="BinaryEvaluation.Evaluate"/>, for predictions that
+/// <see cref="BinaryReport"/> as <see cref="BinaryEvaluation.Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, double, double, ZeroDivision)"/>, for predictions that
 /// arrive in batches or live on several machines. Accumulators built on different partitions
 /// can be serialized (<see cref="ToBytes"/>, <see cref="FromBytes"/>) and merged
 /// (<see cref="Merge"/>); the report does not depend on how the rows were split into batches
