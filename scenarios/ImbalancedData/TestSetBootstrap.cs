@@ -43,7 +43,7 @@ internal sealed class Deferred
 /// the same resamples (one draw of the rows per resample serves all).
 /// </summary>
 /// <remarks>
-/// A method's <see cref="BinaryReport"/> on a resample is computed once (<see cref="BinaryEvaluation.Evaluate"/>,
+/// A method's <see cref="BinaryReport"/> on a resample is computed once (<see cref="BinaryEvaluation.Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, double, double, ZeroDivision)"/>,
 /// undefined metrics as NaN) and reused by every statistic, keyed by the resample's index: every pass uses the same
 /// seed, strata and number of resamples, so resample r holds the same rows in every pass, and two resamples can never
 /// share a key; a dozen models and a hundred comparisons cost one evaluation per model and resample. Differences are paired exactly as

@@ -12,7 +12,7 @@ namespace ClassicalML.Cli;
 /// <c>--help</c> and in the project README.
 /// </summary>
 /// <remarks>
-/// Binary mode collects the two columns (9 bytes a row) and calls <see cref="BinaryEvaluation.Evaluate"/>; above
+/// Binary mode collects the two columns (9 bytes a row) and calls <see cref="BinaryEvaluation.Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, double, double, ZeroDivision)"/>; above
 /// <see cref="DefaultExactCapacity"/> rows it streams into a <see cref="StreamingBinaryEvaluator"/> instead (ROC AUC
 /// and AP from a histogram, with error bounds) unless --exact. Undefined values follow --zero-division and are listed
 /// with their reason. Bad input: one line on stderr naming file, line, column and fix, exit code 2.

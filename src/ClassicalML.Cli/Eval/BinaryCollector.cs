@@ -5,7 +5,7 @@ namespace ClassicalML.Cli;
 
 /// <summary>
 /// Collects (label, score) rows into two arrays (9 bytes a row) and evaluates them with the batch evaluator,
-/// <see cref="BinaryEvaluation.Evaluate"/>. Past the exact capacity (unless exact evaluation is forced) it hands the
+/// <see cref="BinaryEvaluation.Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, double, double, ZeroDivision)"/>. Past the exact capacity (unless exact evaluation is forced) it hands the
 /// rows to a <see cref="StreamingBinaryEvaluator"/> and streams the rest in batches: bounded memory, with ROC AUC and
 /// average precision from its histogram and their error bounds.
 /// </summary>

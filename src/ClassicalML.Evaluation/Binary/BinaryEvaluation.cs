@@ -202,38 +202,11 @@ public static class BinaryEvaluation
         double beta2 = beta * beta;
         double fBeta = undefined.Divide((1 + beta2) * tp, ((1 + beta2) * tp) + (beta2 * fn) + fp, nameof(BinaryReport.FBeta), "no actual and no predicted positives (tp + fp + fn = 0)");
 
-        double balancedAccuracy;
-        if (positives > 0 && negatives > 0)
-        {
-            balancedAccuracy = (recall + specificity) / 2.0;
-        }
-        else
-        {
-            // scikit-learn drops the absent class from the mean of per-class recalls.
-            balancedAccuracy = positives > 0 ? recall : specificity;
-            undefined.Add(
-                nameof(BinaryReport.BalancedAccuracy),
-                positives > 0
-                    ? "no actual negatives; reported as the recall of the positive class alone (scikit-learn's behaviour)"
-                    : "no actual positives; reported as the recall of the negative class (specificity) alone (scikit-learn's behaviour)");
-        }
-
-        double mccNumerator = weights is null
-            ? ((long)counts.TruePositives * counts.TrueNegatives) - ((long)counts.FalsePositives * counts.FalseNegatives)
-            : (tp * tn) - (fp * fn);
-        double mcc = Mcc(mccNumerator, tp, fp, tn, fn, undefined);
-
+        double balancedAccuracy = BalancedAccuracy(recall, specificity, positives, negatives, undefined);
+        double mcc = Mcc(counts, weights, undefined);
         if (positives == 0 || negatives == 0)
         {
-            string reason = (positives == 0, weights is null) switch
-            {
-                (true, true) => "only negative labels (P = 0); a ranking metric needs both classes; reported as NaN",
-                (false, true) => "only positive labels (N = 0); a ranking metric needs both classes; reported as NaN",
-                (true, false) => "the positives' weights sum to 0 (P = 0); a ranking metric needs both classes; reported as NaN",
-                (false, false) => "the negatives' weights sum to 0 (N = 0); a ranking metric needs both classes; reported as NaN",
-            };
-            undefined.Add(nameof(BinaryReport.RocAuc), reason);
-            undefined.Add(nameof(BinaryReport.AveragePrecision), reason);
+            AddOneClassRanking(positives == 0, weights is not null, undefined);
         }
 
         if (nonProbabilityReason is not null)
@@ -274,8 +247,47 @@ public static class BinaryEvaluation
         };
     }
 
-    private static double Mcc(double numerator, double tp, double fp, double tn, double fn, UndefinedMetrics undefined)
+    /// <summary>The mean of the per-class recalls; with one class present its recall alone, as scikit-learn (listed).</summary>
+    private static double BalancedAccuracy(double recall, double specificity, double positives, double negatives, UndefinedMetrics undefined)
     {
+        if (positives > 0 && negatives > 0)
+        {
+            return (recall + specificity) / 2.0;
+        }
+
+        // scikit-learn drops the absent class from the mean of per-class recalls.
+        undefined.Add(
+            nameof(BinaryReport.BalancedAccuracy),
+            positives > 0
+                ? "no actual negatives; reported as the recall of the positive class alone (scikit-learn's behaviour)"
+                : "no actual positives; reported as the recall of the negative class (specificity) alone (scikit-learn's behaviour)");
+        return positives > 0 ? recall : specificity;
+    }
+
+    /// <summary>Lists ROC AUC and AP as undefined (NaN) when a class is missing, or, weighted, weighs 0 in total.</summary>
+    private static void AddOneClassRanking(bool noPositives, bool weighted, UndefinedMetrics undefined)
+    {
+        string reason = (noPositives, weighted) switch
+        {
+            (true, false) => "only negative labels (P = 0); a ranking metric needs both classes; reported as NaN",
+            (false, false) => "only positive labels (N = 0); a ranking metric needs both classes; reported as NaN",
+            (true, true) => "the positives' weights sum to 0 (P = 0); a ranking metric needs both classes; reported as NaN",
+            (false, true) => "the negatives' weights sum to 0 (N = 0); a ranking metric needs both classes; reported as NaN",
+        };
+        undefined.Add(nameof(BinaryReport.RocAuc), reason);
+        undefined.Add(nameof(BinaryReport.AveragePrecision), reason);
+    }
+
+    /// <summary>MCC from the weighted cells, or from the counts with the numerator in exact integers (as it always was).</summary>
+    private static double Mcc(ConfusionCounts counts, ConfusionWeights? weights, UndefinedMetrics undefined)
+    {
+        double tp = weights?.TruePositives ?? counts.TruePositives;
+        double fp = weights?.FalsePositives ?? counts.FalsePositives;
+        double tn = weights?.TrueNegatives ?? counts.TrueNegatives;
+        double fn = weights?.FalseNegatives ?? counts.FalseNegatives;
+        double numerator = weights is null
+            ? ((long)counts.TruePositives * counts.TrueNegatives) - ((long)counts.FalsePositives * counts.FalseNegatives)
+            : (tp * tn) - (fp * fn);
         double predictedPositive = tp + fp;
         double positives = tp + fn;
         double negatives = tn + fp;
