@@ -13,7 +13,7 @@ namespace ClassicalML.Evaluation;
 /// and each positive's precision lies between (TP₀+1)/(TP₀+1+FP₀+q_g) and (TP₀+p_g)/(TP₀+p_g+FP₀)
 /// (TP₀, FP₀ before the group), which bounds the AP error by Σ (p_g/P)·(max − min).
 /// With row weights (scikit-learn's <c>sample_weight</c>) p_g, q_g, P, N, TP and FP are sums of weights
-/// (<see cref="RankingSums(double, double)"/>, <see cref="AddWeighted"/>), summed in doubles: 2U += 2·w⁺_g·(W⁻ below g) + w⁺_g·w⁻_g,
+/// (<see cref="RankingSums(double, double, bool)"/>, <see cref="AddWeighted"/>), summed in doubles: 2U += 2·w⁺_g·(W⁻ below g) + w⁺_g·w⁻_g,
 /// AP as above. Weights that are integers give the unweighted bits while the sums stay below 2⁵³.
 /// </remarks>
 internal struct RankingSums
@@ -29,6 +29,7 @@ internal struct RankingSums
     private long _tp;
     private long _fp;
     private double _twiceUWeight;
+    private double _tiedPairsWeight;
     private double _tpWeight;
     private double _fpWeight;
     private double _apSum;
@@ -46,12 +47,15 @@ internal struct RankingSums
         _bounds = bounds;
     }
 
-    /// <summary>Starts weighted sums for a total weight P of the positives and N of the negatives (no error bounds).</summary>
+    /// <summary>Starts weighted sums for a total weight P of the positives and N of the negatives.</summary>
     /// <param name="positiveWeight">P, the sum of the positives' weights.</param>
     /// <param name="negativeWeight">N, the sum of the negatives' weights.</param>
-    internal RankingSums(double positiveWeight, double negativeWeight)
+    /// <param name="bounds">Accumulate the error bounds (groups that are histogram bins). The AP bound is looser than the
+    /// unweighted one: a positive's precision in the group lies between TP₀/(TP₀ + FP₀ + q_g) and (TP₀ + p_g)/(TP₀ + p_g + FP₀).</param>
+    internal RankingSums(double positiveWeight, double negativeWeight, bool bounds = false)
     {
         _weighted = true;
+        _bounds = bounds;
         _positiveWeight = positiveWeight;
         _negativeWeight = negativeWeight;
     }
@@ -61,16 +65,29 @@ internal struct RankingSums
         ? _positiveWeight == 0 || _negativeWeight == 0
         : _positives == 0 || _negatives == 0;
 
-    /// <summary>Adds the next weighted group: the sums of its positives' and negatives' weights (sums started with <see cref="RankingSums(double, double)"/>).</summary>
+    /// <summary>Adds the next weighted group: the sums of its positives' and negatives' weights (sums started with <see cref="RankingSums(double, double, bool)"/>).</summary>
     internal void AddWeighted(double p, double q)
     {
+        double tp0 = _tpWeight;
+        double fp0 = _fpWeight;
         _tpWeight += p;
         _fpWeight += q;
         double below = _negativeWeight - _fpWeight;
         _twiceUWeight += (p * (2 * below)) + (p * q);
+        if (_bounds)
+        {
+            _tiedPairsWeight += p * q;
+        }
+
         if (_positiveWeight > 0)
         {
             AddPrecision(_tpWeight, _tpWeight + _fpWeight, _positiveWeight);
+            if (_bounds && p > 0)
+            {
+                double high = (tp0 + p) / (tp0 + p + fp0);
+                double low = tp0 + fp0 + q > 0 ? tp0 / (tp0 + fp0 + q) : 0.0;
+                _apBound += p / _positiveWeight * (high - low);
+            }
         }
     }
 
@@ -110,12 +127,12 @@ internal struct RankingSums
     internal readonly double AveragePrecision => OneClass ? double.NaN : _apSum;
 
     /// <summary>Σ p_g·q_g / (2·P·N): the largest AUC change if the groups were not true ties; NaN when a class is missing.</summary>
-    internal readonly double AucErrorBound => _positives == 0 || _negatives == 0
+    internal readonly double AucErrorBound => OneClass
         ? double.NaN
-        : (double)_tiedPairs / (2.0 * _positives * _negatives);
+        : _weighted ? _tiedPairsWeight / (2.0 * _positiveWeight * _negativeWeight) : (double)_tiedPairs / (2.0 * _positives * _negatives);
 
     /// <summary>Σ (p_g/P)·(max − min precision in the group): the largest AP change if the groups were not true ties; NaN when a class is missing.</summary>
-    internal readonly double AveragePrecisionErrorBound => _positives == 0 || _negatives == 0 ? double.NaN : _apBound;
+    internal readonly double AveragePrecisionErrorBound => OneClass ? double.NaN : _apBound;
 
     /// <summary>Both metrics from sorted keys, every group a true tie; weighted when the keys carry weights.</summary>
     internal static RankingSums From(SortedKeys sorted)

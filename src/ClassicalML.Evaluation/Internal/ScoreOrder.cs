@@ -108,9 +108,57 @@ internal static class ScoreOrder
             keyWeights[slot] = weights[i];
         }
 
-        keys.AsSpan(0, front).Sort(keyWeights.AsSpan(0, front));
-        keys.AsSpan(front).Sort(keyWeights.AsSpan(front));
+        SortWithWeights(keys.AsSpan(0, front), keyWeights.AsSpan(0, front));
+        SortWithWeights(keys.AsSpan(front), keyWeights.AsSpan(front));
         return new SortedKeys(keys, front, keyWeights);
+    }
+
+    /// <summary>
+    /// Like <see cref="SortByClass(ReadOnlySpan{ulong}, ReadOnlySpan{ulong})"/> for split keys with their weights (copied, not
+    /// modified); keys of weight 0 are left out. For <see cref="StreamingBinaryEvaluator"/>.
+    /// </summary>
+    internal static SortedKeys SortByClass(ReadOnlySpan<ulong> positiveKeys, ReadOnlySpan<double> positiveWeights, ReadOnlySpan<ulong> negativeKeys, ReadOnlySpan<double> negativeWeights)
+    {
+        int positives = positiveWeights.Length - positiveWeights.Count(0.0);
+        int kept = positives + negativeWeights.Length - negativeWeights.Count(0.0);
+        ulong[] keys = GC.AllocateUninitializedArray<ulong>(kept);
+        double[] weights = GC.AllocateUninitializedArray<double>(kept);
+        int k = 0;
+        for (int i = 0; i < positiveKeys.Length; i++)
+        {
+            if (positiveWeights[i] != 0) { keys[k] = positiveKeys[i]; weights[k++] = positiveWeights[i]; }
+        }
+
+        for (int i = 0; i < negativeKeys.Length; i++)
+        {
+            if (negativeWeights[i] != 0) { keys[k] = negativeKeys[i]; weights[k++] = negativeWeights[i]; }
+        }
+
+        SortWithWeights(keys.AsSpan(0, positives), weights.AsSpan(0, positives));
+        SortWithWeights(keys.AsSpan(positives), weights.AsSpan(positives));
+        return new SortedKeys(keys, positives, weights);
+    }
+
+    /// <summary>
+    /// Sorts keys ascending with their weights, and the weights within each run of equal keys ascending too: the order,
+    /// hence every sum of weights, is then a function of the (key, weight) multiset alone, whatever the input order.
+    /// </summary>
+    private static void SortWithWeights(Span<ulong> keys, Span<double> weights)
+    {
+        keys.Sort(weights);
+        int start = 0;
+        for (int i = 1; i <= keys.Length; i++)
+        {
+            if (i == keys.Length || keys[i] != keys[start])
+            {
+                if (i - start > 1)
+                {
+                    weights[start..i].Sort();
+                }
+
+                start = i;
+            }
+        }
     }
 
     /// <summary>Like <see cref="SortByClass(ReadOnlySpan{bool}, ReadOnlySpan{double})"/> for keys that are already split by class (copied, not modified).</summary>
