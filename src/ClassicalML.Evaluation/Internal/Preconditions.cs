@@ -25,11 +25,11 @@ internal static class Preconditions
 
     /// <summary>
     /// Checks row weights (scikit-learn's <c>sample_weight</c>) beside the labels: one per label, each a finite number
-    /// of at least 0 (0 leaves a row out), and not all 0.
+    /// of at least 0 (0 leaves a row out), and not all 0 (unless <paramref name="allowAllZero"/>: one batch of many).
     /// </summary>
     /// <exception cref="ArgumentException">A different length, or every weight is 0.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A weight is negative, NaN or infinite (the message names its row).</exception>
-    internal static void CheckWeights(ReadOnlySpan<bool> labels, ReadOnlySpan<double> weights, string weightsName = "weights")
+    internal static void CheckWeights(ReadOnlySpan<bool> labels, ReadOnlySpan<double> weights, string weightsName = "weights", bool allowAllZero = false)
     {
         CheckSameLength(labels.Length, weights.Length, "labels", weightsName);
         bool anyPositive = false;
@@ -45,7 +45,7 @@ internal static class Preconditions
         }
 
         CheckArgument(
-            anyPositive || weights.IsEmpty,
+            anyPositive || allowAllZero || weights.IsEmpty,
             weightsName,
             $"{weightsName} are all 0; at least one weight must be greater than 0, or no row counts. Give the rows to evaluate a positive weight.");
     }
