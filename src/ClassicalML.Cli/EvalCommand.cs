@@ -33,6 +33,7 @@ internal sealed class EvalCommand
           classicalml eval preds.feather --format json                   Arrow IPC as pandas to_feather writes it (LZ4 or Zstd)
           classicalml eval export.csv --delimiter ';' --format markdown
           classicalml eval multi.csv --predicted-column predicted
+          classicalml eval preds.csv --weight-column w --format json     sample weights, as scikit-learn's sample_weight
         """;
 
     private readonly TextWriter stdout;
@@ -51,6 +52,7 @@ internal sealed class EvalCommand
     private readonly Option<bool> exact = new("--exact") { Description = "Exact ROC AUC and average precision above 10,000,000 rows too (keeps every score: 9 bytes a row). Example: --exact" };
     private readonly Option<string> format = new("--format") { DefaultValueFactory = _ => "table", Description = "Output: table (default), json or markdown. Example: --format json", HelpName = "FORMAT" };
     private readonly Option<bool> curves = new("--curves") { Description = "Also output the ROC and precision-recall curves (binary mode; keeps every score). Example: --curves --format json" };
+    private readonly Option<string?> weightColumn = new("--weight-column") { Description = "Column of row weights, finite and >= 0 (binary mode; scikit-learn's sample_weight): every metric is weighted, support is the weighted support, n stays the row count; keeps every score. Example: --weight-column w", HelpName = "COLUMN" };
 
     public EvalCommand(TextWriter stdout, TextWriter stderr, int exactCapacity = DefaultExactCapacity)
     {
@@ -62,7 +64,7 @@ internal sealed class EvalCommand
         CliOptions.OneOf(zeroDivision, "zero", "one", "nan");
         Command = new Command("eval", Examples);
         Command.Arguments.Add(data);
-        foreach (var option in new Option[] { labelColumn, scoreColumn, predictedColumn, positive, threshold, delimiter, missing, zeroDivision, exact, format, curves })
+        foreach (var option in new Option[] { labelColumn, scoreColumn, predictedColumn, positive, threshold, delimiter, missing, zeroDivision, exact, format, curves, weightColumn })
         {
             Command.Options.Add(option);
         }
@@ -84,7 +86,7 @@ internal sealed class EvalCommand
 
     private sealed record Request(
         string Data, string? LabelColumn, string? ScoreColumn, string? PredictedColumn, string? Positive, double? Threshold,
-        char? Delimiter, bool SkipMissing, ZeroDivision ZeroDivision, bool Exact, string Format, bool Curves);
+        char? Delimiter, bool SkipMissing, ZeroDivision ZeroDivision, bool Exact, string Format, bool Curves, string? WeightColumn = null);
 
     private Request Validate(ParseResult parse)
     {
@@ -115,14 +117,33 @@ internal sealed class EvalCommand
         }
 
         var policy = parse.GetValue(zeroDivision) switch { "one" => ZeroDivision.One, "nan" => ZeroDivision.NaN, _ => ZeroDivision.Zero };
+        var weights = WeightColumnOf(parse, predicted is not null);
         return new Request(parse.GetValue(data)!, parse.GetValue(labelColumn), score, predicted, pos?.Trim(), t, CliOptions.DelimiterOf(parse.GetValue(delimiter)),
-            parse.GetValue(missing) == "skip", policy, forceExact, parse.GetValue(format) ?? "table", withCurves);
+            parse.GetValue(missing) == "skip", policy, forceExact, parse.GetValue(format) ?? "table", withCurves, weights);
+    }
+
+    /// <summary>--weight-column, refused where it has no effect (multiclass mode) or cannot be aligned (--missing skip).</summary>
+    private string? WeightColumnOf(ParseResult parse, bool multiclass)
+    {
+        var weights = parse.GetValue(weightColumn);
+        if (weights is not null && multiclass)
+        {
+            throw new UsageException("--weight-column has no effect with --predicted-column yet (weighted multiclass evaluation is not in this version). Remove --weight-column, or drop --predicted-column for binary mode.");
+        }
+
+        if (weights is not null && parse.GetValue(missing) == "skip")
+        {
+            throw new UsageException("--weight-column cannot be combined with --missing skip yet (the weights are read in a second pass that must see the same rows). Fill in or remove rows with missing values, and use --missing error.");
+        }
+
+        return weights;
     }
 
     private string Binary(PredictionFile file, Request request)
     {
         var choice = ColumnChoice.Binary(file, request.LabelColumn, request.ScoreColumn, request.Threshold);
-        var collector = new BinaryCollector(choice.Threshold, request.ZeroDivision, exactCapacity, request.Exact || request.Curves, file.ExpectedRows, file.RowsKnown);
+        int? weight = request.WeightColumn is { } w ? ColumnChoice.Find(file, w, "--weight-column", "Name the weight column with --weight-column COLUMN.") : null;
+        var collector = new BinaryCollector(choice.Threshold, request.ZeroDivision, exactCapacity, request.Exact || request.Curves || weight is not null, file.ExpectedRows, file.RowsKnown);
         var rows = new BinaryRows(new BinaryLabelRule(request.Positive), request.SkipMissing, collector);
         file.ReadBinary(choice.Label, choice.Other, rows);
         if (collector.Count == 0)
@@ -132,13 +153,14 @@ internal sealed class EvalCommand
         }
 
         rows.Labels.CheckPositiveSeen((problem, fix) => file.ColumnError(choice.Label, problem, fix));
-        var (report, labels, scores) = collector.Evaluate();
+        double[]? weights = weight is { } wi ? WeightedEval.ReadWeights(request.Data, request.Delimiter, choice.Label, wi, request.Positive, collector.Count) : null;
+        var (report, labels, scores) = weights is null ? collector.Evaluate() : Weighted(collector, weights, choice.Threshold, request.ZeroDivision);
         RocCurve? roc = null;
         PrecisionRecallCurve? pr = null;
         if (request.Curves)
         {
-            roc = Roc.Curve(labels.Span, scores.Span);
-            pr = PrecisionRecall.Curve(labels.Span, scores.Span);
+            roc = weights is null ? Roc.Curve(labels.Span, scores.Span) : Roc.Curve(labels.Span, scores.Span, weights);
+            pr = weights is null ? PrecisionRecall.Curve(labels.Span, scores.Span) : PrecisionRecall.Curve(labels.Span, scores.Span, weights);
         }
 
         if (!choice.ThresholdFromOption && choice.Threshold == ColumnChoice.DefaultThreshold && report.LogLoss is null)
@@ -146,13 +168,22 @@ internal sealed class EvalCommand
             stderr.WriteLine($"classicalml eval: hint: some scores in column '{file.Columns[choice.Other]}' are outside [0, 1], so they look like margins (e.g. ML.NET's Score), not probabilities; with margins pass --threshold 0 (predict positive when the margin is >= 0).");
         }
 
-        var info = new EvalSummary(file.Format, file.Columns[choice.Label], file.Columns[choice.Other], choice.DescribeThreshold(), request.SkipMissing ? rows.Skipped : null, request.ZeroDivision, exactCapacity);
+        string? weightColumnName = weight is { } c ? file.Columns[c] : null;
+        var info = new EvalSummary(file.Format, file.Columns[choice.Label], file.Columns[choice.Other], choice.DescribeThreshold(), request.SkipMissing ? rows.Skipped : null, request.ZeroDivision, exactCapacity,
+            weightColumnName is null ? null : WeightedEval.SummaryLine(weightColumnName, report));
         return request.Format switch
         {
+            "json" when weightColumnName is not null => WeightedEval.Json(EvalOutput.BinaryJson(info, report, roc, pr), weightColumnName, report),
             "json" => EvalOutput.BinaryJson(info, report, roc, pr),
             "markdown" => EvalOutput.BinaryMarkdown(request.Data, info, report, roc, pr),
             _ => EvalOutput.BinaryTable(request.Data, info, report, roc, pr),
         };
+    }
+
+    private static (BinaryReport Report, ReadOnlyMemory<bool> Labels, ReadOnlyMemory<double> Scores) Weighted(BinaryCollector collector, double[] weights, double threshold, ZeroDivision zeroDivision)
+    {
+        var (labels, scores) = collector.Rows();
+        return (BinaryEvaluation.Evaluate(labels.Span, scores.Span, weights, threshold, zeroDivision: zeroDivision), labels, scores);
     }
 
     private static string Multiclass(PredictionFile file, Request request)

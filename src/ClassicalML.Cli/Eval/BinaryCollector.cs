@@ -109,6 +109,9 @@ internal sealed class BinaryCollector
         return (report, labels.AsMemory(0, count), scores.AsMemory(0, count));
     }
 
+    /// <summary>The collected rows without evaluating them (every row is kept: the collector was made with exact).</summary>
+    public (ReadOnlyMemory<bool> Labels, ReadOnlyMemory<double> Scores) Rows() => (labels.AsMemory(0, count), scores.AsMemory(0, count));
+
     private void MakeRoom()
     {
         if (streaming is not null)

@@ -3,7 +3,11 @@ using ClassicalML.Data;
 namespace ClassicalML.Cli;
 
 /// <summary>What every reader of a predictions file shares in binary mode: the label rule, the missing-value policy, the collector.</summary>
-internal sealed class BinaryRows(BinaryLabelRule labels, bool skipMissing, BinaryCollector collector)
+/// <param name="labels">The label rule.</param>
+/// <param name="skipMissing">--missing skip.</param>
+/// <param name="collector">Where the rows go.</param>
+/// <param name="valueName">What the second column holds, for messages: "score", or "weight" when the weight column is read.</param>
+internal sealed class BinaryRows(BinaryLabelRule labels, bool skipMissing, BinaryCollector collector, string valueName = "score")
 {
     /// <summary>The fix for a missing value under --missing error.</summary>
     public const string MissingFix = "Fill it in or remove the row, or pass --missing skip to drop (and count) rows with a missing label or score.";
@@ -20,7 +24,7 @@ internal sealed class BinaryRows(BinaryLabelRule labels, bool skipMissing, Binar
     {
         if (!skipMissing)
         {
-            throw site.Error(column, problem, MissingFix);
+            throw site.Error(column, valueName == "score" ? problem : problem.Replace("the score", $"the {valueName}", StringComparison.Ordinal), MissingFix);
         }
 
         Skipped++;
