@@ -22,7 +22,6 @@ make_binary_fixtures.py:
   threshold with f1_score / confusion_matrix (sample_weight), and the best is kept, the highest threshold on ties
   (values within 1e-12 count as tied, so the choice does not hang on the last bit of a sum).
 """
-import json
 import os
 import warnings
 
@@ -30,21 +29,9 @@ import numpy as np
 import sklearn
 from sklearn import metrics
 
+from make_binary_fixtures import enc, enc_list, write_cases
+
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "binary", "weighted_cases.json")
-
-
-def enc(x):
-    """A float as JSON: finite numbers stay numbers, inf/nan become strings."""
-    x = float(x)
-    if np.isnan(x):
-        return "nan"
-    if np.isinf(x):
-        return "inf" if x > 0 else "-inf"
-    return x
-
-
-def enc_list(xs):
-    return [enc(x) for x in np.asarray(xs, dtype=float)]
 
 
 def curve(y, s, w, drop):
@@ -170,14 +157,7 @@ def main():
         "numpy": np.__version__,
         "cases": build(),
     }
-    os.makedirs(os.path.dirname(OUT), exist_ok=True)
-    with open(OUT, "w", encoding="utf-8") as f:
-        head = {k: v for k, v in doc.items() if k != "cases"}
-        f.write(json.dumps(head, separators=(",", ":"))[:-1] + ',"cases":[\n')
-        f.write(",\n".join(json.dumps(c, separators=(",", ":")) for c in doc["cases"]))
-        f.write("\n]}\n")
-    print(f"wrote {len(doc['cases'])} cases to {OUT} ({os.path.getsize(OUT)} bytes)")
-
+    write_cases(OUT, doc)
 
 if __name__ == "__main__":
     main()

@@ -44,9 +44,7 @@ public static class BinaryEvaluation
         ZeroDivision zeroDivision = ZeroDivision.Zero)
     {
         Preconditions.CheckBinaryInput(labels, scores);
-        Preconditions.CheckThreshold(threshold, nameof(threshold));
-        Preconditions.CheckBeta(beta, nameof(beta));
-        Preconditions.CheckDefined(zeroDivision, nameof(zeroDivision));
+        CheckSettings(threshold, beta, zeroDivision);
 
         (RowSums rows, RankingSums ranking) = RowsAndRanking(labels, scores, threshold);
         return Report(rows, scores, threshold, beta, zeroDivision, ranking);
@@ -89,13 +87,18 @@ public static class BinaryEvaluation
     {
         Preconditions.CheckBinaryInput(labels, scores);
         Preconditions.CheckWeights(labels, weights);
-        Preconditions.CheckThreshold(threshold, nameof(threshold));
-        Preconditions.CheckBeta(beta, nameof(beta));
-        Preconditions.CheckDefined(zeroDivision, nameof(zeroDivision));
+        CheckSettings(threshold, beta, zeroDivision);
 
         RowSums rows = RowSums.From(labels, scores, weights, threshold);
         RankingSums ranking = RankingSums.From(ScoreOrder.SortByClass(labels, scores, weights));
         return Report(rows, scores, threshold, beta, zeroDivision, ranking);
+    }
+
+    private static void CheckSettings(double threshold, double beta, ZeroDivision zeroDivision)
+    {
+        Preconditions.CheckThreshold(threshold, nameof(threshold));
+        Preconditions.CheckBeta(beta, nameof(beta));
+        Preconditions.CheckDefined(zeroDivision, nameof(zeroDivision));
     }
 
     /// <summary>The report of one in-memory evaluation: the loss means over <see cref="RowSums.TotalWeight"/>, null with the first non-probability named.</summary>

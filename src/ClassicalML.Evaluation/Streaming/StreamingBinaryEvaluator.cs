@@ -287,12 +287,19 @@ public sealed class StreamingBinaryEvaluator
                 $"a score of {Preconditions.Describe(outside)} is outside [0, 1], so the scores are not probabilities; reported as null");
         }
 
-        if (_weights is not null)
+        // Loss means over the rows, or, weighted, over the total weight (each sum in its own fixed-point units).
+        (Int128 logLossSum, Int128 brierSum, double scale, double total) = (_logLossSum, _brierSum, FixedPointScale, Count);
+        ConfusionWeights? cells = null;
+        if (_weights is { } w)
         {
-            return WeightedReport(ranking, nonProbability);
+            if (w.Total == 0)
+            {
+                throw new InvalidOperationException("Every row added has weight 0; a weighted report needs some weight. Add rows with a weight above 0 before ToReport.");
+            }
+
+            (logLossSum, brierSum, scale, total, cells) = (w.LogLossSum, w.BrierSum, FixedWeights.Scale, FixedWeights.ToDouble(w.Total), w.Cells());
         }
 
-        double n = Count;
         return BinaryEvaluation.Report(
             _counts.ToCounts(),
             Threshold,
@@ -300,9 +307,10 @@ public sealed class StreamingBinaryEvaluator
             ZeroDivision,
             ranking,
             _histogram is null,
-            nonProbability is null ? (double)_logLossSum / FixedPointScale / n : null,
-            nonProbability is null ? (double)_brierSum / FixedPointScale / n : null,
-            nonProbability);
+            nonProbability is null ? (double)logLossSum / scale / total : null,
+            nonProbability is null ? (double)brierSum / scale / total : null,
+            nonProbability,
+            cells);
     }
 
     /// <summary>The ranking sums: exact from the kept keys, or from the histogram with them added.</summary>
@@ -321,29 +329,6 @@ public sealed class StreamingBinaryEvaluator
         AddKeptKeys(all);
         all.Limit(MaxBins);
         return all.Ranking();
-    }
-
-    /// <summary>The weighted report: ratios from the weighted cells, loss means over the total weight.</summary>
-    private BinaryReport WeightedReport(RankingSums ranking, string? nonProbability)
-    {
-        StreamingWeights w = _weights!;
-        if (w.Total == 0)
-        {
-            throw new InvalidOperationException("Every row added has weight 0; a weighted report needs some weight. Add rows with a weight above 0 before ToReport.");
-        }
-
-        double total = FixedWeights.ToDouble(w.Total);
-        return BinaryEvaluation.Report(
-            _counts.ToCounts(),
-            Threshold,
-            Beta,
-            ZeroDivision,
-            ranking,
-            _histogram is null,
-            nonProbability is null ? FixedWeights.ToDouble(w.LogLossSum) / total : null,
-            nonProbability is null ? FixedWeights.ToDouble(w.BrierSum) / total : null,
-            nonProbability,
-            w.Cells());
     }
 
     /// <summary>Serializes the accumulator (settings and state) for <see cref="FromBytes"/>.</summary>
