@@ -122,6 +122,17 @@ public sealed class WeightedEvalErrorTests : IDisposable
     }
 
     [Fact]
+    public void Eval_InfiniteWeight_NamesTheWeight()
+    {
+        string file = runner.File("w.csv", "label,score,w\n1,0.9,1\n0,0.2,inf\n");
+
+        var (exit, _, stderr) = CliRunner.Run("eval", file, "--weight-column", "w");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("the weight is inf: weights must be finite numbers", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Eval_AllWeightsZero_Refused()
     {
         string file = runner.File("w.csv", "label,score,w\n1,0.9,0\n0,0.2,0\n");

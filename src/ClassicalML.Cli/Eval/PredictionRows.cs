@@ -34,8 +34,8 @@ internal sealed class BinaryRows(BinaryLabelRule labels, bool skipMissing, Binar
     /// <param name="site">Where it was read.</param>
     /// <param name="column">Its column.</param>
     /// <param name="text">The score as written.</param>
-    public static DataFormatException Infinite(IValueSite site, int column, ReadOnlySpan<char> text) =>
-        site.Error(column, $"the score is {text}: scores must be finite numbers", "Correct or remove the row.");
+    public DataFormatException Infinite(IValueSite site, int column, ReadOnlySpan<char> text) =>
+        site.Error(column, $"the {valueName} is {text}: {valueName}s must be finite numbers", "Correct or remove the row.");
 }
 
 /// <summary>What every reader of a predictions file shares in multiclass mode: the missing-value policy and the two label columns.</summary>
