@@ -4,7 +4,7 @@ using ClassicalML.Evaluation;
 namespace ClassicalML.Benchmarks;
 
 /// <summary>
-/// DeLong's interval and paired test against <see cref="Roc.Auc"/> of the same scores (the baseline): the placements
+/// DeLong's interval and paired test against <see cref="Roc.Auc(ReadOnlySpan{bool}, ReadOnlySpan{double})"/> of the same scores (the baseline): the placements
 /// cost one sort per model (the AUC's) plus a binary search per row, O(n log n), so a ratio of a few is expected; the
 /// O(P·N) definition would take hours at these sizes.
 /// </summary>

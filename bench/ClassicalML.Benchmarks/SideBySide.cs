@@ -5,7 +5,7 @@ using ClassicalML.Evaluation;
 namespace ClassicalML.Benchmarks;
 
 /// <summary>
-/// Times <see cref="Roc.Auc"/> on a file written by bench/compare_sklearn.py, so that scikit-learn
+/// Times <see cref="Roc.Auc(ReadOnlySpan{bool}, ReadOnlySpan{double})"/> on a file written by bench/compare_sklearn.py, so that scikit-learn
 /// and ClassicalML see the same numbers. File format (little-endian): int64 n, n float64 scores, n uint8 labels (0/1).
 /// </summary>
 public static class SideBySide

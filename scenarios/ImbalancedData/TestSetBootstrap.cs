@@ -43,11 +43,11 @@ internal sealed class Deferred
 /// the same resamples (one draw of the rows per resample serves all).
 /// </summary>
 /// <remarks>
-/// A method's <see cref="BinaryReport"/> on a resample is computed once (<see cref="BinaryEvaluation.Evaluate"/>,
+/// A method's <see cref="BinaryReport"/> on a resample is computed once (<see cref="BinaryEvaluation.Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, double, double, ZeroDivision)"/>,
 /// undefined metrics as NaN) and reused by every statistic, keyed by the resample's index: every pass uses the same
 /// seed, strata and number of resamples, so resample r holds the same rows in every pass, and two resamples can never
 /// share a key; a dozen models and a hundred comparisons cost one evaluation per model and resample. Differences are paired exactly as
-/// <see cref="Bootstrap.PairedDifference"/> pairs them (same seed, same class strata, same resamples). Resamples on which
+/// <see cref="Bootstrap.PairedDifference(ReadOnlySpan{bool}, ReadOnlySpan{double}, ReadOnlySpan{double}, BinaryMetric, int, int, double, bool)"/> pairs them (same seed, same class strata, same resamples). Resamples on which
 /// a statistic is undefined are left out of its percentiles and counted (<see cref="Estimate.UndefinedShare"/>). The point
 /// estimate can fall outside its percentile interval (possible for skewed statistics); it is reported as measured.
 /// </remarks>

@@ -12,7 +12,7 @@ namespace ClassicalML.Cli;
 /// <c>--help</c> and in the project README.
 /// </summary>
 /// <remarks>
-/// Binary mode collects the two columns (9 bytes a row) and calls <see cref="BinaryEvaluation.Evaluate"/>; above
+/// Binary mode collects the two columns (9 bytes a row) and calls <see cref="BinaryEvaluation.Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, double, double, ZeroDivision)"/>; above
 /// <see cref="DefaultExactCapacity"/> rows it streams into a <see cref="StreamingBinaryEvaluator"/> instead (ROC AUC
 /// and AP from a histogram, with error bounds) unless --exact. Undefined values follow --zero-division and are listed
 /// with their reason. Bad input: one line on stderr naming file, line, column and fix, exit code 2.
@@ -35,6 +35,7 @@ internal sealed class EvalCommand
           classicalml eval multi.csv --predicted-column predicted
           classicalml eval proba.csv --score-prefix p_ --format json       multiclass from scores: columns p_cat, p_dog, ... (class = name after p_)
           classicalml eval proba.csv --score-columns cat,dog,eel           multiclass from scores: one column per class, named by the class
+          classicalml eval preds.csv --weight-column w --format json     sample weights, as scikit-learn's sample_weight
         """;
 
     private readonly TextWriter stdout;
@@ -55,6 +56,7 @@ internal sealed class EvalCommand
     private readonly Option<string?> scoreColumns = new("--score-columns") { Description = "Comma-separated score columns, one per class, each named by its class: multiclass-from-scores mode (ROC AUC one-vs-rest and one-vs-one, top-k accuracy, log loss, Brier, arg-max precision/recall/F1). Example: --score-columns cat,dog,eel", HelpName = "A,B,C" };
     private readonly Option<string?> scorePrefix = new("--score-prefix") { Description = "Every column whose name starts with the prefix is a class score, the class being the rest of the name: multiclass-from-scores mode. Example: --score-prefix p_ (columns p_cat, p_dog)", HelpName = "PREFIX" };
     private readonly Option<bool> curves = new("--curves") { Description = "Also output the ROC and precision-recall curves (binary mode; keeps every score). Example: --curves --format json" };
+    private readonly Option<string?> weightColumn = new("--weight-column") { Description = "Column of row weights, finite and >= 0 (binary mode; scikit-learn's sample_weight): every metric is weighted, support is the weighted support, n stays the row count; keeps every score. Example: --weight-column w", HelpName = "COLUMN" };
 
     public EvalCommand(TextWriter stdout, TextWriter stderr, int exactCapacity = DefaultExactCapacity)
     {
@@ -66,7 +68,7 @@ internal sealed class EvalCommand
         CliOptions.OneOf(zeroDivision, "zero", "one", "nan");
         Command = new Command("eval", Examples);
         Command.Arguments.Add(data);
-        foreach (var option in new Option[] { labelColumn, scoreColumn, predictedColumn, scoreColumns, scorePrefix, positive, threshold, delimiter, missing, zeroDivision, exact, format, curves })
+        foreach (var option in new Option[] { labelColumn, scoreColumn, predictedColumn, scoreColumns, scorePrefix, positive, threshold, delimiter, missing, zeroDivision, exact, format, curves, weightColumn })
         {
             Command.Options.Add(option);
         }
@@ -90,7 +92,7 @@ internal sealed class EvalCommand
 
     private sealed record Request(
         string Data, string? LabelColumn, string? ScoreColumn, string? PredictedColumn, string? Positive, double? Threshold,
-        char? Delimiter, bool SkipMissing, ZeroDivision ZeroDivision, bool Exact, string Format, bool Curves);
+        char? Delimiter, bool SkipMissing, ZeroDivision ZeroDivision, bool Exact, string Format, bool Curves, string? WeightColumn = null);
 
     private Request Validate(ParseResult parse)
     {
@@ -121,14 +123,33 @@ internal sealed class EvalCommand
         }
 
         var policy = parse.GetValue(zeroDivision) switch { "one" => ZeroDivision.One, "nan" => ZeroDivision.NaN, _ => ZeroDivision.Zero };
+        var weights = WeightColumnOf(parse, predicted is not null);
         return new Request(parse.GetValue(data)!, parse.GetValue(labelColumn), score, predicted, pos?.Trim(), t, CliOptions.DelimiterOf(parse.GetValue(delimiter)),
-            parse.GetValue(missing) == "skip", policy, forceExact, parse.GetValue(format) ?? "table", withCurves);
+            parse.GetValue(missing) == "skip", policy, forceExact, parse.GetValue(format) ?? "table", withCurves, weights);
+    }
+
+    /// <summary>--weight-column, refused where it has no effect (multiclass mode) or cannot be aligned (--missing skip).</summary>
+    private string? WeightColumnOf(ParseResult parse, bool multiclass)
+    {
+        var weights = parse.GetValue(weightColumn);
+        if (weights is not null && multiclass)
+        {
+            throw new UsageException("--weight-column has no effect with --predicted-column yet (weighted multiclass evaluation is not in this version). Remove --weight-column, or drop --predicted-column for binary mode.");
+        }
+
+        if (weights is not null && parse.GetValue(missing) == "skip")
+        {
+            throw new UsageException("--weight-column cannot be combined with --missing skip yet (the weights are read in a second pass that must see the same rows). Fill in or remove rows with missing values, and use --missing error.");
+        }
+
+        return weights;
     }
 
     private string Binary(PredictionFile file, Request request)
     {
         var choice = ColumnChoice.Binary(file, request.LabelColumn, request.ScoreColumn, request.Threshold);
-        var collector = new BinaryCollector(choice.Threshold, request.ZeroDivision, exactCapacity, request.Exact || request.Curves, file.ExpectedRows, file.RowsKnown);
+        int? weight = request.WeightColumn is { } w ? ColumnChoice.Find(file, w, "--weight-column", "Name the weight column with --weight-column COLUMN.") : null;
+        var collector = new BinaryCollector(choice.Threshold, request.ZeroDivision, exactCapacity, request.Exact || request.Curves || weight is not null, file.ExpectedRows, file.RowsKnown);
         var rows = new BinaryRows(new BinaryLabelRule(request.Positive), request.SkipMissing, collector);
         file.ReadBinary(choice.Label, choice.Other, rows);
         if (collector.Count == 0)
@@ -138,13 +159,14 @@ internal sealed class EvalCommand
         }
 
         rows.Labels.CheckPositiveSeen((problem, fix) => file.ColumnError(choice.Label, problem, fix));
-        var (report, labels, scores) = collector.Evaluate();
+        double[]? weights = weight is { } wi ? WeightedEval.ReadWeights(request.Data, request.Delimiter, choice.Label, wi, request.Positive, collector.Count) : null;
+        var (report, labels, scores) = weights is null ? collector.Evaluate() : Weighted(collector, weights, choice.Threshold, request.ZeroDivision);
         RocCurve? roc = null;
         PrecisionRecallCurve? pr = null;
         if (request.Curves)
         {
-            roc = Roc.Curve(labels.Span, scores.Span);
-            pr = PrecisionRecall.Curve(labels.Span, scores.Span);
+            roc = weights is null ? Roc.Curve(labels.Span, scores.Span) : Roc.Curve(labels.Span, scores.Span, weights);
+            pr = weights is null ? PrecisionRecall.Curve(labels.Span, scores.Span) : PrecisionRecall.Curve(labels.Span, scores.Span, weights);
         }
 
         if (!choice.ThresholdFromOption && choice.Threshold == ColumnChoice.DefaultThreshold && report.LogLoss is null)
@@ -152,13 +174,22 @@ internal sealed class EvalCommand
             stderr.WriteLine($"classicalml eval: hint: some scores in column '{file.Columns[choice.Other]}' are outside [0, 1], so they look like margins (e.g. ML.NET's Score), not probabilities; with margins pass --threshold 0 (predict positive when the margin is >= 0).");
         }
 
-        var info = new EvalSummary(file.Format, file.Columns[choice.Label], file.Columns[choice.Other], choice.DescribeThreshold(), request.SkipMissing ? rows.Skipped : null, request.ZeroDivision, exactCapacity);
+        string? weightColumnName = weight is { } c ? file.Columns[c] : null;
+        var info = new EvalSummary(file.Format, file.Columns[choice.Label], file.Columns[choice.Other], choice.DescribeThreshold(), request.SkipMissing ? rows.Skipped : null, request.ZeroDivision, exactCapacity,
+            weightColumnName is null ? null : WeightedEval.SummaryLine(weightColumnName, report));
         return request.Format switch
         {
+            "json" when weightColumnName is not null => WeightedEval.Json(EvalOutput.BinaryJson(info, report, roc, pr), weightColumnName, report),
             "json" => EvalOutput.BinaryJson(info, report, roc, pr),
             "markdown" => EvalOutput.BinaryMarkdown(request.Data, info, report, roc, pr),
             _ => EvalOutput.BinaryTable(request.Data, info, report, roc, pr),
         };
+    }
+
+    private static (BinaryReport Report, ReadOnlyMemory<bool> Labels, ReadOnlyMemory<double> Scores) Weighted(BinaryCollector collector, double[] weights, double threshold, ZeroDivision zeroDivision)
+    {
+        var (labels, scores) = collector.Rows();
+        return (BinaryEvaluation.Evaluate(labels.Span, scores.Span, weights, threshold, zeroDivision: zeroDivision), labels, scores);
     }
 
     private static string Multiclass(PredictionFile file, Request request)

@@ -61,7 +61,7 @@ public sealed class OutOfBagPredictions
     /// <summary>Rows with at least one out-of-bag member, ascending: the rows <see cref="Report"/> evaluates.</summary>
     public ImmutableArray<int> CoveredRows { get; }
 
-    /// <summary>The evaluation of the covered rows with <see cref="BinaryEvaluation.Evaluate"/> at <see cref="Threshold"/>;
+    /// <summary>The evaluation of the covered rows with <see cref="BinaryEvaluation.Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, double, double, ZeroDivision)"/> at <see cref="Threshold"/>;
     /// <see langword="null"/> when no row has an out-of-bag member.</summary>
     public BinaryReport? Report { get; }
 }

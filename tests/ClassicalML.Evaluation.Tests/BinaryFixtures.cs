@@ -8,7 +8,10 @@ namespace ClassicalML.Evaluation.Tests;
 /// </summary>
 internal static class BinaryFixtures
 {
-    private static readonly Lazy<IReadOnlyDictionary<string, JsonElement>> Cases = new(Load);
+    private static readonly Lazy<IReadOnlyDictionary<string, JsonElement>> Cases = new(() => Load("cases.json"));
+
+    /// <summary>tests/reference/binary/weighted_cases.json, written by tests/reference/make_weighted_binary_fixtures.py.</summary>
+    private static readonly Lazy<IReadOnlyDictionary<string, JsonElement>> WeightedCases = new(() => Load("weighted_cases.json"));
 
     public static TheoryData<string> Names
     {
@@ -24,7 +27,13 @@ internal static class BinaryFixtures
         }
     }
 
+    public static TheoryData<string> WeightedNames => [.. WeightedCases.Value.Keys];
+
     public static JsonElement Case(string name) => Cases.Value[name];
+
+    public static JsonElement WeightedCase(string name) => WeightedCases.Value[name];
+
+    public static double[] Weights(JsonElement c) => Doubles(c.GetProperty("weights"));
 
     public static bool[] Labels(JsonElement c) => [.. c.GetProperty("labels").EnumerateArray().Select(e => e.GetInt32() == 1)];
 
@@ -75,9 +84,9 @@ internal static class BinaryFixtures
         }
     }
 
-    private static IReadOnlyDictionary<string, JsonElement> Load()
+    private static IReadOnlyDictionary<string, JsonElement> Load(string file)
     {
-        string path = Path.Combine(AppContext.BaseDirectory, "reference", "binary", "cases.json");
+        string path = Path.Combine(AppContext.BaseDirectory, "reference", "binary", file);
         using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(path));
         var cases = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (JsonElement c in doc.RootElement.GetProperty("cases").EnumerateArray())

@@ -49,6 +49,11 @@ public class PreconditionRulesTests
         { "CheckOneOf", () => Preconditions.CheckOneOf("maybe", ["no", "yes"], "positiveClass", "Name a class."), "positiveClass", "positiveClass is 'maybe'; it must be one of no, yes. Name a class." },
         { "CheckSameLength series", () => Preconditions.CheckSameLength(2, 1, "series", "styles"), "styles", "series has 2 elements but styles has 1; they must have the same length (one style per series). Pass parallel arrays of equal length." },
         { "RowIndexOutOfRange", () => throw Preconditions.RowIndexOutOfRange("rows", 2, 9, 3, "this data view"), "rows", "rows[2] is 9; a row index must be in [0, 3) for this data view. Pass indexes of existing rows." },
+        { "CheckWeights negative", () => Preconditions.CheckWeights([true, false, true], [1.0, 0.0, -2.0]), "weights", "weights[2] is -2; it must be a finite number of at least 0. Pass a weight of at least 0 for every row (0 leaves the row out)." },
+        { "CheckWeights NaN", () => Preconditions.CheckWeights([true, false], [double.NaN, 1.0]), "weights", "weights[0] is NaN; it must be a finite number of at least 0. Pass a weight of at least 0 for every row (0 leaves the row out)." },
+        { "CheckWeights infinite", () => Preconditions.CheckWeights([true, false], [1.0, double.PositiveInfinity]), "weights", "weights[1] is +infinity; it must be a finite number of at least 0. Pass a weight of at least 0 for every row (0 leaves the row out)." },
+        { "CheckWeights all zero", () => Preconditions.CheckWeights([true, false], [0.0, 0.0]), "weights", "weights are all 0; at least one weight must be greater than 0, or no row counts. Give the rows to evaluate a positive weight." },
+        { "CheckWeights length", () => Preconditions.CheckWeights([true, false], [1.0]), "weights", "labels has 2 elements but weights has 1; they must have the same length (one weight per label). Pass parallel arrays of equal length." },
         { "CheckSplitFractions sum", () => Preconditions.CheckSplitFractions(0.5, 0.5), "validationFraction", "testFraction + validationFraction is 0.5 + 0.5 = 1; it must be less than 1 to leave training rows. Lower one of the fractions." },
     };
 

@@ -208,7 +208,7 @@ public class StreamingBinaryEvaluatorTests
 
         var ex = Assert.Throws<ArgumentException>(() => StreamingBinaryEvaluator.FromBytes(bytes));
 
-        Assert.Contains("it has format version 9, but this version of ClassicalML reads only version 1", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("it has format version 9, but this version of ClassicalML reads only versions 1 and 2", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -418,13 +418,14 @@ public class StreamingBinaryEvaluatorTests
     }
 
     /// <summary>Every field, doubles round-trippable, so equal strings mean bit-identical reports.</summary>
-    private static string Canonical(BinaryReport r) => string.Join(
+    internal static string Canonical(BinaryReport r) => string.Join(
         "|",
         new object?[]
         {
             r.N, r.Positives, r.Negatives, r.Threshold, r.TruePositives, r.FalsePositives, r.TrueNegatives, r.FalseNegatives,
             r.Accuracy, r.Precision, r.Recall, r.Specificity, r.F1, r.FBeta, r.Beta, r.BalancedAccuracy, r.Mcc,
             r.RocAuc, r.AveragePrecision, r.IsExact, r.RocAucErrorBound, r.AveragePrecisionErrorBound, r.LogLoss, r.BrierScore, r.ZeroDivision,
+            r.WeightedCounts?.TruePositives, r.WeightedCounts?.FalsePositives, r.WeightedCounts?.TrueNegatives, r.WeightedCounts?.FalseNegatives,
         }.Select(v => v is double d ? d.ToString("R", CultureInfo.InvariantCulture) : Convert.ToString(v, CultureInfo.InvariantCulture))
         .Concat(r.Undefined.Select(u => u.ToString())));
 

@@ -150,14 +150,18 @@ def main():
         "numpy": np.__version__,
         "cases": build(),
     }
-    os.makedirs(os.path.dirname(OUT), exist_ok=True)
-    with open(OUT, "w", encoding="utf-8") as f:
-        # One case per line keeps diffs readable.
+    write_cases(OUT, doc)
+
+
+def write_cases(path, doc):
+    """Writes doc (its "cases" last) as JSON, one case per line, which keeps diffs readable."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
         head = {k: v for k, v in doc.items() if k != "cases"}
         f.write(json.dumps(head, separators=(",", ":"))[:-1] + ',"cases":[\n')
         f.write(",\n".join(json.dumps(c, separators=(",", ":")) for c in doc["cases"]))
         f.write("\n]}\n")
-    print(f"wrote {len(doc['cases'])} cases to {OUT} ({os.path.getsize(OUT)} bytes)")
+    print(f"wrote {len(doc['cases'])} cases to {path} ({os.path.getsize(path)} bytes)")
 
 
 if __name__ == "__main__":

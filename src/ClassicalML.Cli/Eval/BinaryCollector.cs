@@ -5,7 +5,7 @@ namespace ClassicalML.Cli;
 
 /// <summary>
 /// Collects (label, score) rows into two arrays (9 bytes a row) and evaluates them with the batch evaluator,
-/// <see cref="BinaryEvaluation.Evaluate"/>. Past the exact capacity (unless exact evaluation is forced) it hands the
+/// <see cref="BinaryEvaluation.Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, double, double, ZeroDivision)"/>. Past the exact capacity (unless exact evaluation is forced) it hands the
 /// rows to a <see cref="StreamingBinaryEvaluator"/> and streams the rest in batches: bounded memory, with ROC AUC and
 /// average precision from its histogram and their error bounds.
 /// </summary>
@@ -108,6 +108,9 @@ internal sealed class BinaryCollector
         var report = BinaryEvaluation.Evaluate(labels.AsSpan(0, count), scores.AsSpan(0, count), threshold, zeroDivision: zeroDivision);
         return (report, labels.AsMemory(0, count), scores.AsMemory(0, count));
     }
+
+    /// <summary>The collected rows without evaluating them (every row is kept: the collector was made with exact).</summary>
+    public (ReadOnlyMemory<bool> Labels, ReadOnlyMemory<double> Scores) Rows() => (labels.AsMemory(0, count), scores.AsMemory(0, count));
 
     private void MakeRoom()
     {

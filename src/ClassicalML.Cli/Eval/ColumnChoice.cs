@@ -83,7 +83,7 @@ internal sealed record ColumnChoice(int Label, int Other, double Threshold, stri
             "Name the score column with --score-column COLUMN, or compare predicted labels with --predicted-column COLUMN.");
     }
 
-    private static int Find(PredictionFile file, string name, string? option, string fix)
+    internal static int Find(PredictionFile file, string name, string? option, string fix)
     {
         var index = file.IndexOf(name, StringComparison.OrdinalIgnoreCase);
         if (index < 0)

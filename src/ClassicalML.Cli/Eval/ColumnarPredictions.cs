@@ -133,7 +133,7 @@ internal abstract class ColumnarPredictions : PredictionFile
 
         if (double.IsInfinity(s))
         {
-            throw BinaryRows.Infinite(this, score, s.ToString(CultureInfo.InvariantCulture));
+            throw rows.Infinite(this, score, s.ToString(CultureInfo.InvariantCulture));
         }
 
         positive = kind switch

@@ -74,7 +74,7 @@ internal sealed class CsvPredictions : PredictionFile
 
             if (double.IsInfinity(value))
             {
-                throw BinaryRows.Infinite(this, score, s);
+                throw rows.Infinite(this, score, s);
             }
 
             collector.Add(rows.Labels.FromText(l, this, label), value);

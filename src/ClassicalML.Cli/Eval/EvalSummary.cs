@@ -11,7 +11,8 @@ namespace ClassicalML.Cli;
 /// <param name="SkippedRows">Rows dropped by --missing skip, or null under --missing error.</param>
 /// <param name="ZeroDivision">The zero-division policy.</param>
 /// <param name="ExactCapacity">Rows up to which ranking metrics are exact without --exact.</param>
-internal sealed record EvalSummary(string FileFormat, string LabelColumn, string OtherColumn, string? Threshold, long? SkippedRows, ZeroDivision ZeroDivision, int ExactCapacity)
+/// <param name="WeightLine">With --weight-column, the line that says the metrics are weighted and gives the weighted support.</param>
+internal sealed record EvalSummary(string FileFormat, string LabelColumn, string OtherColumn, string? Threshold, long? SkippedRows, ZeroDivision ZeroDivision, int ExactCapacity, string? WeightLine = null)
 {
     /// <summary>The policy as the --zero-division option spells it.</summary>
     public string ZeroDivisionName => ZeroDivision switch
@@ -29,6 +30,11 @@ internal sealed record EvalSummary(string FileFormat, string LabelColumn, string
         if (SkippedRows is { } skipped)
         {
             yield return string.Create(CultureInfo.InvariantCulture, $"Skipped rows: {skipped} (missing label or {other}, --missing skip).");
+        }
+
+        if (WeightLine is not null)
+        {
+            yield return WeightLine;
         }
     }
 }

@@ -3,7 +3,11 @@ using ClassicalML.Data;
 namespace ClassicalML.Cli;
 
 /// <summary>What every reader of a predictions file shares in binary mode: the label rule, the missing-value policy, the collector.</summary>
-internal sealed class BinaryRows(BinaryLabelRule labels, bool skipMissing, BinaryCollector collector)
+/// <param name="labels">The label rule.</param>
+/// <param name="skipMissing">--missing skip.</param>
+/// <param name="collector">Where the rows go.</param>
+/// <param name="valueName">What the second column holds, for messages: "score", or "weight" when the weight column is read.</param>
+internal sealed class BinaryRows(BinaryLabelRule labels, bool skipMissing, BinaryCollector collector, string valueName = "score")
 {
     /// <summary>The fix for a missing value under --missing error.</summary>
     public const string MissingFix = "Fill it in or remove the row, or pass --missing skip to drop (and count) rows with a missing label or score.";
@@ -20,7 +24,7 @@ internal sealed class BinaryRows(BinaryLabelRule labels, bool skipMissing, Binar
     {
         if (!skipMissing)
         {
-            throw site.Error(column, problem, MissingFix);
+            throw site.Error(column, valueName == "score" ? problem : problem.Replace("the score", $"the {valueName}", StringComparison.Ordinal), MissingFix);
         }
 
         Skipped++;
@@ -30,8 +34,8 @@ internal sealed class BinaryRows(BinaryLabelRule labels, bool skipMissing, Binar
     /// <param name="site">Where it was read.</param>
     /// <param name="column">Its column.</param>
     /// <param name="text">The score as written.</param>
-    public static DataFormatException Infinite(IValueSite site, int column, ReadOnlySpan<char> text) =>
-        site.Error(column, $"the score is {text}: scores must be finite numbers", "Correct or remove the row.");
+    public DataFormatException Infinite(IValueSite site, int column, ReadOnlySpan<char> text) =>
+        site.Error(column, $"the {valueName} is {text}: {valueName}s must be finite numbers", "Correct or remove the row.");
 }
 
 /// <summary>What every reader of a predictions file shares in multiclass mode: the missing-value policy and the two label columns.</summary>

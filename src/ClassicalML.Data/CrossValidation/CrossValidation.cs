@@ -16,7 +16,7 @@ namespace ClassicalML.Data.Training;
 /// <remarks>
 /// <para>For each fold f: the training rows are selected (<see cref="DataViewSubset.Select"/>), optionally resampled or
 /// weighted, the estimator is fitted on them, the fitted model scores the untouched test rows, and the labels and scores
-/// are read (probability column when present, else raw score) and evaluated with <see cref="BinaryEvaluation.Evaluate"/>.
+/// are read (probability column when present, else raw score) and evaluated with <see cref="BinaryEvaluation.Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, double, double, ZeroDivision)"/>.
 /// The out-of-fold predictions of all folds are then put back in row order and evaluated once more (pooled).</para>
 /// <para>Resampling (<see cref="CrossValidationOptions.Sampler"/>): the label and the feature vector column of every
 /// row are read once; each fold's training rows are resampled with <see cref="Sampler.Resample{TLabel}(Fold, ReadOnlySpan{TLabel}, IReadOnlyList{double[]})"/>

@@ -44,18 +44,73 @@ public static class BinaryEvaluation
         ZeroDivision zeroDivision = ZeroDivision.Zero)
     {
         Preconditions.CheckBinaryInput(labels, scores);
+        CheckSettings(threshold, beta, zeroDivision);
+
+        (RowSums rows, RankingSums ranking) = RowsAndRanking(labels, scores, threshold);
+        return Report(rows, scores, threshold, beta, zeroDivision, ranking);
+    }
+
+    /// <summary>
+    /// Evaluates scores against labels with row weights, scikit-learn's <c>sample_weight</c>: every metric is the one
+    /// scikit-learn computes with <c>sample_weight=weights</c>. A row is predicted positive when score ≥ <paramref name="threshold"/>.
+    /// </summary>
+    /// <param name="labels">True classes, <see langword="true"/> for positive.</param>
+    /// <param name="scores">One finite score per label: probabilities or decision-function values.</param>
+    /// <param name="weights">One weight per label, finite and at least 0, not all 0. A row of weight 0 takes no part in
+    /// any metric (and its score is no threshold of a curve), but is counted in <see cref="BinaryReport.N"/>.</param>
+    /// <param name="threshold">Decision threshold (default 0.5); ±infinity predicts everything negative/positive.</param>
+    /// <param name="beta">The β of <see cref="BinaryReport.FBeta"/> (default 1, i.e. F1); must be finite and &gt; 0.</param>
+    /// <param name="zeroDivision">The value of ratios whose denominator is 0 (default <see cref="ZeroDivision.Zero"/>, scikit-learn's default).</param>
+    /// <returns>The report with <see cref="BinaryReport.WeightedCounts"/> set; <see cref="BinaryReport.N"/>, the class
+    /// sizes and the int confusion counts are numbers of rows, every ratio, ROC AUC, AP, log loss and Brier score is weighted.</returns>
+    /// <remarks>
+    /// Formulas as in <see cref="BinaryReport"/> with each count replaced by the sum of its rows' weights:
+    /// precision = TP_w / (TP_w + FP_w), MCC = (TP_w·TN_w − FP_w·FN_w) / √(…), log loss = Σ w·(−ln p_true) / Σ w,
+    /// Brier = Σ w·(p − y)² / Σ w, ROC AUC and AP as <see cref="Roc.Auc(ReadOnlySpan{bool}, ReadOnlySpan{double}, ReadOnlySpan{double})"/>
+    /// and <see cref="PrecisionRecall.AveragePrecision(ReadOnlySpan{bool}, ReadOnlySpan{double}, ReadOnlySpan{double})"/>.
+    /// A class whose rows all weigh 0 is missing (ranking metrics NaN, ratios per <paramref name="zeroDivision"/>, listed in
+    /// <see cref="BinaryReport.Undefined"/>). Weights of 1 give the unweighted report's numbers bit for bit; integer
+    /// weights those of each row repeated that many times; multiplying every weight by c &gt; 0 changes nothing but rounding.
+    /// Cost: one O(n) pass and one O(n log n) sort of (score, weight) pairs.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The inputs are empty or differ in length, a score is NaN or infinite, or every weight is 0.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A weight is negative, NaN or infinite (the message names its row),
+    /// <paramref name="threshold"/> is NaN, <paramref name="beta"/> is not a finite number &gt; 0, or
+    /// <paramref name="zeroDivision"/> is not a defined member.</exception>
+    public static BinaryReport Evaluate(
+        ReadOnlySpan<bool> labels,
+        ReadOnlySpan<double> scores,
+        ReadOnlySpan<double> weights,
+        double threshold = 0.5,
+        double beta = 1.0,
+        ZeroDivision zeroDivision = ZeroDivision.Zero)
+    {
+        Preconditions.CheckBinaryInput(labels, scores);
+        Preconditions.CheckWeights(labels, weights);
+        CheckSettings(threshold, beta, zeroDivision);
+
+        RowSums rows = RowSums.From(labels, scores, weights, threshold);
+        RankingSums ranking = RankingSums.From(ScoreOrder.SortByClass(labels, scores, weights));
+        return Report(rows, scores, threshold, beta, zeroDivision, ranking);
+    }
+
+    private static void CheckSettings(double threshold, double beta, ZeroDivision zeroDivision)
+    {
         Preconditions.CheckThreshold(threshold, nameof(threshold));
         Preconditions.CheckBeta(beta, nameof(beta));
         Preconditions.CheckDefined(zeroDivision, nameof(zeroDivision));
+    }
 
-        int n = labels.Length;
-        (RowSums rows, RankingSums ranking) = RowsAndRanking(labels, scores, threshold);
+    /// <summary>The report of one in-memory evaluation: the loss means over <see cref="RowSums.TotalWeight"/>, null with the first non-probability named.</summary>
+    private static BinaryReport Report(RowSums rows, ReadOnlySpan<double> scores, double threshold, double beta, ZeroDivision zeroDivision, RankingSums ranking)
+    {
         int firstNonProbability = rows.FirstNonProbability;
         string? nonProbability = firstNonProbability < 0
             ? null
             : string.Create(
                 CultureInfo.InvariantCulture,
                 $"scores[{firstNonProbability}] = {Preconditions.Describe(scores[firstNonProbability])} is outside [0, 1], so the scores are not probabilities; reported as null");
+        double total = rows.TotalWeight;
         return Report(
             rows.Counts.ToCounts(),
             threshold,
@@ -63,9 +118,10 @@ public static class BinaryEvaluation
             zeroDivision,
             ranking,
             exact: true,
-            nonProbability is null ? rows.LogLossSum / n : null,
-            nonProbability is null ? rows.BrierSum / n : null,
-            nonProbability);
+            nonProbability is null ? rows.LogLossSum / total : null,
+            nonProbability is null ? rows.BrierSum / total : null,
+            nonProbability,
+            rows.Weights);
     }
 
     /// <summary>
@@ -118,7 +174,7 @@ public static class BinaryEvaluation
     /// <summary>
     /// Builds the report from the confusion counts, the ranking sums and the loss means (null with
     /// <paramref name="nonProbabilityReason"/> when the scores are not probabilities). Shared by
-    /// <see cref="Evaluate"/> and <see cref="StreamingBinaryEvaluator"/> so both report alike.
+    /// <see cref="Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, double, double, ZeroDivision)"/> and <see cref="StreamingBinaryEvaluator"/> so both report alike.
     /// </summary>
     internal static BinaryReport Report(
         ConfusionCounts counts,
@@ -129,13 +185,18 @@ public static class BinaryEvaluation
         bool exact,
         double? logLoss,
         double? brier,
-        string? nonProbabilityReason)
+        string? nonProbabilityReason,
+        ConfusionWeights? weights = null)
     {
-        (int tp, int fp, int tn, int fn) = counts;
-        int n = tp + fp + tn + fn;
+        // Ratios from the weighted cells, or from the counts as doubles (exact: the same bits as integer arithmetic).
+        double tp = weights?.TruePositives ?? counts.TruePositives;
+        double fp = weights?.FalsePositives ?? counts.FalsePositives;
+        double tn = weights?.TrueNegatives ?? counts.TrueNegatives;
+        double fn = weights?.FalseNegatives ?? counts.FalseNegatives;
+        double n = tp + fp + tn + fn;
         var undefined = new UndefinedMetrics(zeroDivision);
-        int positives = tp + fn;
-        int negatives = tn + fp;
+        double positives = tp + fn;
+        double negatives = tn + fp;
 
         double precision = undefined.Divide(tp, tp + fp, nameof(BinaryReport.Precision), "no predicted positives (tp + fp = 0)");
         double recall = undefined.Divide(tp, positives, nameof(BinaryReport.Recall), "no actual positives (tp + fn = 0)");
@@ -144,31 +205,11 @@ public static class BinaryEvaluation
         double beta2 = beta * beta;
         double fBeta = undefined.Divide((1 + beta2) * tp, ((1 + beta2) * tp) + (beta2 * fn) + fp, nameof(BinaryReport.FBeta), "no actual and no predicted positives (tp + fp + fn = 0)");
 
-        double balancedAccuracy;
-        if (positives > 0 && negatives > 0)
-        {
-            balancedAccuracy = (recall + specificity) / 2.0;
-        }
-        else
-        {
-            // scikit-learn drops the absent class from the mean of per-class recalls.
-            balancedAccuracy = positives > 0 ? recall : specificity;
-            undefined.Add(
-                nameof(BinaryReport.BalancedAccuracy),
-                positives > 0
-                    ? "no actual negatives; reported as the recall of the positive class alone (scikit-learn's behaviour)"
-                    : "no actual positives; reported as the recall of the negative class (specificity) alone (scikit-learn's behaviour)");
-        }
-
-        double mcc = Mcc(tp, fp, tn, fn, undefined);
-
+        double balancedAccuracy = BalancedAccuracy(recall, specificity, positives, negatives, undefined);
+        double mcc = Mcc(counts, weights, undefined);
         if (positives == 0 || negatives == 0)
         {
-            string reason = positives == 0
-                ? "only negative labels (P = 0); a ranking metric needs both classes; reported as NaN"
-                : "only positive labels (N = 0); a ranking metric needs both classes; reported as NaN";
-            undefined.Add(nameof(BinaryReport.RocAuc), reason);
-            undefined.Add(nameof(BinaryReport.AveragePrecision), reason);
+            AddOneClassRanking(positives == 0, weights is not null, undefined);
         }
 
         if (nonProbabilityReason is not null)
@@ -179,15 +220,16 @@ public static class BinaryEvaluation
 
         return new BinaryReport
         {
-            N = n,
-            Positives = positives,
-            Negatives = negatives,
+            N = counts.TruePositives + counts.FalsePositives + counts.TrueNegatives + counts.FalseNegatives,
+            Positives = counts.TruePositives + counts.FalseNegatives,
+            Negatives = counts.TrueNegatives + counts.FalsePositives,
             Threshold = threshold,
-            TruePositives = tp,
-            FalsePositives = fp,
-            TrueNegatives = tn,
-            FalseNegatives = fn,
-            Accuracy = (tp + tn) / (double)n,
+            TruePositives = counts.TruePositives,
+            FalsePositives = counts.FalsePositives,
+            TrueNegatives = counts.TrueNegatives,
+            FalseNegatives = counts.FalseNegatives,
+            WeightedCounts = weights,
+            Accuracy = (tp + tn) / n,
             Precision = precision,
             Recall = recall,
             Specificity = specificity,
@@ -208,20 +250,59 @@ public static class BinaryEvaluation
         };
     }
 
-    private static double Mcc(long tp, long fp, long tn, long fn, UndefinedMetrics undefined)
+    /// <summary>The mean of the per-class recalls; with one class present its recall alone, as scikit-learn (listed).</summary>
+    private static double BalancedAccuracy(double recall, double specificity, double positives, double negatives, UndefinedMetrics undefined)
     {
-        long predictedPositive = tp + fp;
-        long positives = tp + fn;
-        long negatives = tn + fp;
-        long predictedNegative = tn + fn;
+        if (positives > 0 && negatives > 0)
+        {
+            return (recall + specificity) / 2.0;
+        }
+
+        // scikit-learn drops the absent class from the mean of per-class recalls.
+        undefined.Add(
+            nameof(BinaryReport.BalancedAccuracy),
+            positives > 0
+                ? "no actual negatives; reported as the recall of the positive class alone (scikit-learn's behaviour)"
+                : "no actual positives; reported as the recall of the negative class (specificity) alone (scikit-learn's behaviour)");
+        return positives > 0 ? recall : specificity;
+    }
+
+    /// <summary>Lists ROC AUC and AP as undefined (NaN) when a class is missing, or, weighted, weighs 0 in total.</summary>
+    private static void AddOneClassRanking(bool noPositives, bool weighted, UndefinedMetrics undefined)
+    {
+        string reason = (noPositives, weighted) switch
+        {
+            (true, false) => "only negative labels (P = 0); a ranking metric needs both classes; reported as NaN",
+            (false, false) => "only positive labels (N = 0); a ranking metric needs both classes; reported as NaN",
+            (true, true) => "the positives' weights sum to 0 (P = 0); a ranking metric needs both classes; reported as NaN",
+            (false, true) => "the negatives' weights sum to 0 (N = 0); a ranking metric needs both classes; reported as NaN",
+        };
+        undefined.Add(nameof(BinaryReport.RocAuc), reason);
+        undefined.Add(nameof(BinaryReport.AveragePrecision), reason);
+    }
+
+    /// <summary>MCC from the weighted cells, or from the counts with the numerator in exact integers (as it always was).</summary>
+    private static double Mcc(ConfusionCounts counts, ConfusionWeights? weights, UndefinedMetrics undefined)
+    {
+        double tp = weights?.TruePositives ?? counts.TruePositives;
+        double fp = weights?.FalsePositives ?? counts.FalsePositives;
+        double tn = weights?.TrueNegatives ?? counts.TrueNegatives;
+        double fn = weights?.FalseNegatives ?? counts.FalseNegatives;
+        double numerator = weights is null
+            ? ((long)counts.TruePositives * counts.TrueNegatives) - ((long)counts.FalsePositives * counts.FalseNegatives)
+            : (tp * tn) - (fp * fn);
+        double predictedPositive = tp + fp;
+        double positives = tp + fn;
+        double negatives = tn + fp;
+        double predictedNegative = tn + fn;
         var zeroFactors = new List<string>(4);
         if (predictedPositive == 0) { zeroFactors.Add("no predicted positives (tp + fp = 0)"); }
         if (predictedNegative == 0) { zeroFactors.Add("no predicted negatives (tn + fn = 0)"); }
         if (positives == 0) { zeroFactors.Add("no actual positives (tp + fn = 0)"); }
         if (negatives == 0) { zeroFactors.Add("no actual negatives (tn + fp = 0)"); }
         string reason = string.Join(", ", zeroFactors);
-        double denominator = Math.Sqrt((double)predictedPositive * positives) * Math.Sqrt((double)negatives * predictedNegative);
-        return undefined.Divide((tp * tn) - (fp * fn), denominator, nameof(BinaryReport.Mcc), reason);
+        double denominator = Math.Sqrt(predictedPositive * positives) * Math.Sqrt(negatives * predictedNegative);
+        return undefined.Divide(numerator, denominator, nameof(BinaryReport.Mcc), reason);
     }
 }
 
@@ -230,7 +311,7 @@ internal readonly record struct ConfusionCounts(int TruePositives, int FalsePosi
 
 /// <summary>
 /// Confusion counts at a threshold (score ≥ threshold is predicted positive), added batch by batch: the one counting
-/// loop behind <see cref="BinaryEvaluation.Evaluate"/> and <see cref="StreamingBinaryEvaluator"/>.
+/// loop behind <see cref="BinaryEvaluation.Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, double, double, ZeroDivision)"/> and <see cref="StreamingBinaryEvaluator"/>.
 /// </summary>
 internal struct ConfusionTally
 {

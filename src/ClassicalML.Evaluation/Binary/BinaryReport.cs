@@ -5,14 +5,16 @@ namespace ClassicalML.Evaluation;
 
 /// <summary>
 /// Every binary-classification metric for one set of labels and scores at one threshold, from
-/// <see cref="BinaryEvaluation.Evaluate"/>. Immutable. A row is predicted positive when
+/// <see cref="BinaryEvaluation.Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, double, double, ZeroDivision)"/>. Immutable. A row is predicted positive when
 /// score ≥ <see cref="Threshold"/>. Values whose denominator is 0 follow <see cref="ZeroDivision"/>
 /// and are listed in <see cref="Undefined"/>; nothing is silently 0.
 /// </summary>
 /// <remarks>
 /// Notation: TP, FP, TN, FN are the confusion counts; P = TP + FN actual positives,
 /// N = TN + FP actual negatives, n = P + N. Confusion matrix layout (ML.NET, scikit-learn):
-/// rows are actual classes, columns predicted.
+/// rows are actual classes, columns predicted. With row weights (<see cref="IsWeighted"/>) each of TP, FP, TN, FN, P, N
+/// and n in the formulas below is the sum of its rows' weights (<see cref="WeightedCounts"/>), as scikit-learn's
+/// <c>sample_weight</c>.
 /// </remarks>
 public sealed class BinaryReport
 {
@@ -43,6 +45,17 @@ public sealed class BinaryReport
 
     /// <summary>Positives predicted negative (FN).</summary>
     public int FalseNegatives { get; internal init; }
+
+    /// <summary>
+    /// The weighted confusion cells when the report was computed with row weights
+    /// (<see cref="BinaryEvaluation.Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, ReadOnlySpan{double}, double, double, ZeroDivision)"/>),
+    /// otherwise null. With weights every ratio below uses these sums in place of the counts, while <see cref="N"/>,
+    /// <see cref="Positives"/>, <see cref="Negatives"/> and the int confusion counts stay numbers of rows.
+    /// </summary>
+    public ConfusionWeights? WeightedCounts { get; internal init; }
+
+    /// <summary>True when the report was computed with row weights (<see cref="WeightedCounts"/> is set).</summary>
+    public bool IsWeighted => WeightedCounts is not null;
 
     /// <summary>Share of rows classified correctly.</summary>
     /// <remarks>Accuracy = (TP + TN) / n. Always defined (n ≥ 1).</remarks>
@@ -86,7 +99,7 @@ public sealed class BinaryReport
     public double Mcc { get; internal init; }
 
     /// <summary>Area under the ROC curve (threshold-free); NaN when only one class is present.</summary>
-    /// <remarks>See <see cref="Roc.Auc(ReadOnlySpan{bool}, ReadOnlySpan{double})"/>: U / (P·N), ties counting ½.</remarks>
+    /// <remarks>See <see cref="Roc.Auc(ReadOnlySpan{bool}, ReadOnlySpan{double})"/>: U / (P·N), ties counting ½ (weighted: <see cref="Roc.Auc(ReadOnlySpan{bool}, ReadOnlySpan{double}, ReadOnlySpan{double})"/>).</remarks>
     public double RocAuc { get; internal init; }
 
     /// <summary>Average precision (threshold-free); NaN when only one class is present.</summary>
@@ -95,7 +108,7 @@ public sealed class BinaryReport
 
     /// <summary>
     /// True when <see cref="RocAuc"/> and <see cref="AveragePrecision"/> were computed from every
-    /// score (always for <see cref="BinaryEvaluation.Evaluate"/>); false when a
+    /// score (always for <see cref="BinaryEvaluation.Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, double, double, ZeroDivision)"/>); false when a
     /// <see cref="StreamingBinaryEvaluator"/> had more rows than its exact capacity and used its
     /// score histogram. Threshold metrics, log loss and Brier score are always exact.
     /// </summary>
@@ -125,7 +138,7 @@ public sealed class BinaryReport
     public double? LogLoss { get; internal init; }
 
     /// <summary>Mean squared difference between the score and the 0/1 label; null when a score is outside [0, 1].</summary>
-    /// <remarks>Brier = (1/n) Σ (p − y)².</remarks>
+    /// <remarks>Brier = (1/n) Σ (p − y)²; weighted, Σ w·(p − y)² / Σ w.</remarks>
     public double? BrierScore { get; internal init; }
 
     /// <summary>The policy that was applied to zero denominators.</summary>
@@ -144,6 +157,12 @@ public sealed class BinaryReport
         text.AppendLine("                 predicted +   predicted -");
         text.Append(c, $"  actual +  {TruePositives,14} {FalseNegatives,13}").AppendLine();
         text.Append(c, $"  actual -  {FalsePositives,14} {TrueNegatives,13}").AppendLine();
+        if (WeightedCounts is { } w)
+        {
+            text.Append(c, $"Weighted (sum of weights {Preconditions.Describe(w.Total)}; positives {Preconditions.Describe(w.Positives)}, negatives {Preconditions.Describe(w.Negatives)}); the metrics below are weighted").AppendLine();
+            text.Append(c, $"  actual +  {Preconditions.Describe(w.TruePositives),14} {Preconditions.Describe(w.FalseNegatives),13}").AppendLine();
+            text.Append(c, $"  actual -  {Preconditions.Describe(w.FalsePositives),14} {Preconditions.Describe(w.TrueNegatives),13}").AppendLine();
+        }
         Line(text, "Accuracy", Accuracy);
         Line(text, "Precision", Precision);
         Line(text, "Recall", Recall);

@@ -25,20 +25,40 @@ public static class ThresholdSelection
     public static ThresholdChoice MaximizeF1(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
     {
         Preconditions.CheckBinaryInput(labels, scores);
-        ThresholdCounts counts = ThresholdCounts.From(labels, scores);
-        if (counts.Positives == 0)
+        return MaximizeF1(ThresholdCounts.From(labels, scores));
+    }
+
+    /// <summary>The threshold with the highest weighted F1 score (scikit-learn's <c>f1_score(..., sample_weight=w)</c> at each candidate).</summary>
+    /// <param name="labels">True classes, <see langword="true"/> for positive.</param>
+    /// <param name="scores">One finite score per label; higher means more likely positive.</param>
+    /// <param name="weights">One weight per label, finite and at least 0 (0 leaves the row out: its score is no candidate), not all 0.</param>
+    /// <returns>The threshold, its weighted F1, and weighted precision, recall and FPR there.</returns>
+    /// <remarks>F1(t) = 2·TP_w(t) / (TP_w(t) + FP_w(t) + W⁺) in sums of weights. Ties: highest threshold.</remarks>
+    /// <exception cref="ArgumentException">The inputs are empty or differ in length, a score is NaN or infinite, every
+    /// weight is 0, or the positives weigh 0 in total.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A weight is negative, NaN or infinite.</exception>
+    public static ThresholdChoice MaximizeF1(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, ReadOnlySpan<double> weights)
+    {
+        Preconditions.CheckBinaryInput(labels, scores);
+        Preconditions.CheckWeights(labels, weights);
+        return MaximizeF1(ThresholdCounts.From(labels, scores, weights));
+    }
+
+    private static ThresholdChoice MaximizeF1(ThresholdCounts counts)
+    {
+        if (counts.PositiveWeight == 0)
         {
             throw new ArgumentException(
-                "labels has no positive example; F1 is 0 at every threshold, so there is nothing to maximise. Pass labels that contain both classes.",
-                nameof(labels));
+                $"labels has no positive example{(counts.IsWeighted ? " with a weight above 0" : string.Empty)}; F1 is 0 at every threshold, so there is nothing to maximise. Pass labels that contain both classes.",
+                "labels");
         }
 
         int best = 0;
         double bestF1 = double.NegativeInfinity;
         for (int k = 0; k < counts.Count; k++)
         {
-            long tp = counts.TruePositives[k];
-            double f1 = 2.0 * tp / (tp + counts.FalsePositives[k] + counts.Positives);
+            double tp = counts.TruePositiveWeight(k);
+            double f1 = 2.0 * tp / (tp + counts.FalsePositiveWeight(k) + counts.PositiveWeight);
             if (f1 > bestF1) // strict: an equal value at a lower threshold does not replace the higher one
             {
                 bestF1 = f1;
@@ -63,15 +83,7 @@ public static class ThresholdSelection
     {
         Preconditions.CheckBinaryInput(labels, scores);
         ThresholdCounts counts = ThresholdCounts.From(labels, scores);
-        if (counts.Positives == 0 || counts.Negatives == 0)
-        {
-            throw new ArgumentException(
-                string.Create(
-                    System.Globalization.CultureInfo.InvariantCulture,
-                    $"labels has {counts.Positives} positive and {counts.Negatives} negative examples; Youden's J needs both classes (TPR needs positives, FPR negatives). Pass labels that contain both classes."),
-                nameof(labels));
-        }
-
+        CheckBothClasses(counts);
         int best = 0;
         Int128 bestNumerator = Int128.MinValue;
         for (int k = 0; k < counts.Count; k++)
@@ -84,16 +96,69 @@ public static class ThresholdSelection
             }
         }
 
-        double j = ((double)counts.TruePositives[best] / counts.Positives) - ((double)counts.FalsePositives[best] / counts.Negatives);
+        return YoudenChoice(counts, best);
+    }
+
+    /// <summary>The threshold with the highest weighted Youden's J statistic (weighted TPR − weighted FPR).</summary>
+    /// <param name="labels">True classes, <see langword="true"/> for positive.</param>
+    /// <param name="scores">One finite score per label; higher means more likely positive.</param>
+    /// <param name="weights">One weight per label, finite and at least 0 (0 leaves the row out: its score is no candidate), not all 0.</param>
+    /// <returns>The threshold, its J, and weighted precision, recall (TPR) and FPR there.</returns>
+    /// <remarks>
+    /// J(t) = TP_w(t)/W⁺ − FP_w(t)/W⁻, compared as TP_w(t)·W⁻ − FP_w(t)·W⁺ in doubles (exact for integer weights of
+    /// moderate size, so ties there are exact). Ties: highest threshold.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The inputs are empty or differ in length, a score is NaN or infinite, every
+    /// weight is 0, or a class weighs 0 in total.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A weight is negative, NaN or infinite.</exception>
+    public static ThresholdChoice MaximizeYoudenJ(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, ReadOnlySpan<double> weights)
+    {
+        Preconditions.CheckBinaryInput(labels, scores);
+        Preconditions.CheckWeights(labels, weights);
+        ThresholdCounts counts = ThresholdCounts.From(labels, scores, weights);
+        CheckBothClasses(counts);
+        int best = 0;
+        double bestNumerator = double.NegativeInfinity;
+        for (int k = 0; k < counts.Count; k++)
+        {
+            double numerator = (counts.TruePositiveWeight(k) * counts.NegativeWeight) - (counts.FalsePositiveWeight(k) * counts.PositiveWeight);
+            if (numerator > bestNumerator) // strict: ties keep the higher threshold
+            {
+                bestNumerator = numerator;
+                best = k;
+            }
+        }
+
+        return YoudenChoice(counts, best);
+    }
+
+    private static void CheckBothClasses(ThresholdCounts counts)
+    {
+        if (counts.PositiveWeight == 0 || counts.NegativeWeight == 0)
+        {
+            string what = counts.IsWeighted
+                ? $"labels has positives of total weight {Preconditions.Describe(counts.PositiveWeight)} and negatives of total weight {Preconditions.Describe(counts.NegativeWeight)}"
+                : $"labels has {counts.Positives} positive and {counts.Negatives} negative examples";
+            throw new ArgumentException(
+                string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"{what}; Youden's J needs both classes (TPR needs positives, FPR negatives). Pass labels that contain both classes."),
+                "labels");
+        }
+    }
+
+    private static ThresholdChoice YoudenChoice(ThresholdCounts counts, int best)
+    {
+        double j = (counts.TruePositiveWeight(best) / counts.PositiveWeight) - (counts.FalsePositiveWeight(best) / counts.NegativeWeight);
         return Choice(counts, best, j);
     }
 
     private static ThresholdChoice Choice(ThresholdCounts counts, int k, double value)
     {
-        long tp = counts.TruePositives[k];
-        long fp = counts.FalsePositives[k];
-        double recall = counts.Positives > 0 ? tp / (double)counts.Positives : double.NaN;
-        double fpr = counts.Negatives > 0 ? fp / (double)counts.Negatives : double.NaN;
-        return new ThresholdChoice(counts.Thresholds[k], value, tp / (double)(tp + fp), recall, fpr);
+        double tp = counts.TruePositiveWeight(k);
+        double fp = counts.FalsePositiveWeight(k);
+        double recall = counts.PositiveWeight > 0 ? tp / counts.PositiveWeight : double.NaN;
+        double fpr = counts.NegativeWeight > 0 ? fp / counts.NegativeWeight : double.NaN;
+        return new ThresholdChoice(counts.Thresholds[k], value, tp / (tp + fp), recall, fpr);
     }
 }

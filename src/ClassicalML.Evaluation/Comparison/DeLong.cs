@@ -20,7 +20,7 @@ namespace ClassicalML.Evaluation;
 /// is NaN and listed in <c>Undefined</c>. pROC returns NA for the one-AUC interval there; for the paired test with a
 /// single negative it returns Z = 0, p = 1 and (−∞, ∞), a rounding residue (V01 − θ ≈ 1e-17 divided by N − 1 = 0),
 /// which ClassicalML reports as NaN instead.</para>
-/// <para>Alternatives: <see cref="Bootstrap.PairedDifference"/> with <c>Roc.Auc</c> (paired, optionally stratified,
+/// <para>Alternatives: <see cref="Bootstrap.PairedDifference(ReadOnlySpan{bool}, ReadOnlySpan{double}, ReadOnlySpan{double}, BinaryMetric, int, int, double, bool)"/> with <c>Roc.Auc</c> (paired, optionally stratified,
 /// bootstrap of the same difference); <see cref="McNemar.Test"/> for the decisions at a threshold;
 /// <see cref="CorrectedResampledT.Paired"/> for two models' cross-validated scores on the same folds.</para>
 /// <para>Sample weights (issue #16) are not taken yet; a weighted overload will add a <c>weights</c> span after the

@@ -26,14 +26,18 @@ public static partial class DataViewEvaluation
     /// Calibrated probability column (Single or Double). When it exists it is used as the score,
     /// so log loss and Brier score are defined; pass <see langword="null"/> to always use the raw score.
     /// </param>
-    /// <returns>The labels and scores in row order, and which column the scores came from.</returns>
+    /// <param name="weightColumnName">Row weight column (Single or Double, each weight finite and at least 0), read into
+    /// <see cref="BinaryPredictions.Weights"/>; <see langword="null"/> (the default) for unweighted rows.</param>
+    /// <returns>The labels and scores (and weights) in row order, and which column the scores came from.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="predictions"/> is null.</exception>
     /// <exception cref="ArgumentException">A column is missing or has an unsupported type, or a label is not 0/1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A weight is negative, NaN or infinite (the message names the column and row).</exception>
     public static BinaryPredictions ReadBinaryPredictions(
         this IDataView predictions,
         string labelColumnName = "Label",
         string scoreColumnName = "Score",
-        string? probabilityColumnName = "Probability")
+        string? probabilityColumnName = "Probability",
+        string? weightColumnName = null)
     {
         ArgumentNullException.ThrowIfNull(predictions);
         var schema = predictions.Schema;
@@ -54,26 +58,47 @@ public static partial class DataViewEvaluation
 
         var labelGetterFactory = LabelReader(label, labelColumnName);
         var scoreGetterFactory = ScoreReader(score, nameof(scoreColumnName));
+        DataViewSchema.Column? weight = weightColumnName is null ? null : RequireColumn(schema, weightColumnName, nameof(weightColumnName));
+        var weightGetterFactory = weight is { } w ? WeightReader(w) : null;
         var labels = new List<bool>();
         var scores = new List<double>();
-        using (var cursor = predictions.GetRowCursor(new[] { label, score }))
+        List<double>? weights = weight is null ? null : [];
+        using (var cursor = predictions.GetRowCursor(weight is { } wc ? new[] { label, score, wc } : new[] { label, score }))
         {
             var getLabel = labelGetterFactory(cursor);
             var getScore = scoreGetterFactory(cursor);
+            var getWeight = weightGetterFactory?.Invoke(cursor);
             long row = 0;
             while (cursor.MoveNext())
             {
                 labels.Add(getLabel(row));
                 scores.Add(getScore());
+                weights?.Add(getWeight!(row));
                 row++;
             }
         }
 
-        return new BinaryPredictions(labels.ToArray(), scores.ToArray(), score.Name, isProbability);
+        return new BinaryPredictions(labels.ToArray(), scores.ToArray(), score.Name, isProbability) { Weights = weights?.ToArray() };
+    }
+
+    /// <summary>Reads a weight column, checking each weight on the one checker ("W[row] is -1; it must be …").</summary>
+    private static Func<DataViewRowCursor, Func<long, double>> WeightReader(DataViewSchema.Column column)
+    {
+        var read = ScoreReader(column, "weightColumnName");
+        return cursor =>
+        {
+            var get = read(cursor);
+            return row =>
+            {
+                double w = get();
+                Preconditions.CheckNonNegative(w, "weightColumnName", Preconditions.WeightFix, string.Create(CultureInfo.InvariantCulture, $"{column.Name}[{row}]"));
+                return w;
+            };
+        };
     }
 
     /// <summary>
-    /// Evaluates scored binary predictions with <see cref="BinaryEvaluation.Evaluate"/>.
+    /// Evaluates scored binary predictions with <see cref="BinaryEvaluation.Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, double, double, ZeroDivision)"/>.
     /// </summary>
     /// <param name="predictions">Scored data, e.g. <c>model.Transform(test)</c>.</param>
     /// <param name="labelColumnName">Label column: Boolean, or numeric holding only 0 and 1.</param>
@@ -85,9 +110,14 @@ public static partial class DataViewEvaluation
     /// </param>
     /// <param name="beta">β of the F-beta score.</param>
     /// <param name="zeroDivision">Value reported for undefined metrics; they are listed in <see cref="BinaryReport.Undefined"/> regardless.</param>
+    /// <param name="weightColumnName">Row weight column (Single or Double; scikit-learn's <c>sample_weight</c>, ML.NET's example
+    /// weight): when given, the report is the weighted one of
+    /// <see cref="BinaryEvaluation.Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, ReadOnlySpan{double}, double, double, ZeroDivision)"/>;
+    /// <see langword="null"/> (the default) for unweighted rows.</param>
     /// <returns>The evaluation report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="predictions"/> is null.</exception>
-    /// <exception cref="ArgumentException">A column is missing or has an unsupported type, a label is not 0/1, or a score is not finite.</exception>
+    /// <exception cref="ArgumentException">A column is missing or has an unsupported type, a label is not 0/1, a score is not finite, or every weight is 0.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A weight is negative, NaN or infinite (the message names the column and row).</exception>
     public static BinaryReport EvaluateBinary(
         this IDataView predictions,
         string labelColumnName = "Label",
@@ -95,11 +125,14 @@ public static partial class DataViewEvaluation
         string? probabilityColumnName = "Probability",
         double? threshold = null,
         double beta = 1.0,
-        ZeroDivision zeroDivision = ZeroDivision.Zero)
+        ZeroDivision zeroDivision = ZeroDivision.Zero,
+        string? weightColumnName = null)
     {
-        var read = predictions.ReadBinaryPredictions(labelColumnName, scoreColumnName, probabilityColumnName);
+        var read = predictions.ReadBinaryPredictions(labelColumnName, scoreColumnName, probabilityColumnName, weightColumnName);
         double t = threshold ?? (read.ScoresAreProbabilities ? 0.5 : 0.0);
-        return BinaryEvaluation.Evaluate(read.Labels, read.Scores, t, beta, zeroDivision);
+        return read.Weights is { } weights
+            ? BinaryEvaluation.Evaluate(read.Labels, read.Scores, weights, t, beta, zeroDivision)
+            : BinaryEvaluation.Evaluate(read.Labels, read.Scores, t, beta, zeroDivision);
     }
 
     private static DataViewSchema.Column RequireColumn(DataViewSchema schema, string name, string argument)
@@ -256,4 +289,8 @@ public static partial class DataViewEvaluation
 /// <param name="Scores">The scores used for evaluation (probabilities when <paramref name="ScoresAreProbabilities"/>).</param>
 /// <param name="ScoreColumnName">The column the scores were read from.</param>
 /// <param name="ScoresAreProbabilities">Whether the scores came from a calibrated probability column.</param>
-public sealed record BinaryPredictions(bool[] Labels, double[] Scores, string ScoreColumnName, bool ScoresAreProbabilities);
+public sealed record BinaryPredictions(bool[] Labels, double[] Scores, string ScoreColumnName, bool ScoresAreProbabilities)
+{
+    /// <summary>The row weights read from the weight column, in row order, or null when no weight column was named.</summary>
+    public double[]? Weights { get; init; }
+}

@@ -23,6 +23,36 @@ internal static class Preconditions
         CheckScores(scores, scoresName);
     }
 
+    /// <summary>
+    /// Checks row weights (scikit-learn's <c>sample_weight</c>) beside the labels: one per label, each a finite number
+    /// of at least 0 (0 leaves a row out), and not all 0 (unless <paramref name="allowAllZero"/>: one batch of many).
+    /// </summary>
+    /// <exception cref="ArgumentException">A different length, or every weight is 0.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A weight is negative, NaN or infinite (the message names its row).</exception>
+    internal static void CheckWeights(ReadOnlySpan<bool> labels, ReadOnlySpan<double> weights, string weightsName = "weights", bool allowAllZero = false)
+    {
+        CheckSameLength(labels.Length, weights.Length, "labels", weightsName);
+        bool anyPositive = false;
+        for (int i = 0; i < weights.Length; i++)
+        {
+            double w = weights[i];
+            if (!(w >= 0) || !double.IsFinite(w))
+            {
+                CheckNonNegative(w, weightsName, WeightFix, string.Create(CultureInfo.InvariantCulture, $"{weightsName}[{i}]"));
+            }
+
+            anyPositive |= w > 0;
+        }
+
+        CheckArgument(
+            anyPositive || allowAllZero || weights.IsEmpty,
+            weightsName,
+            $"{weightsName} are all 0; at least one weight must be greater than 0, or no row counts. Give the rows to evaluate a positive weight.");
+    }
+
+    /// <summary>The fix of a bad row weight.</summary>
+    internal const string WeightFix = "Pass a weight of at least 0 for every row (0 leaves the row out).";
+
     /// <summary>Fails on the first NaN or infinite score.</summary>
     /// <exception cref="ArgumentException">A score is NaN or infinite.</exception>
     internal static void CheckScores(ReadOnlySpan<double> scores, string paramName) =>

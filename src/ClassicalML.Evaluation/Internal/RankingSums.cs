@@ -12,16 +12,26 @@ namespace ClassicalML.Evaluation;
 /// ordering inside it changes U by at most ±p_g·q_g/2, hence the AUC bound Σ p_g·q_g / (2·P·N);
 /// and each positive's precision lies between (TP₀+1)/(TP₀+1+FP₀+q_g) and (TP₀+p_g)/(TP₀+p_g+FP₀)
 /// (TP₀, FP₀ before the group), which bounds the AP error by Σ (p_g/P)·(max − min).
+/// With row weights (scikit-learn's <c>sample_weight</c>) p_g, q_g, P, N, TP and FP are sums of weights
+/// (<see cref="RankingSums(double, double, bool)"/>, <see cref="AddWeighted"/>), summed in doubles: 2U += 2·w⁺_g·(W⁻ below g) + w⁺_g·w⁻_g,
+/// AP as above. Weights that are integers give the unweighted bits while the sums stay below 2⁵³.
 /// </remarks>
 internal struct RankingSums
 {
     private readonly long _positives;
     private readonly long _negatives;
     private readonly bool _bounds;
+    private readonly bool _weighted;
+    private readonly double _positiveWeight;
+    private readonly double _negativeWeight;
     private Int128 _twiceU;
     private Int128 _tiedPairs;
     private long _tp;
     private long _fp;
+    private double _twiceUWeight;
+    private double _tiedPairsWeight;
+    private double _tpWeight;
+    private double _fpWeight;
     private double _apSum;
     private double _previousRecall;
     private double _apBound;
@@ -35,6 +45,50 @@ internal struct RankingSums
         _positives = positives;
         _negatives = negatives;
         _bounds = bounds;
+    }
+
+    /// <summary>Starts weighted sums for a total weight P of the positives and N of the negatives.</summary>
+    /// <param name="positiveWeight">P, the sum of the positives' weights.</param>
+    /// <param name="negativeWeight">N, the sum of the negatives' weights.</param>
+    /// <param name="bounds">Accumulate the error bounds (groups that are histogram bins). The AP bound is looser than the
+    /// unweighted one: a positive's precision in the group lies between TP₀/(TP₀ + FP₀ + q_g) and (TP₀ + p_g)/(TP₀ + p_g + FP₀).</param>
+    internal RankingSums(double positiveWeight, double negativeWeight, bool bounds = false)
+    {
+        _weighted = true;
+        _bounds = bounds;
+        _positiveWeight = positiveWeight;
+        _negativeWeight = negativeWeight;
+    }
+
+    /// <summary>True when a class is missing (no rows, or, weighted, a total weight of 0): AUC and AP are NaN.</summary>
+    internal readonly bool OneClass => _weighted
+        ? _positiveWeight == 0 || _negativeWeight == 0
+        : _positives == 0 || _negatives == 0;
+
+    /// <summary>Adds the next weighted group: the sums of its positives' and negatives' weights (sums started with <see cref="RankingSums(double, double, bool)"/>).</summary>
+    internal void AddWeighted(double p, double q)
+    {
+        double tp0 = _tpWeight;
+        double fp0 = _fpWeight;
+        _tpWeight += p;
+        _fpWeight += q;
+        double below = _negativeWeight - _fpWeight;
+        _twiceUWeight += (p * (2 * below)) + (p * q);
+        if (_bounds)
+        {
+            _tiedPairsWeight += p * q;
+        }
+
+        if (_positiveWeight > 0)
+        {
+            AddPrecision(_tpWeight, _tpWeight + _fpWeight, _positiveWeight);
+            if (_bounds && p > 0)
+            {
+                double high = (tp0 + p) / (tp0 + p + fp0);
+                double low = tp0 + fp0 + q > 0 ? tp0 / (tp0 + fp0 + q) : 0.0;
+                _apBound += p / _positiveWeight * (high - low);
+            }
+        }
     }
 
     /// <summary>Adds the next group (scores strictly below every group added before).</summary>
@@ -53,10 +107,7 @@ internal struct RankingSums
 
         if (_positives > 0)
         {
-            double recall = _tp / (double)_positives;
-            double precision = _tp / (double)(_tp + _fp);
-            _apSum += (recall - _previousRecall) * precision;
-            _previousRecall = recall;
+            AddPrecision(_tp, _tp + _fp, _positives);
             if (_bounds && p > 0)
             {
                 // Also when q = 0: AP depends on how positives tie (one threshold or several).
@@ -68,24 +119,29 @@ internal struct RankingSums
     }
 
     /// <summary>U / (P·N); NaN when a class is missing.</summary>
-    internal readonly double Auc => _positives == 0 || _negatives == 0
+    internal readonly double Auc => OneClass
         ? double.NaN
-        : (double)_twiceU / (2.0 * _positives * _negatives);
+        : _weighted ? _twiceUWeight / (2.0 * _positiveWeight * _negativeWeight) : (double)_twiceU / (2.0 * _positives * _negatives);
 
     /// <summary>Σ (R_n − R_{n−1})·P_n; NaN when a class is missing.</summary>
-    internal readonly double AveragePrecision => _positives == 0 || _negatives == 0 ? double.NaN : _apSum;
+    internal readonly double AveragePrecision => OneClass ? double.NaN : _apSum;
 
     /// <summary>Σ p_g·q_g / (2·P·N): the largest AUC change if the groups were not true ties; NaN when a class is missing.</summary>
-    internal readonly double AucErrorBound => _positives == 0 || _negatives == 0
+    internal readonly double AucErrorBound => OneClass
         ? double.NaN
-        : (double)_tiedPairs / (2.0 * _positives * _negatives);
+        : _weighted ? _tiedPairsWeight / (2.0 * _positiveWeight * _negativeWeight) : (double)_tiedPairs / (2.0 * _positives * _negatives);
 
     /// <summary>Σ (p_g/P)·(max − min precision in the group): the largest AP change if the groups were not true ties; NaN when a class is missing.</summary>
-    internal readonly double AveragePrecisionErrorBound => _positives == 0 || _negatives == 0 ? double.NaN : _apBound;
+    internal readonly double AveragePrecisionErrorBound => OneClass ? double.NaN : _apBound;
 
-    /// <summary>Both metrics from sorted keys, every group a true tie.</summary>
+    /// <summary>Both metrics from sorted keys, every group a true tie; weighted when the keys carry weights.</summary>
     internal static RankingSums From(SortedKeys sorted)
     {
+        if (sorted.Weights is not null)
+        {
+            return FromWeighted(sorted);
+        }
+
         var sums = new RankingSums(sorted.Positives, sorted.Negatives, bounds: false);
         var groups = new TieGroups(sorted);
         while (groups.Next(out _, out long p, out long q))
@@ -94,5 +150,37 @@ internal struct RankingSums
         }
 
         return sums;
+    }
+
+    /// <summary>Both metrics from keys sorted with their weights.</summary>
+    private static RankingSums FromWeighted(SortedKeys sorted)
+    {
+        // The totals summed group by group like the running sums, so the last group ends at recall 1 and 0 weight below.
+        double positives = 0;
+        double negatives = 0;
+        var totals = new TieGroups(sorted);
+        while (totals.NextWeighted(out _, out _, out _, out double groupPositives, out double groupNegatives))
+        {
+            positives += groupPositives;
+            negatives += groupNegatives;
+        }
+
+        var sums = new RankingSums(positives, negatives);
+        var groups = new TieGroups(sorted);
+        while (groups.NextWeighted(out _, out _, out _, out double p, out double q))
+        {
+            sums.AddWeighted(p, q);
+        }
+
+        return sums;
+    }
+
+    /// <summary>One step of AP: (recall − previous recall) · precision, recall = tp / positives, precision = tp / predicted.</summary>
+    private void AddPrecision(double tp, double predicted, double positives)
+    {
+        double recall = tp / positives;
+        double precision = tp / predicted;
+        _apSum += (recall - _previousRecall) * precision;
+        _previousRecall = recall;
     }
 }

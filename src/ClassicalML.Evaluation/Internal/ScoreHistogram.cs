@@ -16,14 +16,25 @@ internal sealed class ScoreHistogram
     /// <summary>The coarsest resolution: two bins (negative scores, non-negative scores).</summary>
     internal const int MaxShift = 63;
 
-    internal ScoreHistogram(int shift, ulong[] bins, long[] positives, long[] negatives, int count)
+    internal ScoreHistogram(int shift, ulong[] bins, long[] positives, long[] negatives, int count, Int128[]? positiveWeights = null, Int128[]? negativeWeights = null)
     {
         Shift = shift;
         Bins = bins;
         Positives = positives;
         Negatives = negatives;
         Count = count;
+        PositiveWeights = positiveWeights;
+        NegativeWeights = negativeWeights;
     }
+
+    /// <summary>The positives' weight per bin (<see cref="FixedWeights"/>), or null when the rows are unweighted.</summary>
+    internal Int128[]? PositiveWeights { get; private set; }
+
+    /// <summary>The negatives' weight per bin (<see cref="FixedWeights"/>), or null when the rows are unweighted.</summary>
+    internal Int128[]? NegativeWeights { get; private set; }
+
+    /// <summary>True when the bins also hold sums of weights.</summary>
+    internal bool IsWeighted => PositiveWeights is not null;
 
     /// <summary>Low key bits dropped to form a bin.</summary>
     internal int Shift { get; private set; }
@@ -40,12 +51,55 @@ internal sealed class ScoreHistogram
     /// <summary>Number of occupied bins.</summary>
     internal int Count { get; private set; }
 
-    /// <summary>An empty histogram at <see cref="InitialShift"/>.</summary>
-    internal static ScoreHistogram Empty() => new(InitialShift, [], [], [], 0);
+    /// <summary>An empty histogram at <see cref="InitialShift"/> (with sums of weights when <paramref name="weighted"/>).</summary>
+    internal static ScoreHistogram Empty(bool weighted = false) =>
+        weighted ? new(InitialShift, [], [], [], 0, [], []) : new(InitialShift, [], [], [], 0);
 
     /// <summary>A deep copy.</summary>
     internal ScoreHistogram Clone() =>
-        new(Shift, Bins[..Count], Positives[..Count], Negatives[..Count], Count);
+        new(Shift, Bins[..Count], Positives[..Count], Negatives[..Count], Count, PositiveWeights?[..Count], NegativeWeights?[..Count]);
+
+    /// <summary>Bins weighted keys (split by class, weights aligned with them) and adds them; the histogram must be weighted.</summary>
+    internal void AddKeys(ReadOnlySpan<ulong> positiveKeys, ReadOnlySpan<double> positiveWeights, ReadOnlySpan<ulong> negativeKeys, ReadOnlySpan<double> negativeWeights)
+    {
+        AddHistogram(OneClass(positiveKeys, positiveWeights, positive: true));
+        AddHistogram(OneClass(negativeKeys, negativeWeights, positive: false));
+    }
+
+    /// <summary>A weighted histogram at this resolution of one class's keys: rows and fixed-point weight per bin.</summary>
+    private ScoreHistogram OneClass(ReadOnlySpan<ulong> keys, ReadOnlySpan<double> weights, bool positive)
+    {
+        var bins = new ulong[keys.Length];
+        var fixedWeights = new Int128[keys.Length];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            bins[i] = keys[i] >> Shift;
+            fixedWeights[i] = FixedWeights.From(weights[i]);
+        }
+
+        bins.AsSpan().Sort(fixedWeights.AsSpan()); // exact sums: the order within a bin does not matter
+        var ids = new List<ulong>();
+        var rows = new List<long>();
+        var sums = new List<Int128>();
+        for (int i = 0; i < bins.Length; i++)
+        {
+            if (i == 0 || bins[i] != bins[i - 1])
+            {
+                ids.Add(bins[i]);
+                rows.Add(0);
+                sums.Add(Int128.Zero);
+            }
+
+            rows[^1]++;
+            sums[^1] += fixedWeights[i];
+        }
+
+        long[] none = new long[ids.Count];
+        Int128[] noWeight = new Int128[ids.Count];
+        return positive
+            ? new ScoreHistogram(Shift, [.. ids], [.. rows], none, ids.Count, [.. sums], noWeight)
+            : new ScoreHistogram(Shift, [.. ids], none, [.. rows], ids.Count, noWeight, [.. sums]);
+    }
 
     /// <summary>Bins the keys (split by class) at this histogram's resolution and adds them.</summary>
     internal void AddKeys(ReadOnlySpan<ulong> positiveKeys, ReadOnlySpan<ulong> negativeKeys)
@@ -92,6 +146,8 @@ internal sealed class ScoreHistogram
         var bins = new ulong[capacity];
         var pos = new long[capacity];
         var neg = new long[capacity];
+        Int128[]? posWeights = IsWeighted ? new Int128[capacity] : null;
+        Int128[]? negWeights = IsWeighted ? new Int128[capacity] : null;
         int i = 0;
         int j = 0;
         int k = 0;
@@ -100,6 +156,8 @@ internal sealed class ScoreHistogram
             ulong b = i < Count && (j >= other.Count || Bins[i] <= other.Bins[j] >> shift)
                 ? Bins[i]
                 : other.Bins[j] >> shift;
+            int i0 = i;
+            int j0 = j;
             long p = 0;
             long q = 0;
             while (i < Count && Bins[i] == b)
@@ -119,13 +177,32 @@ internal sealed class ScoreHistogram
             bins[k] = b;
             pos[k] = p;
             neg[k] = q;
+            if (posWeights is not null)
+            {
+                posWeights[k] = Sum(PositiveWeights!, i0, i) + Sum(other.PositiveWeights!, j0, j);
+                negWeights![k] = Sum(NegativeWeights!, i0, i) + Sum(other.NegativeWeights!, j0, j);
+            }
+
             k++;
         }
 
         Bins = bins;
         Positives = pos;
         Negatives = neg;
+        PositiveWeights = posWeights;
+        NegativeWeights = negWeights;
         Count = k;
+    }
+
+    private static Int128 Sum(Int128[] values, int from, int to)
+    {
+        Int128 sum = Int128.Zero;
+        for (int i = from; i < to; i++)
+        {
+            sum += values[i];
+        }
+
+        return sum;
     }
 
     /// <summary>Drops key bits one at a time until at most <paramref name="maxBins"/> bins are occupied.</summary>
@@ -149,6 +226,11 @@ internal sealed class ScoreHistogram
             {
                 Positives[k] += Positives[i];
                 Negatives[k] += Negatives[i];
+                if (PositiveWeights is not null)
+                {
+                    PositiveWeights[k] += PositiveWeights[i];
+                    NegativeWeights![k] += NegativeWeights[i];
+                }
             }
             else
             {
@@ -156,6 +238,11 @@ internal sealed class ScoreHistogram
                 Bins[k] = b;
                 Positives[k] = Positives[i];
                 Negatives[k] = Negatives[i];
+                if (PositiveWeights is not null)
+                {
+                    PositiveWeights[k] = PositiveWeights[i];
+                    NegativeWeights![k] = NegativeWeights[i];
+                }
             }
         }
 
@@ -163,9 +250,14 @@ internal sealed class ScoreHistogram
         Shift = shift;
     }
 
-    /// <summary>AUC, AP and their error bounds with every bin treated as one group of tied scores.</summary>
+    /// <summary>AUC, AP and their error bounds with every bin treated as one group of tied scores (weighted when the bins hold weights).</summary>
     internal RankingSums Ranking()
     {
+        if (IsWeighted)
+        {
+            return WeightedRanking();
+        }
+
         long positives = 0;
         long negatives = 0;
         for (int i = 0; i < Count; i++)
@@ -178,6 +270,32 @@ internal sealed class ScoreHistogram
         for (int i = Count - 1; i >= 0; i--)
         {
             sums.Add(Positives[i], Negatives[i]);
+        }
+
+        return sums;
+    }
+
+    /// <summary>Weighted AUC and AP from the bins' sums of weights, highest bin first, bins of weight 0 skipped.</summary>
+    private RankingSums WeightedRanking()
+    {
+        // The totals summed bin by bin in the same order as the running sums, so the last bin ends at recall 1.
+        double positives = 0;
+        double negatives = 0;
+        for (int i = Count - 1; i >= 0; i--)
+        {
+            positives += FixedWeights.ToDouble(PositiveWeights![i]);
+            negatives += FixedWeights.ToDouble(NegativeWeights![i]);
+        }
+
+        var sums = new RankingSums(positives, negatives, bounds: true);
+        for (int i = Count - 1; i >= 0; i--)
+        {
+            double p = FixedWeights.ToDouble(PositiveWeights![i]);
+            double q = FixedWeights.ToDouble(NegativeWeights![i]);
+            if (p + q > 0)
+            {
+                sums.AddWeighted(p, q);
+            }
         }
 
         return sums;

@@ -3,7 +3,7 @@ namespace ClassicalML.Evaluation;
 /// <summary>
 /// The one place where scores are sorted. Every ranking metric (ROC, PR, AUC, AP, threshold
 /// selection, the streaming evaluator) goes through <see cref="SortByClass(ReadOnlySpan{bool}, ReadOnlySpan{double})"/> and walks the
-/// result with <see cref="TieGroups"/>; <see cref="BinaryEvaluation.Evaluate"/> first tries <see cref="TieCounts"/>,
+/// result with <see cref="TieGroups"/>; <see cref="BinaryEvaluation.Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, double, double, ZeroDivision)"/> first tries <see cref="TieCounts"/>,
 /// which needs only the distinct scores sorted when there are few of them.
 /// </summary>
 /// <remarks>
@@ -74,6 +74,91 @@ internal static class ScoreOrder
 
         positives = front;
         return keys;
+    }
+
+    /// <summary>
+    /// Like <see cref="SortByClass(ReadOnlySpan{bool}, ReadOnlySpan{double})"/> with each key's row weight carried
+    /// along (<see cref="SortedKeys.Weights"/>). Rows of weight 0 are left out, as scikit-learn's
+    /// <c>_binary_clf_curve</c> filters them, so their scores are no thresholds. Inputs must be validated
+    /// (<see cref="Preconditions.CheckWeights"/>).
+    /// </summary>
+    /// <remarks>A key travels with its weight, so the two runs are sorted by .NET's introsort on (key, weight) pairs
+    /// (O(n log n), deterministic) rather than by the radix sort, which moves keys only.</remarks>
+    internal static SortedKeys SortByClass(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, ReadOnlySpan<double> weights)
+    {
+        int kept = 0;
+        foreach (double w in weights)
+        {
+            kept += w != 0 ? 1 : 0;
+        }
+
+        ulong[] keys = GC.AllocateUninitializedArray<ulong>(kept);
+        double[] keyWeights = GC.AllocateUninitializedArray<double>(kept);
+        int front = 0;
+        int back = kept;
+        for (int i = 0; i < scores.Length; i++)
+        {
+            if (weights[i] == 0)
+            {
+                continue;
+            }
+
+            int slot = labels[i] ? front++ : --back;
+            keys[slot] = Key(scores[i]);
+            keyWeights[slot] = weights[i];
+        }
+
+        SortWithWeights(keys.AsSpan(0, front), keyWeights.AsSpan(0, front));
+        SortWithWeights(keys.AsSpan(front), keyWeights.AsSpan(front));
+        return new SortedKeys(keys, front, keyWeights);
+    }
+
+    /// <summary>
+    /// Like <see cref="SortByClass(ReadOnlySpan{ulong}, ReadOnlySpan{ulong})"/> for split keys with their weights (copied, not
+    /// modified); keys of weight 0 are left out. For <see cref="StreamingBinaryEvaluator"/>.
+    /// </summary>
+    internal static SortedKeys SortByClass(ReadOnlySpan<ulong> positiveKeys, ReadOnlySpan<double> positiveWeights, ReadOnlySpan<ulong> negativeKeys, ReadOnlySpan<double> negativeWeights)
+    {
+        int positives = positiveWeights.Length - positiveWeights.Count(0.0);
+        int kept = positives + negativeWeights.Length - negativeWeights.Count(0.0);
+        ulong[] keys = GC.AllocateUninitializedArray<ulong>(kept);
+        double[] weights = GC.AllocateUninitializedArray<double>(kept);
+        int k = 0;
+        for (int i = 0; i < positiveKeys.Length; i++)
+        {
+            if (positiveWeights[i] != 0) { keys[k] = positiveKeys[i]; weights[k++] = positiveWeights[i]; }
+        }
+
+        for (int i = 0; i < negativeKeys.Length; i++)
+        {
+            if (negativeWeights[i] != 0) { keys[k] = negativeKeys[i]; weights[k++] = negativeWeights[i]; }
+        }
+
+        SortWithWeights(keys.AsSpan(0, positives), weights.AsSpan(0, positives));
+        SortWithWeights(keys.AsSpan(positives), weights.AsSpan(positives));
+        return new SortedKeys(keys, positives, weights);
+    }
+
+    /// <summary>
+    /// Sorts keys ascending with their weights, and the weights within each run of equal keys ascending too: the order,
+    /// hence every sum of weights, is then a function of the (key, weight) multiset alone, whatever the input order.
+    /// </summary>
+    private static void SortWithWeights(Span<ulong> keys, Span<double> weights)
+    {
+        keys.Sort(weights);
+        int start = 0;
+        for (int i = 1; i <= keys.Length; i++)
+        {
+            if (i == keys.Length || keys[i] != keys[start])
+            {
+                if (i - start > 1)
+                {
+                    weights[start..i].Sort();
+                }
+
+                start = i;
+            }
+        }
     }
 
     /// <summary>Like <see cref="SortByClass(ReadOnlySpan{bool}, ReadOnlySpan{double})"/> for keys that are already split by class (copied, not modified).</summary>
@@ -180,10 +265,13 @@ internal static class ScoreOrder
 }
 
 /// <summary>Sorted keys from <see cref="ScoreOrder.SortByClass(ReadOnlySpan{bool}, ReadOnlySpan{double})"/>: positives' keys, then negatives' keys, each ascending.</summary>
-internal readonly struct SortedKeys(ulong[] keys, int positives)
+internal readonly struct SortedKeys(ulong[] keys, int positives, double[]? weights = null)
 {
     /// <summary>Positives' keys ascending, then negatives' keys ascending.</summary>
     internal ulong[] Keys { get; } = keys;
+
+    /// <summary>The row weight of each key (aligned with <see cref="Keys"/>, every one &gt; 0), or null for unweighted rows.</summary>
+    internal double[]? Weights { get; } = weights;
 
     /// <summary>Number of positives P: the length of the first run.</summary>
     internal int Positives { get; } = positives;
@@ -200,13 +288,20 @@ internal ref struct TieGroups
 {
     private readonly ReadOnlySpan<ulong> _positives;
     private readonly ReadOnlySpan<ulong> _negatives;
+    private readonly ReadOnlySpan<double> _positiveWeights;
+    private readonly ReadOnlySpan<double> _negativeWeights;
     private int _i;
     private int _j;
 
-    /// <summary>Walks the runs of <paramref name="sorted"/>.</summary>
+    /// <summary>Walks the runs of <paramref name="sorted"/> (and their weights, for <see cref="NextWeighted"/>).</summary>
     internal TieGroups(SortedKeys sorted)
         : this(sorted.Keys.AsSpan(0, sorted.Positives), sorted.Keys.AsSpan(sorted.Positives))
     {
+        if (sorted.Weights is { } weights)
+        {
+            _positiveWeights = weights.AsSpan(0, sorted.Positives);
+            _negativeWeights = weights.AsSpan(sorted.Positives);
+        }
     }
 
     /// <summary>Walks two ascending runs of keys.</summary>
@@ -250,5 +345,34 @@ internal ref struct TieGroups
         _i = i;
         _j = j;
         return true;
+    }
+
+    /// <summary>
+    /// The next group like <see cref="Next"/>, with the sums of its positives' and negatives' weights (keys sorted
+    /// with weights, <see cref="ScoreOrder.SortByClass(ReadOnlySpan{bool}, ReadOnlySpan{double}, ReadOnlySpan{double})"/>).
+    /// </summary>
+    internal bool NextWeighted(out ulong key, out long positives, out long negatives, out double positiveWeight, out double negativeWeight)
+    {
+        if (!Next(out key, out positives, out negatives))
+        {
+            positiveWeight = 0;
+            negativeWeight = 0;
+            return false;
+        }
+
+        positiveWeight = Sum(_positiveWeights.Slice(_i + 1, (int)positives));
+        negativeWeight = Sum(_negativeWeights.Slice(_j + 1, (int)negatives));
+        return true;
+    }
+
+    private static double Sum(ReadOnlySpan<double> weights)
+    {
+        double sum = 0;
+        foreach (double w in weights)
+        {
+            sum += w;
+        }
+
+        return sum;
     }
 }

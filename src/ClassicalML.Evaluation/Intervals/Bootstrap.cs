@@ -21,7 +21,7 @@ namespace ClassicalML.Evaluation;
 /// separately, so every resample keeps each stratum's size; with both classes present no resample is
 /// undefined for lack of a class.</para>
 /// </remarks>
-public static class Bootstrap
+public static partial class Bootstrap
 {
     /// <summary>A percentile bootstrap interval for a binary metric such as ROC AUC.</summary>
     /// <param name="labels">True when the row is positive.</param>
@@ -349,40 +349,41 @@ public static class Bootstrap
         return strata;
     }
 
-    /// <summary>Copies the labels and scores of a resample's rows into reused buffers.</summary>
+    /// <summary>Copies the labels and scores (and weights, when given) of a resample's rows into reused buffers.</summary>
     private sealed class Gatherer
     {
         private readonly bool[] _labels;
         private readonly double[] _scores;
+        private readonly double[] _weights;
         private readonly bool[] _labelBuffer;
         private readonly double[] _scoreBuffer;
+        private readonly double[] _weightBuffer;
 
-        public Gatherer(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
+        public Gatherer(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, ReadOnlySpan<double> weights = default)
         {
             _labels = labels.ToArray();
             _scores = scores.ToArray();
+            _weights = weights.ToArray();
             _labelBuffer = new bool[labels.Length];
             _scoreBuffer = new double[scores.Length];
+            _weightBuffer = new double[weights.Length];
         }
 
-        public ReadOnlySpan<bool> Labels(ReadOnlySpan<int> rows)
+        public ReadOnlySpan<bool> Labels(ReadOnlySpan<int> rows) => Gather(_labels, _labelBuffer, rows);
+
+        public ReadOnlySpan<double> Scores(ReadOnlySpan<int> rows) => Gather(_scores, _scoreBuffer, rows);
+
+        /// <summary>The rows' weights (only when the gatherer was made with weights).</summary>
+        public ReadOnlySpan<double> Weights(ReadOnlySpan<int> rows) => Gather(_weights, _weightBuffer, rows);
+
+        private static ReadOnlySpan<T> Gather<T>(T[] source, T[] buffer, ReadOnlySpan<int> rows)
         {
             for (var i = 0; i < rows.Length; i++)
             {
-                _labelBuffer[i] = _labels[rows[i]];
+                buffer[i] = source[rows[i]];
             }
 
-            return _labelBuffer.AsSpan(0, rows.Length);
-        }
-
-        public ReadOnlySpan<double> Scores(ReadOnlySpan<int> rows)
-        {
-            for (var i = 0; i < rows.Length; i++)
-            {
-                _scoreBuffer[i] = _scores[rows[i]];
-            }
-
-            return _scoreBuffer.AsSpan(0, rows.Length);
+            return buffer.AsSpan(0, rows.Length);
         }
     }
 }

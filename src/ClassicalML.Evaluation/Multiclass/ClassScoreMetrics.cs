@@ -9,7 +9,7 @@ namespace ClassicalML.Evaluation;
 /// when the class is absent from the labels or is the only class present.
 /// </param>
 /// <param name="AveragePrecision">
-/// Average precision of the same one-vs-rest problem (<see cref="PrecisionRecall.AveragePrecision"/>); undefined in
+/// Average precision of the same one-vs-rest problem (<see cref="PrecisionRecall.AveragePrecision(ReadOnlySpan{bool}, ReadOnlySpan{double})"/>); undefined in
 /// the same cases as <paramref name="RocAuc"/>.
 /// </param>
 /// <param name="Support">The number of rows whose actual label is <paramref name="Label"/>.</param>

@@ -192,13 +192,13 @@ public static class MulticlassScoreEvaluation
         return ClassScoring.Brier(rows);
     }
 
-    /// <summary>Each class's one-vs-rest ROC curve (<see cref="Roc.Curve"/> of that class's column), in class order.</summary>
+    /// <summary>Each class's one-vs-rest ROC curve (<see cref="Roc.Curve(ReadOnlySpan{bool}, ReadOnlySpan{double}, bool)"/> of that class's column), in class order.</summary>
     /// <typeparam name="TLabel">The label type.</typeparam>
     /// <param name="actual">The true class of each row.</param>
     /// <param name="scores">One row per label, one column per class.</param>
     /// <param name="classes">The classes in the order of the score columns.</param>
-    /// <param name="dropIntermediate">As for <see cref="Roc.Curve"/>.</param>
-    /// <returns>K curves; a class absent from the labels has NaN true-positive rates, as in <see cref="Roc.Curve"/>.</returns>
+    /// <param name="dropIntermediate">As for <see cref="Roc.Curve(ReadOnlySpan{bool}, ReadOnlySpan{double}, bool)"/>.</param>
+    /// <returns>K curves; a class absent from the labels has NaN true-positive rates, as in <see cref="Roc.Curve(ReadOnlySpan{bool}, ReadOnlySpan{double}, bool)"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="scores"/> or <paramref name="classes"/> is null.</exception>
     /// <exception cref="ArgumentException">As for <see cref="Evaluate{TLabel}"/>.</exception>
     public static IReadOnlyList<RocCurve> RocCurves<TLabel>(ReadOnlySpan<TLabel> actual, ScoreMatrix scores, IReadOnlyList<TLabel> classes, bool dropIntermediate = true)
@@ -214,7 +214,7 @@ public static class MulticlassScoreEvaluation
         return Array.AsReadOnly(curves);
     }
 
-    /// <summary>Each class's one-vs-rest precision–recall curve (<see cref="PrecisionRecall.Curve"/>), in class order.</summary>
+    /// <summary>Each class's one-vs-rest precision–recall curve (<see cref="PrecisionRecall.Curve(ReadOnlySpan{bool}, ReadOnlySpan{double})"/>), in class order.</summary>
     /// <typeparam name="TLabel">The label type.</typeparam>
     /// <param name="actual">The true class of each row.</param>
     /// <param name="scores">One row per label, one column per class.</param>

@@ -4,7 +4,7 @@ namespace ClassicalML.Evaluation;
 
 /// <summary>
 /// Accumulates (label, score) pairs batch by batch in bounded memory and produces the same
-/// <see cref="BinaryReport"/> as <see cref="BinaryEvaluation.Evaluate"/>, for predictions that
+/// <see cref="BinaryReport"/> as <see cref="BinaryEvaluation.Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, double, double, ZeroDivision)"/>, for predictions that
 /// arrive in batches or live on several machines. Accumulators built on different partitions
 /// can be serialized (<see cref="ToBytes"/>, <see cref="FromBytes"/>) and merged
 /// (<see cref="Merge"/>); the report does not depend on how the rows were split into batches
@@ -43,8 +43,11 @@ public sealed class StreamingBinaryEvaluator
     /// <summary>Smallest allowed <see cref="MaxBins"/>.</summary>
     public const int MinBins = 16;
 
-    /// <summary>The version byte written by <see cref="ToBytes"/> and the only one <see cref="FromBytes"/> reads.</summary>
+    /// <summary>The version byte <see cref="ToBytes"/> writes for an unweighted accumulator (its bytes are as they always were).</summary>
     public const byte FormatVersion = 1;
+
+    /// <summary>The version byte <see cref="ToBytes"/> writes for a weighted accumulator; <see cref="FromBytes"/> reads both versions.</summary>
+    public const byte WeightedFormatVersion = 2;
 
     private const double FixedPointScale = 1208925819614629174706176.0; // 2⁸⁰
 
@@ -58,6 +61,7 @@ public sealed class StreamingBinaryEvaluator
     private ulong[] _rawNegatives = [];
     private int _rawNegativeCount;
     private ScoreHistogram? _histogram;
+    private readonly StreamingWeights? _weights;
 
     /// <summary>Creates an empty accumulator.</summary>
     /// <param name="threshold">Decision threshold: score ≥ threshold is predicted positive (default 0.5).</param>
@@ -65,13 +69,19 @@ public sealed class StreamingBinaryEvaluator
     /// <param name="zeroDivision">The value of ratios whose denominator is 0 (default <see cref="ZeroDivision.Zero"/>).</param>
     /// <param name="exactCapacity">Rows up to which every score is kept and AUC/AP are exact (default <see cref="DefaultExactCapacity"/>); 0 or more.</param>
     /// <param name="maxBins">Most histogram bins kept beyond <paramref name="exactCapacity"/> (default <see cref="DefaultMaxBins"/>); at least <see cref="MinBins"/>.</param>
+    /// <param name="weighted">Rows carry weights (scikit-learn's <c>sample_weight</c>): add them with
+    /// <see cref="Add(ReadOnlySpan{bool}, ReadOnlySpan{double}, ReadOnlySpan{double})"/>, and the report is that of
+    /// <see cref="BinaryEvaluation.Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, ReadOnlySpan{double}, double, double, ZeroDivision)"/>
+    /// (default false). Weighted sums are 128-bit fixed point in units of 2⁻⁶⁴, summed exactly, so merges do not depend on
+    /// order; every kept score also keeps its weight (16 bytes a row in exact mode).</param>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range (see each parameter).</exception>
     public StreamingBinaryEvaluator(
         double threshold = 0.5,
         double beta = 1.0,
         ZeroDivision zeroDivision = ZeroDivision.Zero,
         int exactCapacity = DefaultExactCapacity,
-        int maxBins = DefaultMaxBins)
+        int maxBins = DefaultMaxBins,
+        bool weighted = false)
     {
         Preconditions.CheckThreshold(threshold, nameof(threshold));
         Preconditions.CheckBeta(beta, nameof(beta));
@@ -85,7 +95,11 @@ public sealed class StreamingBinaryEvaluator
         ZeroDivision = zeroDivision;
         ExactCapacity = exactCapacity;
         MaxBins = maxBins;
+        _weights = weighted ? new StreamingWeights() : null;
     }
+
+    /// <summary>True when rows carry weights (the constructor's <c>weighted</c>).</summary>
+    public bool IsWeighted => _weights is not null;
 
     /// <summary>The decision threshold: score ≥ threshold is predicted positive.</summary>
     public double Threshold { get; }
@@ -112,10 +126,43 @@ public sealed class StreamingBinaryEvaluator
     /// <param name="labels">True classes, <see langword="true"/> for positive.</param>
     /// <param name="scores">One finite score per label. An empty batch is allowed and changes nothing.</param>
     /// <exception cref="ArgumentException">The spans differ in length or a score is NaN or infinite (nothing is added then).</exception>
+    /// <exception cref="InvalidOperationException">The accumulator is weighted: pass the rows' weights.</exception>
     public void Add(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
     {
+        if (_weights is not null)
+        {
+            throw new InvalidOperationException("This accumulator was created with weighted: true, so every row needs a weight. Call Add(labels, scores, weights), or create the accumulator with weighted: false.");
+        }
+
         Preconditions.CheckSameLength(labels.Length, scores.Length, nameof(labels), nameof(scores));
         Preconditions.CheckScores(scores, nameof(scores));
+        AddRows(labels, scores, default);
+    }
+
+    /// <summary>Adds one batch of weighted rows (the accumulator must be weighted).</summary>
+    /// <param name="labels">True classes, <see langword="true"/> for positive.</param>
+    /// <param name="scores">One finite score per label. An empty batch is allowed and changes nothing.</param>
+    /// <param name="weights">One weight per label, finite and at least 0; a batch may weigh 0 in total, the report needs some weight.</param>
+    /// <exception cref="ArgumentException">The spans differ in length or a score is NaN or infinite (nothing is added then).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A weight is negative, NaN or infinite (nothing is added then).</exception>
+    /// <exception cref="InvalidOperationException">The accumulator is not weighted.</exception>
+    public void Add(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, ReadOnlySpan<double> weights)
+    {
+        if (_weights is null)
+        {
+            throw new InvalidOperationException("This accumulator was created with weighted: false, so it takes no weights. Call Add(labels, scores), or create the accumulator with weighted: true.");
+        }
+
+        Preconditions.CheckSameLength(labels.Length, scores.Length, nameof(labels), nameof(scores));
+        Preconditions.CheckScores(scores, nameof(scores));
+        Preconditions.CheckWeights(labels, weights, allowAllZero: true);
+        _weights.Add(labels, scores, weights, Threshold);
+        AddRows(labels, scores, weights);
+    }
+
+    /// <summary>The row counts, unweighted loss sums, score range and kept keys (and their weights) of a validated batch.</summary>
+    private void AddRows(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, ReadOnlySpan<double> weights)
+    {
         _counts.Add(labels, scores, Threshold);
         int n = scores.Length;
         int positives = 0;
@@ -139,10 +186,20 @@ public sealed class StreamingBinaryEvaluator
             ulong key = ScoreOrder.Key(scores[i]);
             if (labels[i])
             {
+                if (_weights is not null)
+                {
+                    _weights.RawPositives[_rawPositiveCount] = weights[i];
+                }
+
                 _rawPositives[_rawPositiveCount++] = key;
             }
             else
             {
+                if (_weights is not null)
+                {
+                    _weights.RawNegatives[_rawNegativeCount] = weights[i];
+                }
+
                 _rawNegatives[_rawNegativeCount++] = key;
             }
         }
@@ -165,10 +222,14 @@ public sealed class StreamingBinaryEvaluator
         CheckSameSetting("zeroDivision", ZeroDivision, other.ZeroDivision);
         CheckSameSetting("exactCapacity", ExactCapacity, other.ExactCapacity);
         CheckSameSetting("maxBins", MaxBins, other.MaxBins);
+        CheckSameSetting("weighted", IsWeighted, other.IsWeighted);
 
         ScoreHistogram? otherHistogram = other._histogram?.Clone();
         ulong[] otherPositives = other._rawPositives[..other._rawPositiveCount];
         ulong[] otherNegatives = other._rawNegatives[..other._rawNegativeCount];
+        double[] otherPositiveWeights = other._weights?.RawPositives[..other._rawPositiveCount] ?? [];
+        double[] otherNegativeWeights = other._weights?.RawNegatives[..other._rawNegativeCount] ?? [];
+        _weights?.AddSums(other._weights!);
 
         _counts.Add(other._counts);
         _logLossSum += other._logLossSum;
@@ -177,15 +238,21 @@ public sealed class StreamingBinaryEvaluator
         _maxScore = Math.Max(_maxScore, other._maxScore);
         if (otherHistogram is not null)
         {
-            _histogram ??= ScoreHistogram.Empty();
+            _histogram ??= ScoreHistogram.Empty(IsWeighted);
             _histogram.AddHistogram(otherHistogram);
             _histogram.Limit(MaxBins);
         }
 
         EnsureRawCapacity(_rawPositiveCount + otherPositives.Length, _rawNegativeCount + otherNegatives.Length);
         otherPositives.CopyTo(_rawPositives.AsSpan(_rawPositiveCount));
-        _rawPositiveCount += otherPositives.Length;
         otherNegatives.CopyTo(_rawNegatives.AsSpan(_rawNegativeCount));
+        if (_weights is not null)
+        {
+            otherPositiveWeights.CopyTo(_weights.RawPositives.AsSpan(_rawPositiveCount));
+            otherNegativeWeights.CopyTo(_weights.RawNegatives.AsSpan(_rawNegativeCount));
+        }
+
+        _rawPositiveCount += otherPositives.Length;
         _rawNegativeCount += otherNegatives.Length;
         FlushIfOverCapacity();
     }
@@ -209,20 +276,7 @@ public sealed class StreamingBinaryEvaluator
                 $"The accumulator holds {Count} rows, more than a BinaryReport can count ({int.MaxValue}). Evaluate smaller partitions, or read the counts from the accumulator."));
         }
 
-        ReadOnlySpan<ulong> positives = _rawPositives.AsSpan(0, _rawPositiveCount);
-        ReadOnlySpan<ulong> negatives = _rawNegatives.AsSpan(0, _rawNegativeCount);
-        RankingSums ranking;
-        if (_histogram is null)
-        {
-            ranking = RankingSums.From(ScoreOrder.SortByClass(positives, negatives));
-        }
-        else
-        {
-            ScoreHistogram all = _histogram.Clone();
-            all.AddKeys(positives, negatives);
-            all.Limit(MaxBins);
-            ranking = all.Ranking();
-        }
+        RankingSums ranking = Ranking();
 
         string? nonProbability = null;
         if (_minScore < 0.0 || _maxScore > 1.0)
@@ -233,7 +287,19 @@ public sealed class StreamingBinaryEvaluator
                 $"a score of {Preconditions.Describe(outside)} is outside [0, 1], so the scores are not probabilities; reported as null");
         }
 
-        double n = Count;
+        // Loss means over the rows, or, weighted, over the total weight (each sum in its own fixed-point units).
+        (Int128 logLossSum, Int128 brierSum, double scale, double total) = (_logLossSum, _brierSum, FixedPointScale, Count);
+        ConfusionWeights? cells = null;
+        if (_weights is { } w)
+        {
+            if (w.Total == 0)
+            {
+                throw new InvalidOperationException("Every row added has weight 0; a weighted report needs some weight. Add rows with a weight above 0 before ToReport.");
+            }
+
+            (logLossSum, brierSum, scale, total, cells) = (w.LogLossSum, w.BrierSum, FixedWeights.Scale, FixedWeights.ToDouble(w.Total), w.Cells());
+        }
+
         return BinaryEvaluation.Report(
             _counts.ToCounts(),
             Threshold,
@@ -241,9 +307,28 @@ public sealed class StreamingBinaryEvaluator
             ZeroDivision,
             ranking,
             _histogram is null,
-            nonProbability is null ? (double)_logLossSum / FixedPointScale / n : null,
-            nonProbability is null ? (double)_brierSum / FixedPointScale / n : null,
-            nonProbability);
+            nonProbability is null ? (double)logLossSum / scale / total : null,
+            nonProbability is null ? (double)brierSum / scale / total : null,
+            nonProbability,
+            cells);
+    }
+
+    /// <summary>The ranking sums: exact from the kept keys, or from the histogram with them added.</summary>
+    private RankingSums Ranking()
+    {
+        ReadOnlySpan<ulong> positives = _rawPositives.AsSpan(0, _rawPositiveCount);
+        ReadOnlySpan<ulong> negatives = _rawNegatives.AsSpan(0, _rawNegativeCount);
+        if (_histogram is null)
+        {
+            return _weights is null
+                ? RankingSums.From(ScoreOrder.SortByClass(positives, negatives))
+                : RankingSums.From(ScoreOrder.SortByClass(positives, _weights.RawPositives.AsSpan(0, _rawPositiveCount), negatives, _weights.RawNegatives.AsSpan(0, _rawNegativeCount)));
+        }
+
+        ScoreHistogram all = _histogram.Clone();
+        AddKeptKeys(all);
+        all.Limit(MaxBins);
+        return all.Ranking();
     }
 
     /// <summary>Serializes the accumulator (settings and state) for <see cref="FromBytes"/>.</summary>
@@ -259,7 +344,10 @@ public sealed class StreamingBinaryEvaluator
     /// log-loss and Brier sums (int128 fixed point, 2⁻⁸⁰ units, low 64 bits first), min and max score (float64),
     /// mode (byte: 0 exact, 1 histogram), histogram shift (int32), the numbers of kept positive and negative keys
     /// and of bins (int32), then the keys (uint64, order-preserving bits of each score), then the bins
-    /// (uint64 id, int64 positives, int64 negatives).
+    /// (uint64 id, int64 positives, int64 negatives). A weighted accumulator writes version <see cref="WeightedFormatVersion"/>:
+    /// after the header above, the weighted cells TP, FP, TN, FN and the weighted log-loss and Brier sums (int128 fixed point,
+    /// 2⁻⁶⁴ units); after the keys, each kept key's weight (float64, positives then negatives); and after each bin's
+    /// counts its positives' and negatives' weights (int128 fixed point). Version 1 states read as before.
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="data"/> is not such a state: wrong header, another version,
     /// truncated or too long, a setting out of range, or counts that do not add up.</exception>
@@ -275,13 +363,25 @@ public sealed class StreamingBinaryEvaluator
         _maxScore,
         _rawPositives[.._rawPositiveCount],
         _rawNegatives[.._rawNegativeCount],
-        _histogram?.Clone());
+        _histogram?.Clone(),
+        _weights is null ? null : CaptureWeights(_weights));
+
+    private StreamingWeights CaptureWeights(StreamingWeights w)
+    {
+        var copy = new StreamingWeights
+        {
+            RawPositives = w.RawPositives[.._rawPositiveCount],
+            RawNegatives = w.RawNegatives[.._rawNegativeCount],
+        };
+        copy.AddSums(w);
+        return copy;
+    }
 
     /// <summary>An accumulator holding <paramref name="state"/> (already checked by <see cref="StreamingStateFormat"/>).</summary>
     internal static StreamingBinaryEvaluator Restore(StreamingState state)
     {
         var settings = state.Settings;
-        return new StreamingBinaryEvaluator(settings.Threshold, settings.Beta, settings.ZeroDivision, settings.ExactCapacity, settings.MaxBins)
+        var restored = new StreamingBinaryEvaluator(settings.Threshold, settings.Beta, settings.ZeroDivision, settings.ExactCapacity, settings.MaxBins, state.Weights is not null)
         {
             _counts = state.Counts,
             _logLossSum = state.LogLossSum,
@@ -294,6 +394,14 @@ public sealed class StreamingBinaryEvaluator
             _rawNegativeCount = state.Negatives.Length,
             _histogram = state.Histogram,
         };
+        if (state.Weights is { } w)
+        {
+            restored._weights!.AddSums(w);
+            restored._weights.RawPositives = w.RawPositives;
+            restored._weights.RawNegatives = w.RawNegatives;
+        }
+
+        return restored;
     }
 
     private static Int128 Fixed(double term) => (Int128)Math.Round(term * FixedPointScale);
@@ -323,6 +431,12 @@ public sealed class StreamingBinaryEvaluator
         {
             Array.Resize(ref _rawNegatives, Math.Max(negatives, Math.Min(2 * _rawNegatives.Length, ExactCapacity)));
         }
+
+        if (_weights is not null)
+        {
+            Array.Resize(ref _weights.RawPositives, _rawPositives.Length);
+            Array.Resize(ref _weights.RawNegatives, _rawNegatives.Length);
+        }
     }
 
     /// <summary>Moves the kept scores into the histogram once there are more than <see cref="ExactCapacity"/>.</summary>
@@ -333,8 +447,8 @@ public sealed class StreamingBinaryEvaluator
             return;
         }
 
-        _histogram ??= ScoreHistogram.Empty();
-        _histogram.AddKeys(_rawPositives.AsSpan(0, _rawPositiveCount), _rawNegatives.AsSpan(0, _rawNegativeCount));
+        _histogram ??= ScoreHistogram.Empty(IsWeighted);
+        AddKeptKeys(_histogram);
         _histogram.Limit(MaxBins);
         _rawPositiveCount = 0;
         _rawNegativeCount = 0;
@@ -343,6 +457,26 @@ public sealed class StreamingBinaryEvaluator
             // A large batch grew the buffers past the bound; give the memory back.
             _rawPositives = [];
             _rawNegatives = [];
+            if (_weights is not null)
+            {
+                _weights.RawPositives = [];
+                _weights.RawNegatives = [];
+            }
+        }
+    }
+
+    /// <summary>Bins the kept keys (with their weights when weighted) into <paramref name="histogram"/>.</summary>
+    private void AddKeptKeys(ScoreHistogram histogram)
+    {
+        ReadOnlySpan<ulong> positives = _rawPositives.AsSpan(0, _rawPositiveCount);
+        ReadOnlySpan<ulong> negatives = _rawNegatives.AsSpan(0, _rawNegativeCount);
+        if (_weights is null)
+        {
+            histogram.AddKeys(positives, negatives);
+        }
+        else
+        {
+            histogram.AddKeys(positives, _weights.RawPositives.AsSpan(0, _rawPositiveCount), negatives, _weights.RawNegatives.AsSpan(0, _rawNegativeCount));
         }
     }
 }
