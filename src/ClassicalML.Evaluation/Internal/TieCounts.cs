@@ -7,8 +7,8 @@ namespace ClassicalML.Evaluation;
 /// <see cref="ScoreOrder.SortByClass(ReadOnlySpan{bool}, ReadOnlySpan{double})"/>, so the sums are bit-identical.
 /// </summary>
 /// <remarks>
-/// Hand-written: no library counts ties this way. The table holds at most <see cref="MaxDistinct"/> scores (1 MiB,
-/// cache-sized) and at most n/4; with more distinct scores <see cref="TryRank"/> gives up where it finds the next one,
+/// Hand-written: no library counts ties this way. The table holds at most <see cref="MaxDistinct"/> scores (1 MiB of
+/// keys and counts, cache-sized, and 1 MiB of log-loss terms) and at most n/4; with more distinct scores <see cref="TryRank"/> gives up where it finds the next one,
 /// and the caller sorts all keys instead. Giving up costs at most one read of the rows (near the start when scores are
 /// mostly distinct). Memory: the table, not 8–16 bytes per row.
 /// </remarks>
