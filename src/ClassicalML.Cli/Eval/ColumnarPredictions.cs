@@ -76,9 +76,9 @@ internal abstract class ColumnarPredictions : PredictionFile
     }
 
     /// <summary>
-    /// The fast path of the binary <c>ReadBlock</c>
-    /// for numeric labels: takes rows from <paramref name="i"/> on while the label is a number already classified and the
-    /// score is finite, exactly as <see cref="TryRow"/> would take them; returns the first row it did not take.
+    /// The fast path of the binary <c>ReadBlock</c> for numeric labels: takes rows from <paramref name="i"/> on while the
+    /// label is a number already classified and the score is finite, exactly as <see cref="TryRow"/> would take them;
+    /// returns the first row it did not take.
     /// </summary>
     private static int TakeCachedNumbers(BinaryLabelRule rule, ReadOnlySpan<double> labels, Span<double> scores, Span<bool> positives, int i, ref int kept)
     {
