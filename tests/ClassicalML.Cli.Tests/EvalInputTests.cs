@@ -128,6 +128,22 @@ public sealed class EvalInputTests : IDisposable
         Assert.Equal($"classicalml eval: {path}, column 'label' (column 1): row 3: the label is missing (null or NaN). Fill it in or remove the row, or pass --missing skip to drop (and count) rows with a missing label or score.{Environment.NewLine}", stderr);
     }
 
+    [Theory]
+    [InlineData(new[] { 1, 0, 1, 0, 0, 2, 1 }, 0f, "row 6: ")] // a third class after rows the fast loop took: the full rules name its row
+    [InlineData(new[] { 1, 0, 1, 0, 0, 1, 1 }, float.PositiveInfinity, "row 6: the score is ")] // so does an infinite score
+    public async Task Eval_ParquetRowRefusedAfterPlainRows_NamesItsRow(int[] labels, float sixthScore, string expected)
+    {
+        var path = files.PathOf("r.parquet");
+        float?[] scores = [0.9f, 0.2f, 0.7f, 0.3f, 0.4f, sixthScore, 0.6f];
+        await WriteParquet(path, [.. labels.Select(l => (int?)l)], scores, rowGroup: 4);
+
+        var (exit, _, stderr) = CliRunner.Run("eval", path);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith($"classicalml eval: {path}, column '{(float.IsInfinity(sixthScore) ? "score" : "label")}'", stderr, StringComparison.Ordinal);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Eval_ParquetScoreColumns_SameAsLibrary()
     {

@@ -124,6 +124,20 @@ internal sealed class BinaryLabelRule
     public bool FromNumber(double number, IValueSite site, int column) =>
         number == number0 ? positive0 : number == number1 ? positive1 : NewNumber(number, site, column);
 
+    /// <summary>
+    /// Whether a numeric label already classified by <see cref="FromNumber"/> is the positive class, without deciding
+    /// anything new: false when <paramref name="number"/> has not been seen (or is NaN; the caller then takes the full path).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryCachedNumber(double number, out bool isPositive)
+    {
+        // Non-short-circuit operators: no branch on the label, which is unpredictable.
+        bool is0 = number == number0;
+        bool is1 = number == number1;
+        isPositive = (is0 & positive0) | (is1 & positive1);
+        return is0 | is1;
+    }
+
     /// <summary>Whether a Boolean label (Parquet) is the positive class: true is 1, false is 0.</summary>
     public bool FromBoolean(bool value, IValueSite site, int column) => Classify(value ? "true" : "false", value ? 1 : 0, site, column);
 

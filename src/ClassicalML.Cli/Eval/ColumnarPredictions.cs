@@ -55,6 +55,15 @@ internal abstract class ColumnarPredictions : PredictionFile
         var start = row;
         for (var i = 0; i < scores.Length; i++)
         {
+            if (kind == LabelKind.Number)
+            {
+                i = TakeCachedNumbers(rows.Labels, labels, scores, positives, i, ref kept);
+                if (i == scores.Length)
+                {
+                    break;
+                }
+            }
+
             row = start + i;
             if (TryRow(rows, label, score, kind, labels, texts, i, scores[i], out positives[kept]))
             {
@@ -64,6 +73,30 @@ internal abstract class ColumnarPredictions : PredictionFile
 
         row = start + scores.Length;
         return kept;
+    }
+
+    /// <summary>
+    /// The fast path of the binary <c>ReadBlock</c> for numeric labels: takes rows from <paramref name="i"/> on while the
+    /// label is a number already classified and the score is finite, exactly as <see cref="TryRow"/> would take them;
+    /// returns the first row it did not take.
+    /// </summary>
+    private static int TakeCachedNumbers(BinaryLabelRule rule, ReadOnlySpan<double> labels, Span<double> scores, Span<bool> positives, int i, ref int kept)
+    {
+        var k = kept;
+        for (; i < scores.Length; i++)
+        {
+            var s = scores[i];
+            if (!double.IsFinite(s) || !rule.TryCachedNumber(labels[i], out var positive))
+            {
+                break;
+            }
+
+            positives[k] = positive;
+            scores[k++] = s;
+        }
+
+        kept = k;
+        return i;
     }
 
     /// <summary>The next rows (multiclass mode), labels as text with null for a missing one.</summary>

@@ -392,14 +392,17 @@ internal sealed class CsvReader : IDisposable
     private DataFormatException NoDataRows() =>
         new(File, 0, null, "the file has a header but no data rows", "Add at least one data row below the header line.");
 
-    private static string DelimiterName(char delimiter) => delimiter switch
+    private static string DelimiterName(char delimiter)
     {
-        ',' => "commas",
-        ';' => "semicolons",
-        '\t' => "tabs",
-        '|' => "pipes",
-        _ => $"'{delimiter}'",
-    };
+        return delimiter switch
+        {
+            ',' => "commas",
+            ';' => "semicolons",
+            '\t' => "tabs",
+            '|' => "pipes",
+            _ => $"'{delimiter}'",
+        };
+    }
 
     /// <summary>
     /// ML.NET's sparse row: the first <see cref="DenseCount"/> slots written out, then the number of remaining slots,

@@ -132,9 +132,9 @@ public static class BinaryEvaluation
     /// </summary>
     private static (RowSums Rows, RankingSums Ranking) RowsAndRanking(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, double threshold)
     {
-        if (TieCounts.TryRank(labels, scores, out RankingSums tied))
+        if (TieCounts.TryRank(labels, scores, out RankingSums tied, out double logLossSum))
         {
-            return (RowSums.From(labels, scores, threshold), tied); // few distinct scores: no sort of n keys
+            return (RowSums.From(labels, scores, threshold, logLossSum), tied); // few distinct scores: no sort of n keys, one log per score
         }
 
         // Spans cannot cross threads; the split keys are an array, so the sort can.

@@ -36,10 +36,15 @@ internal readonly struct RowSums
     internal int FirstNonProbability { get; }
 
     /// <summary>Makes the pass. Inputs must be validated (equal lengths, finite scores).</summary>
-    internal static RowSums From(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, double threshold)
+    /// <param name="labels">The labels.</param>
+    /// <param name="scores">The scores.</param>
+    /// <param name="threshold">Score ≥ threshold is predicted positive.</param>
+    /// <param name="logLossSum">The log-loss sum when the caller has it already (<see cref="TieCounts"/>, the same bits); null to compute it here.</param>
+    internal static RowSums From(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, double threshold, double? logLossSum = null)
     {
+        bool computeLogLoss = logLossSum is null;
         var counter = default(RowCounter);
-        double logLossSum = 0.0;
+        double logLoss = 0.0;
         double brierSum = 0.0;
         int first = -1;
         for (int i = 0; i < scores.Length; i++)
@@ -53,7 +58,11 @@ internal readonly struct RowSums
                 break;
             }
 
-            logLossSum += BinaryEvaluation.LogLossTerm(s, positive);
+            if (computeLogLoss)
+            {
+                logLoss += BinaryEvaluation.LogLossTerm(s, positive);
+            }
+
             brierSum += BinaryEvaluation.BrierTerm(s, positive);
         }
 
@@ -64,7 +73,7 @@ internal readonly struct RowSums
             counts.Add(labels[(first + 1)..], scores[(first + 1)..], threshold);
         }
 
-        return new RowSums(counts, logLossSum, brierSum, first);
+        return new RowSums(counts, logLossSum ?? logLoss, brierSum, first);
     }
 
     /// <summary>

@@ -7,8 +7,8 @@ namespace ClassicalML.Evaluation;
 /// <see cref="ScoreOrder.SortByClass(ReadOnlySpan{bool}, ReadOnlySpan{double})"/>, so the sums are bit-identical.
 /// </summary>
 /// <remarks>
-/// Hand-written: no library counts ties this way. The table holds at most <see cref="MaxDistinct"/> scores (1 MiB,
-/// cache-sized) and at most n/4; with more distinct scores <see cref="TryRank"/> gives up where it finds the next one,
+/// Hand-written: no library counts ties this way. The table holds at most <see cref="MaxDistinct"/> scores (1 MiB of
+/// keys and counts, cache-sized, and 1 MiB of log-loss terms) and at most n/4; with more distinct scores <see cref="TryRank"/> gives up where it finds the next one,
 /// and the caller sorts all keys instead. Giving up costs at most one read of the rows (near the start when scores are
 /// mostly distinct). Memory: the table, not 8–16 bytes per row.
 /// </remarks>
@@ -20,11 +20,14 @@ internal static class TieCounts
     private const ulong OnePositive = 1UL << 32;
 
     /// <summary>
-    /// The ranking sums, or false when there are more distinct scores than the table takes. Inputs must be validated.
+    /// The ranking sums and Σ <see cref="BinaryEvaluation.LogLossTerm"/> over the rows in row order (the bits
+    /// <see cref="RowSums"/> would get: each distinct score's two terms are computed once, by the same function, and added
+    /// row by row), or false when there are more distinct scores than the table takes. Inputs must be validated.
     /// </summary>
-    internal static bool TryRank(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, out RankingSums sums)
+    internal static bool TryRank(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, out RankingSums sums, out double logLossSum)
     {
         sums = default;
+        logLossSum = 0.0;
         int capacity = Math.Min(MaxDistinct, scores.Length / 4);
         if (capacity < 16)
         {
@@ -37,6 +40,8 @@ internal static class TieCounts
         int mask = size - 1;
         var keys = new ulong[size];
         var counts = new ulong[size]; // positives in the high 32 bits, negatives in the low 32 (n < 2³¹)
+        var terms = new double[2 * size]; // a slot's log-loss term for a negative row, then for a positive one: one Math.Log per distinct score, not per row
+        double logLoss = 0.0;
         int distinct = 0;
         long positives = 0;
         for (int i = 0; i < scores.Length; i++)
@@ -53,6 +58,8 @@ internal static class TieCounts
                     }
 
                     keys[slot] = key;
+                    terms[2 * slot] = BinaryEvaluation.LogLossTerm(scores[i], positive: false);
+                    terms[(2 * slot) + 1] = BinaryEvaluation.LogLossTerm(scores[i], positive: true);
                     distinct++;
                     break;
                 }
@@ -63,9 +70,11 @@ internal static class TieCounts
             ulong positive = labels[i] ? 1UL : 0UL;
             positives += (long)positive;
             counts[slot] += (positive << 32) + (1 - positive); // branch-free: labels are unpredictable
+            logLoss += terms[(2 * slot) + (int)positive];
         }
 
         sums = FromTable(keys, counts, distinct, positives, scores.Length - positives);
+        logLossSum = logLoss;
         return true;
     }
 
