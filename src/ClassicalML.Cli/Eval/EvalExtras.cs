@@ -128,6 +128,10 @@ internal sealed record EvalExtras(OperatingPointRule? OperatingPoint, int? Bins,
         double? thresholdA = OperatingPoint is null ? threshold : point?.Threshold;
         double? thresholdB = OperatingPoint is null ? threshold : OperatingPoint.Choose(labels, scoresB, null)?.Threshold;
         ModelDecisions? decisions = null;
+        string? missing = (thresholdA, thresholdB) switch
+        {
+            (null, null) => "models A and B", (null, _) => "model A", (_, null) => "model B", _ => null,
+        };
         if (thresholdA is { } ta && thresholdB is { } tb)
         {
             var a = new bool[labels.Length];
@@ -141,7 +145,7 @@ internal sealed record EvalExtras(OperatingPointRule? OperatingPoint, int? Bins,
             decisions = new ModelDecisions(ta, tb, McNemar.Test(labels, a, bb));
         }
 
-        return new EvalExtrasResult(this, point, curve, interval, paired, decisions);
+        return new EvalExtrasResult(this, point, curve, interval, paired, decisions, missing);
     }
 
     private static void CheckProbabilities(ReadOnlySpan<double> scores, string column)
@@ -168,8 +172,9 @@ internal sealed record ModelDecisions(double ThresholdA, double ThresholdB, McNe
 /// <param name="Calibration">The reliability curve.</param>
 /// <param name="AucInterval">DeLong's interval of ROC AUC.</param>
 /// <param name="Comparison">DeLong's paired test of A and B.</param>
-/// <param name="Decisions">McNemar at the thresholds; null when model B has no qualifying operating point.</param>
-internal sealed record EvalExtrasResult(EvalExtras Request, ThresholdChoice? Point, ReliabilityCurve? Calibration, DeLongAucInterval? AucInterval, DeLongTest? Comparison, ModelDecisions? Decisions)
+/// <param name="Decisions">McNemar at the thresholds; null when a model has no qualifying operating point.</param>
+/// <param name="WithoutThreshold">Which model has no qualifying operating point when <paramref name="Decisions"/> is null.</param>
+internal sealed record EvalExtrasResult(EvalExtras Request, ThresholdChoice? Point, ReliabilityCurve? Calibration, DeLongAucInterval? AucInterval, DeLongTest? Comparison, ModelDecisions? Decisions, string? WithoutThreshold = null)
 {
     /// <summary>The sections' undefined values, with snake_case names and reasons, for the undefined list.</summary>
     public IEnumerable<(string Metric, string Reason)> Undefined()
@@ -191,7 +196,7 @@ internal sealed record EvalExtrasResult(EvalExtras Request, ThresholdChoice? Poi
 
         if (Comparison is not null && Decisions is null)
         {
-            yield return ("comparison.mcnemar", "model B has no threshold for --operating-point " + Request.OperatingPoint!.Text);
+            yield return ("comparison.mcnemar", $"{WithoutThreshold} {(WithoutThreshold == "models A and B" ? "have" : "has")} no threshold for --operating-point {Request.OperatingPoint!.Text}, so there are no decisions to compare");
         }
     }
 }
