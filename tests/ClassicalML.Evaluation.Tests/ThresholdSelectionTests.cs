@@ -86,6 +86,24 @@ public class ThresholdSelectionTests
     }
 
     [Fact]
+    public void Bootstrap_OfTheChosenPoint_ComposesWithTheOneBootstrap()
+    {
+        var rng = new Random(17);
+        bool[] labels = [.. Enumerable.Range(0, 200).Select(_ => rng.NextDouble() < 0.3)];
+        double[] scores = [.. labels.Select(l => Math.Round((l ? 0.3 : 0) + rng.NextDouble(), 2))];
+        ThresholdChoice choice = ThresholdSelection.MaximizeF1(labels, scores);
+
+        BootstrapInterval fixedThreshold = Bootstrap.Percentile(labels, scores, (l, s) => BinaryEvaluation.Evaluate(l, s, choice.Threshold).Recall, seed: 3, resamples: 200);
+        BootstrapInterval rechosen = Bootstrap.Percentile(labels, scores, (l, s) => ThresholdSelection.MaximizeF1(l, s).Value, seed: 3, resamples: 200, stratified: true);
+
+        Assert.Equal(choice.Recall, fixedThreshold.Estimate);
+        Assert.True(fixedThreshold.Lower < choice.Recall && choice.Recall < fixedThreshold.Upper, $"{fixedThreshold.Interval}");
+        Assert.Equal(choice.Value, rechosen.Estimate);
+        Assert.Equal(0, rechosen.UndefinedResamples);
+        Assert.True(rechosen.Lower < choice.Value && choice.Value < rechosen.Upper, $"{rechosen.Interval}");
+    }
+
+    [Fact]
     public void MaximizeFBeta_BadBeta_NamesIt()
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => ThresholdSelection.MaximizeFBeta([true, false], [0.2, 0.4], 0));

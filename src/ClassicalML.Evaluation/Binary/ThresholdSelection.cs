@@ -17,6 +17,10 @@ namespace ClassicalML.Evaluation;
 /// <see cref="MaximizeTprAtFpr(ReadOnlySpan{bool}, ReadOnlySpan{double}, double)"/> and
 /// <see cref="ReachRecall(ReadOnlySpan{bool}, ReadOnlySpan{double}, double)"/>; each has a weighted overload. "Predict
 /// no row positive" (a threshold above every score) is never a candidate.
+/// Intervals go through the one <see cref="Bootstrap"/>: the point's metric at its fixed threshold,
+/// <c>Bootstrap.Percentile(labels, scores, (l, s) =&gt; BinaryEvaluation.Evaluate(l, s, choice.Threshold).Recall, seed)</c>,
+/// or the rule re-applied in every resample, which adds the choice's own variability,
+/// <c>(l, s) =&gt; ThresholdSelection.MaximizeF1(l, s).Value</c> with <c>stratified: true</c> (so each resample has both classes).
 /// </remarks>
 /// <remarks>
 /// Choosing a threshold on the data it is then evaluated on is optimistic; choose it on a
