@@ -11,9 +11,25 @@ namespace ClassicalML.Cli.Tests;
 public sealed class EvalExtrasFixtureTests
 {
     private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "reference", "cli");
-    private static readonly JsonElement[] Cases = Load();
+    private static readonly JsonElement[] Cases = Load("cases");
+    private static readonly JsonElement[] WeightedCases = Load("weighted_cases");
 
     public static TheoryData<int> CaseIndexes() => [.. Enumerable.Range(0, Cases.Length)];
+
+    public static TheoryData<int> WeightedCaseIndexes() => [.. Enumerable.Range(0, WeightedCases.Length)];
+
+    [Theory]
+    [MemberData(nameof(WeightedCaseIndexes))]
+    public void Eval_WeightedOperatingPoint_MatchesScikitLearnSampleWeight(int index)
+    {
+        JsonElement expected = WeightedCases[index];
+
+        var (exit, stdout, stderr) = Run(expected, "json");
+
+        Assert.True(exit == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        CheckOperatingPoint(expected.GetProperty("operating_point"), doc.RootElement, expected);
+    }
 
     [Theory]
     [MemberData(nameof(CaseIndexes))]
@@ -132,10 +148,10 @@ public sealed class EvalExtrasFixtureTests
         Assert.True(Math.Abs(expected.GetDouble() - actual.GetDouble()) <= tolerance * scale, $"{what}: reference {expected.GetDouble():R}, classicalml {actual.GetDouble():R}");
     }
 
-    private static JsonElement[] Load()
+    private static JsonElement[] Load(string key)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "extras_expected.json")));
-        return [.. doc.RootElement.GetProperty("cases").EnumerateArray().Select(c => c.Clone())];
+        return [.. doc.RootElement.GetProperty(key).EnumerateArray().Select(c => c.Clone())];
     }
 }
 

@@ -9,7 +9,8 @@ python3-statsmodels 0.13, r-cran-proc 1.18):
 
 Writes files/pandas_two_models.csv (label, score, score_b: probabilities with two decimals, so many ties),
 files/pandas_two_models_one_positive.csv (a single positive: DeLong undefined, operating points defined) and
-extras_expected.json: each case's CLI arguments and the reference values. The C# tests (EvalExtrasFixtureTests) read
+extras_expected.json: each case's CLI arguments and the reference values, and weighted_cases: --operating-point with
+--weight-column on files/pandas_weighted.csv (from make_weighted_eval_fixtures.py), scikit-learn with sample_weight. The C# tests (EvalExtrasFixtureTests) read
 the JSON and never need Python or R. Same seed, same files, byte for byte.
 * operating_point: scikit-learn brute force over roc_curve's candidates, as tests/reference/make_operating_point_fixtures.py
   (whose functions this script calls): the highest threshold among values within 1e-12 * max(1, |best|).
@@ -54,16 +55,17 @@ cat(sprintf('{"pROC":"%s","auc_a":%s,"auc_b":%s,"low":%s,"high":%s,"z":%s,"p_val
 """
 
 
-def operating_point(rule, y, s):
-    thr = candidates(y, s, None)
-    pts = [point(y, s, None, t) for t in thr]
+def operating_point(rule, y, s, w=None):
+    thr = candidates(y, s, w)
+    pts = [point(y, s, w, t) for t in thr]
     name, _, params = rule.partition(":")
     p = [float(v) for v in params.split(",")] if params else []
-    n_pos, n_neg = (y == 1).sum(), (y == 0).sum()
+    ww = np.ones(len(y)) if w is None else w
+    n_pos, n_neg = ww[y == 1].sum(), ww[y == 0].sum()
     if name == "max-f1":
         values, feasible, key = [q["f1"] for q in pts], None, "f1"
     elif name == "max-fbeta":
-        values = [metrics.fbeta_score(y, (s >= t).astype(int), beta=p[0], zero_division=0) for t in thr]
+        values = [metrics.fbeta_score(y, (s >= t).astype(int), beta=p[0], sample_weight=w, zero_division=0) for t in thr]
         feasible, key = None, "fbeta"
     elif name == "youden":
         values, feasible, key = [q["recall"] - q["fpr"] for q in pts], None, "youden_j"
@@ -154,8 +156,12 @@ def main():
         c, v = case("pandas_two_models_one_positive.csv", y1, a1, b1, **args)
         cases.append(c)
         versions.add(v)
+    wf = pd.read_csv(os.path.join(FILES, "pandas_weighted.csv"))  # written by make_weighted_eval_fixtures.py
+    yw, sw, w = wf["label"].to_numpy(), wf["score"].to_numpy(dtype=float), wf["w"].to_numpy(dtype=float)
+    weighted = [{"file": "pandas_weighted.csv", "args": ["--weight-column", "w", "--operating-point", rule], "operating_point": operating_point(rule, yw, sw, w)}
+                for rule in ["max-f1", "max-fbeta:0.5", "youden", "min-cost:1,4", "recall-at-precision:0.7", "tpr-at-fpr:0.05"]]
     doc = {"generator": "tests/reference/cli/make_eval_extras_fixtures.py", "sklearn": sklearn.__version__, "numpy": np.__version__,
-           "statsmodels": statsmodels.__version__, "pROC": sorted(versions)[0], "cases": cases}
+           "statsmodels": statsmodels.__version__, "pROC": sorted(versions)[0], "cases": cases, "weighted_cases": weighted}
     with open(os.path.join(HERE, "extras_expected.json"), "w", encoding="utf-8") as f:
         json.dump(doc, f, indent=1)
         f.write("\n")
