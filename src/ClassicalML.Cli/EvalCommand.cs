@@ -36,6 +36,9 @@ internal sealed class EvalCommand
           classicalml eval proba.csv --score-prefix p_ --format json       multiclass from scores: columns p_cat, p_dog, ... (class = name after p_)
           classicalml eval proba.csv --score-columns cat,dog,eel           multiclass from scores: one column per class, named by the class
           classicalml eval preds.csv --weight-column w --format json     sample weights, as scikit-learn's sample_weight
+          classicalml eval preds.csv --operating-point recall-at-precision:0.9   the threshold to ship, with its confusion counts
+          classicalml eval preds.csv --calibration --bins 10 --strategy quantile  reliability curve, ECE, MCE, Brier decomposition
+          classicalml eval preds.csv --ci delong --compare-score-column score_b    DeLong interval and paired test, McNemar
         """;
 
     private readonly TextWriter stdout;
@@ -56,6 +59,7 @@ internal sealed class EvalCommand
     private readonly Option<string?> scoreColumns = new("--score-columns") { Description = "Comma-separated score columns, one per class, each named by its class: multiclass-from-scores mode (ROC AUC one-vs-rest and one-vs-one, top-k accuracy, log loss, Brier, arg-max precision/recall/F1). Example: --score-columns cat,dog,eel", HelpName = "A,B,C" };
     private readonly Option<string?> scorePrefix = new("--score-prefix") { Description = "Every column whose name starts with the prefix is a class score, the class being the rest of the name: multiclass-from-scores mode. Example: --score-prefix p_ (columns p_cat, p_dog)", HelpName = "PREFIX" };
     private readonly Option<bool> curves = new("--curves") { Description = "Also output the ROC and precision-recall curves (binary mode; keeps every score). Example: --curves --format json" };
+    private readonly EvalExtraOptions extraOptions = new();
     private readonly Option<string?> weightColumn = new("--weight-column") { Description = "Column of row weights, finite and >= 0 (binary mode; scikit-learn's sample_weight): every metric is weighted, support is the weighted support, n stays the row count; keeps every score. Example: --weight-column w", HelpName = "COLUMN" };
 
     public EvalCommand(TextWriter stdout, TextWriter stderr, int exactCapacity = DefaultExactCapacity)
@@ -73,6 +77,11 @@ internal sealed class EvalCommand
             Command.Options.Add(option);
         }
 
+        foreach (var option in extraOptions.All)
+        {
+            Command.Options.Add(option);
+        }
+
         Command.SetAction(Execute);
     }
 
@@ -83,9 +92,10 @@ internal sealed class EvalCommand
     {
         var request = Validate(parse);
         var scoreMode = ValidateScoreMode(parse, request);
+        var extras = extraOptions.Read(parse, scoreMode is not null || request.PredictedColumn is not null, request.WeightColumn is not null, request.SkipMissing);
         using var file = PredictionFile.Open(request.Data, request.Delimiter);
         var text = scoreMode is not null ? MulticlassScores(file, request, scoreMode)
-            : request.PredictedColumn is null ? Binary(file, request) : Multiclass(file, request);
+            : request.PredictedColumn is null ? Binary(file, request, extras) : Multiclass(file, request);
         stdout.Write(text);
         stdout.Flush();
     });
@@ -145,11 +155,11 @@ internal sealed class EvalCommand
         return weights;
     }
 
-    private string Binary(PredictionFile file, Request request)
+    private string Binary(PredictionFile file, Request request, EvalExtras extras)
     {
         var choice = ColumnChoice.Binary(file, request.LabelColumn, request.ScoreColumn, request.Threshold);
         int? weight = request.WeightColumn is { } w ? ColumnChoice.Find(file, w, "--weight-column", "Name the weight column with --weight-column COLUMN.") : null;
-        var collector = new BinaryCollector(choice.Threshold, request.ZeroDivision, exactCapacity, request.Exact || request.Curves || weight is not null, file.ExpectedRows, file.RowsKnown);
+        var collector = new BinaryCollector(choice.Threshold, request.ZeroDivision, exactCapacity, request.Exact || request.Curves || weight is not null || extras.Any, file.ExpectedRows, file.RowsKnown);
         var rows = new BinaryRows(new BinaryLabelRule(request.Positive), request.SkipMissing, collector);
         file.ReadBinary(choice.Label, choice.Other, rows);
         if (collector.Count == 0)
@@ -177,13 +187,29 @@ internal sealed class EvalCommand
         string? weightColumnName = weight is { } c ? file.Columns[c] : null;
         var info = new EvalSummary(file.Format, file.Columns[choice.Label], file.Columns[choice.Other], choice.DescribeThreshold(), request.SkipMissing ? rows.Skipped : null, request.ZeroDivision, exactCapacity,
             weightColumnName is null ? null : WeightedEval.SummaryLine(weightColumnName, report));
-        return request.Format switch
+        var text = request.Format switch
         {
             "json" when weightColumnName is not null => WeightedEval.Json(EvalOutput.BinaryJson(info, report, roc, pr), weightColumnName, report),
             "json" => EvalOutput.BinaryJson(info, report, roc, pr),
             "markdown" => EvalOutput.BinaryMarkdown(request.Data, info, report, roc, pr),
             _ => EvalOutput.BinaryTable(request.Data, info, report, roc, pr),
         };
+        return extras.Any ? EvalOutput.WithExtras(text, request.Format, Extras(file, request, extras, choice, labels, scores, weights, report.Threshold)) : text;
+    }
+
+    /// <summary>The sections of --operating-point, --calibration, --ci and --compare-score-column (model B read in a second pass).</summary>
+    private static EvalExtrasResult Extras(PredictionFile file, Request request, EvalExtras extras, ColumnChoice choice, ReadOnlyMemory<bool> labels, ReadOnlyMemory<double> scores, double[]? weights, double threshold)
+    {
+        double[]? scoresB = null;
+        if (extras.CompareColumn is { } name)
+        {
+            int b = ColumnChoice.Find(file, name, "--compare-score-column", "Name model B's score column with --compare-score-column COLUMN.");
+            var (second, values) = WeightedEval.ReadColumn(request.Data, request.Delimiter, choice.Label, b, request.Positive, labels.Length, "score");
+            second.Dispose();
+            scoresB = values;
+        }
+
+        return extras.Compute(labels.Span, scores.Span, weights, scoresB, threshold, file.Columns[choice.Other]);
     }
 
     private static (BinaryReport Report, ReadOnlyMemory<bool> Labels, ReadOnlyMemory<double> Scores) Weighted(BinaryCollector collector, double[] weights, double threshold, ZeroDivision zeroDivision)

@@ -84,6 +84,8 @@ internal static class BinaryFixtures
         }
     }
 
+    public static IReadOnlyDictionary<string, JsonElement> LoadCases(string file) => Load(file);
+
     private static IReadOnlyDictionary<string, JsonElement> Load(string file)
     {
         string path = Path.Combine(AppContext.BaseDirectory, "reference", "binary", file);

@@ -21,30 +21,49 @@ internal static class WeightedEval
     /// <exception cref="ClassicalML.Data.DataFormatException">A weight is missing, not a number, negative or infinite, or all weights are 0.</exception>
     public static double[] ReadWeights(string path, char? delimiter, int label, int weight, string? positive, long expected)
     {
-        using var file = PredictionFile.Open(path, delimiter); // the readers go forward only: open the file again
-        var collector = new BinaryCollector(0.5, ZeroDivision.Zero, int.MaxValue, exact: true, file.ExpectedRows, file.RowsKnown);
-        var rows = new BinaryRows(new BinaryLabelRule(positive), skipMissing: false, collector, valueName: "weight");
-        file.ReadBinary(label, weight, rows);
-        double[] weights = collector.Rows().Scores.ToArray();
-        if (weights.Length != expected)
-        {
-            throw file.ColumnError(weight, Invariant($"the weight column has {weights.Length} rows but the score column {expected}"), "Check the file: every row needs a label, a score and a weight.");
-        }
+        var (file, weights) = ReadColumn(path, delimiter, label, weight, positive, expected, "weight");
+        using var opened = file;
 
         for (int i = 0; i < weights.Length; i++)
         {
             if (!(weights[i] >= 0))
             {
-                throw file.ColumnError(weight, Invariant($"data row {i + 1} has weight {weights[i].ToString("R", CultureInfo.InvariantCulture)}; every weight must be a finite number of at least 0"), "Correct the weight (0 leaves the row out).");
+                throw opened.ColumnError(weight, Invariant($"data row {i + 1} has weight {weights[i].ToString("R", CultureInfo.InvariantCulture)}; every weight must be a finite number of at least 0"), "Correct the weight (0 leaves the row out).");
             }
         }
 
         if (!weights.Any(w => w > 0))
         {
-            throw file.ColumnError(weight, "every weight is 0, so no row counts", "Give the rows to evaluate a positive weight.");
+            throw opened.ColumnError(weight, "every weight is 0, so no row counts", "Give the rows to evaluate a positive weight.");
         }
 
         return weights;
+    }
+
+    /// <summary>A second numeric column (weights, or a second model's scores) of the <paramref name="expected"/> rows, in
+    /// file order, from a second reading of the file; the file is returned open for error messages (dispose it).</summary>
+    /// <exception cref="ClassicalML.Data.DataFormatException">A value is missing, not a number or infinite, or the rows differ in number.</exception>
+    public static (PredictionFile File, double[] Values) ReadColumn(string path, char? delimiter, int label, int column, string? positive, long expected, string valueName)
+    {
+        var file = PredictionFile.Open(path, delimiter); // the readers go forward only: open the file again
+        try
+        {
+            var collector = new BinaryCollector(0.5, ZeroDivision.Zero, int.MaxValue, exact: true, file.ExpectedRows, file.RowsKnown);
+            var rows = new BinaryRows(new BinaryLabelRule(positive), skipMissing: false, collector, valueName: valueName);
+            file.ReadBinary(label, column, rows);
+            double[] values = collector.Rows().Scores.ToArray();
+            if (values.Length != expected)
+            {
+                throw file.ColumnError(column, Invariant($"the {valueName} column has {values.Length} rows but the score column {expected}"), $"Check the file: every row needs a label, a score and a {valueName}.");
+            }
+
+            return (file, values);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The weighted line of the table and markdown outputs (their confusion tables count rows).</summary>

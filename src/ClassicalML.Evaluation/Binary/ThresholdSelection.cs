@@ -7,10 +7,26 @@ namespace ClassicalML.Evaluation;
 /// threshold wins, i.e. the one that predicts the fewest positives.
 /// </summary>
 /// <remarks>
+/// Every choice carries the point's confusion counts (<see cref="ThresholdChoice.TruePositives"/>, …) and rates.
+/// The rules: <see cref="MaximizeF1(ReadOnlySpan{bool}, ReadOnlySpan{double})"/>,
+/// <see cref="MaximizeFBeta(ReadOnlySpan{bool}, ReadOnlySpan{double}, double)"/>,
+/// <see cref="MaximizeYoudenJ(ReadOnlySpan{bool}, ReadOnlySpan{double})"/>,
+/// <see cref="MaximizeBalancedAccuracy(ReadOnlySpan{bool}, ReadOnlySpan{double})"/>,
+/// <see cref="MinimizeExpectedCost(ReadOnlySpan{bool}, ReadOnlySpan{double}, double, double, double?)"/>,
+/// <see cref="MaximizeRecallAtPrecision(ReadOnlySpan{bool}, ReadOnlySpan{double}, double)"/>,
+/// <see cref="MaximizeTprAtFpr(ReadOnlySpan{bool}, ReadOnlySpan{double}, double)"/> and
+/// <see cref="ReachRecall(ReadOnlySpan{bool}, ReadOnlySpan{double}, double)"/>; each has a weighted overload. "Predict
+/// no row positive" (a threshold above every score) is never a candidate.
+/// Intervals go through the one <see cref="Bootstrap"/>: the point's metric at its fixed threshold,
+/// <c>Bootstrap.Percentile(labels, scores, (l, s) =&gt; BinaryEvaluation.Evaluate(l, s, choice.Threshold).Recall, seed)</c>,
+/// or the rule re-applied in every resample, which adds the choice's own variability,
+/// <c>(l, s) =&gt; ThresholdSelection.MaximizeF1(l, s).Value</c> with <c>stratified: true</c> (so each resample has both classes).
+/// </remarks>
+/// <remarks>
 /// Choosing a threshold on the data it is then evaluated on is optimistic; choose it on a
 /// validation split and report metrics on a separate test split.
 /// </remarks>
-public static class ThresholdSelection
+public static partial class ThresholdSelection
 {
     /// <summary>The threshold with the highest F1 score.</summary>
     /// <param name="labels">True classes, <see langword="true"/> for positive.</param>
@@ -25,7 +41,7 @@ public static class ThresholdSelection
     public static ThresholdChoice MaximizeF1(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
     {
         Preconditions.CheckBinaryInput(labels, scores);
-        return MaximizeF1(ThresholdCounts.From(labels, scores));
+        return MaximizeFBeta(ThresholdCounts.From(labels, scores), 1);
     }
 
     /// <summary>The threshold with the highest weighted F1 score (scikit-learn's <c>f1_score(..., sample_weight=w)</c> at each candidate).</summary>
@@ -41,32 +57,36 @@ public static class ThresholdSelection
     {
         Preconditions.CheckBinaryInput(labels, scores);
         Preconditions.CheckWeights(labels, weights);
-        return MaximizeF1(ThresholdCounts.From(labels, scores, weights));
+        return MaximizeFBeta(ThresholdCounts.From(labels, scores, weights), 1);
     }
 
-    private static ThresholdChoice MaximizeF1(ThresholdCounts counts)
+    /// <summary>The candidate of highest F-beta = (1 + β²)·TP / (TP + FP + β²·P) (β = 1: F1, the formula of
+    /// <see cref="MaximizeF1(ReadOnlySpan{bool}, ReadOnlySpan{double})"/> bit for bit). Ties: highest threshold.</summary>
+    private static ThresholdChoice MaximizeFBeta(ThresholdCounts counts, double beta)
     {
+        string name = beta == 1 ? "F1" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"F-beta (beta = {beta:R})");
         if (counts.PositiveWeight == 0)
         {
             throw new ArgumentException(
-                $"labels has no positive example{(counts.IsWeighted ? " with a weight above 0" : string.Empty)}; F1 is 0 at every threshold, so there is nothing to maximise. Pass labels that contain both classes.",
+                $"labels has no positive example{(counts.IsWeighted ? " with a weight above 0" : string.Empty)}; {name} is 0 at every threshold, so there is nothing to maximise. Pass labels that contain both classes.",
                 "labels");
         }
 
+        double beta2 = beta * beta;
         int best = 0;
-        double bestF1 = double.NegativeInfinity;
+        double bestF = double.NegativeInfinity;
         for (int k = 0; k < counts.Count; k++)
         {
             double tp = counts.TruePositiveWeight(k);
-            double f1 = 2.0 * tp / (tp + counts.FalsePositiveWeight(k) + counts.PositiveWeight);
-            if (f1 > bestF1) // strict: an equal value at a lower threshold does not replace the higher one
+            double f = (1 + beta2) * tp / (tp + counts.FalsePositiveWeight(k) + (beta2 * counts.PositiveWeight));
+            if (f > bestF) // strict: an equal value at a lower threshold does not replace the higher one
             {
-                bestF1 = f1;
+                bestF = f;
                 best = k;
             }
         }
 
-        return Choice(counts, best, bestF1);
+        return Choice(counts, best, bestF);
     }
 
     /// <summary>The threshold with the highest Youden's J statistic (TPR − FPR), the ROC point farthest above the chance line.</summary>
@@ -83,20 +103,8 @@ public static class ThresholdSelection
     {
         Preconditions.CheckBinaryInput(labels, scores);
         ThresholdCounts counts = ThresholdCounts.From(labels, scores);
-        CheckBothClasses(counts);
-        int best = 0;
-        Int128 bestNumerator = Int128.MinValue;
-        for (int k = 0; k < counts.Count; k++)
-        {
-            Int128 numerator = ((Int128)counts.TruePositives[k] * counts.Negatives) - ((Int128)counts.FalsePositives[k] * counts.Positives);
-            if (numerator > bestNumerator) // strict: ties keep the higher threshold
-            {
-                bestNumerator = numerator;
-                best = k;
-            }
-        }
-
-        return YoudenChoice(counts, best);
+        CheckBothClasses(counts, "Youden's J");
+        return YoudenChoice(counts, YoudenBest(counts));
     }
 
     /// <summary>The threshold with the highest weighted Youden's J statistic (weighted TPR − weighted FPR).</summary>
@@ -116,23 +124,46 @@ public static class ThresholdSelection
         Preconditions.CheckBinaryInput(labels, scores);
         Preconditions.CheckWeights(labels, weights);
         ThresholdCounts counts = ThresholdCounts.From(labels, scores, weights);
-        CheckBothClasses(counts);
+        CheckBothClasses(counts, "Youden's J");
+        return YoudenChoice(counts, YoudenBest(counts));
+    }
+
+    /// <summary>The candidate of highest J (ties: highest threshold): exact Int128 numerators TP·N − FP·P without
+    /// weights, doubles TP_w·W⁻ − FP_w·W⁺ with them.</summary>
+    private static int YoudenBest(ThresholdCounts counts)
+    {
         int best = 0;
-        double bestNumerator = double.NegativeInfinity;
+        if (!counts.IsWeighted)
+        {
+            Int128 bestNumerator = Int128.MinValue;
+            for (int k = 0; k < counts.Count; k++)
+            {
+                Int128 numerator = ((Int128)counts.TruePositives[k] * counts.Negatives) - ((Int128)counts.FalsePositives[k] * counts.Positives);
+                if (numerator > bestNumerator) // strict: ties keep the higher threshold
+                {
+                    bestNumerator = numerator;
+                    best = k;
+                }
+            }
+
+            return best;
+        }
+
+        double bestWeighted = double.NegativeInfinity;
         for (int k = 0; k < counts.Count; k++)
         {
             double numerator = (counts.TruePositiveWeight(k) * counts.NegativeWeight) - (counts.FalsePositiveWeight(k) * counts.PositiveWeight);
-            if (numerator > bestNumerator) // strict: ties keep the higher threshold
+            if (numerator > bestWeighted) // strict: ties keep the higher threshold
             {
-                bestNumerator = numerator;
+                bestWeighted = numerator;
                 best = k;
             }
         }
 
-        return YoudenChoice(counts, best);
+        return best;
     }
 
-    private static void CheckBothClasses(ThresholdCounts counts)
+    private static void CheckBothClasses(ThresholdCounts counts, string criterion)
     {
         if (counts.PositiveWeight == 0 || counts.NegativeWeight == 0)
         {
@@ -142,7 +173,7 @@ public static class ThresholdSelection
             throw new ArgumentException(
                 string.Create(
                     System.Globalization.CultureInfo.InvariantCulture,
-                    $"{what}; Youden's J needs both classes (TPR needs positives, FPR negatives). Pass labels that contain both classes."),
+                    $"{what}; {criterion} needs both classes (TPR needs positives, FPR negatives). Pass labels that contain both classes."),
                 "labels");
         }
     }
@@ -159,6 +190,12 @@ public static class ThresholdSelection
         double fp = counts.FalsePositiveWeight(k);
         double recall = counts.PositiveWeight > 0 ? tp / counts.PositiveWeight : double.NaN;
         double fpr = counts.NegativeWeight > 0 ? fp / counts.NegativeWeight : double.NaN;
-        return new ThresholdChoice(counts.Thresholds[k], value, tp / (tp + fp), recall, fpr);
+        return new ThresholdChoice(counts.Thresholds[k], value, tp / (tp + fp), recall, fpr)
+        {
+            TruePositives = tp,
+            FalsePositives = fp,
+            FalseNegatives = counts.IsWeighted ? counts.PositiveWeight - tp : counts.Positives - counts.TruePositives[k],
+            TrueNegatives = counts.IsWeighted ? counts.NegativeWeight - fp : counts.Negatives - counts.FalsePositives[k],
+        };
     }
 }
