@@ -11,7 +11,7 @@ public static partial class DataViewEvaluation
 
     /// <summary>
     /// Evaluates the scores of a multiclass ML.NET model (<c>model.Transform(test)</c>) with
-    /// <see cref="MulticlassScoreEvaluation.Evaluate{TLabel}"/>: one-vs-rest and one-vs-one ROC AUC, per-class average
+    /// <see cref="MulticlassScoreEvaluation.Evaluate{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, IReadOnlyList{TLabel}, MulticlassScoreOptions?)"/>: one-vs-rest and one-vs-one ROC AUC, per-class average
     /// precision, top-k accuracy, log loss, Brier score, and precision, recall, F1 and the confusion matrix of the
     /// arg-max predictions.
     /// </summary>
@@ -63,7 +63,7 @@ public static partial class DataViewEvaluation
 
     /// <summary>
     /// Evaluates multiclass predicted labels: the actual label column against the predicted label column, with
-    /// <see cref="MulticlassEvaluation.Evaluate{TLabel}"/>. For data views without scores; with a score vector,
+    /// <see cref="MulticlassEvaluation.Evaluate{TLabel}(ReadOnlySpan{TLabel}, ReadOnlySpan{TLabel}, IReadOnlyList{TLabel}?, ZeroDivision)"/>. For data views without scores; with a score vector,
     /// <see cref="EvaluateMulticlass(IDataView, string, string, MulticlassScoreOptions?)"/> gives these metrics too.
     /// </summary>
     /// <param name="predictions">Scored data, e.g. <c>model.Transform(test)</c> of a multiclass trainer.</param>

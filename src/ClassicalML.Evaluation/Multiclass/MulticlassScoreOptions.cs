@@ -1,6 +1,6 @@
 namespace ClassicalML.Evaluation;
 
-/// <summary>Options of <see cref="MulticlassScoreEvaluation.Evaluate{TLabel}"/>; every member has a documented default.</summary>
+/// <summary>Options of <see cref="MulticlassScoreEvaluation.Evaluate{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, IReadOnlyList{TLabel}, MulticlassScoreOptions?)"/>; every member has a documented default.</summary>
 /// <remarks>
 /// An options object rather than more optional parameters, so that new settings (for example row weights) can be
 /// added without changing the method's signature.

@@ -1,7 +1,7 @@
 namespace ClassicalML.Evaluation;
 
 /// <summary>
-/// The result of <see cref="MulticlassScoreEvaluation.Evaluate{TLabel}"/>: multiclass metrics from a score matrix
+/// The result of <see cref="MulticlassScoreEvaluation.Evaluate{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, IReadOnlyList{TLabel}, MulticlassScoreOptions?)"/>: multiclass metrics from a score matrix
 /// (one-vs-rest and one-vs-one ROC AUC, per-class average precision, top-k accuracy, log loss, Brier score) and the
 /// label metrics of the arg-max predictions. Immutable.
 /// </summary>
@@ -34,8 +34,15 @@ public sealed class MulticlassScoreReport<TLabel>
     /// <summary>The classes, in the given order: column c of the score matrix belongs to <c>Labels[c]</c>.</summary>
     public IReadOnlyList<TLabel> Labels { get; internal init; } = null!;
 
-    /// <summary>The number of rows evaluated.</summary>
+    /// <summary>The number of rows evaluated (with weights too: rows, not their weight).</summary>
     public int N { get; internal init; }
+
+    /// <summary>True when the report was computed with row weights: every metric is weighted (formulas on the weighted
+    /// <see cref="MulticlassScoreEvaluation.Evaluate{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, ReadOnlySpan{double}, IReadOnlyList{TLabel}, MulticlassScoreOptions?)"/>).</summary>
+    public bool IsWeighted { get; internal init; }
+
+    /// <summary>The sum of the row weights; <see cref="N"/> when not weighted.</summary>
+    public double TotalWeight { get; internal init; }
 
     /// <summary>Each class's one-vs-rest ROC AUC, average precision and support, in the order of <see cref="Labels"/>.</summary>
     public IReadOnlyList<ClassScoreMetrics<TLabel>> PerClass { get; internal init; } = null!;
