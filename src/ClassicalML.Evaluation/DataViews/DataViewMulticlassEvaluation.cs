@@ -42,6 +42,20 @@ public static partial class DataViewEvaluation
         MulticlassScoreOptions? options = null,
         string? weightColumnName = null)
     {
+        var (actual, matrix, classes, weights) = ReadMulticlassScores(predictions, labelColumnName, scoreColumnName, weightColumnName);
+        return weights is null
+            ? MulticlassScoreEvaluation.Evaluate<string>(actual, matrix, classes, options)
+            : MulticlassScoreEvaluation.Evaluate<string>(actual, matrix, weights, classes, options);
+    }
+
+    /// <summary>
+    /// The labels, the score matrix with the class of each slot (see <see cref="EvaluateMulticlass(IDataView, string, string, MulticlassScoreOptions?, string?)"/>) and the weights
+    /// (null without a weight column) of scored multiclass predictions: the one reader of a multiclass Score vector, also
+    /// used by ClassicalML.Data's multiclass cross-validation.
+    /// </summary>
+    internal static (string[] Actual, ScoreMatrix Scores, string[] Classes, double[]? Weights) ReadMulticlassScores(
+        this IDataView predictions, string labelColumnName, string scoreColumnName, string? weightColumnName = null)
+    {
         ArgumentNullException.ThrowIfNull(predictions);
         var schema = predictions.Schema;
         var label = RequireColumn(schema, labelColumnName, nameof(labelColumnName));
@@ -69,9 +83,7 @@ public static partial class DataViewEvaluation
 
         bool single = ((VectorDataViewType)score.Type).ItemType == NumberDataViewType.Single;
         var matrix = ScoreMatrix.Own(values.ToArray(), classes.Length, nameof(scoreColumnName), $"column '{score.Name}'", single);
-        return weights is null
-            ? MulticlassScoreEvaluation.Evaluate<string>(actual.ToArray(), matrix, classes, options)
-            : MulticlassScoreEvaluation.Evaluate<string>(actual.ToArray(), matrix, weights.ToArray(), classes, options);
+        return (actual.ToArray(), matrix, classes, weights?.ToArray());
     }
 
     /// <summary>
