@@ -23,6 +23,9 @@ namespace ClassicalML.Evaluation;
 /// and listed in <see cref="Undefined"/>. Averages use the replaced values, as scikit-learn does; with
 /// <see cref="ZeroDivision.NaN"/> the NaN values are left out of the averages (scikit-learn 1.3+'s
 /// <c>_nanaverage</c>), and an average is NaN only when every per-class value is NaN.
+/// With row weights (<see cref="IsWeighted"/>) every cell of C is a sum of weights (<see cref="ConfusionMatrix{TLabel}.Weight(int, int)"/>),
+/// so tp, fp, fn, support_c and N above are weighted, as scikit-learn's <c>sample_weight</c>; <see cref="N"/>,
+/// <see cref="Correct"/> and <see cref="ClassMetrics{TLabel}.Support"/> still count rows.
 /// </remarks>
 public sealed class MulticlassReport<TLabel>
     where TLabel : notnull
