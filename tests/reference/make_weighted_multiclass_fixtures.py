@@ -44,6 +44,8 @@ from sklearn.metrics._base import _average_binary_score
 from sklearn.metrics._ranking import _binary_roc_auc_score
 from sklearn.preprocessing import label_binarize
 
+from make_multiclass_score_fixtures import counts_probabilities, policy_average, softmax  # the same generators and averaging rule
+
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "multiclass")
 POLICIES = ("Zero", "One", "NaN")
 
@@ -55,19 +57,6 @@ def enc(v):
 
 def plain(values):
     return [v.item() if hasattr(v, "item") else v for v in values]
-
-
-def policy_average(values, weights, policy):
-    """ClassicalML's average of per-class values with undefined ones (None) replaced by the policy (NaN left out)."""
-    fill = {"Zero": 0.0, "One": 1.0, "NaN": np.nan}[policy]
-    v = np.array([fill if x is None else x for x in values], dtype=float)
-    w = np.ones_like(v) if weights is None else np.asarray(weights, dtype=float)
-    keep = ~np.isnan(v)
-    if not keep.any():
-        return np.nan
-    if w[keep].sum() == 0:
-        return float(v[keep].mean())
-    return float(np.average(v[keep], weights=w[keep]))
 
 
 def check_ovo_refused(actual, scores, classes, w):
@@ -164,20 +153,6 @@ def case(name, actual, scores, classes, w, note):
     out["predicted"] = plain(predicted)
     out["labels"] = label_metrics(actual, predicted, classes, w)
     return out
-
-
-def counts_probabilities(rng, actual_index, k, trials, strength):
-    rows = []
-    for a in actual_index:
-        p = np.full(k, 1.0)
-        p[a] += strength
-        rows.append(rng.multinomial(trials, p / p.sum()) / trials)
-    return np.array(rows)
-
-
-def softmax(z):
-    e = np.exp(z - z.max(axis=1, keepdims=True))
-    return e / e.sum(axis=1, keepdims=True)
 
 
 def cases():

@@ -183,9 +183,9 @@ internal static class ClassScoring
         var present = Enumerable.Range(0, rows.ClassCount).Where(c => rows.Present[c]).ToArray();
         if (present.Length < 2)
         {
-            var reason = rows.Weights is null ? string.Empty : " with a weight above 0";
-            var Reason = $"fewer than two classes occur in actual{reason}, so there is no pair of classes";
-            return (undefined.Replace("roc_auc_ovo_macro", Reason), undefined.Replace("roc_auc_ovo_weighted", Reason));
+            var weighted = rows.Weights is null ? string.Empty : " with a weight above 0";
+            var reason = $"fewer than two classes occur in actual{weighted}, so there is no pair of classes";
+            return (undefined.Replace("roc_auc_ovo_macro", reason), undefined.Replace("roc_auc_ovo_weighted", reason));
         }
 
         double sum = 0, weightedSum = 0, weightSum = 0;
