@@ -95,6 +95,21 @@ public sealed class WeightedMulticlassFixtureTests
 
         AssertOptional(c.GetProperty("log_loss"), report.LogLoss, "log_loss");
         AssertOptional(c.GetProperty("brier"), report.BrierScore, "brier");
+        AssertClose(topK.GetProperty("2").GetDouble(), MulticlassScoreEvaluation.TopKAccuracy<TLabel>(actual, scores, weights, classes, 2), "TopKAccuracy");
+        if (report.LogLoss is { } logLoss)
+        {
+            Assert.Equal(logLoss, MulticlassScoreEvaluation.LogLoss<TLabel>(actual, scores, weights, classes));
+            Assert.Equal(report.BrierScore, MulticlassScoreEvaluation.BrierScore<TLabel>(actual, scores, weights, classes));
+        }
+
+        var roc = MulticlassScoreEvaluation.RocCurves<TLabel>(actual, scores, weights, classes);
+        var pr = MulticlassScoreEvaluation.PrecisionRecallCurves<TLabel>(actual, scores, weights, classes);
+        for (int k = 0; k < classes.Count; k++)
+        {
+            bool[] positive = [.. actual.Select(a => EqualityComparer<TLabel>.Default.Equals(a, classes[k]))];
+            Assert.Equal(Roc.Curve(positive, scores.Column(k), weights).TruePositiveRates, roc[k].TruePositiveRates);
+            Assert.Equal(PrecisionRecall.Curve(positive, scores.Column(k), weights).Precisions, pr[k].Precisions);
+        }
         var predicted = c.GetProperty("predicted").EnumerateArray().Select(read).ToArray();
         CheckLabels(c.GetProperty("labels"), report.Predictions, policy);
         CheckLabels(c.GetProperty("labels"), MulticlassEvaluation.Evaluate<TLabel>(actual, predicted, weights, classes, policy), policy);

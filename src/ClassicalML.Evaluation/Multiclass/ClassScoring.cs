@@ -209,7 +209,7 @@ internal static class ClassScoring
         return (sum / pairs, weightedSum / weightSum);
     }
 
-    /// <summary>Top-k accuracy with scikit-learn's tie rule (see <see cref="MulticlassScoreEvaluation.TopKAccuracy{TLabel}"/>).</summary>
+    /// <summary>Top-k accuracy with scikit-learn's tie rule (see <see cref="MulticlassScoreEvaluation.TopKAccuracy{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, IReadOnlyList{TLabel}, int)"/>).</summary>
     public static double TopK<TLabel>(ScoredRows<TLabel> rows, int k)
         where TLabel : notnull
     {

@@ -13,7 +13,7 @@ namespace ClassicalML.Evaluation;
 /// labels; here any order works and the per-class results follow it). The one-vs-rest problems are the binary ones of
 /// <see cref="Roc"/> and <see cref="PrecisionRecall"/>, so ties count ½ and curves follow the binary conventions.
 /// </remarks>
-public static class MulticlassScoreEvaluation
+public static partial class MulticlassScoreEvaluation
 {
     /// <summary>Evaluates a score matrix against actual labels: every metric of <see cref="MulticlassScoreReport{TLabel}"/>.</summary>
     /// <typeparam name="TLabel">Any label type: strings, integers, enums, records.</typeparam>
@@ -258,7 +258,7 @@ public static class MulticlassScoreEvaluation
     /// </summary>
     /// <typeparam name="TLabel">The label type.</typeparam>
     /// <param name="actual">The true class of each row.</param>
-    /// <param name="scores">Probabilities: every value in [0, 1], every row summing to 1 (as for <see cref="LogLoss{TLabel}"/>).</param>
+    /// <param name="scores">Probabilities: every value in [0, 1], every row summing to 1 (as for <see cref="LogLoss{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, IReadOnlyList{TLabel})"/>).</param>
     /// <param name="classes">The classes in the order of the score columns.</param>
     /// <returns>The Brier score.</returns>
     /// <remarks>

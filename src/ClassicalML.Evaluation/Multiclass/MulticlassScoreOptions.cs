@@ -16,7 +16,7 @@ public sealed record MulticlassScoreOptions
 
     /// <summary>
     /// The k of the top-k accuracies to report, each at least 1; null (the default) for k = 1 to min(5, K).
-    /// Any other k: <see cref="MulticlassScoreEvaluation.TopKAccuracy{TLabel}"/>.
+    /// Any other k: <see cref="MulticlassScoreEvaluation.TopKAccuracy{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, IReadOnlyList{TLabel}, int)"/>.
     /// </summary>
     public IReadOnlyList<int>? TopK { get; init; }
 }

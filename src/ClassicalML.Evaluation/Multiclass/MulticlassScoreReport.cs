@@ -61,13 +61,13 @@ public sealed class MulticlassScoreReport<TLabel>
 
     /// <summary>
     /// Top-k accuracy for each k asked for (<see cref="MulticlassScoreOptions.TopK"/>; by default k = 1 to
-    /// min(5, K)); see <see cref="MulticlassScoreEvaluation.TopKAccuracy{TLabel}"/> for the tie rule, which for k = 1
+    /// min(5, K)); see <see cref="MulticlassScoreEvaluation.TopKAccuracy{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, IReadOnlyList{TLabel}, int)"/> for the tie rule, which for k = 1
     /// can differ from the arg-max of <see cref="Predictions"/>.
     /// </summary>
     public IReadOnlyDictionary<int, double> TopKAccuracy { get; internal init; } = null!;
 
     /// <summary>
-    /// Multiclass log loss, natural log (see <see cref="MulticlassScoreEvaluation.LogLoss{TLabel}"/>); null when the
+    /// Multiclass log loss, natural log (see <see cref="MulticlassScoreEvaluation.LogLoss{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, IReadOnlyList{TLabel})"/>); null when the
     /// rows are not probabilities (a score outside [0, 1] or a row not summing to 1), with the reason in
     /// <see cref="Undefined"/>.
     /// </summary>
@@ -75,7 +75,7 @@ public sealed class MulticlassScoreReport<TLabel>
 
     /// <summary>
     /// Multiclass Brier score, mean over rows of Σ_k (s[i, k] − [y_i = k])² (see
-    /// <see cref="MulticlassScoreEvaluation.BrierScore{TLabel}"/>); null when the rows are not probabilities.
+    /// <see cref="MulticlassScoreEvaluation.BrierScore{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, IReadOnlyList{TLabel})"/>); null when the rows are not probabilities.
     /// </summary>
     public double? BrierScore { get; internal init; }
 
