@@ -33,7 +33,7 @@ public static class SideBySide
     }
 
     /// <summary>
-    /// Times the one-vs-rest ROC AUC (macro) of <see cref="MulticlassScoreEvaluation.RocAuc{TLabel}"/> on a file written by
+    /// Times the one-vs-rest ROC AUC (macro) of <see cref="MulticlassScoreEvaluation.RocAuc{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, IReadOnlyList{TLabel}, MulticlassRocAuc, ZeroDivision)"/> on a file written by
     /// bench/compare_sklearn_multiclass.py (little-endian: int64 n, int64 k, n·k float64 scores row by row, n int32
     /// labels in 0..k−1): one warm-up, then <paramref name="repeats"/> timed runs, each building the
     /// <see cref="ScoreMatrix"/> from the row-major values as a caller would; prints one JSON line.

@@ -60,7 +60,7 @@ internal sealed class EvalCommand
     private readonly Option<string?> scorePrefix = new("--score-prefix") { Description = "Every column whose name starts with the prefix is a class score, the class being the rest of the name: multiclass-from-scores mode. Example: --score-prefix p_ (columns p_cat, p_dog)", HelpName = "PREFIX" };
     private readonly Option<bool> curves = new("--curves") { Description = "Also output the ROC and precision-recall curves (binary mode; keeps every score). Example: --curves --format json" };
     private readonly EvalExtraOptions extraOptions = new();
-    private readonly Option<string?> weightColumn = new("--weight-column") { Description = "Column of row weights, finite and >= 0 (binary mode; scikit-learn's sample_weight): every metric is weighted, support is the weighted support, n stays the row count; keeps every score. Example: --weight-column w", HelpName = "COLUMN" };
+    private readonly Option<string?> weightColumn = new("--weight-column") { Description = "Column of row weights, finite and >= 0 (every mode; scikit-learn's sample_weight): every metric is weighted, support is the weighted support, n stays the row count; keeps every score. Example: --weight-column w", HelpName = "COLUMN" };
 
     public EvalCommand(TextWriter stdout, TextWriter stderr, int exactCapacity = DefaultExactCapacity)
     {
@@ -133,21 +133,16 @@ internal sealed class EvalCommand
         }
 
         var policy = parse.GetValue(zeroDivision) switch { "one" => ZeroDivision.One, "nan" => ZeroDivision.NaN, _ => ZeroDivision.Zero };
-        var weights = WeightColumnOf(parse, predicted is not null);
+        var weights = WeightColumnOf(parse, parse.GetValue(scoreColumns) is not null || parse.GetValue(scorePrefix) is not null);
         return new Request(parse.GetValue(data)!, parse.GetValue(labelColumn), score, predicted, pos?.Trim(), t, CliOptions.DelimiterOf(parse.GetValue(delimiter)),
             parse.GetValue(missing) == "skip", policy, forceExact, parse.GetValue(format) ?? "table", withCurves, weights);
     }
 
-    /// <summary>--weight-column, refused where it has no effect (multiclass mode) or cannot be aligned (--missing skip).</summary>
-    private string? WeightColumnOf(ParseResult parse, bool multiclass)
+    /// <summary>--weight-column, refused where it cannot be aligned (--missing skip, except in score mode, which reads it in the same pass).</summary>
+    private string? WeightColumnOf(ParseResult parse, bool scoreMode)
     {
         var weights = parse.GetValue(weightColumn);
-        if (weights is not null && multiclass)
-        {
-            throw new UsageException("--weight-column has no effect with --predicted-column yet (weighted multiclass evaluation is not in this version). Remove --weight-column, or drop --predicted-column for binary mode.");
-        }
-
-        if (weights is not null && parse.GetValue(missing) == "skip")
+        if (weights is not null && !scoreMode && parse.GetValue(missing) == "skip")
         {
             throw new UsageException("--weight-column cannot be combined with --missing skip yet (the weights are read in a second pass that must see the same rows). Fill in or remove rows with missing values, and use --missing error.");
         }
@@ -229,10 +224,16 @@ internal sealed class EvalCommand
                 "Check that the label and predicted-label columns are the right ones, or fill in the values.");
         }
 
-        var report = MulticlassEvaluation.Evaluate<string>(rows.Actual.ToArray(), rows.Predicted.ToArray(), zeroDivision: request.ZeroDivision);
-        var info = new EvalSummary(file.Format, file.Columns[choice.Label], file.Columns[choice.Other], null, request.SkipMissing ? rows.Skipped : null, request.ZeroDivision, DefaultExactCapacity);
+        int? weight = request.WeightColumn is { } name ? WeightedMulticlassEval.Column(file, name, choice.Label, [choice.Other]) : null;
+        var report = weight is { } wc
+            ? MulticlassEvaluation.Evaluate<string>(rows.Actual.ToArray(), rows.Predicted.ToArray(), WeightedMulticlassEval.ReadWeights(request.Data, request.Delimiter, choice.Label, wc, rows.Actual, rows.Actual.Count), zeroDivision: request.ZeroDivision)
+            : MulticlassEvaluation.Evaluate<string>(rows.Actual.ToArray(), rows.Predicted.ToArray(), zeroDivision: request.ZeroDivision);
+        string? weightName = weight is { } c ? file.Columns[c] : null;
+        var info = new EvalSummary(file.Format, file.Columns[choice.Label], file.Columns[choice.Other], null, request.SkipMissing ? rows.Skipped : null, request.ZeroDivision, DefaultExactCapacity,
+            weightName is null ? null : WeightedMulticlassEval.SummaryLine(weightName, report));
         return request.Format switch
         {
+            "json" when weightName is not null => WeightedMulticlassEval.Json(EvalOutput.MulticlassJson(info, report), weightName, report),
             "json" => EvalOutput.MulticlassJson(info, report),
             "markdown" => EvalOutput.MulticlassMarkdown(request.Data, info, report),
             _ => EvalOutput.MulticlassTable(request.Data, info, report),
@@ -282,8 +283,9 @@ internal sealed class EvalCommand
     {
         var label = ColumnChoice.Multiclass(file, request.LabelColumn, null).Label;
         var (columns, classes) = ColumnChoice.ScoreColumns(file, mode.Columns, mode.Prefix, label);
-        var rows = new ScoreRows(classes, request.SkipMissing);
-        file.ReadScores(label, columns, rows);
+        int? weight = request.WeightColumn is { } name ? WeightedMulticlassEval.Column(file, name, label, columns) : null;
+        var rows = new ScoreRows(classes, request.SkipMissing, classes.Count, weighted: weight is not null);
+        file.ReadScores(label, weight is { } wc ? [.. columns, wc] : columns, rows);
         if (rows.Actual.Count == 0)
         {
             throw file.HeaderError(null, Invariant($"every data row has a missing label or score ({rows.Skipped} skipped by --missing skip), so there is nothing to evaluate"),
@@ -291,10 +293,16 @@ internal sealed class EvalCommand
         }
 
         var scores = ScoreMatrix.FromRowMajor(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows.Scores), classes.Count);
-        var report = MulticlassScoreEvaluation.Evaluate<string>(rows.Actual.ToArray(), scores, classes, new MulticlassScoreOptions { ZeroDivision = request.ZeroDivision });
-        var info = new EvalSummary(file.Format, file.Columns[label], string.Join(", ", columns.Select(c => file.Columns[c])), null, request.SkipMissing ? rows.Skipped : null, request.ZeroDivision, DefaultExactCapacity);
+        var options = new MulticlassScoreOptions { ZeroDivision = request.ZeroDivision };
+        var report = weight is { } w
+            ? MulticlassScoreEvaluation.Evaluate<string>(rows.Actual.ToArray(), scores, WeightedMulticlassEval.CheckNotAllZero(file, w, rows.Weights), classes, options)
+            : MulticlassScoreEvaluation.Evaluate<string>(rows.Actual.ToArray(), scores, classes, options);
+        string? weightName = weight is { } c ? file.Columns[c] : null;
+        var info = new EvalSummary(file.Format, file.Columns[label], string.Join(", ", columns.Select(c => file.Columns[c])), null, request.SkipMissing ? rows.Skipped : null, request.ZeroDivision, DefaultExactCapacity,
+            weightName is null ? null : WeightedMulticlassEval.SummaryLine(weightName, report.Predictions));
         return request.Format switch
         {
+            "json" when weightName is not null => WeightedMulticlassEval.Json(EvalOutput.MulticlassScoresJson(info, report, columns.Select(c => file.Columns[c]).ToList()), weightName, report.Predictions),
             "json" => EvalOutput.MulticlassScoresJson(info, report, columns.Select(c => file.Columns[c]).ToList()),
             "markdown" => EvalOutput.MulticlassScoresMarkdown(request.Data, info, report),
             _ => EvalOutput.MulticlassScoresTable(request.Data, info, report),

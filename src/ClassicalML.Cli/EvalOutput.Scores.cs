@@ -105,5 +105,10 @@ internal static partial class EvalOutput
         {
             yield return Invariant($"Skipped rows: {skipped} (missing label or score, --missing skip).");
         }
+
+        if (info.WeightLine is not null)
+        {
+            yield return info.WeightLine;
+        }
     }
 }

@@ -218,13 +218,13 @@ internal static partial class EvalOutput
         for (var i = 0; i < r.PerClass.Count; i++)
         {
             var c = r.PerClass[i];
-            IRenderable[] cells = [new Text(c.Label), Right(Format(c.Precision)), Right(Format(c.Recall)), Right(Format(c.F1)), Right(Count(c.Support))];
+            IRenderable[] cells = [new Text(c.Label), Right(Format(c.Precision)), Right(Format(c.Recall)), Right(Format(c.F1)), Right(r.IsWeighted ? WeightedMulticlassEval.Support(r, c) : Count(c.Support))];
             table.AddRow(scores is null ? cells : [.. cells, Right(Format(scores[i].RocAuc)), Right(Format(scores[i].AveragePrecision))]);
         }
 
         foreach (var (name, avg) in new[] { ("macro avg", r.Macro), ("micro avg", r.Micro), ("weighted avg", r.Weighted) })
         {
-            IRenderable[] cells = [new Text(name), Right(Format(avg.Precision)), Right(Format(avg.Recall)), Right(Format(avg.F1)), Right(Count(r.N))];
+            IRenderable[] cells = [new Text(name), Right(Format(avg.Precision)), Right(Format(avg.Recall)), Right(Format(avg.F1)), Right(r.IsWeighted ? WeightedMulticlassEval.Support(r, null) : Count(r.N))];
             table.AddRow(scores is null ? cells : [.. cells, new Text(string.Empty), new Text(string.Empty)]);
         }
 
@@ -267,13 +267,13 @@ internal static partial class EvalOutput
         for (var i = 0; i < r.PerClass.Count; i++)
         {
             var c = r.PerClass[i];
-            md.Append(Invariant($"| {Cell(c.Label)} | {Format(c.Precision)} | {Format(c.Recall)} | {Format(c.F1)} | {c.Support} |"));
+            md.Append(Invariant($"| {Cell(c.Label)} | {Format(c.Precision)} | {Format(c.Recall)} | {Format(c.F1)} | {WeightedMulticlassEval.Support(r, c)} |"));
             md.Append(scores is null ? "\n" : $" {Format(scores[i].RocAuc)} | {Format(scores[i].AveragePrecision)} |\n");
         }
 
         foreach (var (name, avg) in new[] { ("macro avg", r.Macro), ("micro avg", r.Micro), ("weighted avg", r.Weighted) })
         {
-            md.Append(Invariant($"| {name} | {Format(avg.Precision)} | {Format(avg.Recall)} | {Format(avg.F1)} | {r.N} |")).Append(scores is null ? "\n" : "  |  |\n");
+            md.Append(Invariant($"| {name} | {Format(avg.Precision)} | {Format(avg.Recall)} | {Format(avg.F1)} | {WeightedMulticlassEval.Support(r, null)} |")).Append(scores is null ? "\n" : "  |  |\n");
         }
     }
 

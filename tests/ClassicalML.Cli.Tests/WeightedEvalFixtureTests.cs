@@ -146,7 +146,6 @@ public sealed class WeightedEvalErrorTests : IDisposable
     [Theory]
     [InlineData("--weight-column", "nope", "--weight-column names 'nope', but there is no such column")]
     [InlineData("--missing", "skip", "--weight-column cannot be combined with --missing skip yet")]
-    [InlineData("--predicted-column", "score", "--weight-column has no effect with --predicted-column yet")]
     public void Eval_WeightColumnMisused_Refused(string option, string value, string message)
     {
         string file = runner.File("w.csv", "label,score,w\n1,0.9,1\n0,0.2,1\n");

@@ -248,7 +248,7 @@ public sealed class MulticlassEvaluationTests
     [Fact]
     public void Evaluate_EmptyLabels_ThrowsWithMessage()
     {
-        var e = Assert.Throws<ArgumentException>(() => MulticlassEvaluation.Evaluate<string>(["a"], ["a"], []));
+        var e = Assert.Throws<ArgumentException>(() => MulticlassEvaluation.Evaluate<string>(["a"], ["a"], labels: []));
 
         Assert.Equal("labels", e.ParamName);
         Assert.StartsWith("labels is empty; at least one element is required. List every class, or pass null to use every label that occurs.", e.Message, StringComparison.Ordinal);

@@ -4,12 +4,20 @@ namespace ClassicalML.Cli;
 
 /// <summary>
 /// What every reader of a predictions file shares in multiclass-from-scores mode: the classes (one per score column),
-/// the missing-value policy, and the labels and row-major scores collected.
+/// the missing-value policy, and the labels and row-major scores collected. With <paramref name="scoreCount"/> score
+/// columns and <paramref name="weighted"/>, the reader's last column is the row weight (--weight-column), read in the
+/// same pass so that --missing skip drops a row's label, scores and weight together.
 /// </summary>
-internal sealed class ScoreRows(IReadOnlyList<string> classes, bool skipMissing)
+internal sealed class ScoreRows(IReadOnlyList<string> classes, bool skipMissing, int scoreCount, bool weighted)
 {
     private readonly Dictionary<string, string> known = classes.ToDictionary(c => c, c => c, StringComparer.Ordinal);
-    private readonly double[] row = new double[classes.Count];
+    private readonly double[] row = new double[scoreCount + (weighted ? 1 : 0)];
+
+    /// <summary>One score column per class, no weight column.</summary>
+    public ScoreRows(IReadOnlyList<string> classes, bool skipMissing)
+        : this(classes, skipMissing, classes.Count, weighted: false)
+    {
+    }
 
     /// <summary>The class of each score column, in column order.</summary>
     public IReadOnlyList<string> Classes { get; } = classes;
@@ -18,6 +26,9 @@ internal sealed class ScoreRows(IReadOnlyList<string> classes, bool skipMissing)
 
     /// <summary>The kept rows' scores, row after row.</summary>
     public List<double> Scores { get; } = [];
+
+    /// <summary>The kept rows' weights (with a weight column), in row order.</summary>
+    public List<double> Weights { get; } = [];
 
     /// <summary>Rows dropped by --missing skip.</summary>
     public long Skipped { get; private set; }
@@ -39,15 +50,18 @@ internal sealed class ScoreRows(IReadOnlyList<string> classes, bool skipMissing)
 
         for (var k = 0; k < row.Length; k++)
         {
+            var what = weighted && k == scoreCount ? "weight" : "score";
             if (double.IsNaN(row[k]))
             {
-                Missing(site, scoreColumns[k], $"the score is missing ({text(k)})");
+                Missing(site, scoreColumns[k], $"the {what} is missing ({text(k)})");
                 return;
             }
 
-            if (double.IsInfinity(row[k]))
+            if (double.IsInfinity(row[k]) || (what == "weight" && row[k] < 0))
             {
-                throw site.Error(scoreColumns[k], $"the score is {text(k)}: scores must be finite numbers", "Correct or remove the row.");
+                throw site.Error(scoreColumns[k], what == "weight"
+                    ? $"the weight is {text(k)}: every weight must be a finite number of at least 0"
+                    : $"the score is {text(k)}: scores must be finite numbers", what == "weight" ? "Correct the weight (0 leaves the row out)." : "Correct or remove the row.");
             }
         }
 
@@ -60,7 +74,11 @@ internal sealed class ScoreRows(IReadOnlyList<string> classes, bool skipMissing)
         }
 
         Actual.Add(name);
-        Scores.AddRange(row);
+        Scores.AddRange(row.AsSpan(0, scoreCount));
+        if (weighted)
+        {
+            Weights.Add(row[scoreCount]);
+        }
     }
 
     private void Missing(IValueSite site, int column, string problem)

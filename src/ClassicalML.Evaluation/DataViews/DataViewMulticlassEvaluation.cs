@@ -11,7 +11,7 @@ public static partial class DataViewEvaluation
 
     /// <summary>
     /// Evaluates the scores of a multiclass ML.NET model (<c>model.Transform(test)</c>) with
-    /// <see cref="MulticlassScoreEvaluation.Evaluate{TLabel}"/>: one-vs-rest and one-vs-one ROC AUC, per-class average
+    /// <see cref="MulticlassScoreEvaluation.Evaluate{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, IReadOnlyList{TLabel}, MulticlassScoreOptions?)"/>: one-vs-rest and one-vs-one ROC AUC, per-class average
     /// precision, top-k accuracy, log loss, Brier score, and precision, recall, F1 and the confusion matrix of the
     /// arg-max predictions.
     /// </summary>
@@ -19,6 +19,10 @@ public static partial class DataViewEvaluation
     /// <param name="labelColumnName">Actual labels: a key column (read as its key values), or text.</param>
     /// <param name="scoreColumnName">The score vector, one slot per class (Single or Double, of known size).</param>
     /// <param name="options">Zero-division policy and top-k list; null for the defaults.</param>
+    /// <param name="weightColumnName">Row weight column (Single or Double, each weight finite and at least 0; ML.NET's
+    /// example weight, scikit-learn's <c>sample_weight</c>): every metric is weighted as in the weighted
+    /// <see cref="MulticlassScoreEvaluation.Evaluate{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, ReadOnlySpan{double}, IReadOnlyList{TLabel}, MulticlassScoreOptions?)"/>;
+    /// <see langword="null"/> (the default) for unweighted rows.</param>
     /// <returns>The full report, with the classes as text in the order of the score slots.</returns>
     /// <remarks>
     /// The class of each score slot comes from the score column's slot names, which ML.NET's multiclass scorers copy
@@ -29,28 +33,49 @@ public static partial class DataViewEvaluation
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="predictions"/> is null.</exception>
     /// <exception cref="ArgumentException">A column is missing or has an unsupported type, the classes of the score slots
-    /// are unknown or disagree with the label's key values, a label is missing, or a score is not finite.</exception>
+    /// are unknown or disagree with the label's key values, a label is missing, a score is not finite, or the weights are all 0.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A weight is negative, NaN or infinite (the message names the column and row).</exception>
     public static MulticlassScoreReport<string> EvaluateMulticlass(
         this IDataView predictions,
         string labelColumnName = "Label",
         string scoreColumnName = "Score",
-        MulticlassScoreOptions? options = null)
+        MulticlassScoreOptions? options = null,
+        string? weightColumnName = null)
+    {
+        var (actual, matrix, classes, weights) = ReadMulticlassScores(predictions, labelColumnName, scoreColumnName, weightColumnName);
+        return weights is null
+            ? MulticlassScoreEvaluation.Evaluate<string>(actual, matrix, classes, options)
+            : MulticlassScoreEvaluation.Evaluate<string>(actual, matrix, weights, classes, options);
+    }
+
+    /// <summary>
+    /// The labels, the score matrix with the class of each slot (see <see cref="EvaluateMulticlass(IDataView, string, string, MulticlassScoreOptions?, string?)"/>) and the weights
+    /// (null without a weight column) of scored multiclass predictions: the one reader of a multiclass Score vector, also
+    /// used by ClassicalML.Data's multiclass cross-validation.
+    /// </summary>
+    internal static (string[] Actual, ScoreMatrix Scores, string[] Classes, double[]? Weights) ReadMulticlassScores(
+        this IDataView predictions, string labelColumnName, string scoreColumnName, string? weightColumnName = null)
     {
         ArgumentNullException.ThrowIfNull(predictions);
         var schema = predictions.Schema;
         var label = RequireColumn(schema, labelColumnName, nameof(labelColumnName));
         var score = RequireColumn(schema, scoreColumnName, nameof(scoreColumnName));
+        var weight = weightColumnName is null ? (DataViewSchema.Column?)null : RequireColumn(schema, weightColumnName, nameof(weightColumnName));
         var classes = ScoreClasses(label, score);
         var readLabel = TextReader(label, nameof(labelColumnName));
         var readScores = ScoreVectorReader(score, classes.Length);
+        var readWeight = weight is { } wc ? WeightReader(wc) : null;
         var actual = new List<string>();
         var values = new List<double>();
-        using (var cursor = predictions.GetRowCursor(new[] { label, score }))
+        List<double>? weights = weight is null ? null : [];
+        using (var cursor = predictions.GetRowCursor(weight is { } c ? new[] { label, score, c } : new[] { label, score }))
         {
             var getLabel = readLabel(cursor);
             var getScores = readScores(cursor);
+            var getWeight = readWeight?.Invoke(cursor);
             while (cursor.MoveNext())
             {
+                weights?.Add(getWeight!(actual.Count));
                 actual.Add(getLabel());
                 getScores(values);
             }
@@ -58,47 +83,59 @@ public static partial class DataViewEvaluation
 
         bool single = ((VectorDataViewType)score.Type).ItemType == NumberDataViewType.Single;
         var matrix = ScoreMatrix.Own(values.ToArray(), classes.Length, nameof(scoreColumnName), $"column '{score.Name}'", single);
-        return MulticlassScoreEvaluation.Evaluate<string>(actual.ToArray(), matrix, classes, options);
+        return (actual.ToArray(), matrix, classes, weights?.ToArray());
     }
 
     /// <summary>
     /// Evaluates multiclass predicted labels: the actual label column against the predicted label column, with
-    /// <see cref="MulticlassEvaluation.Evaluate{TLabel}"/>. For data views without scores; with a score vector,
-    /// <see cref="EvaluateMulticlass(IDataView, string, string, MulticlassScoreOptions?)"/> gives these metrics too.
+    /// <see cref="MulticlassEvaluation.Evaluate{TLabel}(ReadOnlySpan{TLabel}, ReadOnlySpan{TLabel}, IReadOnlyList{TLabel}?, ZeroDivision)"/>. For data views without scores; with a score vector,
+    /// <see cref="EvaluateMulticlass(IDataView, string, string, MulticlassScoreOptions?, string?)"/> gives these metrics too.
     /// </summary>
     /// <param name="predictions">Scored data, e.g. <c>model.Transform(test)</c> of a multiclass trainer.</param>
     /// <param name="labelColumnName">Actual labels: a key column (mapped to its key values when it has them), text, or a number.</param>
     /// <param name="predictedLabelColumnName">Predicted labels, of the same kind as the actual labels.</param>
     /// <param name="zeroDivision">Value reported for undefined metrics.</param>
+    /// <param name="weightColumnName">Row weight column (Single or Double, each weight finite and at least 0): the report
+    /// is the weighted <see cref="MulticlassEvaluation.Evaluate{TLabel}(ReadOnlySpan{TLabel}, ReadOnlySpan{TLabel}, ReadOnlySpan{double}, IReadOnlyList{TLabel}?, ZeroDivision)"/>;
+    /// <see langword="null"/> (the default) for unweighted rows.</param>
     /// <returns>The multiclass report, with labels as text (key values when the key column carries them).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="predictions"/> is null.</exception>
-    /// <exception cref="ArgumentException">A column is missing or has an unsupported type.</exception>
+    /// <exception cref="ArgumentException">A column is missing or has an unsupported type, or the weights are all 0.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A weight is negative, NaN or infinite (the message names the column and row).</exception>
     public static MulticlassReport<string> EvaluateMulticlassLabels(
         this IDataView predictions,
         string labelColumnName = "Label",
         string predictedLabelColumnName = "PredictedLabel",
-        ZeroDivision zeroDivision = ZeroDivision.Zero)
+        ZeroDivision zeroDivision = ZeroDivision.Zero,
+        string? weightColumnName = null)
     {
         ArgumentNullException.ThrowIfNull(predictions);
         var schema = predictions.Schema;
         var actual = RequireColumn(schema, labelColumnName, nameof(labelColumnName));
         var predicted = RequireColumn(schema, predictedLabelColumnName, nameof(predictedLabelColumnName));
+        var weight = weightColumnName is null ? (DataViewSchema.Column?)null : RequireColumn(schema, weightColumnName, nameof(weightColumnName));
         var readActual = TextReader(actual, nameof(labelColumnName));
         var readPredicted = TextReader(predicted, nameof(predictedLabelColumnName));
+        var readWeight = weight is { } wc ? WeightReader(wc) : null;
         var a = new List<string>();
         var p = new List<string>();
-        using (var cursor = predictions.GetRowCursor(new[] { actual, predicted }))
+        List<double>? weights = weight is null ? null : [];
+        using (var cursor = predictions.GetRowCursor(weight is { } c ? new[] { actual, predicted, c } : new[] { actual, predicted }))
         {
             var getActual = readActual(cursor);
             var getPredicted = readPredicted(cursor);
+            var getWeight = readWeight?.Invoke(cursor);
             while (cursor.MoveNext())
             {
+                weights?.Add(getWeight!(a.Count));
                 a.Add(getActual());
                 p.Add(getPredicted());
             }
         }
 
-        return MulticlassEvaluation.Evaluate<string>(a.ToArray(), p.ToArray(), labels: null, zeroDivision: zeroDivision);
+        return weights is null
+            ? MulticlassEvaluation.Evaluate<string>(a.ToArray(), p.ToArray(), labels: null, zeroDivision: zeroDivision)
+            : MulticlassEvaluation.Evaluate<string>(a.ToArray(), p.ToArray(), weights.ToArray(), labels: null, zeroDivision: zeroDivision);
     }
 
     /// <summary>The class of each score slot: the slot names, else the label's key values; both, when present, must agree.</summary>

@@ -29,9 +29,15 @@ internal static class Preconditions
     /// </summary>
     /// <exception cref="ArgumentException">A different length, or every weight is 0.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A weight is negative, NaN or infinite (the message names its row).</exception>
-    internal static void CheckWeights(ReadOnlySpan<bool> labels, ReadOnlySpan<double> weights, string weightsName = "weights", bool allowAllZero = false)
+    internal static void CheckWeights(ReadOnlySpan<bool> labels, ReadOnlySpan<double> weights, string weightsName = "weights", bool allowAllZero = false) =>
+        CheckWeights(labels.Length, "labels", weights, weightsName, allowAllZero);
+
+    /// <summary>As <see cref="CheckWeights(ReadOnlySpan{bool}, ReadOnlySpan{double}, string, bool)"/>, beside <paramref name="rowCount"/> labels of any type named <paramref name="labelsName"/>.</summary>
+    /// <exception cref="ArgumentException">A different length, or every weight is 0.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A weight is negative, NaN or infinite (the message names its row).</exception>
+    internal static void CheckWeights(int rowCount, string labelsName, ReadOnlySpan<double> weights, string weightsName = "weights", bool allowAllZero = false)
     {
-        CheckSameLength(labels.Length, weights.Length, "labels", weightsName);
+        CheckSameLength(rowCount, weights.Length, labelsName, weightsName);
         bool anyPositive = false;
         for (int i = 0; i < weights.Length; i++)
         {

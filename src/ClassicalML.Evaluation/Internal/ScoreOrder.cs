@@ -80,7 +80,7 @@ internal static class ScoreOrder
     /// Like <see cref="SortByClass(ReadOnlySpan{bool}, ReadOnlySpan{double})"/> with each key's row weight carried
     /// along (<see cref="SortedKeys.Weights"/>). Rows of weight 0 are left out, as scikit-learn's
     /// <c>_binary_clf_curve</c> filters them, so their scores are no thresholds. Inputs must be validated
-    /// (<see cref="Preconditions.CheckWeights"/>).
+    /// (<see cref="Preconditions.CheckWeights(ReadOnlySpan{bool}, ReadOnlySpan{double}, string, bool)"/>).
     /// </summary>
     /// <remarks>A key travels with its weight, so the two runs are sorted by .NET's introsort on (key, weight) pairs
     /// (O(n log n), deterministic) rather than by the radix sort, which moves keys only.</remarks>

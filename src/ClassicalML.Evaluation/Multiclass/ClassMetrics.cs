@@ -12,4 +12,11 @@ namespace ClassicalML.Evaluation;
 /// class; fn = rows with actual c predicted as another class.
 /// </remarks>
 public sealed record ClassMetrics<TLabel>(TLabel Label, double Precision, double Recall, double F1, long Support)
-    where TLabel : notnull;
+    where TLabel : notnull
+{
+    /// <summary>
+    /// The total weight of the rows whose actual label is <see cref="Label"/> (scikit-learn's support with
+    /// <c>sample_weight</c>); equal to <see cref="Support"/> in an unweighted report.
+    /// </summary>
+    public double WeightedSupport { get; init; } = Support;
+}

@@ -14,4 +14,11 @@ namespace ClassicalML.Evaluation;
 /// </param>
 /// <param name="Support">The number of rows whose actual label is <paramref name="Label"/>.</param>
 public sealed record ClassScoreMetrics<TLabel>(TLabel Label, double RocAuc, double AveragePrecision, long Support)
-    where TLabel : notnull;
+    where TLabel : notnull
+{
+    /// <summary>
+    /// The total weight of the rows whose actual label is <see cref="Label"/>; equal to <see cref="Support"/> in an
+    /// unweighted report. The prevalence weights of the weighted averages are these.
+    /// </summary>
+    public double WeightedSupport { get; init; } = Support;
+}

@@ -9,12 +9,22 @@ namespace ClassicalML.Evaluation;
 internal sealed class ScoredRows<TLabel>
     where TLabel : notnull
 {
-    private ScoredRows(List<TLabel> classes, int[] actual, long[] support, ScoreMatrix scores)
+    private ScoredRows(List<TLabel> classes, int[] actual, long[] support, ScoreMatrix scores, double[]? weights)
     {
         Classes = classes.AsReadOnly();
         Actual = actual;
         Support = support;
         Scores = scores;
+        Weights = weights;
+        WeightedSupport = new double[support.Length];
+        Present = new bool[support.Length];
+        for (int r = 0; r < actual.Length; r++)
+        {
+            double w = weights is null ? 1.0 : weights[r];
+            WeightedSupport[actual[r]] += w;
+            Present[actual[r]] |= w > 0;
+            TotalWeight += w;
+        }
     }
 
     /// <summary>The classes in column order.</summary>
@@ -26,6 +36,18 @@ internal sealed class ScoredRows<TLabel>
     /// <summary>The number of rows of each class.</summary>
     public long[] Support { get; }
 
+    /// <summary>The total weight of each class's rows (<see cref="Support"/> as doubles when unweighted).</summary>
+    public double[] WeightedSupport { get; }
+
+    /// <summary>Whether each class has a row of positive weight (a row, when unweighted).</summary>
+    public bool[] Present { get; }
+
+    /// <summary>The sum of the row weights (<see cref="N"/> when unweighted).</summary>
+    public double TotalWeight { get; }
+
+    /// <summary>The row weights, checked; null when unweighted.</summary>
+    public double[]? Weights { get; }
+
     /// <summary>The score matrix, one column per class.</summary>
     public ScoreMatrix Scores { get; }
 
@@ -34,6 +56,17 @@ internal sealed class ScoredRows<TLabel>
 
     /// <summary>The number of classes.</summary>
     public int ClassCount => Classes.Count;
+
+    /// <summary>The number of classes with a row of positive weight.</summary>
+    public int PresentCount => Present.Count(p => p);
+
+    /// <summary>Checks the labels, the matrix, the class order and the row weights together and encodes the labels.</summary>
+    public static ScoredRows<TLabel> From(ReadOnlySpan<TLabel> actual, ScoreMatrix scores, IReadOnlyList<TLabel> classes, ReadOnlySpan<double> weights)
+    {
+        var rows = From(actual, scores, classes);
+        Preconditions.CheckWeights(actual.Length, nameof(actual), weights);
+        return new ScoredRows<TLabel>(rows.Classes.ToList(), rows.Actual, rows.Support, scores, weights.ToArray());
+    }
 
     /// <summary>Checks the labels, the matrix and the class order together and encodes the labels.</summary>
     public static ScoredRows<TLabel> From(ReadOnlySpan<TLabel> actual, ScoreMatrix scores, IReadOnlyList<TLabel> classes)
@@ -67,8 +100,11 @@ internal sealed class ScoredRows<TLabel>
             support[c]++;
         }
 
-        return new ScoredRows<TLabel>(ordered, encoded, support, scores);
+        return new ScoredRows<TLabel>(ordered, encoded, support, scores, null);
     }
+
+    /// <summary>The weight of row <paramref name="r"/> (1 when unweighted).</summary>
+    public double WeightOf(int r) => Weights is null ? 1.0 : Weights[r];
 
     /// <summary>The class order, checked: no null, no duplicate, one class per score column.</summary>
     public static List<TLabel> CheckedClasses(IReadOnlyList<TLabel> classes, ScoreMatrix scores)
@@ -107,12 +143,14 @@ internal static class ClassScoring
         {
             long support = rows.Support[c];
             double auc, ap;
-            if (support == 0 || support == rows.N)
+            bool alone = rows.Present[c] && rows.PresentCount == 1;
+            if (!rows.Present[c] || alone)
             {
                 var name = Preconditions.Format(rows.Classes[c]);
-                var reason = support == 0
-                    ? "class never occurs in actual (its one-vs-rest problem has no positive)"
-                    : "class is the only one in actual (its one-vs-rest problem has no negative)";
+                var weighted = rows.Weights is null ? string.Empty : " with a weight above 0";
+                var reason = !rows.Present[c]
+                    ? $"class never occurs in actual{weighted} (its one-vs-rest problem has no positive)"
+                    : $"class is the only one in actual{weighted} (its one-vs-rest problem has no negative)";
                 auc = undefined.Replace($"roc_auc[{name}]", reason);
                 ap = withAveragePrecision ? undefined.Replace($"average_precision[{name}]", reason) : double.NaN;
             }
@@ -120,11 +158,19 @@ internal static class ClassScoring
             {
                 bool[] positive = rows.IsClass(c);
                 double[] column = rows.Scores.Column(c);
-                auc = Roc.Auc(positive, column);
-                ap = withAveragePrecision ? PrecisionRecall.AveragePrecision(positive, column) : double.NaN;
+                if (rows.Weights is { } w)
+                {
+                    auc = Roc.Auc(positive, column, w);
+                    ap = withAveragePrecision ? PrecisionRecall.AveragePrecision(positive, column, w) : double.NaN;
+                }
+                else
+                {
+                    auc = Roc.Auc(positive, column);
+                    ap = withAveragePrecision ? PrecisionRecall.AveragePrecision(positive, column) : double.NaN;
+                }
             }
 
-            perClass[c] = new ClassScoreMetrics<TLabel>(rows.Classes[c], auc, ap, support);
+            perClass[c] = new ClassScoreMetrics<TLabel>(rows.Classes[c], auc, ap, support) { WeightedSupport = rows.WeightedSupport[c] };
         }
 
         return Array.AsReadOnly(perClass);
@@ -134,11 +180,12 @@ internal static class ClassScoring
     public static (double Macro, double Weighted) OneVsOne<TLabel>(ScoredRows<TLabel> rows, UndefinedMetrics undefined)
         where TLabel : notnull
     {
-        var present = Enumerable.Range(0, rows.ClassCount).Where(c => rows.Support[c] > 0).ToArray();
+        var present = Enumerable.Range(0, rows.ClassCount).Where(c => rows.Present[c]).ToArray();
         if (present.Length < 2)
         {
-            const string Reason = "fewer than two classes occur in actual, so there is no pair of classes";
-            return (undefined.Replace("roc_auc_ovo_macro", Reason), undefined.Replace("roc_auc_ovo_weighted", Reason));
+            var weighted = rows.Weights is null ? string.Empty : " with a weight above 0";
+            var reason = $"fewer than two classes occur in actual{weighted}, so there is no pair of classes";
+            return (undefined.Replace("roc_auc_ovo_macro", reason), undefined.Replace("roc_auc_ovo_weighted", reason));
         }
 
         double sum = 0, weightedSum = 0, weightSum = 0;
@@ -149,7 +196,9 @@ internal static class ClassScoring
             {
                 int a = present[i], b = present[j];
                 double score = PairAuc(rows, a, b);
-                double prevalence = (rows.Support[a] + rows.Support[b]) / (double)rows.N;
+                double prevalence = rows.Weights is null
+                    ? (rows.Support[a] + rows.Support[b]) / (double)rows.N
+                    : (rows.WeightedSupport[a] + rows.WeightedSupport[b]) / rows.TotalWeight;
                 sum += score;
                 weightedSum += prevalence * score;
                 weightSum += prevalence;
@@ -160,11 +209,11 @@ internal static class ClassScoring
         return (sum / pairs, weightedSum / weightSum);
     }
 
-    /// <summary>Top-k accuracy with scikit-learn's tie rule (see <see cref="MulticlassScoreEvaluation.TopKAccuracy{TLabel}"/>).</summary>
+    /// <summary>Top-k accuracy with scikit-learn's tie rule (see <see cref="MulticlassScoreEvaluation.TopKAccuracy{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, IReadOnlyList{TLabel}, int)"/>).</summary>
     public static double TopK<TLabel>(ScoredRows<TLabel> rows, int k)
         where TLabel : notnull
     {
-        long hits = 0;
+        double hits = 0;
         for (int r = 0; r < rows.N; r++)
         {
             var row = rows.Scores.Row(r);
@@ -177,10 +226,10 @@ internal static class ClassScoring
                 ahead += row[c] > s || (row[c] == s && c > t) ? 1 : 0;
             }
 
-            hits += ahead < k ? 1 : 0;
+            hits += ahead < k ? rows.WeightOf(r) : 0;
         }
 
-        return hits / (double)rows.N;
+        return hits / rows.TotalWeight;
     }
 
     /// <summary>Mean −ln of the probability of the actual class clipped at the matrix's epsilon and renormalised (scikit-learn 1.2.1's <c>log_loss</c>).</summary>
@@ -198,10 +247,10 @@ internal static class ClassScoring
                 rowSum += Math.Clamp(p, epsilon, 1.0 - epsilon);
             }
 
-            total += -Math.Log(Math.Clamp(row[rows.Actual[r]], epsilon, 1.0 - epsilon) / rowSum);
+            total += rows.WeightOf(r) * -Math.Log(Math.Clamp(row[rows.Actual[r]], epsilon, 1.0 - epsilon) / rowSum);
         }
 
-        return total / rows.N;
+        return total / rows.TotalWeight;
     }
 
     /// <summary>Mean over rows of Σ_k (p_k − y_k)².</summary>
@@ -212,14 +261,16 @@ internal static class ClassScoring
         for (int r = 0; r < rows.N; r++)
         {
             var row = rows.Scores.Row(r);
+            double w = rows.WeightOf(r);
             for (int c = 0; c < row.Length; c++)
             {
+                // w · e² cell by cell, so that weights of 1 sum the same terms in the same order as no weights.
                 double error = row[c] - (c == rows.Actual[r] ? 1.0 : 0.0);
-                total += error * error;
+                total += w * error * error;
             }
         }
 
-        return total / rows.N;
+        return total / rows.TotalWeight;
     }
 
     /// <summary>Null when every value is in [0, 1] and every row sums to 1 (within numpy's allclose); otherwise why not, naming the first offending row.</summary>
@@ -259,6 +310,7 @@ internal static class ClassScoring
         var isB = new bool[m];
         var scoreA = new double[m];
         var scoreB = new double[m];
+        var weights = rows.Weights is null ? null : new double[m];
         for (int r = 0, k = 0; r < rows.N; r++)
         {
             int y = rows.Actual[r];
@@ -269,10 +321,17 @@ internal static class ClassScoring
                 isB[k] = y == b;
                 scoreA[k] = row[a];
                 scoreB[k] = row[b];
+                if (weights is not null)
+                {
+                    weights[k] = rows.Weights![r];
+                }
+
                 k++;
             }
         }
 
-        return (Roc.Auc(isA, scoreA) + Roc.Auc(isB, scoreB)) / 2;
+        return weights is null
+            ? (Roc.Auc(isA, scoreA) + Roc.Auc(isB, scoreB)) / 2
+            : (Roc.Auc(isA, scoreA, weights) + Roc.Auc(isB, scoreB, weights)) / 2;
     }
 }

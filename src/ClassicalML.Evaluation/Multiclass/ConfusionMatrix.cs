@@ -14,12 +14,14 @@ public sealed class ConfusionMatrix<TLabel>
 {
     private readonly long[,] _counts;
     private readonly Dictionary<TLabel, int> _index;
+    private readonly double[,]? _weights;
 
-    internal ConfusionMatrix(ReadOnlyCollection<TLabel> labels, Dictionary<TLabel, int> index, long[,] counts)
+    internal ConfusionMatrix(ReadOnlyCollection<TLabel> labels, Dictionary<TLabel, int> index, long[,] counts, double[,]? weights = null)
     {
         Labels = labels;
         _index = index;
         _counts = counts;
+        _weights = weights;
         long total = 0;
         foreach (var c in counts)
         {
@@ -27,7 +29,20 @@ public sealed class ConfusionMatrix<TLabel>
         }
 
         Total = total;
+        double totalWeight = 0;
+        for (var i = 0; i < ClassCount; i++)
+        {
+            totalWeight += ActualWeight(i);
+        }
+
+        TotalWeight = totalWeight;
     }
+
+    /// <summary>True when the matrix also holds sums of row weights (<see cref="Weight(int, int)"/>).</summary>
+    public bool IsWeighted => _weights is not null;
+
+    /// <summary>The sum of all weighted cells (the total weight); <see cref="Total"/> when not weighted.</summary>
+    public double TotalWeight { get; }
 
     /// <summary>The labels, in the order of the matrix's rows and columns.</summary>
     public IReadOnlyList<TLabel> Labels { get; }
@@ -87,6 +102,51 @@ public sealed class ConfusionMatrix<TLabel>
         for (var i = 0; i < ClassCount; i++)
         {
             sum += _counts[i, predicted];
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// The sum of the weights of the rows with actual label <c>Labels[actual]</c> predicted as <c>Labels[predicted]</c>
+    /// (scikit-learn's <c>confusion_matrix(..., sample_weight=w)</c>); the count itself when not weighted.
+    /// </summary>
+    /// <param name="actual">Row index, 0 to K - 1.</param>
+    /// <param name="predicted">Column index, 0 to K - 1.</param>
+    /// <returns>The weighted cell.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An index is outside 0 to K - 1.</exception>
+    public double Weight(int actual, int predicted)
+    {
+        CheckIndex(actual, nameof(actual));
+        CheckIndex(predicted, nameof(predicted));
+        return _weights is null ? _counts[actual, predicted] : _weights[actual, predicted];
+    }
+
+    /// <summary>The sum of weighted row <paramref name="actual"/>: the weighted support of <c>Labels[actual]</c>.</summary>
+    /// <param name="actual">Row index, 0 to K - 1.</param>
+    /// <returns>The total weight of the rows whose actual label is <c>Labels[actual]</c>; <see cref="ActualTotal"/> when not weighted.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The index is outside 0 to K - 1.</exception>
+    public double ActualWeight(int actual)
+    {
+        double sum = 0;
+        for (var j = 0; j < ClassCount; j++)
+        {
+            sum += Weight(actual, j);
+        }
+
+        return sum;
+    }
+
+    /// <summary>The sum of weighted column <paramref name="predicted"/>: the total weight of the rows predicted as <c>Labels[predicted]</c>.</summary>
+    /// <param name="predicted">Column index, 0 to K - 1.</param>
+    /// <returns>The weighted column sum; <see cref="PredictedTotal"/> when not weighted.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The index is outside 0 to K - 1.</exception>
+    public double PredictedWeight(int predicted)
+    {
+        double sum = 0;
+        for (var i = 0; i < ClassCount; i++)
+        {
+            sum += Weight(i, predicted);
         }
 
         return sum;

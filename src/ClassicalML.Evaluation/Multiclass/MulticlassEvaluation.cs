@@ -39,6 +39,53 @@ public static class MulticlassEvaluation
         IReadOnlyList<TLabel>? labels = null,
         ZeroDivision zeroDivision = ZeroDivision.Zero)
         where TLabel : notnull
+        => Evaluate(actual, predicted, null, labels, zeroDivision);
+
+    /// <summary>
+    /// Evaluates predicted labels against actual labels with row weights, as scikit-learn's
+    /// <c>confusion_matrix</c>, <c>precision_recall_fscore_support</c> and <c>accuracy_score</c> with
+    /// <c>sample_weight</c>.
+    /// </summary>
+    /// <typeparam name="TLabel">Any label type: strings, integers, enums, records.</typeparam>
+    /// <param name="actual">The true label of each row.</param>
+    /// <param name="predicted">The predicted label of each row, aligned with <paramref name="actual"/>.</param>
+    /// <param name="weights">One weight per row, finite and at least 0 (0 leaves the row out), not all 0.</param>
+    /// <param name="labels">As for <see cref="Evaluate{TLabel}(ReadOnlySpan{TLabel}, ReadOnlySpan{TLabel}, IReadOnlyList{TLabel}?, ZeroDivision)"/>;
+    /// a label that occurs only on rows of weight 0 is still a class (scikit-learn's <c>unique_labels</c>), with weighted support 0.</param>
+    /// <param name="zeroDivision">The value reported for a metric whose denominator (a sum of weights) is zero.</param>
+    /// <returns>
+    /// The immutable report with <see cref="MulticlassReport{TLabel}.IsWeighted"/> set: every ratio, average and the
+    /// accuracy are weighted (tp, fp, fn and support are sums of weights, <see cref="ClassMetrics{TLabel}.WeightedSupport"/>,
+    /// <see cref="ConfusionMatrix{TLabel}.Weight(int, int)"/>); <see cref="MulticlassReport{TLabel}.N"/>,
+    /// <see cref="MulticlassReport{TLabel}.Correct"/>, the integer confusion counts and
+    /// <see cref="ClassMetrics{TLabel}.Support"/> stay numbers of rows. Weights of 1 give the unweighted report bit for
+    /// bit; integer weights give the report of each row repeated that many times.
+    /// </returns>
+    /// <exception cref="ArgumentException">
+    /// As for the unweighted overload; or <paramref name="weights"/> has another length or is all 0.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">A weight is negative, NaN or infinite (the row is named), or
+    /// <paramref name="zeroDivision"/> is not a defined value.</exception>
+    public static MulticlassReport<TLabel> Evaluate<TLabel>(
+        ReadOnlySpan<TLabel> actual,
+        ReadOnlySpan<TLabel> predicted,
+        ReadOnlySpan<double> weights,
+        IReadOnlyList<TLabel>? labels = null,
+        ZeroDivision zeroDivision = ZeroDivision.Zero)
+        where TLabel : notnull
+    {
+        Preconditions.CheckWeights(actual.Length, nameof(actual), weights);
+        return Evaluate(actual, predicted, weights.ToArray(), labels, zeroDivision);
+    }
+
+    /// <summary>The report, weighted when <paramref name="weights"/> is not null (already checked).</summary>
+    private static MulticlassReport<TLabel> Evaluate<TLabel>(
+        ReadOnlySpan<TLabel> actual,
+        ReadOnlySpan<TLabel> predicted,
+        double[]? weights,
+        IReadOnlyList<TLabel>? labels,
+        ZeroDivision zeroDivision)
+        where TLabel : notnull
     {
         Preconditions.CheckDefined(zeroDivision, nameof(zeroDivision));
         Preconditions.CheckSameLength(actual.Length, predicted.Length, nameof(actual), nameof(predicted));
@@ -46,18 +93,20 @@ public static class MulticlassEvaluation
         CheckNoNulls(actual, nameof(actual));
         CheckNoNulls(predicted, nameof(predicted));
 
-        var matrix = Count(actual, predicted, labels is null ? SortedUnion(actual, predicted) : CheckedLabels(labels));
+        var matrix = Count(actual, predicted, weights, labels is null ? SortedUnion(actual, predicted) : CheckedLabels(labels));
         var undefined = new UndefinedMetrics(zeroDivision);
         var perClass = PerClass(matrix, undefined);
         long tpSum = 0;
+        double tpWeight = 0;
         var everyLabelOccurs = true;
         for (var c = 0; c < matrix.Labels.Count; c++)
         {
             tpSum += matrix[c, c];
+            tpWeight += matrix.Weight(c, c);
             everyLabelOccurs &= matrix.PredictedTotal(c) + matrix.ActualTotal(c) > 0;
         }
 
-        var supports = perClass.Select(m => (double)m.Support).ToArray();
+        var supports = perClass.Select(m => m.WeightedSupport).ToArray();
         var macro = new AveragedMetrics(
             NanAverage(perClass.Select(m => m.Precision), null),
             NanAverage(perClass.Select(m => m.Recall), null),
@@ -67,11 +116,10 @@ public static class MulticlassEvaluation
             NanAverage(perClass.Select(m => m.Recall), supports),
             NanAverage(perClass.Select(m => m.F1), supports));
 
-        // Every row belongs to one of the labels, so the predicted and actual totals both equal N > 0: micro values
-        // are always defined, and micro precision = micro recall = micro F1 = tp / N.
-        long n = actual.Length;
-        var micro = new AveragedMetrics((double)tpSum / n, (double)tpSum / n, 2.0 * tpSum / (n + n));
-        var accuracy = (double)tpSum / actual.Length;
+        // Every row belongs to one of the labels, so the predicted and actual totals (of rows or of weights) both
+        // equal the total W > 0: micro values are always defined, and micro precision = recall = F1 = tp / W.
+        var total = matrix.TotalWeight;
+        var micro = new AveragedMetrics(tpWeight / total, tpWeight / total, 2.0 * tpWeight / (total + total));
 
         return new MulticlassReport<TLabel>(
             matrix,
@@ -79,7 +127,7 @@ public static class MulticlassEvaluation
             macro,
             micro,
             weighted,
-            accuracy,
+            tpWeight / total,
             actual.Length,
             tpSum,
             zeroDivision,
@@ -87,8 +135,8 @@ public static class MulticlassEvaluation
             everyLabelOccurs);
     }
 
-    /// <summary>The confusion matrix of the rows over <paramref name="ordered"/> (rows = actual, columns = predicted).</summary>
-    private static ConfusionMatrix<TLabel> Count<TLabel>(ReadOnlySpan<TLabel> actual, ReadOnlySpan<TLabel> predicted, List<TLabel> ordered)
+    /// <summary>The confusion matrix of the rows over <paramref name="ordered"/> (rows = actual, columns = predicted), with weighted cells when weights are given.</summary>
+    private static ConfusionMatrix<TLabel> Count<TLabel>(ReadOnlySpan<TLabel> actual, ReadOnlySpan<TLabel> predicted, double[]? weights, List<TLabel> ordered)
         where TLabel : notnull
     {
         var k = ordered.Count;
@@ -99,14 +147,19 @@ public static class MulticlassEvaluation
         }
 
         var counts = new long[k, k];
+        var cells = weights is null ? null : new double[k, k];
         for (var row = 0; row < actual.Length; row++)
         {
             var a = IndexOf(index, actual[row], row, nameof(actual));
             var p = IndexOf(index, predicted[row], row, nameof(predicted));
             counts[a, p]++;
+            if (cells is not null)
+            {
+                cells[a, p] += weights![row];
+            }
         }
 
-        return new ConfusionMatrix<TLabel>(new ReadOnlyCollection<TLabel>(ordered), index, counts);
+        return new ConfusionMatrix<TLabel>(new ReadOnlyCollection<TLabel>(ordered), index, counts, cells);
     }
 
     /// <summary>Each class's one-vs-rest precision, recall and F1; zero denominators go through the policy and are recorded.</summary>
@@ -116,16 +169,16 @@ public static class MulticlassEvaluation
         var perClass = new List<ClassMetrics<TLabel>>(matrix.Labels.Count);
         for (var c = 0; c < matrix.Labels.Count; c++)
         {
-            var tp = matrix[c, c];
-            var predictedCount = matrix.PredictedTotal(c);
-            var support = matrix.ActualTotal(c);
+            var tp = matrix.Weight(c, c);
+            var predictedCount = matrix.PredictedWeight(c);
+            var support = matrix.ActualWeight(c);
             var name = Preconditions.Format(matrix.Labels[c]);
             var precision = undefined.Divide(tp, predictedCount, $"precision[{name}]", "class never predicted (tp + fp = 0)");
             var recall = undefined.Divide(tp, support, $"recall[{name}]", "class never occurs in actual (tp + fn = 0)");
 
             // 2tp + fp + fn = predicted + support.
             var f1 = undefined.Divide(2.0 * tp, predictedCount + support, $"f1[{name}]", "class neither occurs nor is predicted (tp + fp + fn = 0)");
-            perClass.Add(new ClassMetrics<TLabel>(matrix.Labels[c], precision, recall, f1, support));
+            perClass.Add(new ClassMetrics<TLabel>(matrix.Labels[c], precision, recall, f1, matrix.ActualTotal(c)) { WeightedSupport = support });
         }
 
         return perClass;

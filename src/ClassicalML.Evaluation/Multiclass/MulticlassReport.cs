@@ -4,7 +4,7 @@ using System.Text;
 namespace ClassicalML.Evaluation;
 
 /// <summary>
-/// The result of <see cref="MulticlassEvaluation.Evaluate{TLabel}"/>: confusion matrix, per-class
+/// The result of <see cref="MulticlassEvaluation.Evaluate{TLabel}(ReadOnlySpan{TLabel}, ReadOnlySpan{TLabel}, IReadOnlyList{TLabel}?, ZeroDivision)"/>: confusion matrix, per-class
 /// precision, recall and F1, their macro, micro and weighted averages, and accuracy. Immutable.
 /// </summary>
 /// <typeparam name="TLabel">The label type.</typeparam>
@@ -23,6 +23,9 @@ namespace ClassicalML.Evaluation;
 /// and listed in <see cref="Undefined"/>. Averages use the replaced values, as scikit-learn does; with
 /// <see cref="ZeroDivision.NaN"/> the NaN values are left out of the averages (scikit-learn 1.3+'s
 /// <c>_nanaverage</c>), and an average is NaN only when every per-class value is NaN.
+/// With row weights (<see cref="IsWeighted"/>) every cell of C is a sum of weights (<see cref="ConfusionMatrix{TLabel}.Weight(int, int)"/>),
+/// so tp, fp, fn, support_c and N above are weighted, as scikit-learn's <c>sample_weight</c>; <see cref="N"/>,
+/// <see cref="Correct"/> and <see cref="ClassMetrics{TLabel}.Support"/> still count rows.
 /// </remarks>
 public sealed class MulticlassReport<TLabel>
     where TLabel : notnull
@@ -73,7 +76,15 @@ public sealed class MulticlassReport<TLabel>
     /// <summary>The mean of the per-class metrics weighted by support (scikit-learn's <c>average="weighted"</c>).</summary>
     public AveragedMetrics Weighted { get; }
 
-    /// <summary>The fraction of rows whose predicted label equals the actual label: trace(C) / N.</summary>
+    /// <summary>True when the report was computed with row weights (<see cref="ConfusionMatrix{TLabel}.IsWeighted"/>): the
+    /// ratios, averages and accuracy are weighted, <see cref="N"/> and <see cref="Correct"/> stay numbers of rows.</summary>
+    public bool IsWeighted => ConfusionMatrix.IsWeighted;
+
+    /// <summary>The total weight of the rows (<see cref="N"/> when not weighted).</summary>
+    public double TotalWeight => ConfusionMatrix.TotalWeight;
+
+    /// <summary>The fraction of rows whose predicted label equals the actual label: trace(C) / N; with weights, the
+    /// weight of the correct rows over <see cref="TotalWeight"/> (scikit-learn's <c>accuracy_score(..., sample_weight=w)</c>).</summary>
     public double Accuracy { get; }
 
     /// <summary>The number of rows evaluated.</summary>
@@ -137,34 +148,38 @@ public sealed class MulticlassReport<TLabel>
         for (var i = 0; i < PerClass.Count; i++)
         {
             var m = PerClass[i];
-            AppendRow(text, names[i], width, Number(m.Precision, digits), Number(m.Recall, digits), Number(m.F1, digits), m.Support);
+            AppendRow(text, names[i], width, Number(m.Precision, digits), Number(m.Recall, digits), Number(m.F1, digits), Support(m.Support, m.WeightedSupport));
         }
 
         text.Append('\n');
         if (_everyLabelOccurs)
         {
-            AppendRow(text, "accuracy", width, string.Empty, string.Empty, Number(Accuracy, digits), N);
+            AppendRow(text, "accuracy", width, string.Empty, string.Empty, Number(Accuracy, digits), Support(N, TotalWeight));
         }
         else
         {
-            AppendRow(text, "micro avg", width, Number(Micro.Precision, digits), Number(Micro.Recall, digits), Number(Micro.F1, digits), N);
+            AppendRow(text, "micro avg", width, Number(Micro.Precision, digits), Number(Micro.Recall, digits), Number(Micro.F1, digits), Support(N, TotalWeight));
         }
 
-        AppendRow(text, "macro avg", width, Number(Macro.Precision, digits), Number(Macro.Recall, digits), Number(Macro.F1, digits), N);
-        AppendRow(text, LongestHeading, width, Number(Weighted.Precision, digits), Number(Weighted.Recall, digits), Number(Weighted.F1, digits), N);
+        AppendRow(text, "macro avg", width, Number(Macro.Precision, digits), Number(Macro.Recall, digits), Number(Macro.F1, digits), Support(N, TotalWeight));
+        AppendRow(text, LongestHeading, width, Number(Weighted.Precision, digits), Number(Weighted.Recall, digits), Number(Weighted.F1, digits), Support(N, TotalWeight));
         return text.ToString();
     }
 
     private static string Number(double value, int digits)
         => double.IsNaN(value) ? "nan" : value.ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
-    private static void AppendRow(StringBuilder text, string name, int width, string precision, string recall, string f1, long support)
+    /// <summary>The support column: the row count, or with weights the weighted support (as scikit-learn prints it).</summary>
+    private string Support(long rows, double weight)
+        => IsWeighted ? weight.ToString("R", CultureInfo.InvariantCulture) : rows.ToString(CultureInfo.InvariantCulture);
+
+    private static void AppendRow(StringBuilder text, string name, int width, string precision, string recall, string f1, string support)
     {
         text.Append(name.PadLeft(width)).Append(' ');
         text.Append(' ').Append(precision.PadLeft(9));
         text.Append(' ').Append(recall.PadLeft(9));
         text.Append(' ').Append(f1.PadLeft(9));
-        text.Append(' ').Append(support.ToString(CultureInfo.InvariantCulture).PadLeft(9));
+        text.Append(' ').Append(support.PadLeft(9));
         text.Append('\n');
     }
 }

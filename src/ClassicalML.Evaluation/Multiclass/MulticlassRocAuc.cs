@@ -1,7 +1,7 @@
 namespace ClassicalML.Evaluation;
 
 /// <summary>
-/// Which multiclass ROC AUC <see cref="MulticlassScoreEvaluation.RocAuc{TLabel}"/> computes: scikit-learn's
+/// Which multiclass ROC AUC <see cref="MulticlassScoreEvaluation.RocAuc{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, IReadOnlyList{TLabel}, MulticlassRocAuc, ZeroDivision)"/> computes: scikit-learn's
 /// <c>roc_auc_score(multi_class=..., average=...)</c>. Formulas on <see cref="MulticlassScoreReport{TLabel}"/>.
 /// </summary>
 public enum MulticlassRocAuc

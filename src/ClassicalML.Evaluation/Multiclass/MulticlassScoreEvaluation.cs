@@ -13,7 +13,7 @@ namespace ClassicalML.Evaluation;
 /// labels; here any order works and the per-class results follow it). The one-vs-rest problems are the binary ones of
 /// <see cref="Roc"/> and <see cref="PrecisionRecall"/>, so ties count ½ and curves follow the binary conventions.
 /// </remarks>
-public static class MulticlassScoreEvaluation
+public static partial class MulticlassScoreEvaluation
 {
     /// <summary>Evaluates a score matrix against actual labels: every metric of <see cref="MulticlassScoreReport{TLabel}"/>.</summary>
     /// <typeparam name="TLabel">Any label type: strings, integers, enums, records.</typeparam>
@@ -38,14 +38,63 @@ public static class MulticlassScoreEvaluation
         IReadOnlyList<TLabel> classes,
         MulticlassScoreOptions? options = null)
         where TLabel : notnull
+        => Evaluate(actual, ScoredRows<TLabel>.From(actual, scores, classes), options);
+
+    /// <summary>
+    /// Evaluates a score matrix against actual labels with row weights, as scikit-learn's <c>sample_weight</c>: every
+    /// metric of <see cref="MulticlassScoreReport{TLabel}"/>, weighted.
+    /// </summary>
+    /// <typeparam name="TLabel">Any label type: strings, integers, enums, records.</typeparam>
+    /// <param name="actual">The true class of each row; every value must be one of <paramref name="classes"/>.</param>
+    /// <param name="scores">One row per label, one column per class, in the order of <paramref name="classes"/>.</param>
+    /// <param name="weights">One weight per row, finite and at least 0 (0 leaves the row out), not all 0.</param>
+    /// <param name="classes">The classes in the order of the score columns, each once; at least 2.</param>
+    /// <param name="options">Zero-division policy and top-k list; null for the defaults.</param>
+    /// <returns>The immutable report with <see cref="MulticlassScoreReport{TLabel}.IsWeighted"/> set.</returns>
+    /// <remarks>
+    /// <list type="bullet">
+    /// <item>One-vs-rest AUC and average precision of each class: the weighted binary
+    /// <see cref="Roc.Auc(ReadOnlySpan{bool}, ReadOnlySpan{double}, ReadOnlySpan{double})"/> and
+    /// <see cref="PrecisionRecall.AveragePrecision(ReadOnlySpan{bool}, ReadOnlySpan{double}, ReadOnlySpan{double})"/>;
+    /// the weighted average uses the weighted supports W_c / W (scikit-learn's <c>roc_auc_score(multi_class="ovr",
+    /// sample_weight=w)</c>). A class whose rows all weigh 0 is absent (undefined, as a class without rows).</item>
+    /// <item>Top-k accuracy, log loss and Brier score: weighted means over rows, Σ w_i x_i / Σ w_i.</item>
+    /// <item>One-vs-one AUC: scikit-learn refuses <c>sample_weight</c> with <c>multi_class="ovo"</c>; here it is defined
+    /// as the natural extension, with no scikit-learn reference: A(a, b) from the weighted binary AUCs on the rows of a or
+    /// b, pairs of the classes with positive weight, the weighted mean with (W_a + W_b) / W. The tests check it against
+    /// scikit-learn's weighted binary <c>roc_auc_score</c> composed by Hand &amp; Till's formula, and that integer
+    /// weights equal repeated rows.</item>
+    /// <item><see cref="MulticlassScoreReport{TLabel}.Predictions"/> is the weighted
+    /// <see cref="MulticlassEvaluation.Evaluate{TLabel}(ReadOnlySpan{TLabel}, ReadOnlySpan{TLabel}, ReadOnlySpan{double}, IReadOnlyList{TLabel}?, ZeroDivision)"/>.</item>
+    /// </list>
+    /// <see cref="MulticlassScoreReport{TLabel}.N"/> and <see cref="ClassScoreMetrics{TLabel}.Support"/> stay numbers of
+    /// rows. Weights of 1 give the unweighted report bit for bit; integer weights give the report of repeated rows.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="scores"/> or <paramref name="classes"/> is null.</exception>
+    /// <exception cref="ArgumentException">As for the unweighted overload; or <paramref name="weights"/> has another
+    /// length or is all 0.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A weight is negative, NaN or infinite (the row is named), or the
+    /// options hold an undefined zero-division policy or a k below 1.</exception>
+    public static MulticlassScoreReport<TLabel> Evaluate<TLabel>(
+        ReadOnlySpan<TLabel> actual,
+        ScoreMatrix scores,
+        ReadOnlySpan<double> weights,
+        IReadOnlyList<TLabel> classes,
+        MulticlassScoreOptions? options = null)
+        where TLabel : notnull
+        => Evaluate(actual, ScoredRows<TLabel>.From(actual, scores, classes, weights), options);
+
+    /// <summary>The report of checked rows (weighted when the rows carry weights).</summary>
+    private static MulticlassScoreReport<TLabel> Evaluate<TLabel>(ReadOnlySpan<TLabel> actual, ScoredRows<TLabel> rows, MulticlassScoreOptions? options)
+        where TLabel : notnull
     {
         options ??= new MulticlassScoreOptions();
         Preconditions.CheckDefined(options.ZeroDivision, nameof(options), "options.ZeroDivision");
-        var rows = ScoredRows<TLabel>.From(actual, scores, classes);
+        var scores = rows.Scores;
         var ks = TopKList(options.TopK, rows.ClassCount);
         var undefined = new UndefinedMetrics(options.ZeroDivision);
         var perClass = ClassScoring.OneVsRest(rows, undefined);
-        var supports = perClass.Select(m => (double)m.Support).ToArray();
+        var supports = perClass.Select(m => m.WeightedSupport).ToArray();
         var (ovoMacro, ovoWeighted) = ClassScoring.OneVsOne(rows, undefined);
         var topK = new SortedDictionary<int, double>();
         foreach (var k in ks)
@@ -72,7 +121,11 @@ public static class MulticlassScoreEvaluation
             TopKAccuracy = topK.AsReadOnly(),
             LogLoss = notProbabilities is null ? ClassScoring.LogLoss(rows) : null,
             BrierScore = notProbabilities is null ? ClassScoring.Brier(rows) : null,
-            Predictions = MulticlassEvaluation.Evaluate(actual, PredictedLabels(scores, rows.Classes), rows.Classes, options.ZeroDivision),
+            Predictions = rows.Weights is { } w
+                ? MulticlassEvaluation.Evaluate(actual, PredictedLabels(scores, rows.Classes), w, rows.Classes, options.ZeroDivision)
+                : MulticlassEvaluation.Evaluate(actual, PredictedLabels(scores, rows.Classes), rows.Classes, options.ZeroDivision),
+            IsWeighted = rows.Weights is not null,
+            TotalWeight = rows.TotalWeight,
             ZeroDivision = options.ZeroDivision,
             Undefined = undefined.Items,
         };
@@ -88,10 +141,10 @@ public static class MulticlassScoreEvaluation
     /// <param name="classes">The classes in the order of the score columns.</param>
     /// <param name="kind">One-vs-rest or one-vs-one, macro or weighted (default: one-vs-rest, macro).</param>
     /// <param name="zeroDivision">The value of an undefined per-class AUC (a class absent or alone) or of an
-    /// undefined one-vs-one AUC (fewer than two classes present), as in <see cref="Evaluate{TLabel}"/>.</param>
-    /// <returns>The AUC; equal to the matching property of <see cref="Evaluate{TLabel}"/>'s report.</returns>
+    /// undefined one-vs-one AUC (fewer than two classes present), as in <see cref="Evaluate{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, IReadOnlyList{TLabel}, MulticlassScoreOptions?)"/>.</param>
+    /// <returns>The AUC; equal to the matching property of <see cref="Evaluate{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, IReadOnlyList{TLabel}, MulticlassScoreOptions?)"/>'s report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="scores"/> or <paramref name="classes"/> is null.</exception>
-    /// <exception cref="ArgumentException">As for <see cref="Evaluate{TLabel}"/>.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="Evaluate{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, IReadOnlyList{TLabel}, MulticlassScoreOptions?)"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> or <paramref name="zeroDivision"/> is not a defined member.</exception>
     public static double RocAuc<TLabel>(
         ReadOnlySpan<TLabel> actual,
@@ -100,10 +153,39 @@ public static class MulticlassScoreEvaluation
         MulticlassRocAuc kind = MulticlassRocAuc.OneVsRestMacro,
         ZeroDivision zeroDivision = ZeroDivision.Zero)
         where TLabel : notnull
+        => RocAuc(ScoredRows<TLabel>.From(actual, scores, classes), kind, zeroDivision);
+
+    /// <summary>
+    /// One multiclass ROC AUC with row weights, as <see cref="Evaluate{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, ReadOnlySpan{double}, IReadOnlyList{TLabel}, MulticlassScoreOptions?)"/>
+    /// computes it (one-vs-one weighted has no scikit-learn reference; see there).
+    /// </summary>
+    /// <typeparam name="TLabel">The label type.</typeparam>
+    /// <param name="actual">The true class of each row.</param>
+    /// <param name="scores">One row per label, one column per class; any finite scores.</param>
+    /// <param name="weights">One weight per row, finite and at least 0, not all 0.</param>
+    /// <param name="classes">The classes in the order of the score columns.</param>
+    /// <param name="kind">One-vs-rest or one-vs-one, macro or weighted (default: one-vs-rest, macro).</param>
+    /// <param name="zeroDivision">The value of an undefined AUC.</param>
+    /// <returns>The AUC; equal to the matching property of the weighted report.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="scores"/> or <paramref name="classes"/> is null.</exception>
+    /// <exception cref="ArgumentException">As for the weighted <c>Evaluate</c>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A weight is negative, NaN or infinite, or <paramref name="kind"/> or
+    /// <paramref name="zeroDivision"/> is not a defined member.</exception>
+    public static double RocAuc<TLabel>(
+        ReadOnlySpan<TLabel> actual,
+        ScoreMatrix scores,
+        ReadOnlySpan<double> weights,
+        IReadOnlyList<TLabel> classes,
+        MulticlassRocAuc kind = MulticlassRocAuc.OneVsRestMacro,
+        ZeroDivision zeroDivision = ZeroDivision.Zero)
+        where TLabel : notnull
+        => RocAuc(ScoredRows<TLabel>.From(actual, scores, classes, weights), kind, zeroDivision);
+
+    private static double RocAuc<TLabel>(ScoredRows<TLabel> rows, MulticlassRocAuc kind, ZeroDivision zeroDivision)
+        where TLabel : notnull
     {
         Preconditions.CheckDefined(kind, nameof(kind));
         Preconditions.CheckDefined(zeroDivision, nameof(zeroDivision));
-        var rows = ScoredRows<TLabel>.From(actual, scores, classes);
         var undefined = new UndefinedMetrics(zeroDivision);
         if (kind is MulticlassRocAuc.OneVsOneMacro or MulticlassRocAuc.OneVsOneWeighted)
         {
@@ -112,7 +194,7 @@ public static class MulticlassScoreEvaluation
         }
 
         var perClass = ClassScoring.OneVsRest(rows, undefined, withAveragePrecision: false);
-        var supports = kind == MulticlassRocAuc.OneVsRestWeighted ? perClass.Select(m => (double)m.Support).ToArray() : null;
+        var supports = kind == MulticlassRocAuc.OneVsRestWeighted ? perClass.Select(m => m.WeightedSupport).ToArray() : null;
         return MulticlassEvaluation.NanAverage(perClass.Select(m => m.RocAuc), supports);
     }
 
@@ -134,7 +216,7 @@ public static class MulticlassScoreEvaluation
     /// <see cref="PredictedLabels{TLabel}"/>, which takes the first class on ties.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="scores"/> or <paramref name="classes"/> is null.</exception>
-    /// <exception cref="ArgumentException">As for <see cref="Evaluate{TLabel}"/>.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="Evaluate{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, IReadOnlyList{TLabel}, MulticlassScoreOptions?)"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is below 1.</exception>
     public static double TopKAccuracy<TLabel>(ReadOnlySpan<TLabel> actual, ScoreMatrix scores, IReadOnlyList<TLabel> classes, int k)
         where TLabel : notnull
@@ -161,7 +243,7 @@ public static class MulticlassScoreEvaluation
     /// (the reference of the tests) does; 1.5+ leaves that step out, which changes a row's term by at most a few ε
     /// relative.
     /// </remarks>
-    /// <exception cref="ArgumentException">As for <see cref="Evaluate{TLabel}"/>, or the rows are not probabilities.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="Evaluate{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, IReadOnlyList{TLabel}, MulticlassScoreOptions?)"/>, or the rows are not probabilities.</exception>
     public static double LogLoss<TLabel>(ReadOnlySpan<TLabel> actual, ScoreMatrix scores, IReadOnlyList<TLabel> classes)
         where TLabel : notnull
     {
@@ -176,14 +258,14 @@ public static class MulticlassScoreEvaluation
     /// </summary>
     /// <typeparam name="TLabel">The label type.</typeparam>
     /// <param name="actual">The true class of each row.</param>
-    /// <param name="scores">Probabilities: every value in [0, 1], every row summing to 1 (as for <see cref="LogLoss{TLabel}"/>).</param>
+    /// <param name="scores">Probabilities: every value in [0, 1], every row summing to 1 (as for <see cref="LogLoss{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, IReadOnlyList{TLabel})"/>).</param>
     /// <param name="classes">The classes in the order of the score columns.</param>
     /// <returns>The Brier score.</returns>
     /// <remarks>
     /// With two classes it is twice the binary Brier score of <see cref="BinaryEvaluation"/>, which sums over the
     /// positive class only.
     /// </remarks>
-    /// <exception cref="ArgumentException">As for <see cref="Evaluate{TLabel}"/>, or the rows are not probabilities.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="Evaluate{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, IReadOnlyList{TLabel}, MulticlassScoreOptions?)"/>, or the rows are not probabilities.</exception>
     public static double BrierScore<TLabel>(ReadOnlySpan<TLabel> actual, ScoreMatrix scores, IReadOnlyList<TLabel> classes)
         where TLabel : notnull
     {
@@ -200,7 +282,7 @@ public static class MulticlassScoreEvaluation
     /// <param name="dropIntermediate">As for <see cref="Roc.Curve(ReadOnlySpan{bool}, ReadOnlySpan{double}, bool)"/>.</param>
     /// <returns>K curves; a class absent from the labels has NaN true-positive rates, as in <see cref="Roc.Curve(ReadOnlySpan{bool}, ReadOnlySpan{double}, bool)"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="scores"/> or <paramref name="classes"/> is null.</exception>
-    /// <exception cref="ArgumentException">As for <see cref="Evaluate{TLabel}"/>.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="Evaluate{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, IReadOnlyList{TLabel}, MulticlassScoreOptions?)"/>.</exception>
     public static IReadOnlyList<RocCurve> RocCurves<TLabel>(ReadOnlySpan<TLabel> actual, ScoreMatrix scores, IReadOnlyList<TLabel> classes, bool dropIntermediate = true)
         where TLabel : notnull
     {
@@ -221,7 +303,7 @@ public static class MulticlassScoreEvaluation
     /// <param name="classes">The classes in the order of the score columns.</param>
     /// <returns>K curves, with the binary conventions of <see cref="PrecisionRecallCurve"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="scores"/> or <paramref name="classes"/> is null.</exception>
-    /// <exception cref="ArgumentException">As for <see cref="Evaluate{TLabel}"/>.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="Evaluate{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, IReadOnlyList{TLabel}, MulticlassScoreOptions?)"/>.</exception>
     public static IReadOnlyList<PrecisionRecallCurve> PrecisionRecallCurves<TLabel>(ReadOnlySpan<TLabel> actual, ScoreMatrix scores, IReadOnlyList<TLabel> classes)
         where TLabel : notnull
     {

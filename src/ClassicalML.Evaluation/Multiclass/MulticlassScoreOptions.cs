@@ -1,6 +1,6 @@
 namespace ClassicalML.Evaluation;
 
-/// <summary>Options of <see cref="MulticlassScoreEvaluation.Evaluate{TLabel}"/>; every member has a documented default.</summary>
+/// <summary>Options of <see cref="MulticlassScoreEvaluation.Evaluate{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, IReadOnlyList{TLabel}, MulticlassScoreOptions?)"/>; every member has a documented default.</summary>
 /// <remarks>
 /// An options object rather than more optional parameters, so that new settings (for example row weights) can be
 /// added without changing the method's signature.
@@ -16,7 +16,7 @@ public sealed record MulticlassScoreOptions
 
     /// <summary>
     /// The k of the top-k accuracies to report, each at least 1; null (the default) for k = 1 to min(5, K).
-    /// Any other k: <see cref="MulticlassScoreEvaluation.TopKAccuracy{TLabel}"/>.
+    /// Any other k: <see cref="MulticlassScoreEvaluation.TopKAccuracy{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, IReadOnlyList{TLabel}, int)"/>.
     /// </summary>
     public IReadOnlyList<int>? TopK { get; init; }
 }

@@ -1,7 +1,7 @@
 namespace ClassicalML.Evaluation;
 
 /// <summary>
-/// The result of <see cref="MulticlassScoreEvaluation.Evaluate{TLabel}"/>: multiclass metrics from a score matrix
+/// The result of <see cref="MulticlassScoreEvaluation.Evaluate{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, IReadOnlyList{TLabel}, MulticlassScoreOptions?)"/>: multiclass metrics from a score matrix
 /// (one-vs-rest and one-vs-one ROC AUC, per-class average precision, top-k accuracy, log loss, Brier score) and the
 /// label metrics of the arg-max predictions. Immutable.
 /// </summary>
@@ -34,8 +34,15 @@ public sealed class MulticlassScoreReport<TLabel>
     /// <summary>The classes, in the given order: column c of the score matrix belongs to <c>Labels[c]</c>.</summary>
     public IReadOnlyList<TLabel> Labels { get; internal init; } = null!;
 
-    /// <summary>The number of rows evaluated.</summary>
+    /// <summary>The number of rows evaluated (with weights too: rows, not their weight).</summary>
     public int N { get; internal init; }
+
+    /// <summary>True when the report was computed with row weights: every metric is weighted (formulas on the weighted
+    /// <see cref="MulticlassScoreEvaluation.Evaluate{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, ReadOnlySpan{double}, IReadOnlyList{TLabel}, MulticlassScoreOptions?)"/>).</summary>
+    public bool IsWeighted { get; internal init; }
+
+    /// <summary>The sum of the row weights; <see cref="N"/> when not weighted.</summary>
+    public double TotalWeight { get; internal init; }
 
     /// <summary>Each class's one-vs-rest ROC AUC, average precision and support, in the order of <see cref="Labels"/>.</summary>
     public IReadOnlyList<ClassScoreMetrics<TLabel>> PerClass { get; internal init; } = null!;
@@ -54,13 +61,13 @@ public sealed class MulticlassScoreReport<TLabel>
 
     /// <summary>
     /// Top-k accuracy for each k asked for (<see cref="MulticlassScoreOptions.TopK"/>; by default k = 1 to
-    /// min(5, K)); see <see cref="MulticlassScoreEvaluation.TopKAccuracy{TLabel}"/> for the tie rule, which for k = 1
+    /// min(5, K)); see <see cref="MulticlassScoreEvaluation.TopKAccuracy{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, IReadOnlyList{TLabel}, int)"/> for the tie rule, which for k = 1
     /// can differ from the arg-max of <see cref="Predictions"/>.
     /// </summary>
     public IReadOnlyDictionary<int, double> TopKAccuracy { get; internal init; } = null!;
 
     /// <summary>
-    /// Multiclass log loss, natural log (see <see cref="MulticlassScoreEvaluation.LogLoss{TLabel}"/>); null when the
+    /// Multiclass log loss, natural log (see <see cref="MulticlassScoreEvaluation.LogLoss{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, IReadOnlyList{TLabel})"/>); null when the
     /// rows are not probabilities (a score outside [0, 1] or a row not summing to 1), with the reason in
     /// <see cref="Undefined"/>.
     /// </summary>
@@ -68,7 +75,7 @@ public sealed class MulticlassScoreReport<TLabel>
 
     /// <summary>
     /// Multiclass Brier score, mean over rows of Σ_k (s[i, k] − [y_i = k])² (see
-    /// <see cref="MulticlassScoreEvaluation.BrierScore{TLabel}"/>); null when the rows are not probabilities.
+    /// <see cref="MulticlassScoreEvaluation.BrierScore{TLabel}(ReadOnlySpan{TLabel}, ScoreMatrix, IReadOnlyList{TLabel})"/>); null when the rows are not probabilities.
     /// </summary>
     public double? BrierScore { get; internal init; }
 
