@@ -45,10 +45,10 @@ internal static class AdaBoostNoise
     public static IReadOnlyList<AdaBoostCase> Measure(MLContext context, Settings settings, PreparedData data, int seed, NoiseResult noise, IProgressReporter progress, ReportBuilder report)
     {
         var last = settings.NoiseLevels.Count - 1;
-        var noisyLabels = FlipLabels(data.TrainLabels, settings.NoiseLevels[last], SubSeed(seed, 400 + last));
+        var noisyLabels = FlipLabels(data.TrainLabels, settings.NoiseLevels[last], Seeds.Derive(seed, $"label noise {last}"));
         var flipped = noisyLabels.Select((label, i) => label != data.TrainLabels[i]).ToArray();
         var noisyView = Dataset.FromNumeric(data.Name + " noisy", data.Train.GetNumericMatrix(), noisyLabels).ToDataView(context);
-        var options = new AdaBoostOptions { NumberOfMembers = settings.AdaBoostRounds, LearningRate = settings.AdaBoostLearningRate, Seed = SubSeed(seed, 640) };
+        var options = new AdaBoostOptions { NumberOfMembers = settings.AdaBoostRounds, LearningRate = settings.AdaBoostLearningRate, Seed = Seeds.Derive(seed, "adaboost") };
         var cases = new List<AdaBoostCase>();
         for (var m = 0; m < settings.MatchedLeaves.Count; m++)
         {
@@ -60,10 +60,10 @@ internal static class AdaBoostNoise
             var noisyErrors = Errors(data.TestLabels, noisy.StagedScores(data.TestView)[^1], 0.0);
             var (bagClean, bagNoisy) = noise.BaggedErrors[m];
             var damage = MeanWithBootstrap([.. Enumerable.Range(0, data.TestLabels.Length).Select(i => B(noisyErrors[i]) - B(cleanErrors[i]) - (B(bagNoisy[i]) - B(bagClean[i])))],
-                SubSeed(seed, 620 + m), settings.Resamples);
+                Seeds.Derive(seed, $"adaboost damage bootstrap {m}"), settings.Resamples);
             var weights = noisy.RowWeights.ToArray();
             var c = new AdaBoostCase(leaves, WilsonError(cleanErrors), WilsonError(noisyErrors), damage, Share(weights, flipped, [.. Enumerable.Range(0, weights.Length)]),
-                flipped.Count(f => f) / (double)flipped.Length, Concentration(weights, flipped, SubSeed(seed, 630 + m), settings.Resamples), (clean.MemberCount, noisy.MemberCount));
+                flipped.Count(f => f) / (double)flipped.Length, Concentration(weights, flipped, Seeds.Derive(seed, $"adaboost concentration bootstrap {m}"), settings.Resamples), (clean.MemberCount, noisy.MemberCount));
             cases.Add(c);
             report.AdaBoost.AddRow(data.Name, leaves, $"{c.Rounds.Clean} / {c.Rounds.Noisy}", c.CleanError, c.NoisyError, c.ExtraDamage, c.FlippedRowShare, c.FlippedWeightShare, c.Concentration);
             progress.Report(data.Name + ": AdaBoost under label noise", m + 1, settings.MatchedLeaves.Count);

@@ -167,7 +167,7 @@ public sealed class BaggingVsBoostingScenario : Scenario<Settings>
         for (var d = 0; d < sets.Length; d++)
         {
             var data = sets[d];
-            var seed = SubSeed(settings.Seed, 10 * (d + 1));
+            var seed = Seeds.Derive(settings.Seed, $"data set {data.Name}");
             var n = data.TestLabels.Length;
             report.Data.AddRow(data.Name, data.Train.RowCount, n, data.Test.Schema.NumericColumns.Count, data.TestLabels.Count(l => l) / (double)n);
 
@@ -239,15 +239,15 @@ public sealed class BaggingVsBoostingScenario : Scenario<Settings>
     private static (PreparedData[] Sets, PreparedData[] Large) LoadData(MLContext context, Settings settings)
     {
         var spam = Datasets.Spambase();
-        var (spamTrain, spamTest) = SubsampleAndSplit(spam.BinaryLabels(), settings.SpambaseRows, SubSeed(settings.Seed, 1));
-        var synthetic = SyntheticData.MakeClassification(SubSeed(settings.Seed, 2), samples: settings.SyntheticRows, features: 20, informative: 6, redundant: 4, flipY: 0.0).ToDataset("synthetic");
-        var (synTrain, synTest) = SubsampleAndSplit(synthetic.BinaryLabels(), settings.SyntheticRows, SubSeed(settings.Seed, 3));
+        var (spamTrain, spamTest) = SubsampleAndSplit(spam.BinaryLabels(), settings.SpambaseRows, Seeds.Derive(settings.Seed, "spambase split"));
+        var synthetic = SyntheticData.MakeClassification(Seeds.Derive(settings.Seed, "synthetic data"), samples: settings.SyntheticRows, features: 20, informative: 6, redundant: 4, flipY: 0.0).ToDataset("synthetic");
+        var (synTrain, synTest) = SubsampleAndSplit(synthetic.BinaryLabels(), settings.SyntheticRows, Seeds.Derive(settings.Seed, "synthetic split"));
 
         // The out-of-bag error is measured on the training rows and the test error on the test rows: two independent
         // proportions, whose Newcombe interval is only narrower than the ±3-point margin with a few thousand rows.
-        var (spamLargeTrain, spamLargeTest) = SubsampleAndSplit(spam.BinaryLabels(), settings.OutOfBagRows, SubSeed(settings.Seed, 4));
-        var syntheticLarge = SyntheticData.MakeClassification(SubSeed(settings.Seed, 5), samples: settings.OutOfBagRows, features: 20, informative: 6, redundant: 4, flipY: 0.0).ToDataset("synthetic");
-        var (synLargeTrain, synLargeTest) = SubsampleAndSplit(syntheticLarge.BinaryLabels(), settings.OutOfBagRows, SubSeed(settings.Seed, 6));
+        var (spamLargeTrain, spamLargeTest) = SubsampleAndSplit(spam.BinaryLabels(), settings.OutOfBagRows, Seeds.Derive(settings.Seed, "large spambase split"));
+        var syntheticLarge = SyntheticData.MakeClassification(Seeds.Derive(settings.Seed, "large synthetic data"), samples: settings.OutOfBagRows, features: 20, informative: 6, redundant: 4, flipY: 0.0).ToDataset("synthetic");
+        var (synLargeTrain, synLargeTest) = SubsampleAndSplit(syntheticLarge.BinaryLabels(), settings.OutOfBagRows, Seeds.Derive(settings.Seed, "large synthetic split"));
         return (
             [new("spambase", spam, spamTrain, spamTest, context), new("synthetic", synthetic, synTrain, synTest, context)],
             [new("spambase", spam, spamLargeTrain, spamLargeTest, context), new("synthetic", syntheticLarge, synLargeTrain, synLargeTest, context)]);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ClassicalML.Data;
 using ClassicalML.Evaluation;
 using ClassicalML.Models;
 using MathNet.Numerics.Statistics;
@@ -53,9 +54,9 @@ internal static class DiversityTrend
         for (var l = 0; l < levels.Count; l++)
         {
             var level = levels[l];
-            var options = new BaggingOptions { NumberOfMembers = settings.DiversityMembers, SampleFraction = level.SampleFraction, WithReplacement = level.WithReplacement, Seed = SubSeed(seed, 900 + l) };
+            var options = new BaggingOptions { NumberOfMembers = settings.DiversityMembers, SampleFraction = level.SampleFraction, WithReplacement = level.WithReplacement, Seed = Seeds.Derive(seed, $"diversity level {l} bagging") };
             var clock = Stopwatch.StartNew();
-            var model = new BaggingEstimator(j => SubspaceTree(context, settings.DeepLeaves, level.FeatureFraction, SubSeed(seed, 1000 + (100 * l) + j)), options).Fit(data.TrainView);
+            var model = new BaggingEstimator(j => SubspaceTree(context, settings.DeepLeaves, level.FeatureFraction, Seeds.Derive(seed, $"diversity level {l} member {j} features")), options).Fit(data.TrainView);
             var fitSeconds = clock.Elapsed.TotalSeconds;
             clock.Restart();
             var members = model.PredictMembers(data.TestView);
@@ -64,13 +65,13 @@ internal static class DiversityTrend
 
             var set = new ErrorSets(members.Errors(labels), Errors(labels, members.Ensemble(members.MemberCount), 0.5));
             errors[l] = set;
-            var gain = MeanWithBootstrap(set.GainPerRow(), SubSeed(seed, 950 + l), settings.Resamples);
+            var gain = MeanWithBootstrap(set.GainPerRow(), Seeds.Derive(seed, $"diversity level {l} gain bootstrap"), settings.Resamples);
             var correlation = set.MeanCorrelation(AllRows(labels.Length));
             measured.Add(new TrendLevel(level, set.MeanMemberError(), Rate(set.Ensemble), gain, correlation));
             report.DiversityTrend.AddRow(data.Name, level.Name, options.NumberOfMembers, set.MeanMemberError(), Rate(set.Ensemble), gain, correlation);
         }
 
-        var trendSeed = SubSeed(seed, 990);
+        var trendSeed = Seeds.Derive(seed, "diversity trend bootstrap");
         Estimate rank = Bootstrap.Percentile(labels.Length, rows => Trend(errors, rows).Rank, trendSeed, settings.Resamples);
         Estimate slope = Bootstrap.Percentile(labels.Length, rows => Trend(errors, rows).Slope, trendSeed, settings.Resamples);
         report.DiversitySummary.AddRow(data.Name, levels.Count, rank, slope);

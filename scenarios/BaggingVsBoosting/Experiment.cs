@@ -44,9 +44,6 @@ internal sealed class PreparedData
 /// <summary>Small, testable computations of the scenario.</summary>
 internal static class Experiment
 {
-    /// <summary>A deterministic sub-seed for stream <paramref name="stream"/> of the scenario seed.</summary>
-    public static int SubSeed(int seed, int stream) => unchecked((seed * 7919) + (stream * 104729));
-
     /// <summary>Ensemble sizes on a log-ish grid 1, 2, 3, 5, 10, 20, 30, 50, 100, 200, … up to <paramref name="max"/> (always included).</summary>
     public static int[] SizeGrid(int max)
     {
@@ -216,12 +213,12 @@ internal static class Experiment
         }
         else
         {
-            var keep = TrainTestSplit.Stratified<bool>(labels, 1.0 - (rows / (double)labels.Length), seed);
+            var keep = TrainTestSplit.Stratified<bool>(labels, 1.0 - (rows / (double)labels.Length), Seeds.Derive(seed, "subsample"));
             pool = [.. keep.TrainIndices];
         }
 
         var poolLabels = pool.Select(i => labels[i]).ToArray();
-        var half = TrainTestSplit.Stratified<bool>(poolLabels, 0.5, seed + 1);
+        var half = TrainTestSplit.Stratified<bool>(poolLabels, 0.5, Seeds.Derive(seed, "halves"));
         return ([.. half.TrainIndices.Select(i => pool[i])], [.. half.TestIndices.Select(i => pool[i])]);
     }
 }

@@ -69,7 +69,7 @@ internal static class Steps
     public static BaggedTrees EnsembleSizes(MLContext context, Settings settings, PreparedData data, int seed, Singles singles, ReportBuilder report)
     {
         var testLabels = data.TestLabels;
-        var bagging = new BaggingEstimator(Learners.DeepTree(context, settings.DeepLeaves), new BaggingOptions { NumberOfMembers = settings.Members, Seed = SubSeed(seed, 1) }).Fit(data.TrainView);
+        var bagging = new BaggingEstimator(Learners.DeepTree(context, settings.DeepLeaves), new BaggingOptions { NumberOfMembers = settings.Members, Seed = Seeds.Derive(seed, "ensemble sizes bagging") }).Fit(data.TrainView);
         var members = bagging.PredictMembers(data.TestView);
         var bagGrid = SizeGrid(settings.Members);
         var bagStaged = members.Staged(bagGrid);
@@ -145,7 +145,7 @@ internal static class Steps
         }
 
         var meanMemberError = MeanRate(errorsByMember);
-        var gain = MeanWithBootstrap(gainPerRow, SubSeed(seed, 2), settings.Resamples);
+        var gain = MeanWithBootstrap(gainPerRow, Seeds.Derive(seed, "diversity gain bootstrap"), settings.Resamples);
         var correlation = members.MeanErrorCorrelation(testLabels);
         report.Diversity.AddRow(data.Name, "bagged deep trees (bootstrap samples)", members.MemberCount, meanMemberError, Rate(bagged.FinalErrors), gain, correlation);
 
@@ -162,7 +162,7 @@ internal static class Steps
     /// <summary>Out-of-bag against test error of a bagged ensemble on a split large enough for the margin.</summary>
     public static OutOfBagResult OutOfBag(MLContext context, Settings settings, PreparedData large, int seed, ReportBuilder report)
     {
-        var bagging = new BaggingEstimator(Learners.DeepTree(context, settings.DeepLeaves), new BaggingOptions { NumberOfMembers = settings.Members, Seed = SubSeed(seed, 3) }).Fit(large.TrainView);
+        var bagging = new BaggingEstimator(Learners.DeepTree(context, settings.DeepLeaves), new BaggingOptions { NumberOfMembers = settings.Members, Seed = Seeds.Derive(seed, "out-of-bag bagging") }).Fit(large.TrainView);
         var outOfBag = bagging.OutOfBag;
         var oobErrors = outOfBag.CoveredRows.Select(i => (outOfBag.Scores[i] >= 0.5) != outOfBag.Labels[i]).ToArray();
         var oob = WilsonError(oobErrors);
@@ -179,9 +179,9 @@ internal static class Steps
         var predictions = BiasVarianceLearners.Select(_ => new double[settings.BiasVarianceRounds][]).ToArray();
         for (var r = 0; r < settings.BiasVarianceRounds; r++)
         {
-            var train = data.TrainView.Select(BootstrapRows(data.Train.RowCount, SubSeed(seed, 100 + r)));
+            var train = data.TrainView.Select(BootstrapRows(data.Train.RowCount, Seeds.Derive(seed, $"bias-variance training set {r}")));
             predictions[0][r] = Scores(Learners.DeepTree(context, settings.DeepLeaves).Fit(train).Transform(data.TestView));
-            var bag = new BaggingEstimator(Learners.DeepTree(context, settings.DeepLeaves), new BaggingOptions { NumberOfMembers = settings.SmallEnsemble, Seed = SubSeed(seed, 200 + r) }).Fit(train);
+            var bag = new BaggingEstimator(Learners.DeepTree(context, settings.DeepLeaves), new BaggingOptions { NumberOfMembers = settings.SmallEnsemble, Seed = Seeds.Derive(seed, $"bias-variance bagging {r}") }).Fit(train);
             predictions[1][r] = bag.PredictMembers(data.TestView).Ensemble(settings.SmallEnsemble);
             predictions[2][r] = Scores(Learners.Stump(context).Fit(train).Transform(data.TestView));
             predictions[3][r] = Scores(Learners.LightGbm(context, settings.BoostingTrees, 2, settings.LearningRate).Fit(train).Transform(data.TestView));
@@ -195,9 +195,9 @@ internal static class Steps
         for (var l = 0; l < raw.Length; l++)
         {
             parts[l] = new BiasVariance(
-                MeanWithBootstrap(raw[l].Loss, SubSeed(seed, 300 + l), settings.Resamples),
-                MeanWithBootstrap(raw[l].Bias2, SubSeed(seed, 310 + l), settings.Resamples),
-                MeanWithBootstrap(raw[l].Variance, SubSeed(seed, 320 + l), settings.Resamples));
+                MeanWithBootstrap(raw[l].Loss, Seeds.Derive(seed, $"bias-variance loss bootstrap {l}"), settings.Resamples),
+                MeanWithBootstrap(raw[l].Bias2, Seeds.Derive(seed, $"bias-variance bias bootstrap {l}"), settings.Resamples),
+                MeanWithBootstrap(raw[l].Variance, Seeds.Derive(seed, $"bias-variance variance bootstrap {l}"), settings.Resamples));
             report.Bias.AddRow(data.Name, BiasVarianceLearners[l], parts[l].Loss, parts[l].Bias2, parts[l].Variance);
             bars.Add(new BarValue(shortNames[l] + ": bias²", parts[l].Bias2));
             bars.Add(new BarValue(shortNames[l] + ": var", parts[l].Variance));
@@ -206,9 +206,9 @@ internal static class Steps
         report.BiasFigures.Add(Figures.Bars($"bias-variance-{data.Name}.png",
             $"{data.Name}: bias² (incl. noise) and variance, {settings.BiasVarianceRounds} training sets", "squared loss on probabilities, mean over test rows", bars));
         return new BiasVarianceResult(parts,
-            RelativeChange(raw[1].Variance, raw[0].Variance, SubSeed(seed, 330), settings.Resamples),
-            RelativeChange(raw[1].Bias2, raw[0].Bias2, SubSeed(seed, 332), settings.Resamples),
-            RelativeChange(raw[3].Bias2, raw[2].Bias2, SubSeed(seed, 331), settings.Resamples));
+            RelativeChange(raw[1].Variance, raw[0].Variance, Seeds.Derive(seed, "bagging variance change bootstrap"), settings.Resamples),
+            RelativeChange(raw[1].Bias2, raw[0].Bias2, Seeds.Derive(seed, "bagging bias change bootstrap"), settings.Resamples),
+            RelativeChange(raw[3].Bias2, raw[2].Bias2, Seeds.Derive(seed, "boosting bias change bootstrap"), settings.Resamples));
     }
 
     /// <summary>
@@ -226,13 +226,13 @@ internal static class Steps
             Errors(data.TestLabels, new BaggingEstimator(member, new BaggingOptions { NumberOfMembers = members, Seed = memberSeed }).Fit(view).PredictMembers(data.TestView).Ensemble(members), 0.5);
         for (var k = 0; k < settings.NoiseLevels.Count; k++)
         {
-            var view = Dataset.FromNumeric(data.Name + " noisy", matrix, FlipLabels(data.TrainLabels, settings.NoiseLevels[k], SubSeed(seed, 400 + k))).ToDataView(context);
-            deep.Add(Bag(view, Learners.DeepTree(context, settings.DeepLeaves), settings.SmallEnsemble, SubSeed(seed, 500 + k)));
+            var view = Dataset.FromNumeric(data.Name + " noisy", matrix, FlipLabels(data.TrainLabels, settings.NoiseLevels[k], Seeds.Derive(seed, $"label noise {k}"))).ToDataView(context);
+            deep.Add(Bag(view, Learners.DeepTree(context, settings.DeepLeaves), settings.SmallEnsemble, Seeds.Derive(seed, $"label noise {k} deep bagging")));
             var row = new List<Cell> { data.Name, settings.NoiseLevels[k], WilsonError(deep[k]) };
             for (var m = 0; m < settings.MatchedLeaves.Count; m++)
             {
                 var leaves = settings.MatchedLeaves[m];
-                bagged[m].Add(Bag(view, Learners.DeepTree(context, leaves, minimumPerLeaf: Learners.BoostedMinimumPerLeaf), settings.NoiseMembers, SubSeed(seed, 700 + (10 * k) + m)));
+                bagged[m].Add(Bag(view, Learners.DeepTree(context, leaves, minimumPerLeaf: Learners.BoostedMinimumPerLeaf), settings.NoiseMembers, Seeds.Derive(seed, $"label noise {k} matched bagging {m}")));
                 boosted[m].Add(Errors(data.TestLabels, Scores(Learners.LightGbm(context, settings.BoostingTrees, leaves, settings.LearningRate).Fit(view).Transform(data.TestView)), 0.5));
                 row.AddRange([WilsonError(bagged[m][k]), WilsonError(boosted[m][k])]);
             }
@@ -243,12 +243,12 @@ internal static class Steps
 
         var last = settings.NoiseLevels.Count - 1;
         var matched = settings.MatchedLeaves.Select((leaves, m) => (leaves, (IReadOnlyList<double>)[.. bagged[m].Select(Rate)], (IReadOnlyList<double>)[.. boosted[m].Select(Rate)],
-            MeanWithBootstrap(PerRow(i => (B(boosted[m][last][i]) - B(boosted[m][0][i])) - (B(bagged[m][last][i]) - B(bagged[m][0][i]))), SubSeed(seed, 600 + m), settings.Resamples))).ToList();
+            MeanWithBootstrap(PerRow(i => (B(boosted[m][last][i]) - B(boosted[m][0][i])) - (B(bagged[m][last][i]) - B(bagged[m][0][i]))), Seeds.Derive(seed, $"noise damage bootstrap {m}"), settings.Resamples))).ToList();
 
         // One stump against the ensembles of stumps (the first matched size must be 2 leaves), all on clean labels.
         var stump = Errors(data.TestLabels, Scores(Learners.DeepTree(context, 2, minimumPerLeaf: Learners.BoostedMinimumPerLeaf).Fit(data.TrainView).Transform(data.TestView)), 0.5);
-        var gains = (MeanWithBootstrap(PerRow(i => B(stump[i]) - B(bagged[0][0][i])), SubSeed(seed, 610), settings.Resamples),
-            MeanWithBootstrap(PerRow(i => B(stump[i]) - B(boosted[0][0][i])), SubSeed(seed, 611), settings.Resamples));
+        var gains = (MeanWithBootstrap(PerRow(i => B(stump[i]) - B(bagged[0][0][i])), Seeds.Derive(seed, "bagged stumps gain bootstrap"), settings.Resamples),
+            MeanWithBootstrap(PerRow(i => B(stump[i]) - B(boosted[0][0][i])), Seeds.Derive(seed, "boosted stumps gain bootstrap"), settings.Resamples));
         var result = new NoiseResult([.. deep.Select(Rate)], matched, gains, [.. bagged.Select(b => (b[0], b[last]))]);
         report.NoiseFigures.Add(Figures.Line($"label-noise-{data.Name}.png", $"{data.Name}: test error vs share of flipped training labels (test labels clean)", "share of training labels flipped", "test error",
         [

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ClassicalML.Data;
 using ClassicalML.Models.Convergence;
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
@@ -56,10 +57,10 @@ internal static class Voting
         var set = new ErrorSets(memberErrors, voteErrors);
         var best = Enumerable.Range(0, 3).MinBy(j => Rate(memberErrors[j]));
 
-        Estimate Versus(Func<int, double> other, int stream) =>
-            MeanWithBootstrap([.. Enumerable.Range(0, labels.Length).Select(i => other(i) - (voteErrors[i] ? 1 : 0))], SubSeed(seed, stream), settings.Resamples);
-        var versusMember = Enumerable.Range(0, scores.Length).Select(j => Versus(i => memberErrors[j][i] ? 1 : 0, 1110 + j)).ToArray();
-        var vsMean = MeanWithBootstrap(set.GainPerRow(), SubSeed(seed, 1101), settings.Resamples);
+        Estimate Versus(Func<int, double> other, string stream) =>
+            MeanWithBootstrap([.. Enumerable.Range(0, labels.Length).Select(i => other(i) - (voteErrors[i] ? 1 : 0))], Seeds.Derive(seed, stream), settings.Resamples);
+        var versusMember = Enumerable.Range(0, scores.Length).Select(j => Versus(i => memberErrors[j][i] ? 1 : 0, $"vote versus member {j} bootstrap")).ToArray();
+        var vsMean = MeanWithBootstrap(set.GainPerRow(), Seeds.Derive(seed, "vote versus mean member bootstrap"), settings.Resamples);
         var vsBagging = NewcombeDifference(bagged.Test, WilsonError(voteErrors));
         for (var j = 0; j < scores.Length; j++)
         {

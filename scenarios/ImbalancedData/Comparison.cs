@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ClassicalML.Data;
 using ClassicalML.Evaluation;
 
 namespace ClassicalML.Scenarios.ImbalancedData;
@@ -66,7 +67,7 @@ internal static class Comparison
         var watch = Stopwatch.StartNew();
         var data = run.Data;
         bool[] testLabels = data.LabelsOf(data.Test);
-        var boot = new TestSetBootstrap(testLabels, settings.Seed + 3000, settings.Resamples);
+        var boot = new TestSetBootstrap(testLabels, Seeds.Derive(settings.Seed, $"test bootstrap {data.Name}"), settings.Resamples);
         progress.Report($"{data.Name}: bootstrap", 0, 1);
 
         // Ask for every statistic first; the first value read bootstraps them all together.
@@ -136,8 +137,8 @@ internal static class Comparison
         foreach (string sampler in runs.Select(l => l.Sampler).Distinct())
         {
             LeakRun proper = runs.Single(l => l.Sampler == sampler && !l.Leaky), leaky = runs.Single(l => l.Sampler == sampler && l.Leaky);
-            Estimate Reported(LeakRun l) => new TestSetBootstrap(l.ReportedLabels, settings.Seed + 4000, settings.Resamples).Interval(l.Reported, r => r.Recall).Value;
-            Estimate Test(LeakRun l) => new TestSetBootstrap(testLabels, settings.Seed + 4000, settings.Resamples).Interval(l.Test, r => r.Recall).Value;
+            Estimate Reported(LeakRun l) => new TestSetBootstrap(l.ReportedLabels, Seeds.Derive(settings.Seed, $"leak recall bootstrap {data.Name}"), settings.Resamples).Interval(l.Reported, r => r.Recall).Value;
+            Estimate Test(LeakRun l) => new TestSetBootstrap(testLabels, Seeds.Derive(settings.Seed, $"leak recall bootstrap {data.Name}"), settings.Resamples).Interval(l.Test, r => r.Recall).Value;
             result.Add(new LeakMeasurement(data.Name, sampler, testLabels.Length, leaky.TwinShare, proper.TwinShare,
                 Reported(leaky), Test(leaky), Reported(proper), Test(proper),
                 RecallGap(leaky, testLabels, settings), RecallGap(proper, testLabels, settings)));
@@ -170,7 +171,7 @@ internal static class Comparison
         return Bootstrap.StratifiedPercentile(
             strata,
             rows => Recall(rows, 0, reported.Length, reported, run.Reported.Threshold) - Recall(rows, reported.Length, strata.Length, test, run.Test.Threshold),
-            settings.Seed + 4100,
+            Seeds.Derive(settings.Seed, "leak recall gap bootstrap"),
             settings.Resamples);
     }
 

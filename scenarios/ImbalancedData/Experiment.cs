@@ -101,16 +101,16 @@ internal static class Experiment
         if (maxRows < dataset.RowCount)
         {
             // A stratified subsample: the test side of a stratified split of the size wanted.
-            rows = [.. TrainTestSplit.Stratified<bool>(allLabels, (double)maxRows / dataset.RowCount, seed).TestIndices];
+            rows = [.. TrainTestSplit.Stratified<bool>(allLabels, (double)maxRows / dataset.RowCount, Seeds.Derive(seed, "subsample")).TestIndices];
         }
 
         int width = matrix.GetLength(1);
         double[][] features = [.. rows.Select(r => Enumerable.Range(0, width).Select(c => matrix[r, c]).ToArray())];
         bool[] labels = [.. rows.Select(r => allLabels[r])];
-        var split = TrainTestSplit.Stratified<bool>(labels, testFraction, seed + 1);
+        var split = TrainTestSplit.Stratified<bool>(labels, testFraction, Seeds.Derive(seed, "test split"));
         int[] train = [.. split.TrainIndices];
         bool[] trainLabels = [.. train.Select(r => labels[r])];
-        var inner = TrainTestSplit.Stratified<bool>(trainLabels, validationFraction, seed + 2);
+        var inner = TrainTestSplit.Stratified<bool>(trainLabels, validationFraction, Seeds.Derive(seed, "validation split"));
         return new PreparedData(name, task, dataset.RowCount, features, labels, train, [.. split.TestIndices],
             [.. inner.TrainIndices.Select(i => train[i])], [.. inner.TestIndices.Select(i => train[i])]);
     }
@@ -133,10 +133,10 @@ internal static class Experiment
         {
             [string.Empty] = Learners.ToView(ml, trainFeatures, trainLabels),
             ["w"] = Learners.Weighted(ml, trainFeatures, trainLabels),
-            ["ROS"] = Resampled(new RandomOverSampler(seed + 10)),
-            ["RUS"] = Resampled(new RandomUnderSampler(seed + 11)),
-            ["SMOTE"] = Resampled(new Smote(seed + 12)),
-            ["NOISE"] = Resampled(new RandomOverSampler(seed + 13) { Shrinkage = settings.Shrinkage }),
+            ["ROS"] = Resampled(new RandomOverSampler(Seeds.Derive(seed, "ROS"))),
+            ["RUS"] = Resampled(new RandomUnderSampler(Seeds.Derive(seed, "RUS"))),
+            ["SMOTE"] = Resampled(new Smote(Seeds.Derive(seed, "SMOTE"))),
+            ["NOISE"] = Resampled(new RandomOverSampler(Seeds.Derive(seed, "NOISE")) { Shrinkage = settings.Shrinkage }),
         };
         var methods = new List<ScoredMethod> { new("majority", NameOf("majority"), new double[data.Test.Length], 0.5) };
         var convergence = new Dictionary<string, ConvergenceCheck>(StringComparer.Ordinal);
@@ -163,7 +163,7 @@ internal static class Experiment
                 {
                     progress.Report($"{data.Name}: methods", step++, steps);
                     watch.Restart();
-                    double threshold = Learners.TunedThreshold(estimator, view, trainLabels, settings.ThresholdFolds, seed + 20);
+                    double threshold = Learners.TunedThreshold(estimator, view, trainLabels, settings.ThresholdFolds, Seeds.Derive(seed, "threshold folds"));
                     methods.Add(methods[^1] with { Id = $"{learner}-tuned", Name = NameOf($"{learner}-tuned"), Threshold = threshold });
                     seconds[$"{learner}-tuned"] = watch.Elapsed.TotalSeconds;
                 }
@@ -187,8 +187,8 @@ internal static class Experiment
         var runs = new List<LeakRun>();
         var samplers = new (string Name, Func<Sampler> Make)[]
         {
-            ("random over-sampling", () => new RandomOverSampler(seed + 20)),
-            ("SMOTE", () => new Smote(seed + 21)),
+            ("random over-sampling", () => new RandomOverSampler(Seeds.Derive(seed, "random over-sampling"))),
+            ("SMOTE", () => new Smote(Seeds.Derive(seed, "SMOTE"))),
         };
         int step = 0;
         foreach (var (samplerName, make) in samplers)
@@ -211,7 +211,7 @@ internal static class Experiment
             // Leaky: resample every training row first, then split the resampled rows into fit and validation.
             var leaky = make().Resample<bool>(data.Train, data.Test, data.Labels, data.Features);
             bool[] leakyLabels = leaky.Labels();
-            var leakySplit = TrainTestSplit.Stratified<bool>(leakyLabels, settings.ValidationFraction, seed + 22);
+            var leakySplit = TrainTestSplit.Stratified<bool>(leakyLabels, settings.ValidationFraction, Seeds.Derive(seed, "leaky split"));
             var leakyFit = leakySplit.TrainIndices.Select(i => leaky.Rows[i]).ToList();
             var leakyValidation = leakySplit.TestIndices.Select(i => leaky.Rows[i]).ToList();
             var leakyScores = Learners.FitAndScore(

@@ -87,16 +87,16 @@ public sealed class ImbalancedDataScenario : Scenario<ImbalancedDataSettings>
         // Data: two real imbalanced tasks, each with a stratified test split that is never resampled nor used for a choice.
         PreparedData[] data =
         [
-            Experiment.Prepare("satellite", "damp grey soil vs rest", Datasets.Satellite(), settings.SatelliteRows, settings, settings.Seed),
-            Experiment.Prepare("letter", "letter Z vs rest", Datasets.LetterRecognition(), settings.LetterRows, settings, settings.Seed + 100),
+            Experiment.Prepare("satellite", "damp grey soil vs rest", Datasets.Satellite(), settings.SatelliteRows, settings, Seeds.Derive(settings.Seed, "data set satellite")),
+            Experiment.Prepare("letter", "letter Z vs rest", Datasets.LetterRecognition(), settings.LetterRows, settings, Seeds.Derive(settings.Seed, "data set letter")),
         ];
 
         // Baseline, methods and fair baselines: the always-negative model; LR and FastTree plain, with their threshold tuned
         // on out-of-fold training scores, and with each remedy; every L-BFGS fit checked for convergence.
-        var runs = data.Select((d, i) => Experiment.RunMethods(d, settings, settings.Seed + 1000 + i, progress)).ToList();
+        var runs = data.Select(d => Experiment.RunMethods(d, settings, Seeds.Derive(settings.Seed, $"methods {d.Name}"), progress)).ToList();
 
         // The leak check: over-sampling before the split against after it.
-        var leaks = data.SelectMany((d, i) => Comparison.MeasureLeaks(d, Experiment.RunLeak(d, settings, settings.Seed + 2000 + i, progress), settings)).ToList();
+        var leaks = data.SelectMany(d => Comparison.MeasureLeaks(d, Experiment.RunLeak(d, settings, Seeds.Derive(settings.Seed, $"leak {d.Name}"), progress), settings)).ToList();
 
         // Comparison on the untouched test rows, with paired stratified bootstrap intervals.
         var measured = runs.Select(r => Comparison.Measure(r, settings, progress)).ToList();

@@ -44,7 +44,7 @@ internal static class CorrelatedGroups
 
         // Refits on bootstrap resamples of the training rows (drawn here: the library's bootstrap resamples metrics,
         // not training sets); the copy set has the same rows, so one draw serves both.
-        var random = new MersenneTwister(L1VsL2Scenario.SubSeed(settings.Seed, 6, 0));
+        var random = new MersenneTwister(Seeds.Derive(settings.Seed, "stability refits"));
         var refits = new List<(double[] L1, double[] L2, double[] CopyL1, double[] CopyL2, double[] En)>();
         for (int r = 0; r < settings.StabilityRefits; r++)
         {
@@ -131,7 +131,7 @@ internal static class CorrelatedGroups
         }
 
         var data = Dataset.FromNumeric("breast cancer + copy", withCopy, set.Source.BinaryLabels(), [.. set.FeatureNames, Copied + "_copy"]);
-        var copySet = RegularizationPath.Prepare(ml, data, "breast cancer + copy", L1VsL2Scenario.SubSeed(settings.Seed, 1, RunData.BreastCancerIndex), settings.TestFraction, settings.ValidationFraction);
+        var copySet = RegularizationPath.Prepare(ml, data, "breast cancer + copy", Seeds.Derive(settings.Seed, $"split {set.Name}"), settings.TestFraction, settings.ValidationFraction);
         if (!copySet.TrainIndices.SequenceEqual(set.TrainIndices))
         {
             throw new InvalidOperationException("The copy set's training rows differ from breast cancer's although the split seed and labels are the same; the stratified split must depend only on them.");

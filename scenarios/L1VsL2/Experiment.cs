@@ -39,7 +39,7 @@ internal static class Experiment
 
     public static RunData LoadData(MLContext ml, L1VsL2Settings settings)
     {
-        var synthetic = SyntheticData.MakeClassification(settings.Seed, samples: settings.SyntheticSamples, features: SyntheticFeatures,
+        var synthetic = SyntheticData.MakeClassification(Seeds.Derive(settings.Seed, "synthetic data"), samples: settings.SyntheticSamples, features: SyntheticFeatures,
             informative: settings.SyntheticInformative, redundant: 0, repeated: 0, flipY: 0.01);
         (string Name, Dataset Data)[] sources =
         [
@@ -49,7 +49,7 @@ internal static class Experiment
             ("spambase", Datasets.Spambase()),
         ];
         return new RunData(synthetic, [.. sources.Select((s, i) =>
-            RegularizationPath.Prepare(ml, s.Data, s.Name, L1VsL2Scenario.SubSeed(settings.Seed, 1, i), settings.TestFraction, settings.ValidationFraction))]);
+            RegularizationPath.Prepare(ml, s.Data, s.Name, Seeds.Derive(settings.Seed, $"split {s.Name}"), settings.TestFraction, settings.ValidationFraction))]);
     }
 
     public static PathSet FitPaths(MLContext ml, PreparedData[] sets, double[] grid, IProgressReporter progress)
@@ -88,8 +88,8 @@ internal static class Experiment
             foreach (var penalty in Penalties)
             {
                 var p = paths.Tuned(d, penalty);
-                var auc = Bootstrap.Percentile(labels, p.TestScores, Roc.Auc, L1VsL2Scenario.SubSeed(seed, 2, d), resamples, stratified: true);
-                var logLoss = Bootstrap.Percentile(labels, p.TestScores, RegularizationPath.LogLoss, L1VsL2Scenario.SubSeed(seed, 3, d), resamples, stratified: true);
+                var auc = Bootstrap.Percentile(labels, p.TestScores, Roc.Auc, Seeds.Derive(seed, $"tuned AUC bootstrap {sets[d].Name}"), resamples, stratified: true);
+                var logLoss = Bootstrap.Percentile(labels, p.TestScores, RegularizationPath.LogLoss, Seeds.Derive(seed, $"tuned log loss bootstrap {sets[d].Name}"), resamples, stratified: true);
                 var report = BinaryEvaluation.Evaluate(labels, p.TestScores);
                 var accuracy = Intervals.Wilson(report.TruePositives + report.TrueNegatives, report.N);
                 scores.AddRow(sets[d].Name, L1VsL2Scenario.PenaltyName(penalty), p.Lambda, p.Lambda / sets[d].TrainRows, p.Zeros,
@@ -98,8 +98,8 @@ internal static class Experiment
 
             var a = paths.Tuned(d, Penalty.L1);
             var b = paths.Tuned(d, Penalty.L2);
-            Estimate aucDiff = Bootstrap.PairedDifference(labels, a.TestScores, b.TestScores, Roc.Auc, L1VsL2Scenario.SubSeed(seed, 4, d), resamples, stratified: true);
-            Estimate lossDiff = Bootstrap.PairedDifference(labels, a.TestScores, b.TestScores, RegularizationPath.LogLoss, L1VsL2Scenario.SubSeed(seed, 5, d), resamples, stratified: true);
+            Estimate aucDiff = Bootstrap.PairedDifference(labels, a.TestScores, b.TestScores, Roc.Auc, Seeds.Derive(seed, $"tuned AUC difference bootstrap {sets[d].Name}"), resamples, stratified: true);
+            Estimate lossDiff = Bootstrap.PairedDifference(labels, a.TestScores, b.TestScores, RegularizationPath.LogLoss, Seeds.Derive(seed, $"tuned log loss difference bootstrap {sets[d].Name}"), resamples, stratified: true);
             diffTable.AddRow(sets[d].Name, a.Lambda, b.Lambda, aucDiff, lossDiff);
             differences.Add(new TunedDifference(sets[d].Name, aucDiff, labels.Length));
             progress.Report("bootstrap at the tuned λ", d + 1, sets.Length);
@@ -144,16 +144,16 @@ internal static class Experiment
             double trainLoss = RegularizationPath.LogLoss(trainLabels, train);
             fits.Add((train, test, trainLoss));
             table.AddRow(models[m].Name, models[m].L1 + models[m].L2, Math.Sqrt(weights.Sum(w => w * w)), trainLoss,
-                Bootstrap.Percentile(labels, test, RegularizationPath.LogLoss, L1VsL2Scenario.SubSeed(settings.Seed, 8, m), settings.BootstrapResamples, stratified: true),
+                Bootstrap.Percentile(labels, test, RegularizationPath.LogLoss, Seeds.Derive(settings.Seed, $"overfitting log loss bootstrap {m}"), settings.BootstrapResamples, stratified: true),
                 Roc.Auc(trainLabels, train),
-                Bootstrap.Percentile(labels, test, Roc.Auc, L1VsL2Scenario.SubSeed(settings.Seed, 9, m), settings.BootstrapResamples, stratified: true));
+                Bootstrap.Percentile(labels, test, Roc.Auc, Seeds.Derive(settings.Seed, $"overfitting AUC bootstrap {m}"), settings.BootstrapResamples, stratified: true));
         }
 
         var measures = new List<OverfittingMeasure>();
         for (int m = 1; m < models.Length; m++)
         {
             // Gain = test loss(unregularized) − test loss(regularized); the gap reduction subtracts the (fixed) train-loss difference.
-            Estimate gain = Bootstrap.PairedDifference(labels, fits[0].Test, fits[m].Test, RegularizationPath.LogLoss, L1VsL2Scenario.SubSeed(settings.Seed, 10, m), settings.BootstrapResamples, stratified: true);
+            Estimate gain = Bootstrap.PairedDifference(labels, fits[0].Test, fits[m].Test, RegularizationPath.LogLoss, Seeds.Derive(settings.Seed, $"overfitting gain bootstrap {m}"), settings.BootstrapResamples, stratified: true);
             double shift = fits[0].TrainLoss - fits[m].TrainLoss;
             var gap = new Estimate(gain.Value - shift, gain.Lower - shift, gain.Upper - shift) { UndefinedShare = gain.UndefinedShare };
             measures.Add(new OverfittingMeasure(models[m].Name, gain, gap, labels.Length));
@@ -171,7 +171,7 @@ internal static class Experiment
     /// </summary>
     public static (double Share, ReportTable Table) GradedDropOrder(MLContext ml, L1VsL2Settings settings, double[] grid)
     {
-        var random = new MersenneTwister(L1VsL2Scenario.SubSeed(settings.Seed, 7, 0));
+        var random = new MersenneTwister(Seeds.Derive(settings.Seed, "graded data"));
         int n = settings.SyntheticSamples, p = GradedCoefficients.Length;
         var x = new double[n, p];
         var y = new bool[n];
@@ -187,7 +187,7 @@ internal static class Experiment
             y[i] = random.NextDouble() < 1 / (1 + Math.Exp(-logit));
         }
 
-        var set = RegularizationPath.Prepare(ml, Dataset.FromNumeric("graded", x, y), "graded", L1VsL2Scenario.SubSeed(settings.Seed, 1, 9), settings.TestFraction, settings.ValidationFraction);
+        var set = RegularizationPath.Prepare(ml, Dataset.FromNumeric("graded", x, y), "graded", Seeds.Derive(settings.Seed, "split graded"), settings.TestFraction, settings.ValidationFraction);
         var path = grid.Select(lambda => RegularizationPath.Train(ml, set.Train, lambda, 0).Weights).ToList();
         double[] drop = PathAnalysis.DropLambdas(grid, path);
         double[] usefulness = [.. GradedCoefficients.Select(Math.Abs)];

@@ -155,8 +155,6 @@ public sealed class L1VsL2Scenario : Scenario<L1VsL2Settings>
         };
     }
 
-    internal static int SubSeed(int seed, int stream, int index) => unchecked((seed * 1_000_003) + (stream * 10_007) + index);
-
     internal static string PenaltyName(Penalty penalty) => penalty switch
     {
         Penalty.L1 => "L1",

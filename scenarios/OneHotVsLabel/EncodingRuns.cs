@@ -85,7 +85,7 @@ internal static class EncodingRuns
         var time = TimeSpan.Zero;
         foreach (var fold in splits.SelectMany(s => s.Folds))
         {
-            var view = FoldEncoding.Encode(dataset, encoding, fold.TrainIndices, unchecked(seed + fold.Index)).ToDataView(ml);
+            var view = FoldEncoding.Encode(dataset, encoding, fold.TrainIndices, Seeds.Derive(seed, $"fold {fold.Index} encoding")).ToDataView(ml);
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
             var fitted = pipeline.Fit(view.Select([.. fold.TrainIndices]));
             time += stopwatch.Elapsed;
@@ -137,7 +137,7 @@ internal static class EncodingRuns
         var ml = new MLContext(seed);
         var rows = split.Folds[0].TrainIndices;
         var perFold = encoding is CategoricalEncoding.Count or CategoricalEncoding.Target;
-        var train = (perFold ? FoldEncoding.Encode(dataset, encoding, rows, seed) : dataset).ToDataView(ml).Select([.. rows]);
+        var train = (perFold ? FoldEncoding.Encode(dataset, encoding, rows, Seeds.Derive(seed, $"fold {split.Folds[0].Index} encoding")) : dataset).ToDataView(ml).Select([.. rows]);
         var encoder = perFold ? new EstimatorChain<ITransformer>() : CategoricalEncodings.Encoder(ml, encoding, dataset.Schema.CategoricalColumns, hashBits);
         var featurizer = encoder.Append(ml.Transforms.NormalizeMinMax("Features")).Fit(train);
         return LbfgsConvergence.Check(ml, ml.Data.Cache(featurizer.Transform(train)), LogisticOptions());

@@ -187,14 +187,14 @@ public sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
     private static ScenarioData ReadData(OneHotVsLabelSettings settings)
     {
         var german = Datasets.GermanCredit();
-        var germanSplits = new RepeatedStratifiedKFold(settings.GermanFolds, settings.GermanRepeats, settings.Seed).Split<bool>(german.BinaryLabels());
+        var germanSplits = new RepeatedStratifiedKFold(settings.GermanFolds, settings.GermanRepeats, Seeds.Derive(settings.Seed, "German credit folds")).Split<bool>(german.BinaryLabels());
         var levelGrid = LevelGrid(settings.MaxLevels);
         var synthetic = levelGrid.Select((levels, k) =>
         {
-            var drawn = SyntheticData.MakeHighCardinality(unchecked(settings.Seed + 1 + k), settings.SyntheticRows, levels,
+            var drawn = SyntheticData.MakeHighCardinality(Seeds.Derive(settings.Seed, $"synthetic data {k}"), settings.SyntheticRows, levels,
                 SyntheticNumericFeatures, settings.LevelEffectSd, settings.LevelSkew);
             var dataset = drawn.ToDataset();
-            var splits = new RepeatedStratifiedKFold(settings.SyntheticFolds, settings.SyntheticRepeats, settings.Seed).Split<bool>(dataset.BinaryLabels());
+            var splits = new RepeatedStratifiedKFold(settings.SyntheticFolds, settings.SyntheticRepeats, Seeds.Derive(settings.Seed, "synthetic folds")).Split<bool>(dataset.BinaryLabels());
             return new SyntheticSet(levels, drawn.GetLevelCodes().Distinct().Count(), dataset, splits);
         }).ToList();
         return new ScenarioData(german, germanSplits, synthetic);

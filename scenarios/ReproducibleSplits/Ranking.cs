@@ -1,3 +1,4 @@
+using ClassicalML.Data;
 using ClassicalML.Evaluation;
 using MathNet.Numerics.Statistics;
 using Microsoft.ML;
@@ -77,8 +78,8 @@ internal static class Ranking
         }
 
         return new RankingMeasurements(
-            Pair("really different pair", "a single decision tree (20 leaves)", logistic, tree, seed, resamples),
-            Pair("practically tied pair", $"FastTree ({trees} trees)", logistic, boosted, seed + 1, resamples),
+            Pair("really different pair", "a single decision tree (20 leaves)", logistic, tree, Seeds.Derive(seed, "really different pair bootstrap"), resamples),
+            Pair("practically tied pair", $"FastTree ({trees} trees)", logistic, boosted, Seeds.Derive(seed, "practically tied pair bootstrap"), resamples),
             firstSeed);
     }
 

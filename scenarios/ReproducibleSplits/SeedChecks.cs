@@ -1,5 +1,5 @@
+using ClassicalML.Data;
 using ClassicalML.Data.Splits;
-using MathNet.Numerics.Random;
 
 namespace ClassicalML.Scenarios.ReproducibleSplits;
 
@@ -19,8 +19,7 @@ internal static class SeedChecks
 {
     public static SeedDemonstrations Measure(int rows, int seedCount, int checkSeed)
     {
-        var random = new MersenneTwister(checkSeed, threadSafe: false);
-        int[] seeds = [.. Enumerable.Range(0, seedCount + 1).Select(_ => random.Next())];
+        int[] seeds = [.. Enumerable.Range(0, seedCount + 1).Select(i => Seeds.Derive(checkSeed, $"checked seed {i}"))];
         return new SeedDemonstrations(
             Check("np.random.rand(n) after np.random.seed(s)", seeds, s => SplitMeasures.Fingerprint(NumpyRandom.Rand(s, rows))),
             Check("get_splits after np.random.seed(s)", seeds, s => SplitMeasures.Fingerprint(AnswerSplit.Call(rows, s))),

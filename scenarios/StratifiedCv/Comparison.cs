@@ -1,3 +1,4 @@
+using ClassicalML.Data;
 using ClassicalML.Evaluation;
 using ClassicalML.Scenarios;
 
@@ -22,8 +23,8 @@ internal static class Comparison
             {
                 double[] Deviation(Splitter s) => [.. composition.Stats[(c.Name, k, s)].Select(x => x.MeanAbsShareDeviation)];
                 double[] plain = Deviation(Splitter.Plain), strat = Deviation(Splitter.Stratified), ml = Deviation(Splitter.MlNet);
-                classRatio.Add(new(CaseName(c.Name, k), RepetitionStats.MeanRatio(strat, plain, b++, resamples), plain.Length));
-                mlnet.Add(new(CaseName(c.Name, k), RepetitionStats.MeanRatio(ml, [.. strat.Take(ml.Length)], b++, resamples), ml.Length));
+                classRatio.Add(new(CaseName(c.Name, k), RepetitionStats.MeanRatio(strat, plain, Seeds.Derive(b, $"class ratio {CaseName(c.Name, k)}"), resamples), plain.Length));
+                mlnet.Add(new(CaseName(c.Name, k), RepetitionStats.MeanRatio(ml, [.. strat.Take(ml.Length)], Seeds.Derive(b, $"ML.NET deviation {CaseName(c.Name, k)}"), resamples), ml.Length));
             }
         }
 
@@ -35,8 +36,8 @@ internal static class Comparison
         var estimateSpread = new List<EffectCase>();
         foreach (int k in CompositionStep.FoldCounts)
         {
-            foldSpread.Add(new(CaseName(small.Data, k), RepetitionStats.MeanRatio(FoldApSd(small, k, Splitter.Stratified), FoldApSd(small, k, Splitter.Plain), b++, resamples), small.Repeats));
-            estimateSpread.Add(new(CaseName(small.Data, k), RepetitionStats.SdRatio(CvMeanAp(small, k, Splitter.Stratified), CvMeanAp(small, k, Splitter.Plain), b++, resamples), small.Repeats));
+            foldSpread.Add(new(CaseName(small.Data, k), RepetitionStats.MeanRatio(FoldApSd(small, k, Splitter.Stratified), FoldApSd(small, k, Splitter.Plain), Seeds.Derive(b, $"fold spread {CaseName(small.Data, k)}"), resamples), small.Repeats));
+            estimateSpread.Add(new(CaseName(small.Data, k), RepetitionStats.SdRatio(CvMeanAp(small, k, Splitter.Stratified), CvMeanAp(small, k, Splitter.Plain), Seeds.Derive(b, $"estimate spread {CaseName(small.Data, k)}"), resamples), small.Repeats));
         }
 
         return new Measurements
@@ -45,7 +46,7 @@ internal static class Comparison
             EmptyFolds = empty,
             FoldSpread = foldSpread,
             EstimateSpread = estimateSpread,
-            Trend = TrendSlopes(trend, b++, resamples),
+            Trend = TrendSlopes(trend, Seeds.Derive(b, "trend slopes"), resamples),
             Shift = ShiftEffect(shift),
             MlNetDeviation = mlnet,
             LabelKey = (composition.LabelKeyGrouped, composition.LabelKeySplits),

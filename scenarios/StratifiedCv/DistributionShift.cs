@@ -70,7 +70,7 @@ internal static class DistributionShift
         {
             var random = new MersenneTwister(nullSeeds[r], threadSafe: false);
             bool[] group = Combinatorics.GenerateCombination(bad.Length, chosen.Rows, random);
-            return Run(data, bad, group, learner, random.Next());
+            return Run(data, bad, group, learner, Seeds.Derive(nullSeeds[r], "run"));
         });
         return new ShiftResult(candidates, chosen, real, chance, data, members);
     }
@@ -89,7 +89,7 @@ internal static class DistributionShift
             int[] missing = [.. train.Where(i => !group[i])];
             int[] trainStrata = [.. train.Select(i => strata[i])];
             // Same size as the training part without the group, with the group's share kept (stratified on label x group).
-            var keep = TrainTestSplit.Stratified<int>(trainStrata, (missing.Length - 0.5) / train.Length, seed + fold.Index).TestIndices;
+            var keep = TrainTestSplit.Stratified<int>(trainStrata, (missing.Length - 0.5) / train.Length, Seeds.Derive(seed, $"fold {fold.Index} size match")).TestIndices;
             int[] both = [.. keep.Select(i => train[i])];
             var test = data.View.Select(fold.TestIndices.AsSpan());
             Place(with, fold.TestIndices, Experiment.Predict(ml, learner, data.View.Select(both), test).Scores);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClassicalML.Data;
 using ClassicalML.Scenarios;
 
 namespace ClassicalML.Scenarios.StratifiedCv;
@@ -47,7 +48,7 @@ internal static class ReportFigures
         var bars = Enumerable.Range(0, trend.CellCount).Select(c =>
         {
             var cell = trend.Cells[0][c];
-            var interval = Trend.BenefitInterval(trend, c, seed + c, r.Settings.BootstrapResamples);
+            var interval = Trend.BenefitInterval(trend, c, Seeds.Derive(seed, $"benefit bootstrap {c}"), r.Settings.BootstrapResamples);
             return new BarValue(string.Create(CultureInfo.InvariantCulture, $"{Numbers.Percent(cell.Share)}\n{cell.Rows}"), interval);
         }).ToList();
         return Figures.Bars("stratification-benefit.png", $"Benefit of stratifying by minority share and rows ({trend.Data}, 95% bootstrap)",

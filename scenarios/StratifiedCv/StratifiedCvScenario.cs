@@ -1,7 +1,6 @@
 using ClassicalML.Data;
 using ClassicalML.Data.Splits;
 using ClassicalML.Scenarios;
-using MathNet.Numerics.Random;
 using Microsoft.ML;
 
 namespace ClassicalML.Scenarios.StratifiedCv;
@@ -119,25 +118,20 @@ public sealed class StratifiedCvScenario : Scenario<StratifiedCvSettings>
     }
 }
 
-/// <summary>The seeds of every stage, drawn in a fixed order from one Mersenne Twister seeded with the scenario's seed,
-/// so that a stage's numbers do not change when another stage's repetition count does.</summary>
+/// <summary>The seeds of every stage, each derived from the scenario's seed by name (<see cref="Seeds.Derive"/>), so that
+/// a stage's numbers do not change when another stage, or its repetition count, does.</summary>
 internal sealed class StageSeeds
 {
     public StageSeeds(StratifiedCvSettings s)
     {
-        var master = new MersenneTwister(s.Seed, threadSafe: false);
-        int[] Draw(int count)
-        {
-            var stage = new MersenneTwister(master.Next(), threadSafe: false);
-            return [.. Enumerable.Range(0, count).Select(_ => stage.Next())];
-        }
+        int[] Draw(string stage, int count) => [.. Enumerable.Range(0, count).Select(r => Seeds.Derive(s.Seed, $"{stage} {r}"))];
 
-        Repeats = Draw(new[] { s.CompositionRepeats, s.MlNetRepeats, s.SmallModelRepeats, s.CrossValidateRuns }.Max());
-        Trend = Draw(s.TrendRepeats);
-        Shift = Draw(s.ShiftRepeats);
-        ShiftRandom = Draw(s.ShiftRandomGroups);
-        Candidates = master.Next();
-        Bootstrap = master.Next();
+        Repeats = Draw("repetition", new[] { s.CompositionRepeats, s.MlNetRepeats, s.SmallModelRepeats, s.CrossValidateRuns }.Max());
+        Trend = Draw("trend repetition", s.TrendRepeats);
+        Shift = Draw("shift repetition", s.ShiftRepeats);
+        ShiftRandom = Draw("random group", s.ShiftRandomGroups);
+        Candidates = Seeds.Derive(s.Seed, "shift candidates");
+        Bootstrap = Seeds.Derive(s.Seed, "bootstrap");
     }
 
     /// <summary>Shuffle seeds of the composition, the small data set's fits and the CrossValidate runs.</summary>

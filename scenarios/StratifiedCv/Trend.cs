@@ -48,14 +48,14 @@ internal static class Trend
 
         var cells = Repetitions.Run(seeds.Length, threads, progress, $"size x imbalance grid ({data.Name})", r =>
         {
-            var random = new MersenneTwister(seeds[r], threadSafe: false);
             var ml = new MLContext(seeds[r]);
-            return grid.Select(cell =>
+            return grid.Select((cell, c) =>
             {
+                var random = new MersenneTwister(Seeds.Derive(seeds[r], $"cell {c} rows"), threadSafe: false);
                 int minority = (int)Math.Round(cell.Rows * cell.Share);
                 int[] rows = [.. Draw(positives, minority, random), .. Draw(negatives, cell.Rows - minority, random)];
                 var sample = new CaseData($"{data.Name}-{cell.Rows}", data.Data.Select(rows), ml);
-                int splitSeed = random.Next();
+                int splitSeed = Seeds.Derive(seeds[r], $"cell {c} split");
                 return new TrendCell(cell.Rows, cell.Share,
                     Experiment.Score(ml, learner, sample, Experiment.Split(sample.Labels, Splitter.Plain, Folds, splitSeed)),
                     Experiment.Score(ml, learner, sample, Experiment.Split(sample.Labels, Splitter.Stratified, Folds, splitSeed)));
