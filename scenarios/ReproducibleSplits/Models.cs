@@ -12,15 +12,12 @@ internal sealed class Models
 {
     private readonly float[][] _features;
     private readonly bool[] _labels;
-    private readonly SchemaDefinition _schema;
 
     private Models(string name, float[][] features, bool[] labels)
     {
         Name = name;
         _features = features;
         _labels = labels;
-        _schema = SchemaDefinition.Create(typeof(Row));
-        _schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features[0].Length);
     }
 
     /// <summary>The data set's name.</summary>
@@ -66,8 +63,13 @@ internal sealed class Models
     }
 
     /// <summary>The given rows as an in-memory data view with <c>Label</c> and <c>Features</c>.</summary>
-    public IDataView View(MLContext ml, IReadOnlyList<int> rows) =>
-        ml.Data.LoadFromEnumerable(rows.Select(r => new Row { Label = _labels[r], Features = _features[r] }), _schema);
+    /// <remarks>Built by the one column-source view (<see cref="DataViewBuilder"/>), which, unlike
+    /// <c>LoadFromEnumerable</c>, draws nothing from an <see cref="MLContext"/>'s random stream.</remarks>
+    public IDataView View(IReadOnlyList<int> rows) =>
+        new DataViewBuilder()
+            .AddBoolean("Label", [.. rows.Select(r => _labels[r])])
+            .AddVector("Features", [.. rows.Select(r => _features[r])])
+            .Build();
 
     /// <summary>The labels of the given rows.</summary>
     public bool[] Labels(IReadOnlyList<int> rows) => [.. rows.Select(r => _labels[r])];
@@ -119,16 +121,9 @@ internal sealed class Models
         estimator.Fit(train).Transform(test).ReadBinaryPredictions().Scores;
 
     /// <summary>Trains on <paramref name="train"/> and returns the probabilities predicted for <paramref name="test"/>.</summary>
-    public double[] TrainAndScore(MLContext ml, IEstimator<ITransformer> estimator, IReadOnlyList<int> train, IReadOnlyList<int> test)
+    public double[] TrainAndScore(IEstimator<ITransformer> estimator, IReadOnlyList<int> train, IReadOnlyList<int> test)
     {
-        var model = estimator.Fit(View(ml, train));
-        return model.Transform(View(ml, test)).ReadBinaryPredictions().Scores;
-    }
-
-    private sealed class Row
-    {
-        public bool Label { get; set; }
-
-        public float[] Features { get; set; } = [];
+        var model = estimator.Fit(View(train));
+        return model.Transform(View(test)).ReadBinaryPredictions().Scores;
     }
 }

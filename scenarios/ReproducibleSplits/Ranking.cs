@@ -66,7 +66,7 @@ internal static class Ranking
 
             // One seeded context per call; training is single-threaded, so only the split differs between calls.
             var ml = new MLContext(seed);
-            IDataView trainView = models.View(ml, train), testView = models.View(ml, test);
+            IDataView trainView = models.View(train), testView = models.View(test);
             bool bothClasses = labels.Contains(true) && labels.Contains(false);
             double Auc(Func<MLContext, IEstimator<ITransformer>> make) =>
                 bothClasses ? Roc.Auc(labels, Models.TrainAndScore(make(ml), trainView, testView)) : double.NaN;

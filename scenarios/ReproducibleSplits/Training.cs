@@ -64,7 +64,7 @@ internal static class Training
             var clock = Stopwatch.StartNew();
             for (int r = 0; r < times; r++)
             {
-                runs.Add(models.TrainAndScore(new MLContext(contextSeed), make(new MLContext(contextSeed)), train, test));
+                runs.Add(models.TrainAndScore(make(new MLContext(contextSeed)), train, test));
                 progress.Report("retraining", ++step, steps);
             }
 
@@ -83,7 +83,7 @@ internal static class Training
     public static IReadOnlyList<ConvergenceRow> Convergence(Models models, IReadOnlyList<int> train, int seed)
     {
         var ml = new MLContext(seed);
-        var data = models.View(ml, train);
+        var data = models.View(train);
         static string F(float x) => x.ToString("R", CultureInfo.InvariantCulture);
         var lbfgs = LinearConvergence.Check(Models.LogisticRegression(ml), Models.LogisticRegression(ml, int.MaxValue, Models.LbfgsTolerance / 100), data, ConvergedBelow);
         var sdca = LinearConvergence.Check(Models.Sdca(ml, 1), Models.Sdca(ml, 1, 10 * Models.SdcaCap, Models.SdcaTolerance / 100), data, ConvergedBelow);
