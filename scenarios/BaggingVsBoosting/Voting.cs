@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ClassicalML.Evaluation;
 using ClassicalML.Models.Convergence;
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
@@ -15,7 +16,7 @@ namespace ClassicalML.Scenarios.BaggingVsBoosting;
 /// <param name="MeanCorrelation">Mean pairwise correlation of the three members' 0/1 test errors.</param>
 /// <param name="Convergence">The logistic regression's convergence check (refit with 10x cap, 1/100 tolerance).</param>
 /// <param name="TestRows">Test rows of the split (the larger out-of-bag split, for power).</param>
-internal sealed record VotingResult(Estimate VsBest, Estimate VsMean, Estimate VsBagging, string BestMember, double MeanCorrelation, ConvergenceCheck Convergence, int TestRows);
+internal sealed record VotingResult(Interval VsBest, Interval VsMean, Interval VsBagging, string BestMember, double MeanCorrelation, ConvergenceCheck Convergence, int TestRows);
 
 /// <summary>"Diversity by different algorithms": logistic regression, k-nearest neighbours and a deep tree, combined by majority vote.</summary>
 internal static class Voting
@@ -56,7 +57,7 @@ internal static class Voting
         var set = new ErrorSets(memberErrors, voteErrors);
         var best = Enumerable.Range(0, 3).MinBy(j => Rate(memberErrors[j]));
 
-        Estimate Versus(Func<int, double> other, int stream) =>
+        Interval Versus(Func<int, double> other, int stream) =>
             MeanWithBootstrap([.. Enumerable.Range(0, labels.Length).Select(i => other(i) - (voteErrors[i] ? 1 : 0))], SubSeed(seed, stream), settings.Resamples);
         var versusMember = Enumerable.Range(0, scores.Length).Select(j => Versus(i => memberErrors[j][i] ? 1 : 0, 1110 + j)).ToArray();
         var vsMean = MeanWithBootstrap(set.GainPerRow(), SubSeed(seed, 1101), settings.Resamples);
