@@ -13,12 +13,16 @@ namespace ClassicalML.Evaluation;
 /// them.
 /// </remarks>
 /// <param name="Estimate">The point estimate (for a bootstrap: the metric on the full data; it need not be the interval's midpoint, nor even lie inside it); NaN when undefined.</param>
-/// <param name="Lower">The lower bound; NaN when the interval is undefined.</param>
+/// <param name="Lower">The lower bound, at most <paramref name="Upper"/>; NaN when the interval is undefined.</param>
 /// <param name="Upper">The upper bound; NaN when the interval is undefined.</param>
 /// <param name="Confidence">The nominal coverage, e.g. 0.95.</param>
 /// <param name="Method">How the interval was computed, e.g. <c>Wilson score</c> or <c>percentile bootstrap</c>.</param>
 public sealed record Interval(double Estimate, double Lower, double Upper, double Confidence, string Method)
 {
+    /// <summary>The lower bound (the constructor checks Lower &lt;= Upper unless either is NaN).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Lower &gt; Upper.</exception>
+    public double Lower { get; init; } = CheckOrder(Lower, Upper);
+
     /// <summary>The method name of <see cref="Exact"/>.</summary>
     public const string ExactMethod = "exact";
 
@@ -45,6 +49,16 @@ public sealed record Interval(double Estimate, double Lower, double Upper, doubl
     /// <param name="value">The number (NaN allowed: undefined).</param>
     /// <returns><c>value [value, value]</c> with Confidence = 1 and Method = <c>exact</c>.</returns>
     public static Interval Exact(double value) => new(value, value, value, 1.0, ExactMethod);
+
+    private static double CheckOrder(double lower, double upper)
+    {
+        if (!double.IsNaN(lower) && !double.IsNaN(upper))
+        {
+            Preconditions.CheckBetween(lower, double.NegativeInfinity, upper, nameof(Upper), nameof(Lower), "Pass the bounds in order, lower first.");
+        }
+
+        return lower;
+    }
 
     /// <summary>Upper - Lower.</summary>
     public double Width => Upper - Lower;

@@ -54,8 +54,8 @@ public sealed class ComponentTests
     [Fact]
     public void NewcombeDifference_HandComputed()
     {
-        var a = new Estimate(0.10, 0.07, 0.14);
-        var b = new Estimate(0.08, 0.06, 0.11);
+        var a = new Interval(0.10, 0.07, 0.14, 0.95, "test");
+        var b = new Interval(0.08, 0.06, 0.11, 0.95, "test");
         var d = Experiment.NewcombeDifference(a, b);
         Assert.Equal(0.02, d.Value, 12);
         Assert.Equal(0.02 - Math.Sqrt((0.03 * 0.03) + (0.03 * 0.03)), d.Lower, 12);

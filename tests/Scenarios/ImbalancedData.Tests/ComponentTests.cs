@@ -77,8 +77,8 @@ public sealed class ComponentTests
         Assert.True(precision.IsUndefined);
         Assert.Equal(1, precision.UndefinedShare);
         Assert.Equal("undefined", precision.ToString());
-        Assert.Equal(new Estimate(0, 0, 0), boot.Interval(majority, r => r.Recall).Value);
-        Assert.Equal(new Estimate(0.9, 0.9, 0.9), boot.Interval(majority, r => r.Accuracy).Value);
+        Assert.Equal(new Interval(0, 0, 0, 0.95, "test"), boot.Interval(majority, r => r.Recall).Value);
+        Assert.Equal(new Interval(0.9, 0.9, 0.9, 0.95, "test"), boot.Interval(majority, r => r.Accuracy).Value);
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class ComponentTests
         double[] scores = [.. Enumerable.Range(0, 60).Select(i => ((i * 37) % 60) / 60.0)];
         var boot = new TestSetBootstrap(labels, 3, 40);
         var method = new ScoredMethod("m", "m", scores, 0.5);
-        Assert.Equal(new Estimate(0, 0, 0), boot.Difference(method, method, r => r.RocAuc).Value);
+        Assert.Equal(new Interval(0, 0, 0, 0.95, "test"), boot.Difference(method, method, r => r.RocAuc).Value);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using ClassicalML.Data.Splits;
+using ClassicalML.Evaluation;
 using ClassicalML.Scenarios;
 using FsCheck;
 using FsCheck.Fluent;
@@ -77,7 +78,7 @@ public sealed class CompositionTests
     {
         double[] v = [1, 2, 3, 4, 5];
         var r = RepetitionStats.MeanRatio(v, v, seed: 1, resamples: 200);
-        Assert.Equal(new Estimate(1, 1, 1), r);
+        Assert.Equal(new Interval(1, 1, 1, 0.95, "test"), r);
     }
 
     [Fact]
