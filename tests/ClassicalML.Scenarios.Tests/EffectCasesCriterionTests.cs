@@ -120,7 +120,7 @@ public class EffectCasesCriterionTests
                         .Select(Combined).Distinct().ToList();
                     var expected = outcomes.Count == 1 ? outcomes[0] : Verdict.Inconclusive;
                     var actual = rule.Evaluate([.. cases.Select((e, i) => new EffectCase($"c{i}", e, 10))]).Verdict;
-                    Assert.True(expected == actual, $"cases {string.Join(", ", cases.Select(e => e.ToString()))}: expected {expected.ToText()}, got {actual.ToText()}");
+                    Assert.True(expected == actual, $"cases {string.Join(", ", cases.Select(Numbers.Format))}: expected {expected.ToText()}, got {actual.ToText()}");
                     compared++;
                 }
             }

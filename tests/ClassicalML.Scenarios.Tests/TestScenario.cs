@@ -99,7 +99,7 @@ internal sealed class TwoSamplesScenario : Scenario<TwoSamplesScenario.Settings>
                 Figures.PrecisionRecall("pr.png", "Precision-recall", [new Series("model", [1, 0.7, 0], [0.5, 0.8, 1])], 0.5),
             ],
             Timings = WithTimings ? [new ReportTable("stage-times", ["stage", "seconds"]).AddRow("drawing", 0.125)] : [],
-            Summary = $"The shifted mean is {b} against {a}.",
+            Summary = $"The shifted mean is {Numbers.Format(b)} against {Numbers.Format(a)}.",
         };
     }
 
@@ -107,7 +107,7 @@ internal sealed class TwoSamplesScenario : Scenario<TwoSamplesScenario.Settings>
     {
         double mean = values.Average();
         double se = MathNet.Numerics.Statistics.Statistics.StandardDeviation(values) / Math.Sqrt(values.Length);
-        return new Interval(mean, mean - (1.96 * se), mean + (1.96 * se), 0.95, "test");
+        return new Interval(mean, mean - (1.96 * se), mean + (1.96 * se), 0.95, "normal approximation");
     }
 }
 

@@ -12,8 +12,8 @@ public sealed class BaggingVsBoostingReachability : ReachabilitySuite<BaggingVsB
     private static ReachabilityCase Both(Claim claim, Verdict expected, string label, Func<DatasetEvidence, DatasetEvidence> change) =>
         new(claim, expected, label, () => Judging.Judge([change(Evidence.Holding("a")), change(Evidence.Holding("b"))]));
 
-    private static readonly Interval Rises = new(0.1, 0.05, 0.15);
-    private static readonly Interval Straddles = new(-0.01, -0.05, 0.03);
+    private static readonly Interval Rises = new(0.1, 0.05, 0.15, 0.95, "test");
+    private static readonly Interval Straddles = new(-0.01, -0.05, 0.03, 0.95, "test");
 
     protected override IEnumerable<ReachabilityCase> Cases()
     {

@@ -5,7 +5,7 @@ namespace ClassicalML.Scenarios.BaggingVsBoosting.Tests;
 /// <summary>Constructed evidence shared by the judging tests and the reachability suite.</summary>
 internal static class Evidence
 {
-    public static readonly Interval Undefined = new(double.NaN, double.NaN, double.NaN);
+    public static readonly Interval Undefined = new(double.NaN, double.NaN, double.NaN, 0.95, "test");
 
     /// <summary>Evidence on which every claim holds.</summary>
     public static DatasetEvidence Holding(string name = "a") => new()

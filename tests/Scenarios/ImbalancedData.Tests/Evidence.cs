@@ -5,7 +5,7 @@ namespace ClassicalML.Scenarios.ImbalancedData.Tests;
 /// <summary>Constructed measurements for the judging step: every claim's cases set to hold unless a test says otherwise.</summary>
 internal static class Evidence
 {
-    public static readonly Interval Undefined = new(double.NaN, double.NaN, double.NaN) { UndefinedShare = 1 };
+    public static readonly Interval Undefined = new(double.NaN, double.NaN, double.NaN, 0.95, "test") { UndefinedShare = 1 };
 
     public static EffectCase Case(string label, double value, double lower, double upper) => new(label, new Interval(value, lower, upper, 0.95, "test"), 1000);
 

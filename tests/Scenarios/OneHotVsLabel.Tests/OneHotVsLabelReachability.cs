@@ -8,7 +8,7 @@ namespace ClassicalML.Scenarios.OneHotVsLabel.Tests;
 /// <summary>Every claim of one-hot-vs-label reaches each verdict on constructed measurements.</summary>
 public sealed class OneHotVsLabelReachability : ReachabilitySuite<OneHotVsLabelScenario>
 {
-    private static Interval E(double value, double lower, double upper) => new(value, lower, upper);
+    private static Interval E(double value, double lower, double upper) => new(value, lower, upper, 0.95, "test");
 
     private static ReachabilityCase Case(Claim claim, Verdict expected, string label, Func<Measurements, Measurements> change) =>
         new(claim, expected, label, () => Judging.Judge(change(JudgingTests.Good)));
@@ -19,7 +19,7 @@ public sealed class OneHotVsLabelReachability : ReachabilitySuite<OneHotVsLabelS
 
     private static Measurements High(Measurements m, Interval logistic, Interval tree) => m with
     {
-        ManyLevels = [JudgingTests.Large("logistic regression", logistic.Value, logistic.Lower, logistic.Upper), JudgingTests.Large("FastTree", tree.Value, tree.Lower, tree.Upper)],
+        ManyLevels = [JudgingTests.Large("logistic regression", logistic.Estimate, logistic.Lower, logistic.Upper), JudgingTests.Large("FastTree", tree.Estimate, tree.Lower, tree.Upper)],
     };
 
     protected override IEnumerable<ReachabilityCase> Cases()
