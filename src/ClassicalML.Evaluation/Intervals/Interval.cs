@@ -4,7 +4,7 @@ namespace ClassicalML.Evaluation;
 
 /// <summary>
 /// A point estimate with a confidence interval: the one interval type of ClassicalML, computed by the libraries
-/// (Wilson, bootstrap, corrected resampled t, DeLong) and held and printed as is by reports.
+/// (Wilson, bootstrap, corrected resampled t, DeLong); scenario reports hold it as is and format it themselves.
 /// </summary>
 /// <remarks>
 /// NaN means undefined and is kept, never replaced by a number: a NaN <see cref="Estimate"/> is an undefined quantity,
@@ -50,16 +50,6 @@ public sealed record Interval(double Estimate, double Lower, double Upper, doubl
     /// <returns><c>value [value, value]</c> with Confidence = 1 and Method = <c>exact</c>.</returns>
     public static Interval Exact(double value) => new(value, value, value, 1.0, ExactMethod);
 
-    private static double CheckOrder(double lower, double upper)
-    {
-        if (!double.IsNaN(lower) && !double.IsNaN(upper))
-        {
-            Preconditions.CheckBetween(lower, double.NegativeInfinity, upper, nameof(Upper), nameof(Lower), "Pass the bounds in order, lower first.");
-        }
-
-        return lower;
-    }
-
     /// <summary>Upper - Lower.</summary>
     public double Width => Upper - Lower;
 
@@ -93,5 +83,15 @@ public sealed record Interval(double Estimate, double Lower, double Upper, doubl
         var undefined = UndefinedShare > 0 ? string.Create(CultureInfo.InvariantCulture, $"; undefined in {UndefinedShare * 100:0.#}% of resamples") : string.Empty;
         return string.Create(CultureInfo.InvariantCulture,
             $"{Estimate.ToString(f, CultureInfo.InvariantCulture)} [{Lower.ToString(f, CultureInfo.InvariantCulture)}, {Upper.ToString(f, CultureInfo.InvariantCulture)}] ({Confidence * 100:0.##}% {Method}{undefined})");
+    }
+
+    private static double CheckOrder(double lower, double upper)
+    {
+        if (!double.IsNaN(lower) && !double.IsNaN(upper))
+        {
+            Preconditions.CheckBetween(lower, double.NegativeInfinity, upper, nameof(Upper), nameof(Lower), "Pass the bounds in order, lower first.");
+        }
+
+        return lower;
     }
 }
