@@ -90,11 +90,11 @@ internal sealed class Fake : Scenario<Fake.Settings>
             progress.Report("waiting", i, steps);
         }
 
-        var share = new Estimate((double)mines / rows, 0.45, 0.6);
+        var share = new ClassicalML.Evaluation.Interval((double)mines / rows, 0.45, 0.6, 0.95, "fixed");
         return new ScenarioResult
         {
             Tables = [new ReportTable("classes", ["class", "rows"]).AddRow("M", mines).AddRow("R", rows - mines)],
-            Claims = [MoreMines.Judge(new ThresholdCriterion("mine share", Direction.Greater, 0.5, 0.45).Evaluate(share.Value))],
+            Claims = [MoreMines.Judge(new ThresholdCriterion("mine share", Direction.Greater, 0.5, 0.45).Evaluate(share.Estimate))],
             Timings = [new ReportTable("seconds", ["stage", "seconds"]).AddRow("all", clock.Elapsed.TotalSeconds)],
             Figures = [Figures.Bars("share.png", "Mine share", "share", [new BarValue("sonar", share)])],
         };

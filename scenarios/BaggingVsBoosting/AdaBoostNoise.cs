@@ -17,8 +17,8 @@ namespace ClassicalML.Scenarios.BaggingVsBoosting;
 /// <param name="FlippedRowShare">Share of training rows whose label was flipped.</param>
 /// <param name="Concentration">FlippedWeightShare / FlippedRowShare, 95% bootstrap over training rows (the fitted weights held fixed).</param>
 /// <param name="Rounds">Members kept on clean and on noisy labels (fewer than asked when AdaBoost stopped early).</param>
-internal sealed record AdaBoostCase(int Leaves, Estimate CleanError, Estimate NoisyError, Estimate ExtraDamage, double FlippedWeightShare, double FlippedRowShare,
-    Estimate Concentration, (int Clean, int Noisy) Rounds);
+internal sealed record AdaBoostCase(int Leaves, Interval CleanError, Interval NoisyError, Interval ExtraDamage, double FlippedWeightShare, double FlippedRowShare,
+    Interval Concentration, (int Clean, int Noisy) Rounds);
 
 /// <summary>The label-noise comparison on the mechanism the answer names: AdaBoost reweights the rows its members
 /// misclassify, so it should pile weight onto flipped labels and lose more accuracy than bagging trees of the same size.</summary>
@@ -79,14 +79,14 @@ internal static class AdaBoostNoise
         foreach (var c in cases)
         {
             report.Effects.Add(new($"extra-noise-damage-adaboost-{c.Leaves}-leaves-{dataset}",
-                $"{dataset}: test-error increase from clean to {noisiest} flipped training labels, AdaBoost (SAMME, {settings.AdaBoostRounds} rounds) minus bagged {c.Leaves}-leaf trees", c.ExtraDamage.Value));
+                $"{dataset}: test-error increase from clean to {noisiest} flipped training labels, AdaBoost (SAMME, {settings.AdaBoostRounds} rounds) minus bagged {c.Leaves}-leaf trees", c.ExtraDamage.Estimate));
             report.Effects.Add(new($"adaboost-flipped-weight-share-{c.Leaves}-leaves-{dataset}",
                 $"{dataset}: share of AdaBoost's final row weight on the {noisiest} flipped training rows minus their share of rows, {c.Leaves}-leaf trees", c.FlippedWeightShare - c.FlippedRowShare));
         }
 
         report.Summaries.Add(string.Create(CultureInfo.InvariantCulture, $"AdaBoost (SAMME, the reweighting the answer describes) on {dataset}: ")
             + string.Join("; ", cases.Select(c => string.Create(CultureInfo.InvariantCulture,
-                $"{c.Leaves}-leaf trees err {Numbers.Percent(c.CleanError.Value)} → {Numbers.Percent(c.NoisyError.Value)} (extra increase over bagging {c.ExtraDamage}), and after {c.Rounds.Noisy} rounds the {Numbers.Percent(c.FlippedRowShare)} flipped rows carry {Numbers.Percent(c.FlippedWeightShare)} of the weight ({c.Concentration} times their share)")))
+                $"{c.Leaves}-leaf trees err {Numbers.Percent(c.CleanError.Estimate)} → {Numbers.Percent(c.NoisyError.Estimate)} (extra increase over bagging {Numbers.Format(c.ExtraDamage)}), and after {c.Rounds.Noisy} rounds the {Numbers.Percent(c.FlippedRowShare)} flipped rows carry {Numbers.Percent(c.FlippedWeightShare)} of the weight ({Numbers.Format(c.Concentration)} times their share)")))
             + ".");
     }
 
@@ -104,7 +104,7 @@ internal static class AdaBoostNoise
     }
 
     /// <summary>Weight share / row share of the flipped rows, with a bootstrap over training rows (undefined when a resample has no flipped row).</summary>
-    internal static Estimate Concentration(double[] weights, bool[] flipped, int seed, int resamples) =>
+    internal static Interval Concentration(double[] weights, bool[] flipped, int seed, int resamples) =>
         Bootstrap.Percentile(weights.Length, rows =>
         {
             var count = 0;
@@ -114,7 +114,7 @@ internal static class AdaBoostNoise
             }
 
             return count == 0 ? double.NaN : Share(weights, flipped, rows) / (count / (double)rows.Length);
-        }, seed, resamples);
+        }, seed, resamples).Interval;
 
     private static double B(bool value) => value ? 1.0 : 0.0;
 }

@@ -20,13 +20,13 @@ public sealed record DiversityLevel(string Name, double SampleFraction, bool Wit
 /// <summary>One level of the diversity trend, measured on the test rows.</summary>
 /// <param name="Gain">Mean member test error − ensemble test error, 95% bootstrap interval over test rows.</param>
 /// <param name="Correlation">Mean pairwise correlation of the members' 0/1 test errors.</param>
-internal sealed record TrendLevel(DiversityLevel Level, double MeanMemberError, double EnsembleError, Estimate Gain, double Correlation);
+internal sealed record TrendLevel(DiversityLevel Level, double MeanMemberError, double EnsembleError, Interval Gain, double Correlation);
 
 /// <summary>The trend of the gain against the members' error correlation over the diversity levels.</summary>
 /// <param name="RankCorrelation">Spearman's ρ between gain and error correlation over the levels (negative: the gain
 /// grows as the correlation falls), 95% bootstrap interval over test rows (both recomputed on every resample).</param>
 /// <param name="Slope">Least-squares slope of gain on error correlation over the levels, same resamples.</param>
-internal sealed record DiversityTrendResult(IReadOnlyList<TrendLevel> Levels, Estimate RankCorrelation, Estimate Slope);
+internal sealed record DiversityTrendResult(IReadOnlyList<TrendLevel> Levels, Interval RankCorrelation, Interval Slope);
 
 /// <summary>Ensembles of deep trees at several diversity levels (row sampling, random feature subsets per member):
 /// does the gain over the average member grow as the members' errors correlate less?</summary>
@@ -72,14 +72,14 @@ internal static class DiversityTrend
         }
 
         var trendSeed = Seeds.Derive(seed, "diversity trend bootstrap");
-        Estimate rank = Bootstrap.Percentile(labels.Length, rows => Trend(errors, rows).Rank, trendSeed, settings.Resamples);
-        Estimate slope = Bootstrap.Percentile(labels.Length, rows => Trend(errors, rows).Slope, trendSeed, settings.Resamples);
+        Interval rank = Bootstrap.Percentile(labels.Length, rows => Trend(errors, rows).Rank, trendSeed, settings.Resamples).Interval;
+        Interval slope = Bootstrap.Percentile(labels.Length, rows => Trend(errors, rows).Slope, trendSeed, settings.Resamples).Interval;
         report.DiversitySummary.AddRow(data.Name, levels.Count, rank, slope);
         var sorted = measured.OrderBy(m => m.Correlation).ToList();
         double[] x = [.. sorted.Select(m => m.Correlation)];
         report.DiversityFigures.Add(Figures.Line($"diversity-trend-{data.Name}.png", $"{data.Name}: gain vs error correlation, {levels.Count} levels",
             "mean pairwise error correlation of the members", "mean member error − ensemble error (test)",
-            [new Series("gain", x, [.. sorted.Select(m => m.Gain.Value)]), new Series("95% bootstrap interval of the gain", x, [.. sorted.Select(m => m.Gain.Lower)]), new Series("", x, [.. sorted.Select(m => m.Gain.Upper)])],
+            [new Series("gain", x, [.. sorted.Select(m => m.Gain.Estimate)]), new Series("95% bootstrap interval of the gain", x, [.. sorted.Select(m => m.Gain.Lower)]), new Series("", x, [.. sorted.Select(m => m.Gain.Upper)])],
             [new LineStyle(), new LineStyle(Color: "#888888", Markers: false, Dashed: true, Width: 1), new LineStyle(Color: "#888888", Markers: false, Dashed: true, Width: 1)]));
         return new DiversityTrendResult(measured, rank, slope);
     }

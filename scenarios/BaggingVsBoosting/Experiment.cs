@@ -83,22 +83,22 @@ internal static class Experiment
     public static double Rate(bool[] errors) => errors.Count(e => e) / (double)errors.Length;
 
     /// <summary>An error rate with its 95% Wilson interval.</summary>
-    public static Estimate WilsonError(bool[] errors) => Intervals.Wilson(errors.Count(e => e), errors.Length);
+    public static Interval WilsonError(bool[] errors) => Intervals.Wilson(errors.Count(e => e), errors.Length);
 
     /// <summary>
     /// Newcombe's hybrid score interval (method 10) for p1 − p2 of two independent proportions, from their 95% Wilson intervals:
     /// [d − √((p1 − l1)² + (u2 − p2)²), d + √((u1 − p1)² + (p2 − l2)²)].
     /// </summary>
-    public static Estimate NewcombeDifference(Estimate first, Estimate second)
+    public static Interval NewcombeDifference(Interval first, Interval second)
     {
-        var d = first.Value - second.Value;
-        var lower = d - Math.Sqrt(Math.Pow(first.Value - first.Lower, 2) + Math.Pow(second.Upper - second.Value, 2));
-        var upper = d + Math.Sqrt(Math.Pow(first.Upper - first.Value, 2) + Math.Pow(second.Value - second.Lower, 2));
-        return new Estimate(d, lower, upper);
+        var d = first.Estimate - second.Estimate;
+        var lower = d - Math.Sqrt(Math.Pow(first.Estimate - first.Lower, 2) + Math.Pow(second.Upper - second.Estimate, 2));
+        var upper = d + Math.Sqrt(Math.Pow(first.Upper - first.Estimate, 2) + Math.Pow(second.Estimate - second.Lower, 2));
+        return new Interval(d, lower, upper, 0.95, "Newcombe hybrid score");
     }
 
     /// <summary>The mean of a per-row quantity with a 95% percentile bootstrap interval over rows.</summary>
-    public static Estimate MeanWithBootstrap(double[] perRow, int seed, int resamples)
+    public static Interval MeanWithBootstrap(double[] perRow, int seed, int resamples)
     {
         var interval = Bootstrap.Percentile(perRow.Length, rows =>
         {
@@ -110,12 +110,12 @@ internal static class Experiment
 
             return sum / rows.Length;
         }, seed, resamples);
-        return interval; // as measured, never widened
+        return interval.Interval; // as measured, never widened
     }
 
     /// <summary>The paired relative change (Σ after − Σ before) / Σ before of a per-row quantity, with a 95% percentile
     /// bootstrap interval over rows (both sums on the same resampled rows).</summary>
-    public static Estimate RelativeChange(double[] after, double[] before, int seed, int resamples)
+    public static Interval RelativeChange(double[] after, double[] before, int seed, int resamples)
     {
         var interval = Bootstrap.Percentile(after.Length, rows =>
         {
@@ -128,7 +128,7 @@ internal static class Experiment
 
             return b == 0 ? double.NaN : (a - b) / b;
         }, seed, resamples);
-        return interval;
+        return interval.Interval;
     }
 
     /// <summary>

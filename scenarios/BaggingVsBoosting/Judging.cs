@@ -1,3 +1,5 @@
+using ClassicalML.Evaluation;
+
 namespace ClassicalML.Scenarios.BaggingVsBoosting;
 
 /// <summary>The numbers every claim is judged from, for one data set. Intervals are 95% bootstrap intervals over the
@@ -10,52 +12,52 @@ internal sealed record DatasetEvidence
     public required int TestRows { get; init; }
 
     /// <summary>(variance of bagged deep trees − variance of one deep tree) / variance of one deep tree.</summary>
-    public required Estimate VarianceChange { get; init; }
+    public required Interval VarianceChange { get; init; }
 
     /// <summary>(bias² of bagged deep trees − bias² of one deep tree) / bias² of one deep tree.</summary>
-    public required Estimate BiasChange { get; init; }
+    public required Interval BiasChange { get; init; }
 
     /// <summary>(bias² of boosted stumps − bias² of one stump) / bias² of one stump.</summary>
-    public required Estimate BoostingBiasChange { get; init; }
+    public required Interval BoostingBiasChange { get; init; }
 
     /// <summary>Mean member test error minus ensemble test error for bagged deep trees.</summary>
-    public required Estimate DiverseGain { get; init; }
+    public required Interval DiverseGain { get; init; }
 
     /// <summary>The same for an ensemble of identical members (every member fitted on all rows): exact, no interval.</summary>
     public required double IdenticalGain { get; init; }
 
     /// <summary>Spearman's ρ between gain and mean pairwise error correlation over the diversity levels (<see cref="DiversityTrend"/>).</summary>
-    public required Estimate DiversityTrend { get; init; }
+    public required Interval DiversityTrend { get; init; }
 
     /// <summary>Best member's test error minus the majority vote's (logistic regression, k-NN, deep tree; <see cref="Voting"/>).</summary>
-    public required Estimate VoteVsBest { get; init; }
+    public required Interval VoteVsBest { get; init; }
 
     /// <summary>Mean member test error minus the majority vote's.</summary>
-    public required Estimate VoteVsMean { get; init; }
+    public required Interval VoteVsMean { get; init; }
 
     /// <summary>Test rows behind the vote's intervals (the larger out-of-bag split).</summary>
     public required int VoteTestRows { get; init; }
 
     /// <summary>Per tree size (leaves), bagged and boosted trees of that size: (boosting error at the highest noise − at
     /// 0%) − (bagging error at the highest noise − at 0%).</summary>
-    public required IReadOnlyList<(int Leaves, Estimate Damage)> NoiseDamage { get; init; }
+    public required IReadOnlyList<(int Leaves, Interval Damage)> NoiseDamage { get; init; }
 
     /// <summary>The same for AdaBoost (SAMME) against the same bagged trees, per tree size.</summary>
-    public required IReadOnlyList<(int Leaves, Estimate Damage)> AdaBoostNoiseDamage { get; init; }
+    public required IReadOnlyList<(int Leaves, Interval Damage)> AdaBoostNoiseDamage { get; init; }
 
     /// <summary>Per tree size: the flipped rows' share of AdaBoost's final row weight divided by their share of the
     /// training rows (95% bootstrap over the training rows, which are the replicates).</summary>
-    public required IReadOnlyList<(int Leaves, Estimate Concentration, int TrainingRows)> AdaBoostFocus { get; init; }
+    public required IReadOnlyList<(int Leaves, Interval Concentration, int TrainingRows)> AdaBoostFocus { get; init; }
 
     /// <summary>Clean labels: test error of one stump minus that of bagged stumps.</summary>
-    public required Estimate BaggedStumpGain { get; init; }
+    public required Interval BaggedStumpGain { get; init; }
 
     /// <summary>Clean labels: test error of one stump minus that of boosted stumps.</summary>
-    public required Estimate BoostedStumpGain { get; init; }
+    public required Interval BoostedStumpGain { get; init; }
 
     /// <summary>Out-of-bag error minus test error of the bagged ensemble on the larger out-of-bag split (95% Newcombe
     /// interval for two independent proportions).</summary>
-    public required Estimate OutOfBagMinusTest { get; init; }
+    public required Interval OutOfBagMinusTest { get; init; }
 
     /// <summary>Rows of the larger split's test set (and about as many out-of-bag training rows).</summary>
     public required int OutOfBagTestRows { get; init; }
@@ -99,7 +101,7 @@ internal static class Judging
             [.. evidence.SelectMany(e => new[] { ($"boosting, {e.Dataset}", new MeasuredEffect(e.BoostedStumpGain, e.TestRows)), ($"bagging, {e.Dataset}", new MeasuredEffect(e.BaggedStumpGain, e.TestRows)) })])),
         JudgeVariance(evidence),
         BaggingVsBoostingScenario.BoostingCutsBias.Judge(Cases(BoostingBias).Evaluate(Each(evidence, e => new MeasuredEffect(e.BoostingBiasChange, e.TestRows)))),
-        BaggingVsBoostingScenario.DiversityMatters.Judge(Cases(DiversityJudging.Trend).Evaluate(Each(evidence, e => (new MeasuredEffect(e.DiversityTrend, e.TestRows), new MeasuredEffect(Estimate.Exact(e.IdenticalGain), e.TestRows))))),
+        BaggingVsBoostingScenario.DiversityMatters.Judge(Cases(DiversityJudging.Trend).Evaluate(Each(evidence, e => (new MeasuredEffect(e.DiversityTrend, e.TestRows), new MeasuredEffect(Interval.Exact(e.IdenticalGain), e.TestRows))))),
         BaggingVsBoostingScenario.DifferentAlgorithms.Judge(Cases(DiversityJudging.Vote).Evaluate(Each(evidence, e => (new MeasuredEffect(e.VoteVsBest, e.VoteTestRows), new MeasuredEffect(e.VoteVsMean, e.VoteTestRows))))),
         BaggingVsBoostingScenario.BoostingNoiseSensitive.Judge(NoiseSensitivityCriterion.Instance.Evaluate(NoiseSensitivityCriterion.Cases(evidence))),
         BaggingVsBoostingScenario.OutOfBagTracksTest.Judge(Cases(OutOfBag).Evaluate(Each(evidence, e => new MeasuredEffect(e.OutOfBagMinusTest, e.OutOfBagTestRows)))),

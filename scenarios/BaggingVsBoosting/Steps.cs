@@ -7,25 +7,25 @@ using static ClassicalML.Scenarios.BaggingVsBoosting.Experiment;
 namespace ClassicalML.Scenarios.BaggingVsBoosting;
 
 /// <summary>The single learners on one data set: one deep tree and one stump, fitted on the whole training pool.</summary>
-internal sealed record Singles(Estimate DeepError, Estimate StumpError);
+internal sealed record Singles(Interval DeepError, Interval StumpError);
 
 /// <summary>The bagged deep trees of the ensemble-size experiment, with their test predictions.</summary>
 internal sealed record BaggedTrees(BaggingModel Model, MemberPredictions Members, double[] Final, bool[] FinalErrors);
 
 /// <summary>Diversity: bagged members against identical members.</summary>
-internal sealed record DiversityResult(Estimate Gain, double Correlation, double IdenticalGain, double IdenticalCorrelation, double MeanMemberError);
+internal sealed record DiversityResult(Interval Gain, double Correlation, double IdenticalGain, double IdenticalCorrelation, double MeanMemberError);
 
 /// <summary>Out-of-bag against test error on the larger split.</summary>
-internal sealed record OutOfBagResult(Estimate OutOfBag, Estimate Test, Estimate Difference, int TestRows);
+internal sealed record OutOfBagResult(Interval OutOfBag, Interval Test, Interval Difference, int TestRows);
 
 /// <summary>Squared-loss bias–variance decomposition of one learner on one data set, averaged over the test rows (95% bootstrap intervals over test rows).</summary>
 /// <param name="Loss">Mean over rounds and test rows of (p̂ − y)².</param>
 /// <param name="Bias2">Mean over test rows of (p̄ − y)², p̄ the mean prediction over rounds; includes the label noise.</param>
 /// <param name="Variance">Mean over test rows of the variance of p̂ over rounds.</param>
-internal sealed record BiasVariance(Estimate Loss, Estimate Bias2, Estimate Variance);
+internal sealed record BiasVariance(Interval Loss, Interval Bias2, Interval Variance);
 
 /// <summary>The squared-loss decomposition of the four learners and the relative changes the claims read.</summary>
-internal sealed record BiasVarianceResult(BiasVariance[] Parts, Estimate VarianceChange, Estimate BiasChange, Estimate BoostingBiasChange);
+internal sealed record BiasVarianceResult(BiasVariance[] Parts, Interval VarianceChange, Interval BiasChange, Interval BoostingBiasChange);
 
 /// <summary>Test errors at each share of flipped training labels: bagged deep trees (reference), and bagged against
 /// boosted trees of the same size for each of the matched tree sizes.</summary>
@@ -36,8 +36,8 @@ internal sealed record BiasVarianceResult(BiasVariance[] Parts, Estimate Varianc
 /// <param name="BaggedErrors">Per tree size: the bagged trees' test errors per row with clean and with the noisiest labels (paired with AdaBoost).</param>
 internal sealed record NoiseResult(
     IReadOnlyList<double> BaggedDeep,
-    IReadOnlyList<(int Leaves, IReadOnlyList<double> Bagged, IReadOnlyList<double> Boosted, Estimate ExtraDamage)> Matched,
-    (Estimate Bagged, Estimate Boosted) StumpGains,
+    IReadOnlyList<(int Leaves, IReadOnlyList<double> Bagged, IReadOnlyList<double> Boosted, Interval ExtraDamage)> Matched,
+    (Interval Bagged, Interval Boosted) StumpGains,
     IReadOnlyList<(bool[] Clean, bool[] Noisiest)> BaggedErrors);
 
 /// <summary>The experiment's steps on one data set, each filling its table rows in <see cref="ReportBuilder"/>.</summary>
@@ -107,8 +107,8 @@ internal static class Steps
         var finalErrors = Errors(testLabels, final, 0.5);
         report.Finals.AddRow(data.Name, "bagged deep trees", settings.Members, WilsonError(finalErrors), Roc.Auc(testLabels, final));
         var maxX = Math.Log10(Math.Max(settings.Members, settings.BoostingTrees));
-        curves.Add(new Series("one deep tree", [0, maxX], [1 - singles.DeepError.Value, 1 - singles.DeepError.Value]));
-        curves.Add(new Series("one stump", [0, maxX], [1 - singles.StumpError.Value, 1 - singles.StumpError.Value]));
+        curves.Add(new Series("one deep tree", [0, maxX], [1 - singles.DeepError.Estimate, 1 - singles.DeepError.Estimate]));
+        curves.Add(new Series("one stump", [0, maxX], [1 - singles.StumpError.Estimate, 1 - singles.StumpError.Estimate]));
         report.SizeFigures.Add(Figures.Line($"ensemble-size-{data.Name}.png", $"{data.Name}: test accuracy vs ensemble size",
             "log10(members or boosting rounds)", "test accuracy (1 - error)", curves));
         return new BaggedTrees(bagging, members, final, finalErrors);
@@ -155,7 +155,7 @@ internal static class Steps
         var identicalGain = GainFromCounts(identical.Errors(testLabels), identicalEnsembleErrors);
         var identicalCorrelation = identical.MeanErrorCorrelation(testLabels);
         report.Diversity.AddRow(data.Name, "identical deep trees (every member on all rows)", identical.MemberCount, MeanRate(identical.Errors(testLabels)), Rate(identicalEnsembleErrors),
-            Estimate.Exact(identicalGain), identicalCorrelation);
+            Interval.Exact(identicalGain), identicalCorrelation);
         return new DiversityResult(gain, correlation, identicalGain, identicalCorrelation, meanMemberError);
     }
 

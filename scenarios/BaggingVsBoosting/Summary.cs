@@ -21,7 +21,7 @@ internal static class Summary
     {
         var name = data.Name;
         report.Changes.AddRow(name, e.VarianceChange, e.BiasChange, e.BoostingBiasChange);
-        var deepGain = singles.DeepError.Value - Rate(bagged.FinalErrors);
+        var deepGain = singles.DeepError.Estimate - Rate(bagged.FinalErrors);
         report.WeakLearners.AddRow(name, e.BaggedStumpGain, e.BoostedStumpGain, deepGain);
         foreach (var (leaves, damage) in e.NoiseDamage)
         {
@@ -30,25 +30,25 @@ internal static class Summary
 
         report.Effects.AddRange(
         [
-            new($"variance-change-bagging-{name}", $"{name}: relative change of the deep tree's variance when bagged (negative: bagging cuts it)", e.VarianceChange.Value),
-            new($"bias-change-boosting-{name}", $"{name}: relative change of the stump's bias² when boosted (negative: boosting cuts it)", e.BoostingBiasChange.Value),
-            new($"diversity-gain-{name}", $"{name}: mean member test error minus ensemble test error of the bagged deep trees", e.DiverseGain.Value),
+            new($"variance-change-bagging-{name}", $"{name}: relative change of the deep tree's variance when bagged (negative: bagging cuts it)", e.VarianceChange.Estimate),
+            new($"bias-change-boosting-{name}", $"{name}: relative change of the stump's bias² when boosted (negative: boosting cuts it)", e.BoostingBiasChange.Estimate),
+            new($"diversity-gain-{name}", $"{name}: mean member test error minus ensemble test error of the bagged deep trees", e.DiverseGain.Estimate),
             .. e.NoiseDamage.Select(d => new Effect($"extra-noise-damage-boosting-{d.Leaves}-leaves-{name}",
-                $"{name}: test-error increase from clean to {Numbers.Percent(settings.NoiseLevels[^1])} flipped training labels, boosted minus bagged {d.Leaves}-leaf trees", d.Damage.Value)),
-            new($"bagged-stump-gain-{name}", $"{name}: test error of one stump minus that of {settings.NoiseMembers} bagged stumps", e.BaggedStumpGain.Value),
-            new($"boosted-stump-gain-{name}", $"{name}: test error of one stump minus that of {settings.BoostingTrees} boosted stumps", e.BoostedStumpGain.Value),
+                $"{name}: test-error increase from clean to {Numbers.Percent(settings.NoiseLevels[^1])} flipped training labels, boosted minus bagged {d.Leaves}-leaf trees", d.Damage.Estimate)),
+            new($"bagged-stump-gain-{name}", $"{name}: test error of one stump minus that of {settings.NoiseMembers} bagged stumps", e.BaggedStumpGain.Estimate),
+            new($"boosted-stump-gain-{name}", $"{name}: test error of one stump minus that of {settings.BoostingTrees} boosted stumps", e.BoostedStumpGain.Estimate),
         ]);
         var last = settings.NoiseLevels.Count - 1;
         var p = bv.Parts;
         var matched = string.Join(", ", noise.Matched.Select(t => string.Create(CultureInfo.InvariantCulture,
             $"{t.Leaves}-leaf trees bagged {Numbers.Percent(t.Bagged[0])} → {Numbers.Percent(t.Bagged[last])} and boosted {Numbers.Percent(t.Boosted[0])} → {Numbers.Percent(t.Boosted[last])}")));
         report.Summaries.Add(string.Create(CultureInfo.InvariantCulture,
-            $"On {name}, one deep tree errs on {Numbers.Percent(singles.DeepError.Value)} of the test rows and {settings.Members} bagged deep trees on {Numbers.Percent(Rate(bagged.FinalErrors))}; "
-            + $"on the larger split ({outOfBag.TestRows} test rows) the out-of-bag error is {outOfBag.OutOfBag} against a test error of {outOfBag.Test}. "
-            + $"Bagging changed the deep tree's variance from {p[0].Variance.Value:F4} to {p[1].Variance.Value:F4} (relative change {e.VarianceChange}) with bias² {p[0].Bias2.Value:F4} → {p[1].Bias2.Value:F4}, "
-            + $"and boosting changed the stump's bias² from {p[2].Bias2.Value:F4} to {p[3].Bias2.Value:F4} (relative change {e.BoostingBiasChange}). "
-            + $"Bagged members' errors correlate at {diversity.Correlation:F2} and the ensemble beats its average member by {Numbers.Percent(diversity.Gain.Value)}; identical members gain {Numbers.Percent(diversity.IdenticalGain)}. "
-            + $"Bagging {settings.NoiseMembers} stumps cut one stump's test error by {e.BaggedStumpGain} and boosting {settings.BoostingTrees} stumps by {e.BoostedStumpGain}, while bagging deep trees cut one deep tree's by {Numbers.Percent(deepGain)}. "
+            $"On {name}, one deep tree errs on {Numbers.Percent(singles.DeepError.Estimate)} of the test rows and {settings.Members} bagged deep trees on {Numbers.Percent(Rate(bagged.FinalErrors))}; "
+            + $"on the larger split ({outOfBag.TestRows} test rows) the out-of-bag error is {Numbers.Format(outOfBag.OutOfBag)} against a test error of {Numbers.Format(outOfBag.Test)}. "
+            + $"Bagging changed the deep tree's variance from {p[0].Variance.Estimate:F4} to {p[1].Variance.Estimate:F4} (relative change {Numbers.Format(e.VarianceChange)}) with bias² {p[0].Bias2.Estimate:F4} → {p[1].Bias2.Estimate:F4}, "
+            + $"and boosting changed the stump's bias² from {p[2].Bias2.Estimate:F4} to {p[3].Bias2.Estimate:F4} (relative change {Numbers.Format(e.BoostingBiasChange)}). "
+            + $"Bagged members' errors correlate at {diversity.Correlation:F2} and the ensemble beats its average member by {Numbers.Percent(diversity.Gain.Estimate)}; identical members gain {Numbers.Percent(diversity.IdenticalGain)}. "
+            + $"Bagging {settings.NoiseMembers} stumps cut one stump's test error by {Numbers.Format(e.BaggedStumpGain)} and boosting {settings.BoostingTrees} stumps by {Numbers.Format(e.BoostedStumpGain)}, while bagging deep trees cut one deep tree's by {Numbers.Percent(deepGain)}. "
             + $"Flipping {Numbers.Percent(settings.NoiseLevels[last])} of the training labels raised the test error of bagged deep trees from {Numbers.Percent(noise.BaggedDeep[0])} to {Numbers.Percent(noise.BaggedDeep[last])}; at matched tree size, "
             + $"{matched}."));;
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ClassicalML.Data;
+using ClassicalML.Evaluation;
 using ClassicalML.Models.Convergence;
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
@@ -16,7 +17,7 @@ namespace ClassicalML.Scenarios.BaggingVsBoosting;
 /// <param name="MeanCorrelation">Mean pairwise correlation of the three members' 0/1 test errors.</param>
 /// <param name="Convergence">The logistic regression's convergence check (refit with 10x cap, 1/100 tolerance).</param>
 /// <param name="TestRows">Test rows of the split (the larger out-of-bag split, for power).</param>
-internal sealed record VotingResult(Estimate VsBest, Estimate VsMean, Estimate VsBagging, string BestMember, double MeanCorrelation, ConvergenceCheck Convergence, int TestRows);
+internal sealed record VotingResult(Interval VsBest, Interval VsMean, Interval VsBagging, string BestMember, double MeanCorrelation, ConvergenceCheck Convergence, int TestRows);
 
 /// <summary>"Diversity by different algorithms": logistic regression, k-nearest neighbours and a deep tree, combined by majority vote.</summary>
 internal static class Voting
@@ -57,7 +58,7 @@ internal static class Voting
         var set = new ErrorSets(memberErrors, voteErrors);
         var best = Enumerable.Range(0, 3).MinBy(j => Rate(memberErrors[j]));
 
-        Estimate Versus(Func<int, double> other, string stream) =>
+        Interval Versus(Func<int, double> other, string stream) =>
             MeanWithBootstrap([.. Enumerable.Range(0, labels.Length).Select(i => other(i) - (voteErrors[i] ? 1 : 0))], Seeds.Derive(seed, stream), settings.Resamples);
         var versusMember = Enumerable.Range(0, scores.Length).Select(j => Versus(i => memberErrors[j][i] ? 1 : 0, $"vote versus member {j} bootstrap")).ToArray();
         var vsMean = MeanWithBootstrap(set.GainPerRow(), Seeds.Derive(seed, "vote versus mean member bootstrap"), settings.Resamples);

@@ -5,7 +5,7 @@ using ClassicalML.Evaluation;
 namespace ClassicalML.Scenarios.ImbalancedData;
 
 /// <summary>One method's metrics on the test rows, each with its stratified 95% bootstrap interval.</summary>
-internal sealed record MetricRow(ScoredMethod Method, IReadOnlyList<Estimate> Values);
+internal sealed record MetricRow(ScoredMethod Method, IReadOnlyList<Interval> Values);
 
 /// <summary>A remedy against its plain model on the same test rows: paired bootstrap differences remedy − plain.</summary>
 /// <param name="Remedy">The remedy's method id, e.g. <c>LR-ROS</c>.</param>
@@ -19,11 +19,11 @@ internal sealed record MetricRow(ScoredMethod Method, IReadOnlyList<Estimate> Va
 /// <param name="F1VsTuned">Δ F1 against the plain model at its tuned threshold (the fair baseline).</param>
 /// <param name="PlainPrecisionUndefined">Why the plain model's precision is not a baseline for the trade-off, or null.</param>
 internal sealed record RemedyComparison(
-    string Remedy, string Plain, Estimate Recall, Estimate Precision, Estimate TradeOff, Estimate RocAuc, Estimate AveragePrecision,
-    Estimate F1VsPlain, Estimate F1VsTuned, string? PlainPrecisionUndefined);
+    string Remedy, string Plain, Interval Recall, Interval Precision, Interval TradeOff, Interval RocAuc, Interval AveragePrecision,
+    Interval F1VsPlain, Interval F1VsTuned, string? PlainPrecisionUndefined);
 
 /// <summary>The spread of ROC AUC, recall and F1 over one learner's plain model and its rebalanced variants (at 0.5).</summary>
-internal sealed record SpreadNumbers(string Learner, double RocAucRange, double ApRange, double RecallRange, double F1Range, Estimate Ratio);
+internal sealed record SpreadNumbers(string Learner, double RocAucRange, double ApRange, double RecallRange, double F1Range, Interval Ratio);
 
 /// <summary>Everything measured on one data set's test rows.</summary>
 internal sealed record DatasetMeasurements(
@@ -31,10 +31,10 @@ internal sealed record DatasetMeasurements(
     BaselineNumbers Baseline,
     IReadOnlyList<MetricRow> Metrics,
     IReadOnlyList<RemedyComparison> Remedies,
-    (string Witness, Estimate Gap) Accuracy,
+    (string Witness, Interval Gap) Accuracy,
     IReadOnlyList<SpreadNumbers> Spreads,
-    Estimate PrSpread,
-    Estimate PrVsRocFtMinusLr,
+    Interval PrSpread,
+    Interval PrVsRocFtMinusLr,
     double Seconds)
 {
     public string Name => Run.Data.Name;
@@ -45,7 +45,7 @@ internal sealed record DatasetMeasurements(
 /// <summary>The leak check of one data set and over-sampler: reported and true recall of both protocols.</summary>
 internal sealed record LeakMeasurement(
     string Dataset, string Sampler, int TestRows, double LeakyTwinShare, double ProperTwinShare,
-    Estimate LeakyReported, Estimate LeakyTest, Estimate ProperReported, Estimate ProperTest, Estimate LeakyInflation, Estimate ProperInflation);
+    Interval LeakyReported, Interval LeakyTest, Interval ProperReported, Interval ProperTest, Interval LeakyInflation, Interval ProperInflation);
 
 /// <summary>The comparison step: bootstrap intervals on the untouched test rows, and the cases every claim reads.</summary>
 internal static class Comparison
@@ -137,8 +137,8 @@ internal static class Comparison
         foreach (string sampler in runs.Select(l => l.Sampler).Distinct())
         {
             LeakRun proper = runs.Single(l => l.Sampler == sampler && !l.Leaky), leaky = runs.Single(l => l.Sampler == sampler && l.Leaky);
-            Estimate Reported(LeakRun l) => new TestSetBootstrap(l.ReportedLabels, Seeds.Derive(settings.Seed, $"leak recall bootstrap {data.Name}"), settings.Resamples).Interval(l.Reported, r => r.Recall).Value;
-            Estimate Test(LeakRun l) => new TestSetBootstrap(testLabels, Seeds.Derive(settings.Seed, $"leak recall bootstrap {data.Name}"), settings.Resamples).Interval(l.Test, r => r.Recall).Value;
+            Interval Reported(LeakRun l) => new TestSetBootstrap(l.ReportedLabels, Seeds.Derive(settings.Seed, $"leak recall bootstrap {data.Name}"), settings.Resamples).Interval(l.Reported, r => r.Recall).Value;
+            Interval Test(LeakRun l) => new TestSetBootstrap(testLabels, Seeds.Derive(settings.Seed, $"leak recall bootstrap {data.Name}"), settings.Resamples).Interval(l.Test, r => r.Recall).Value;
             result.Add(new LeakMeasurement(data.Name, sampler, testLabels.Length, leaky.TwinShare, proper.TwinShare,
                 Reported(leaky), Test(leaky), Reported(proper), Test(proper),
                 RecallGap(leaky, testLabels, settings), RecallGap(proper, testLabels, settings)));
@@ -149,7 +149,7 @@ internal static class Comparison
 
     /// <summary>Reported recall − test recall with a bootstrap interval: the positives of both sets resampled independently
     /// (two strata of one stratified bootstrap); recall reads only positives.</summary>
-    internal static Estimate RecallGap(LeakRun run, bool[] testLabels, ImbalancedDataSettings settings)
+    internal static Interval RecallGap(LeakRun run, bool[] testLabels, ImbalancedDataSettings settings)
     {
         double[] reported = [.. run.Reported.Scores.Where((_, i) => run.ReportedLabels[i])];
         double[] test = [.. run.Test.Scores.Where((_, i) => testLabels[i])];
@@ -172,7 +172,7 @@ internal static class Comparison
             strata,
             rows => Recall(rows, 0, reported.Length, reported, run.Reported.Threshold) - Recall(rows, reported.Length, strata.Length, test, run.Test.Threshold),
             Seeds.Derive(settings.Seed, "leak recall gap bootstrap"),
-            settings.Resamples);
+            settings.Resamples).Interval;
     }
 
     /// <summary>The cases of every claim, from the per-data-set measurements and the leak check.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClassicalML.Evaluation;
 
 namespace ClassicalML.Scenarios.ImbalancedData;
 
@@ -9,7 +10,7 @@ namespace ClassicalML.Scenarios.ImbalancedData;
 /// <param name="PredictedPositives">Test rows it predicts positive (0 for the always-negative model).</param>
 /// <param name="Precision">Its precision with its interval; undefined (NaN, with the share of undefined resamples) when it predicts no positive.</param>
 /// <param name="Accuracy">Its accuracy with its interval.</param>
-internal sealed record BaselineNumbers(string Dataset, double Prevalence, int TestRows, int PredictedPositives, Estimate Precision, Estimate Accuracy);
+internal sealed record BaselineNumbers(string Dataset, double Prevalence, int TestRows, int PredictedPositives, Interval Precision, Interval Accuracy);
 
 /// <summary>Everything the claims read: the baselines and, per claim, its cases (effects with paired bootstrap intervals).</summary>
 /// <param name="Baselines">The always-negative baseline of each data set.</param>
@@ -144,8 +145,8 @@ internal sealed class MajorityPrecisionCriterion : Criterion<IReadOnlyList<Basel
     protected override (Verdict Verdict, string Evidence) Decide(IReadOnlyList<BaselineNumbers> input)
     {
         var parts = input.Select(b => string.Create(CultureInfo.InvariantCulture,
-            $"{b.Dataset}: {b.PredictedPositives} of {b.TestRows} test rows predicted positive; precision {b.Precision}{(double.IsNaN(b.Precision.Value) ? $" (tp + fp = 0; undefined in {Numbers.Percent(b.Precision.UndefinedShare)} of resamples)" : string.Empty)}; "
-            + $"accuracy {b.Accuracy} = 1 − prevalence {Judging.F(1 - b.Prevalence)}"));
+            $"{b.Dataset}: {b.PredictedPositives} of {b.TestRows} test rows predicted positive; precision {Numbers.Format(b.Precision)}{(double.IsNaN(b.Precision.Estimate) ? $" (tp + fp = 0; undefined in {Numbers.Percent(b.Precision.UndefinedShare)} of resamples)" : string.Empty)}; "
+            + $"accuracy {Numbers.Format(b.Accuracy)} = 1 − prevalence {Judging.F(1 - b.Prevalence)}"));
         string evidence = string.Join("; ", parts);
         if (input.Count == 0 || input.Any(b => b.PredictedPositives > 0))
         {

@@ -118,7 +118,7 @@ internal static class Report
                     {
                         int predicted = row.Method.Scores.Count(s => s >= row.Method.Threshold);
                         table.AddRow(d.Name, row.Method.Id, Comparison.Metrics[k].Label, predicted, v.UndefinedShare,
-                            double.IsNaN(v.Value) ? "no predicted positive on the test set (tp + fp = 0): undefined, not 0" : "no predicted positive in some resamples; those are left out of the interval");
+                            double.IsNaN(v.Estimate) ? "no predicted positive on the test set (tp + fp = 0): undefined, not 0" : "no predicted positive in some resamples; those are left out of the interval");
                     }
                 }
             }
@@ -216,13 +216,13 @@ internal static class Report
             [.. curves.Select(m =>
             {
                 var curve = PrecisionRecall.Curve(labels, m.Method.Scores);
-                return new Series($"{m.Method.Id} (AP {m.Values[ap].Value.ToString("0.000", CultureInfo.InvariantCulture)})", curve.Recalls, curve.Precisions);
+                return new Series($"{m.Method.Id} (AP {m.Values[ap].Estimate.ToString("0.000", CultureInfo.InvariantCulture)})", curve.Recalls, curve.Precisions);
             })], d.Baseline.Prevalence);
         yield return Figures.Roc($"roc-{d.Name}.png", $"ROC curves, {d.Name} test set ({d.Run.Data.Task})",
             [.. curves.Select(m =>
             {
                 var curve = Roc.Curve(labels, m.Method.Scores);
-                return new Series($"{m.Method.Id} (AUC {m.Values[auc].Value.ToString("0.000", CultureInfo.InvariantCulture)})", curve.FalsePositiveRates, curve.TruePositiveRates);
+                return new Series($"{m.Method.Id} (AUC {m.Values[auc].Estimate.ToString("0.000", CultureInfo.InvariantCulture)})", curve.FalsePositiveRates, curve.TruePositiveRates);
             })]);
         yield return Figures.Bars($"f1-vs-fair-{d.Name}.png", $"{d.Name}: F1 of remedy at 0.5 − F1 of tuned plain, 95% CI", "Δ F1 (SM: SMOTE; NZ: noisy copies)",
             [.. d.Remedies.Select(r => new BarValue(Short(r.Remedy), r.F1VsTuned))]);
@@ -238,19 +238,19 @@ internal static class Report
         foreach (var d in measured)
         {
             var b = d.Baseline;
-            double F1Of(string id) => d.Metrics.Single(m => m.Method.Id == id).Values[3].Value;
+            double F1Of(string id) => d.Metrics.Single(m => m.Method.Id == id).Values[3].Estimate;
             int Predicted(string id) => d.Metrics.Single(m => m.Method.Id == id).Method.Scores.Count(s => s >= 0.5);
-            var fair = d.Remedies.Select(r => r.F1VsTuned.Value).ToList();
-            var gainAp = d.Remedies.Select(r => r.AveragePrecision.Value).ToList();
+            var fair = d.Remedies.Select(r => r.F1VsTuned.Estimate).ToList();
+            var gainAp = d.Remedies.Select(r => r.AveragePrecision.Estimate).ToList();
             text.Add(Invariant(
-                $"On {d.Name} ({Numbers.Percent(b.Prevalence)} positive) the always-negative model scores accuracy {F(b.Accuracy.Value)} and predicts no positive, so its precision is undefined, not 98% nor 0: the answer's 98% is an accuracy, 1 − prevalence. ")
+                $"On {d.Name} ({Numbers.Percent(b.Prevalence)} positive) the always-negative model scores accuracy {F(b.Accuracy.Estimate)} and predicts no positive, so its precision is undefined, not 98% nor 0: the answer's 98% is an accuracy, 1 − prevalence. ")
                 + Invariant($"Plain LR predicts {Predicted("LR")} of {d.TestRows} test rows positive at 0.5 (F1 {F(F1Of("LR"))}); with its threshold tuned on out-of-fold training scores its F1 is {F(F1Of("LR-tuned"))}; plain FastTree's F1 is {F(F1Of("FT"))}, tuned {F(F1Of("FT-tuned"))}. ")
                 + Invariant($"Against these fair baselines the ten remedies' F1 differences run from {F(fair.Min())} to {F(fair.Max())}, and their AP differences against the plain models from {F(gainAp.Min())} to {F(gainAp.Max())}."));
         }
 
         foreach (var l in leaks)
         {
-            text.Add(Invariant($"Over-sampling ({l.Sampler}) before the split on {l.Dataset} reports recall {F(l.LeakyReported.Value)}, but the same model recalls {F(l.LeakyTest.Value)} of the untouched test positives (proper protocol: {F(l.ProperReported.Value)} reported, {F(l.ProperTest.Value)} on test)."));
+            text.Add(Invariant($"Over-sampling ({l.Sampler}) before the split on {l.Dataset} reports recall {F(l.LeakyReported.Estimate)}, but the same model recalls {F(l.LeakyTest.Estimate)} of the untouched test positives (proper protocol: {F(l.ProperReported.Estimate)} reported, {F(l.ProperTest.Estimate)} on test)."));
         }
 
         return string.Join(" ", text);
@@ -263,16 +263,16 @@ internal static class Report
         foreach (var d in measured)
         {
             RemedyComparison R(string id) => d.Remedies.Single(r => r.Remedy == id);
-            effects.Add(new Effect($"lr-weights-recall-gain-{d.Name}", $"recall of LR + class weights − LR, both at 0.5 ({d.Name})", R("LR-w").Recall.Value));
-            effects.Add(new Effect($"ft-weights-precision-change-{d.Name}", $"precision of FastTree + class weights − FastTree, both at 0.5 ({d.Name})", R("FT-w").Precision.Value));
-            effects.Add(new Effect($"lr-remedies-ap-change-{d.Name}", $"mean over the five LR remedies of AP(remedy) − AP(LR) ({d.Name})", d.Remedies.Where(r => r.Plain == "LR").Average(r => r.AveragePrecision.Value)));
-            effects.Add(new Effect($"remedies-f1-vs-tuned-{d.Name}", $"mean over the ten remedies of F1(remedy at 0.5) − F1(plain at tuned threshold) ({d.Name})", d.Remedies.Average(r => r.F1VsTuned.Value)));
-            effects.Add(new Effect($"accuracy-gap-{d.Name}", $"accuracy of the always-negative model − accuracy of the compared model ({d.Name})", d.Accuracy.Gap.Value));
-            effects.Add(new Effect($"pr-spread-log-{d.Name}", $"ln S, S = normalised AP range / normalised ROC AUC range over the fitted models ({d.Name})", Math.Log(d.PrSpread.Value)));
+            effects.Add(new Effect($"lr-weights-recall-gain-{d.Name}", $"recall of LR + class weights − LR, both at 0.5 ({d.Name})", R("LR-w").Recall.Estimate));
+            effects.Add(new Effect($"ft-weights-precision-change-{d.Name}", $"precision of FastTree + class weights − FastTree, both at 0.5 ({d.Name})", R("FT-w").Precision.Estimate));
+            effects.Add(new Effect($"lr-remedies-ap-change-{d.Name}", $"mean over the five LR remedies of AP(remedy) − AP(LR) ({d.Name})", d.Remedies.Where(r => r.Plain == "LR").Average(r => r.AveragePrecision.Estimate)));
+            effects.Add(new Effect($"remedies-f1-vs-tuned-{d.Name}", $"mean over the ten remedies of F1(remedy at 0.5) − F1(plain at tuned threshold) ({d.Name})", d.Remedies.Average(r => r.F1VsTuned.Estimate)));
+            effects.Add(new Effect($"accuracy-gap-{d.Name}", $"accuracy of the always-negative model − accuracy of the compared model ({d.Name})", d.Accuracy.Gap.Estimate));
+            effects.Add(new Effect($"pr-spread-log-{d.Name}", $"ln S, S = normalised AP range / normalised ROC AUC range over the fitted models ({d.Name})", Math.Log(d.PrSpread.Estimate)));
         }
 
         effects.AddRange(leaks.Where(l => l.Sampler == "random over-sampling").Select(l =>
-            new Effect($"leak-inflation-{l.Dataset}", $"recall reported by the leaky protocol − its test recall, random over-sampling ({l.Dataset})", l.LeakyInflation.Value)));
+            new Effect($"leak-inflation-{l.Dataset}", $"recall reported by the leaky protocol − its test recall, random over-sampling ({l.Dataset})", l.LeakyInflation.Estimate)));
         return effects;
     }
 }

@@ -14,16 +14,16 @@ internal sealed class Deferred
 {
     private readonly TestSetBootstrap _owner;
 
-    internal Deferred(TestSetBootstrap owner, Estimate? result = null)
+    internal Deferred(TestSetBootstrap owner, Interval? result = null)
     {
         _owner = owner;
         Result = result;
     }
 
-    internal Estimate? Result { get; set; }
+    internal Interval? Result { get; set; }
 
     /// <summary>The estimate; the first read runs the bootstrap of every statistic asked for so far.</summary>
-    public Estimate Value
+    public Interval Value
     {
         get
         {
@@ -32,7 +32,7 @@ internal sealed class Deferred
                 _owner.Run();
             }
 
-            return Result!.Value;
+            return Result!;
         }
     }
 }
@@ -48,7 +48,7 @@ internal sealed class Deferred
 /// seed, strata and number of resamples, so resample r holds the same rows in every pass, and two resamples can never
 /// share a key; a dozen models and a hundred comparisons cost one evaluation per model and resample. Differences are paired exactly as
 /// <see cref="Bootstrap.PairedDifference(ReadOnlySpan{bool}, ReadOnlySpan{double}, ReadOnlySpan{double}, BinaryMetric, int, int, double, bool)"/> pairs them (same seed, same class strata, same resamples). Resamples on which
-/// a statistic is undefined are left out of its percentiles and counted (<see cref="Estimate.UndefinedShare"/>). The point
+/// a statistic is undefined are left out of its percentiles and counted (<see cref="Interval.UndefinedShare"/>). The point
 /// estimate can fall outside its percentile interval (possible for skewed statistics); it is reported as measured.
 /// </remarks>
 internal sealed class TestSetBootstrap
@@ -100,7 +100,7 @@ internal sealed class TestSetBootstrap
     {
         if (double.IsNaN(statistic([.. methods.Select(Full)])))
         {
-            return new Deferred(this, Estimate.Undefined with { UndefinedShare = 1 });
+            return new Deferred(this, new Interval(double.NaN, double.NaN, double.NaN, 0.95, "stratified percentile bootstrap") { UndefinedShare = 1 });
         }
 
         var result = new Deferred(this);
@@ -139,7 +139,7 @@ internal sealed class TestSetBootstrap
         var intervals = Bootstrap.StratifiedPercentile(_strata, metrics, _seed, _resamples);
         for (int i = 0; i < pending.Count; i++)
         {
-            pending[i].Result.Result = intervals[i];
+            pending[i].Result.Result = intervals[i].Interval;
         }
     }
 

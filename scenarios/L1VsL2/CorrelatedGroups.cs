@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClassicalML.Data;
+using ClassicalML.Evaluation;
 using ClassicalML.Scenarios;
 using MathNet.Numerics.Random;
 using Microsoft.ML;
@@ -140,17 +141,19 @@ internal static class CorrelatedGroups
         return (copySet, RegularizationPath.Train(ml, copySet.Train, l1Lambda, 0).Weights, RegularizationPath.Train(ml, copySet.Train, 0, l2Lambda).Weights);
     }
 
-    private static Estimate ShareEstimate(double value, IEnumerable<double> refits)
+    private static Interval ShareEstimate(double value, IEnumerable<double> refits)
     {
         double[] defined = [.. refits.Where(v => !double.IsNaN(v))];
         if (defined.Length == 0 || double.IsNaN(value))
         {
-            return Estimate.WithoutInterval(value);
+            return new Interval(value, double.NaN, double.NaN, 0.95, RefitRange);
         }
 
         // The 2.5–97.5% range of the refits (the full-data value may fall outside it; reported as measured).
         double lower = MathNet.Numerics.Statistics.Statistics.QuantileCustom(defined, 0.025, MathNet.Numerics.Statistics.QuantileDefinition.R7);
         double upper = MathNet.Numerics.Statistics.Statistics.QuantileCustom(defined, 0.975, MathNet.Numerics.Statistics.QuantileDefinition.R7);
-        return new Estimate(value, lower, upper);
+        return new Interval(value, lower, upper, 0.95, RefitRange);
     }
+
+    private const string RefitRange = "2.5-97.5% range of the refits";
 }

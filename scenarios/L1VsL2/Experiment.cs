@@ -98,8 +98,8 @@ internal static class Experiment
 
             var a = paths.Tuned(d, Penalty.L1);
             var b = paths.Tuned(d, Penalty.L2);
-            Estimate aucDiff = Bootstrap.PairedDifference(labels, a.TestScores, b.TestScores, Roc.Auc, Seeds.Derive(seed, $"tuned AUC difference bootstrap {sets[d].Name}"), resamples, stratified: true);
-            Estimate lossDiff = Bootstrap.PairedDifference(labels, a.TestScores, b.TestScores, RegularizationPath.LogLoss, Seeds.Derive(seed, $"tuned log loss difference bootstrap {sets[d].Name}"), resamples, stratified: true);
+            Interval aucDiff = Bootstrap.PairedDifference(labels, a.TestScores, b.TestScores, Roc.Auc, Seeds.Derive(seed, $"tuned AUC difference bootstrap {sets[d].Name}"), resamples, stratified: true).Interval;
+            Interval lossDiff = Bootstrap.PairedDifference(labels, a.TestScores, b.TestScores, RegularizationPath.LogLoss, Seeds.Derive(seed, $"tuned log loss difference bootstrap {sets[d].Name}"), resamples, stratified: true).Interval;
             diffTable.AddRow(sets[d].Name, a.Lambda, b.Lambda, aucDiff, lossDiff);
             differences.Add(new TunedDifference(sets[d].Name, aucDiff, labels.Length));
             progress.Report("bootstrap at the tuned λ", d + 1, sets.Length);
@@ -153,9 +153,9 @@ internal static class Experiment
         for (int m = 1; m < models.Length; m++)
         {
             // Gain = test loss(unregularized) − test loss(regularized); the gap reduction subtracts the (fixed) train-loss difference.
-            Estimate gain = Bootstrap.PairedDifference(labels, fits[0].Test, fits[m].Test, RegularizationPath.LogLoss, Seeds.Derive(settings.Seed, $"overfitting gain bootstrap {m}"), settings.BootstrapResamples, stratified: true);
+            Interval gain = Bootstrap.PairedDifference(labels, fits[0].Test, fits[m].Test, RegularizationPath.LogLoss, Seeds.Derive(settings.Seed, $"overfitting gain bootstrap {m}"), settings.BootstrapResamples, stratified: true).Interval;
             double shift = fits[0].TrainLoss - fits[m].TrainLoss;
-            var gap = new Estimate(gain.Value - shift, gain.Lower - shift, gain.Upper - shift) { UndefinedShare = gain.UndefinedShare };
+            var gap = gain with { Estimate = gain.Estimate - shift, Lower = gain.Lower - shift, Upper = gain.Upper - shift };
             measures.Add(new OverfittingMeasure(models[m].Name, gain, gap, labels.Length));
         }
 

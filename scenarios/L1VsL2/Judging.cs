@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClassicalML.Evaluation;
 using ClassicalML.Scenarios;
 
 namespace ClassicalML.Scenarios.L1VsL2;
@@ -30,7 +31,7 @@ internal sealed record RecoveryMeasure(int Kept, double Precision, double Recall
 /// <param name="DataSet">The data set.</param>
 /// <param name="AucDifference">AUC(L1) − AUC(L2) with its 95% paired bootstrap interval.</param>
 /// <param name="TestRows">The test rows the interval rests on.</param>
-internal sealed record TunedDifference(string DataSet, Estimate AucDifference, int TestRows);
+internal sealed record TunedDifference(string DataSet, Interval AucDifference, int TestRows);
 
 /// <summary>Claim 5 input for one group of strongly correlated features (or a feature and its exact copy), over bootstrap
 /// refits of the training rows at each penalty's tuned λ.</summary>
@@ -65,7 +66,7 @@ internal sealed record ElasticNetMeasure(IReadOnlyList<(string DataSet, int Chec
 /// <param name="GapReduction">(test − train log loss)(unregularized) − (test − train log loss)(regularized); the train
 /// losses are fixed, so the interval is the gain's shifted.</param>
 /// <param name="TestRows">The test rows.</param>
-internal sealed record OverfittingMeasure(string Penalty, Estimate TestLossGain, Estimate GapReduction, int TestRows);
+internal sealed record OverfittingMeasure(string Penalty, Interval TestLossGain, Interval GapReduction, int TestRows);
 
 /// <summary>Everything the verdicts are computed from.</summary>
 internal sealed record Measurements(
@@ -169,11 +170,11 @@ internal static class Judging
     public static ClaimResult JudgeElasticNet(ElasticNetMeasure m) => ElasticNetMixes.Judge(new ElasticNetCriterion().Evaluate(m));
 
     /// <summary>count / total with its 95% Wilson interval; undefined (NaN) when there is nothing to count.</summary>
-    internal static Estimate WilsonShare(int count, int total)
+    internal static Interval WilsonShare(int count, int total)
     {
         if (total == 0)
         {
-            return Estimate.Undefined;
+            return new Interval(double.NaN, double.NaN, double.NaN, 0.95, "Wilson score");
         }
 
         return ClassicalML.Evaluation.Intervals.Wilson(count, total);
@@ -295,7 +296,7 @@ internal static class Judging
         private static MeasuredEffect Census(int count, int total)
         {
             double share = total == 0 ? double.NaN : (double)count / total;
-            return new(Estimate.Exact(share), Math.Max(1, total));
+            return new(Interval.Exact(share), Math.Max(1, total));
         }
     }
 }

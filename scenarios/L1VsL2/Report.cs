@@ -75,7 +75,7 @@ internal static class Report
         var shares = run.Groups.Shares;
         return
         [
-            new("sonar-overfitting-test-loss-gain-l2", "sonar: test log loss of the unregularized fit minus that of L2 at its tuned λ (positive: regularization generalizes better)", run.Measurements.Overfitting[0].TestLossGain.Value),
+            new("sonar-overfitting-test-loss-gain-l2", "sonar: test log loss of the unregularized fit minus that of L2 at its tuned λ (positive: regularization generalizes better)", run.Measurements.Overfitting[0].TestLossGain.Estimate),
             new("l1-minus-l2-zero-share", "share of exactly-zero weights at the validation-tuned λ, L1 minus L2, pooled over the 4 data sets", ZeroShare(Penalty.L1) - ZeroShare(Penalty.L2)),
             new("elastic-net-zero-share", "share of exactly-zero weights of the elastic net at its validation-tuned λ, pooled over the 4 data sets", ZeroShare(Penalty.ElasticNet)),
             new("l2-norm-log-ratio", "breast cancer, L2: log10(‖w‖₂ at the largest λ / ‖w‖₂ at the smallest λ) (negative: shrinks)", Math.Log10(l2[^1].L2Norm / l2[0].L2Norm)),
@@ -83,7 +83,7 @@ internal static class Report
             new("graded-drop-order", "graded set (coefficients 1, 0.3, 0), L1 path: share of (more useful, less useful) pairs in which the more useful feature is dropped at the larger λ, minus 0.5", run.Measurements.DropOrder[1].Share - 0.5),
             new("size-group-confirming-share", $"breast cancer {size.Group}: share of bootstrap refits in which L1 keeps one member or a minority while L2 keeps all, minus 0.5",
                 (size.Used == 0 ? double.NaN : (double)size.KeepsOne / size.Used) - 0.5),
-            new("sonar-tuned-auc-l1-minus-l2", "sonar: test AUC(L1) − AUC(L2), each at its validation-tuned λ", run.Measurements.Tuned[RunData.SonarIndex].AucDifference.Value),
+            new("sonar-tuned-auc-l1-minus-l2", "sonar: test AUC(L1) − AUC(L2), each at its validation-tuned λ", run.Measurements.Tuned[RunData.SonarIndex].AucDifference.Estimate),
         ];
     }
 
@@ -95,7 +95,7 @@ internal static class Report
         var (same, dbl, conclusion, _) = run.Scaling;
         bool sumScaled = conclusion.StartsWith("the SUM", StringComparison.Ordinal);
         string zeroText = string.Join(", ", m.Zeros.Select(z => string.Create(c, $"{z.DataSet} {z.ZerosAtTuned}/{z.Features}")));
-        string diffText = string.Join(", ", m.Tuned.Select(d => $"{d.DataSet} {d.AucDifference}"));
+        string diffText = string.Join(", ", m.Tuned.Select(d => $"{d.DataSet} {Numbers.Format(d.AucDifference)}"));
         string groupText = string.Join(", ", m.Groups.Select(g => string.Create(c, $"{g.Group} {g.KeepsOne} of the {g.Used} refits that used it (of {g.Refits})")));
         var best = BestSelection(run);
         var r = m.Recovery;
@@ -108,7 +108,7 @@ internal static class Report
             ? "so with identical features 'L1 keeps one' fails: the lasso optimum is not unique and this optimizer, starting from zero with equal gradients, splits the weight"
             : "so L1 kept mostly one of the identical pair";
         int converged = run.Convergence.Count(t => t.Check.Converged);
-        string overfit = string.Join("; ", m.Overfitting.Select(f => $"{f.Penalty}: test log loss lower by {f.TestLossGain}, train–test gap smaller by {f.GapReduction}"));
+        string overfit = string.Join("; ", m.Overfitting.Select(f => $"{f.Penalty}: test log loss lower by {Numbers.Format(f.TestLossGain)}, train–test gap smaller by {Numbers.Format(f.GapReduction)}"));
         string[] parts =
         [
             $"On sonar, against the unregularized fit (whose training loss goes to 0 on these separable rows): {overfit}. ",

@@ -1,3 +1,5 @@
+using ClassicalML.Evaluation;
+
 namespace ClassicalML.Scenarios.OneHotVsLabel;
 
 /// <summary>Claim 1's numbers: paired per-fold AUC gaps one-hot − label on the same folds.</summary>
@@ -5,14 +7,14 @@ namespace ClassicalML.Scenarios.OneHotVsLabel;
 /// <param name="TreeGap">AUC(one-hot) − AUC(label) for FastTree.</param>
 /// <param name="GapDifference">Per fold: logistic gap − FastTree gap.</param>
 /// <param name="Rows">The rows cross-validated (the intervals narrow as one over the square root of the rows).</param>
-internal sealed record LabelPenalty(Estimate LogisticGap, Estimate TreeGap, Estimate GapDifference, int Rows);
+internal sealed record LabelPenalty(Interval LogisticGap, Interval TreeGap, Interval GapDifference, int Rows);
 
 /// <summary>Claim 2's numbers: true-order codes against one-hot on the ordinal columns, logistic regression.</summary>
 /// <param name="Difference">AUC(mixed: ordinal columns ranked) − AUC(one-hot), paired per fold.</param>
 /// <param name="OrdinalFeatures">Features with the ordinal columns ranked.</param>
 /// <param name="OneHotFeatures">Features with every column one-hot.</param>
 /// <param name="Rows">The rows cross-validated.</param>
-internal sealed record OrdinalComparison(Estimate Difference, int OrdinalFeatures, int OneHotFeatures, int Rows);
+internal sealed record OrdinalComparison(Interval Difference, int OrdinalFeatures, int OneHotFeatures, int Rows);
 
 /// <summary>The size of one encoding at one cardinality.</summary>
 /// <param name="Levels">The number of levels of the nominal feature.</param>
@@ -39,11 +41,11 @@ internal sealed record SizeGrowth(IReadOnlyList<SizePoint> OneHot, IReadOnlyList
 /// <param name="Rows">The rows cross-validated.</param>
 internal sealed record HighCardinalityComparison(
     int Levels,
-    Estimate LogisticLabelVsOneHot,
-    Estimate TreeLabelVsOneHot,
-    Estimate LogisticLabelVsNumeric,
-    Estimate LogisticHashVsOneHot,
-    Estimate TreeHashVsOneHot,
+    Interval LogisticLabelVsOneHot,
+    Interval TreeLabelVsOneHot,
+    Interval LogisticLabelVsNumeric,
+    Interval LogisticHashVsOneHot,
+    Interval TreeHashVsOneHot,
     int OneHotFeatures,
     int LabelFeatures,
     int HashFeatures,
@@ -55,7 +57,7 @@ internal sealed record HighCardinalityComparison(
 /// <param name="LabelVsOneHot">AUC(label) − AUC(one-hot), paired per fold.</param>
 /// <param name="Contribution">The feature's own contribution: AUC(one-hot) − AUC(numeric features only), paired per fold.</param>
 /// <param name="Rows">The rows cross-validated.</param>
-internal sealed record CardinalityCase(int Levels, string Model, Estimate LabelVsOneHot, Estimate Contribution, int Rows);
+internal sealed record CardinalityCase(int Levels, string Model, Interval LabelVsOneHot, Interval Contribution, int Rows);
 
 /// <summary>Everything the verdicts are computed from.</summary>
 /// <param name="Penalty">Claim 1.</param>
@@ -159,10 +161,10 @@ internal sealed class RelativeLossCriterion : Criterion<CardinalityCase>
 
     protected override (Verdict Verdict, string Evidence) Decide(CardinalityCase input)
     {
-        double c = input.Contribution.Value;
+        double c = input.Contribution.Estimate;
         var effect = new EffectCriterion("AUC(label) − AUC(one-hot)", Direction.Greater, -Judging.ContributionHoldsAt * c, -Judging.ContributionPartlyAt * c, "95% corrected resampled t interval", "rows");
         var j = effect.Evaluate(input.LabelVsOneHot, input.Rows);
-        return (j.Verdict, $"the feature contributes {input.Contribution}; {j.Evidence}");
+        return (j.Verdict, $"the feature contributes {Numbers.Format(input.Contribution)}; {j.Evidence}");
     }
 }
 
@@ -178,7 +180,7 @@ internal sealed class RuleOfThumbCriterion : Criterion<IReadOnlyList<Cardinality
     {
         ArgumentNullException.ThrowIfNull(input);
         var matters = input.Where(c => c.Contribution.Lower > 0).ToList();
-        string left = string.Join(", ", input.Where(c => !(c.Contribution.Lower > 0)).Select(c => $"{c.Levels} levels, {c.Model} (contribution {c.Contribution})"));
+        string left = string.Join(", ", input.Where(c => !(c.Contribution.Lower > 0)).Select(c => $"{c.Levels} levels, {c.Model} (contribution {Numbers.Format(c.Contribution)})"));
         string note = left.Length == 0 ? string.Empty : $"; left out, the feature does not matter there: {left}";
         if (matters.Count == 0)
         {

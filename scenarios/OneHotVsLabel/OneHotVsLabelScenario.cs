@@ -264,16 +264,16 @@ public sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
     /// <summary>The main effects, signed, for the scikit-learn replication.</summary>
     private static List<Effect> Effects(Measurements m, SyntheticRun top, int folds) =>
     [
-        new("german-logistic-onehot-minus-label", "German credit, logistic regression: AUC(one-hot) − AUC(label codes), mean over the folds", m.Penalty.LogisticGap.Value),
-        new("german-tree-onehot-minus-label", "German credit, boosted trees: AUC(one-hot) − AUC(label codes)", m.Penalty.TreeGap.Value),
-        new("german-logistic-true-order-minus-onehot", "German credit, logistic regression: AUC(ordinal columns ranked, nominal one-hot) − AUC(all one-hot)", m.Ordinal.Difference.Value),
+        new("german-logistic-onehot-minus-label", "German credit, logistic regression: AUC(one-hot) − AUC(label codes), mean over the folds", m.Penalty.LogisticGap.Estimate),
+        new("german-tree-onehot-minus-label", "German credit, boosted trees: AUC(one-hot) − AUC(label codes)", m.Penalty.TreeGap.Estimate),
+        new("german-logistic-true-order-minus-onehot", "German credit, logistic regression: AUC(ordinal columns ranked, nominal one-hot) − AUC(all one-hot)", m.Ordinal.Difference.Estimate),
         new("onehot-feature-growth", "synthetic: growth exponent of one-hot's feature count over the cardinalities (1 = proportional)", Judging.GrowthExponent(m.Growth.OneHot, p => p.Features)),
-        new("many-levels-logistic-label-minus-onehot", $"synthetic, {m.HighCardinality.Levels} levels, logistic regression: AUC(label) − AUC(one-hot)", m.HighCardinality.LogisticLabelVsOneHot.Value),
-        new("many-levels-tree-label-minus-onehot", $"synthetic, {m.HighCardinality.Levels} levels, boosted trees: AUC(label) − AUC(one-hot)", m.HighCardinality.TreeLabelVsOneHot.Value),
+        new("many-levels-logistic-label-minus-onehot", $"synthetic, {m.HighCardinality.Levels} levels, logistic regression: AUC(label) − AUC(one-hot)", m.HighCardinality.LogisticLabelVsOneHot.Estimate),
+        new("many-levels-tree-label-minus-onehot", $"synthetic, {m.HighCardinality.Levels} levels, boosted trees: AUC(label) − AUC(one-hot)", m.HighCardinality.TreeLabelVsOneHot.Estimate),
         .. new[] { CategoricalEncoding.Hashing, CategoricalEncoding.Count, CategoricalEncoding.Target }.SelectMany(e => Models.Select(model => new Effect(
             $"many-levels-{(model == ModelKind.Logistic ? "logistic" : "tree")}-{e.Name()}-minus-onehot",
             $"synthetic, {top.Levels} levels, {model.Name()}: AUC({e.Name()}) − AUC(one-hot)",
-            AucDifference(top.Runs[(e, model)], top.Runs[(CategoricalEncoding.OneHot, model)], folds).Value))),
+            AucDifference(top.Runs[(e, model)], top.Runs[(CategoricalEncoding.OneHot, model)], folds).Estimate))),
     ];
 
     /// <summary>Reports progress one finished step at a time.</summary>
@@ -312,14 +312,12 @@ public sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
         }
     }
 
-    /// <summary>The 95% corrected resampled t interval (ClassicalML.Evaluation) of fold values from k-fold, as an estimate.</summary>
-    internal static Estimate FoldMean(double[] values, int folds) => Ci(CorrectedResampledT.Interval(values, ResamplingDesign.KFold(folds)));
+    /// <summary>The 95% corrected resampled t interval (ClassicalML.Evaluation) of fold values from k-fold.</summary>
+    internal static Interval FoldMean(double[] values, int folds) => CorrectedResampledT.Interval(values, ResamplingDesign.KFold(folds)).ToInterval();
 
-    internal static Estimate Auc(EncodingRun run, int folds) => FoldMean(run.FoldAuc, folds);
+    internal static Interval Auc(EncodingRun run, int folds) => FoldMean(run.FoldAuc, folds);
 
-    internal static Estimate AucDifference(EncodingRun a, EncodingRun b, int folds) => Ci(CorrectedResampledT.Paired(a.FoldAuc, b.FoldAuc, ResamplingDesign.KFold(folds)));
-
-    private static Estimate Ci(CorrectedTInterval t) => new(t.Mean, t.Lower, t.Upper);
+    internal static Interval AucDifference(EncodingRun a, EncodingRun b, int folds) => CorrectedResampledT.Paired(a.FoldAuc, b.FoldAuc, ResamplingDesign.KFold(folds)).ToInterval();
 
     private static Measurements Measure(
         OneHotVsLabelSettings settings,
@@ -335,7 +333,7 @@ public sealed class OneHotVsLabelScenario : Scenario<OneHotVsLabelSettings>
         var penalty = new LabelPenalty(
             FoldMean(lrGap, gk),
             FoldMean(treeGap, gk),
-            Ci(CorrectedResampledT.Paired(lrGap, treeGap, ResamplingDesign.KFold(gk))),
+            CorrectedResampledT.Paired(lrGap, treeGap, ResamplingDesign.KFold(gk)).ToInterval(),
             germanRows);
 
         var ordinal = new OrdinalComparison(

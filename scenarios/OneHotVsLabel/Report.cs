@@ -118,7 +118,7 @@ internal static class Report
 
         double[] x = [.. synthetic.Select(r => Math.Log10(r.Levels))];
         Series Gap(CategoricalEncoding e, ModelKind m) => new($"{e.Name()}, {m.ShortName()}",
-            x, [.. synthetic.Select(r => AucDifference(r.Runs[(e, m)], r.Runs[(CategoricalEncoding.OneHot, m)], settings.SyntheticFolds).Value)]);
+            x, [.. synthetic.Select(r => AucDifference(r.Runs[(e, m)], r.Runs[(CategoricalEncoding.OneHot, m)], settings.SyntheticFolds).Estimate)]);
         figures.Add(Figures.Line("synthetic-auc-vs-one-hot.png", "Synthetic nominal feature: AUC minus one-hot's AUC (same model, same folds)",
             "log10(number of levels)", "AUC − AUC(one-hot)",
             [
@@ -183,19 +183,19 @@ internal static class Report
         var p = m.Penalty;
         EncodedSize Top(CategoricalEncoding e) => top.Sizes[e];
         return string.Create(CultureInfo.InvariantCulture,
-            $"On German credit ({german[(CategoricalEncoding.OneHot, ModelKind.Logistic)].FoldAuc.Length} folds), logistic regression scores AUC {lrOneHot} with one-hot encoding "
-            + $"and {lrLabel} with arbitrary label codes, a paired gap of {p.LogisticGap}; numeric features alone give {lrNumeric}. "
-            + $"FastTree scores {ftOneHot} one-hot and {ftLabel} label-encoded (gap {p.TreeGap}). "
-            + $"Label codes in the true order for the {ordinalColumns} ordinal columns (arbitrary codes for the nominal ones) give logistic regression {lrOrdinal}; ranking the ordinal columns and one-hot encoding "
-            + $"the nominal ones (mixed) gives {lrMixed}, {m.Ordinal.Difference} against all one-hot, with {m.Ordinal.OrdinalFeatures} instead of {m.Ordinal.OneHotFeatures} features. "
+            $"On German credit ({german[(CategoricalEncoding.OneHot, ModelKind.Logistic)].FoldAuc.Length} folds), logistic regression scores AUC {Numbers.Format(lrOneHot)} with one-hot encoding "
+            + $"and {Numbers.Format(lrLabel)} with arbitrary label codes, a paired gap of {Numbers.Format(p.LogisticGap)}; numeric features alone give {Numbers.Format(lrNumeric)}. "
+            + $"FastTree scores {Numbers.Format(ftOneHot)} one-hot and {Numbers.Format(ftLabel)} label-encoded (gap {Numbers.Format(p.TreeGap)}). "
+            + $"Label codes in the true order for the {ordinalColumns} ordinal columns (arbitrary codes for the nominal ones) give logistic regression {Numbers.Format(lrOrdinal)}; ranking the ordinal columns and one-hot encoding "
+            + $"the nominal ones (mixed) gives {Numbers.Format(lrMixed)}, {Numbers.Format(m.Ordinal.Difference)} against all one-hot, with {m.Ordinal.OrdinalFeatures} instead of {m.Ordinal.OneHotFeatures} features. "
             + $"On the synthetic nominal feature ({settings.SyntheticRows} rows, Zipf exponent {F(settings.LevelSkew)}; each cardinality is its own draw, "
             + $"so compare encodings within a cardinality), one-hot needs {first.Sizes[CategoricalEncoding.OneHot].Features} features "
             + $"at {first.Levels} levels and {Top(CategoricalEncoding.OneHot).Features} at {top.Levels} ({top.LevelsSeen} levels drawn); as a dense Single matrix that is "
             + $"{F(Top(CategoricalEncoding.OneHot).DenseBytes / 1e6)} MB against {F(Top(CategoricalEncoding.Label).DenseBytes / 1e6)} MB for label encoding, while ML.NET holds "
             + $"the one-hot rows as sparse vectors in {F(Top(CategoricalEncoding.OneHot).StoredBytes / 1e6)} MB. "
-            + $"At {top.Levels} levels, label encoding adds {h.LogisticLabelVsNumeric} AUC to logistic regression's numeric features and differs from one-hot by "
-            + $"{h.LogisticLabelVsOneHot}; for FastTree label − one-hot is {h.TreeLabelVsOneHot}. Hashing into {1 << settings.SyntheticHashBits} slots ({h.HashFeatures} features "
-            + $"at every cardinality) differs from one-hot by {h.LogisticHashVsOneHot} (logistic) and {h.TreeHashVsOneHot} (FastTree). "
+            + $"At {top.Levels} levels, label encoding adds {Numbers.Format(h.LogisticLabelVsNumeric)} AUC to logistic regression's numeric features and differs from one-hot by "
+            + $"{Numbers.Format(h.LogisticLabelVsOneHot)}; for FastTree label − one-hot is {Numbers.Format(h.TreeLabelVsOneHot)}. Hashing into {1 << settings.SyntheticHashBits} slots ({h.HashFeatures} features "
+            + $"at every cardinality) differs from one-hot by {Numbers.Format(h.LogisticHashVsOneHot)} (logistic) and {Numbers.Format(h.TreeHashVsOneHot)} (FastTree). "
             + $"Intervals are 95% corrected resampled t intervals over the folds (Nadeau and Bengio); differences are paired on the same folds. "
             + $"{MemoryReading(settings, synthetic, columns)} {RemedyReading(settings, synthetic)}"
             + $" {convergence.Count(c => c.Check.Converged)} of {convergence.Count} logistic fits checked for convergence (first fold of each encoding, German credit and the largest cardinality, "
@@ -216,7 +216,7 @@ internal static class Report
             + $"({Numbers.Format(top.DenseBytes / 1e6)} MB for {settings.SyntheticRows} rows): \"high memory consumption\" applies to a dense one-hot matrix, whose size is rows × total levels, and to sparse storage only in its 8 bytes per stored value against label encoding's 4. "
             + $"The answer's condition speaks of the number of categorical features, but that is not what makes one-hot wide: on German credit, going from {few.Columns} to {all.Columns} categorical columns ({few.Levels} to {all.Levels} levels in total) "
             + $"takes one-hot from {few.OneHot.Features} to {all.OneHot.Features} features and its row as the trainer holds it from {Numbers.Format(PerRow(few.OneHot.StoredBytes, few.OneHot.Rows))} to {Numbers.Format(PerRow(all.OneHot.StoredBytes, all.OneHot.Rows))} bytes "
-            + $"(label: {Numbers.Format(PerRow(few.Label.StoredBytes, few.Label.Rows))} to {Numbers.Format(PerRow(all.Label.StoredBytes, all.Label.Rows))}), while the logistic AUC gap one-hot − label goes from {few.LogisticOneHotMinusLabel} to {all.LogisticOneHotMinusLabel}: "
+            + $"(label: {Numbers.Format(PerRow(few.Label.StoredBytes, few.Label.Rows))} to {Numbers.Format(PerRow(all.Label.StoredBytes, all.Label.Rows))}), while the logistic AUC gap one-hot − label goes from {Numbers.Format(few.LogisticOneHotMinusLabel)} to {Numbers.Format(all.LogisticOneHotMinusLabel)}: "
             + $"more columns add to both encodings alike (one value per column per row); more levels widen only one-hot's dense form.");
     }
 
@@ -224,7 +224,7 @@ internal static class Report
     private static string RemedyReading(OneHotVsLabelSettings settings, List<SyntheticRun> synthetic)
     {
         var top = synthetic[^1];
-        string Gap(CategoricalEncoding e, ModelKind m) => AucDifference(top.Runs[(e, m)], top.Runs[(CategoricalEncoding.OneHot, m)], settings.SyntheticFolds).ToString();
+        string Gap(CategoricalEncoding e, ModelKind m) => Numbers.Format(AucDifference(top.Runs[(e, m)], top.Runs[(CategoricalEncoding.OneHot, m)], settings.SyntheticFolds));
         return string.Create(CultureInfo.InvariantCulture,
             $"Remedies at {top.Levels} levels, AUC − AUC(one-hot) for logistic regression / FastTree: hashing ({settings.SyntheticHashBits} bits) {Gap(CategoricalEncoding.Hashing, ModelKind.Logistic)} / {Gap(CategoricalEncoding.Hashing, ModelKind.FastTree)}, "
             + $"count encoding {Gap(CategoricalEncoding.Count, ModelKind.Logistic)} / {Gap(CategoricalEncoding.Count, ModelKind.FastTree)}, "

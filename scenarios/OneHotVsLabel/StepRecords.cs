@@ -1,5 +1,6 @@
 using ClassicalML.Data;
 using ClassicalML.Data.Splits;
+using ClassicalML.Evaluation;
 
 namespace ClassicalML.Scenarios.OneHotVsLabel;
 
@@ -35,7 +36,7 @@ internal sealed record RunGrid(
 /// <param name="OneHot">One-hot sizes.</param>
 /// <param name="Label">Label-encoding sizes.</param>
 /// <param name="LogisticOneHotMinusLabel">AUC(one-hot) − AUC(label), logistic regression, paired per fold.</param>
-internal sealed record ColumnCase(int Columns, int Levels, EncodedSize OneHot, EncodedSize Label, Estimate LogisticOneHotMinusLabel);
+internal sealed record ColumnCase(int Columns, int Levels, EncodedSize OneHot, EncodedSize Label, Interval LogisticOneHotMinusLabel);
 
 /// <summary>The memory step: encoded sizes, and the number of columns against the number of levels.</summary>
 /// <param name="German">German credit's sizes per encoding.</param>

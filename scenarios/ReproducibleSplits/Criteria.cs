@@ -1,3 +1,5 @@
+using ClassicalML.Evaluation;
+
 namespace ClassicalML.Scenarios.ReproducibleSplits;
 
 /// <summary>Which side of one half a 95% interval lies on: true above, false below, null when it contains the half.</summary>
@@ -5,7 +7,7 @@ internal static class Half
 {
     public const double Value = 0.5;
 
-    public static bool? Side(Estimate e) => e.IsUndefined ? null : e.Lower > Value ? true : e.Upper < Value ? false : null;
+    public static bool? Side(Interval e) => e.IsUndefined ? null : e.Lower > Value ? true : e.Upper < Value ? false : null;
 
     /// <summary>Two parts of a claim, each on the right side (true), the wrong side (false) or undecided (null): holds if
     /// both are right, partly holds if one is, does not hold if neither is, inconclusive while either is undecided.</summary>
@@ -26,9 +28,9 @@ internal sealed class MaskNotOrderCriterion : Criterion<MechanismMeasurements>
 
     protected override (Verdict Verdict, string Evidence) Decide(MechanismMeasurements input)
     {
-        Estimate exact = Stats.Wilson(input.ExactSizeCalls), reordered = Stats.Wilson(input.ReorderedCalls);
+        Interval exact = Stats.Wilson(input.ExactSizeCalls), reordered = Stats.Wilson(input.ReorderedCalls);
         string evidence = $"training rows per call {input.TrainSizes.Min()} to {input.TrainSizes.Max()} (SD {Numbers.Format(Sd(input.TrainSizes))}) over {input.Calls} calls; "
-            + $"exactly 80/10/10 rows in {input.ExactSizeCalls.Hits} of {input.Calls} calls = {exact}; rows out of file order in {input.ReorderedCalls.Hits} of {input.Calls} = {reordered} (share, 95% Wilson)";
+            + $"exactly 80/10/10 rows in {input.ExactSizeCalls.Hits} of {input.Calls} calls = {Numbers.Format(exact)}; rows out of file order in {input.ReorderedCalls.Hits} of {input.Calls} = {Numbers.Format(reordered)} (share, 95% Wilson)";
         return (Half.BothParts(Half.Side(exact), Half.Side(reordered)), evidence);
     }
 
@@ -45,9 +47,9 @@ internal sealed class DifferentTestSetsCriterion : Criterion<MechanismMeasuremen
 
     protected override (Verdict Verdict, string Evidence) Decide(MechanismMeasurements input)
     {
-        Estimate common = input.TestShareInCommon, training = input.TestShareWasTraining;
-        string evidence = $"over {input.TestInCommon.Length} pairs of calls: test rows in common = {common}; test rows that were the other call's training rows = {training}; "
-            + $"training rows in common = {input.TrainShareInCommon} (identical training sets in {input.IdenticalTrainPairs.Hits} of {input.IdenticalTrainPairs.Total} pairs)";
+        Interval common = input.TestShareInCommon, training = input.TestShareWasTraining;
+        string evidence = $"over {input.TestInCommon.Length} pairs of calls: test rows in common = {Numbers.Format(common)}; test rows that were the other call's training rows = {Numbers.Format(training)}; "
+            + $"training rows in common = {Numbers.Format(input.TrainShareInCommon)} (identical training sets in {input.IdenticalTrainPairs.Hits} of {input.IdenticalTrainPairs.Total} pairs)";
         bool? few = Half.Side(common) is { } c ? !c : null;
         bool? leak = Half.Side(training);
         return (Half.BothParts(few, leak), evidence);
@@ -65,8 +67,8 @@ internal sealed class RankingFlipCriterion : Criterion<(PairMeasurements Differe
     protected override (Verdict Verdict, string Evidence) Decide((PairMeasurements Different, PairMeasurements Tied) input)
     {
         var (d, t) = input;
-        string tied = $"tied pair, not judged: logistic regression − {t.Other} = {t.Gap} AUC; worse model picked in {t.SharedFlipRate} of one-split and {t.OwnFlipRate} of own-split comparisons";
-        string ranking = $"true ranking: logistic regression − {d.Other} = {d.Gap} AUC over {d.Calls} calls; worse model picked in {d.SharedFlipRate} of one-split and {d.OwnFlipRate} of own-split comparisons";
+        string tied = $"tied pair, not judged: logistic regression − {t.Other} = {Numbers.Format(t.Gap)} AUC; worse model picked in {Numbers.Format(t.SharedFlipRate)} of one-split and {Numbers.Format(t.OwnFlipRate)} of own-split comparisons";
+        string ranking = $"true ranking: logistic regression − {d.Other} = {Numbers.Format(d.Gap)} AUC over {d.Calls} calls; worse model picked in {Numbers.Format(d.SharedFlipRate)} of one-split and {Numbers.Format(d.OwnFlipRate)} of own-split comparisons";
         if (!d.RankingEstablished)
         {
             return (Verdict.Inconclusive, $"{ranking}: the interval contains 0, so the pair has no established ranking to flip; more calls would decide. {tied}");

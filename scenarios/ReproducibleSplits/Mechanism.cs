@@ -1,4 +1,5 @@
 using ClassicalML.Data.Splits;
+using ClassicalML.Evaluation;
 
 namespace ClassicalML.Scenarios.ReproducibleSplits;
 
@@ -35,11 +36,11 @@ internal sealed record MechanismMeasurements(
 {
     public int Calls => TrainSizes.Length;
 
-    public Estimate TestShareInCommon => Stats.MeanWithInterval(TestInCommon);
+    public Interval TestShareInCommon => Stats.MeanWithInterval(TestInCommon);
 
-    public Estimate TestShareWasTraining => Stats.MeanWithInterval(TestWasTraining);
+    public Interval TestShareWasTraining => Stats.MeanWithInterval(TestWasTraining);
 
-    public Estimate TrainShareInCommon => Stats.MeanWithInterval(TrainInCommon);
+    public Interval TrainShareInCommon => Stats.MeanWithInterval(TrainInCommon);
 }
 
 /// <summary>Runs the answer's get_splits many times, as unseeded calls would, and measures what it returns.</summary>

@@ -25,13 +25,13 @@ internal sealed record PairMeasurements(
     string Other,
     double[] Logistic,
     double[] OtherAuc,
-    Estimate Gap,
-    Estimate SharedFlipRate,
-    Estimate OwnFlipRate,
-    Estimate FlipIncrease,
-    Estimate SdShared,
-    Estimate SdOwn,
-    Estimate SdRatio,
+    Interval Gap,
+    Interval SharedFlipRate,
+    Interval OwnFlipRate,
+    Interval FlipIncrease,
+    Interval SdShared,
+    Interval SdOwn,
+    Interval SdRatio,
     int UndefinedCalls)
 {
     /// <summary>Calls with both AUCs defined.</summary>
@@ -41,7 +41,7 @@ internal sealed record PairMeasurements(
     public bool RankingEstablished => Gap.Lower > 0 || Gap.Upper < 0;
 
     /// <summary>The model ahead on average.</summary>
-    public string Leader => Gap.Value >= 0 ? "logistic regression" : Other;
+    public string Leader => Gap.Estimate >= 0 ? "logistic regression" : Other;
 }
 
 /// <summary>The two cases: a pair that really differs, and a practically tied pair (a labelled second case).</summary>
@@ -89,8 +89,8 @@ internal static class Ranking
         int[] defined = [.. Enumerable.Range(0, logisticAll.Length).Where(t => !double.IsNaN(logisticAll[t]) && !double.IsNaN(otherAll[t]))];
         double[] x = [.. defined.Select(t => logisticAll[t])], y = [.. defined.Select(t => otherAll[t])];
         var gap = Stats.MeanWithInterval([.. x.Zip(y, (a, b) => a - b)]);
-        var comparisons = new Comparisons(x, y, gap.Value >= 0 ? 1 : -1);
-        Estimate Boot(RowMetric metric) => Stats.Bootstrapped(x.Length, metric, seed, resamples);
+        var comparisons = new Comparisons(x, y, gap.Estimate >= 0 ? 1 : -1);
+        Interval Boot(RowMetric metric) => Stats.Bootstrapped(x.Length, metric, seed, resamples);
         return new PairMeasurements(name, other, x, y, gap,
             Boot(comparisons.SharedFlipRate), Boot(comparisons.OwnFlipRate), Boot(rows => comparisons.OwnFlipRate(rows) - comparisons.SharedFlipRate(rows)),
             Boot(comparisons.SharedSd), Boot(comparisons.OwnSd), Boot(rows => comparisons.OwnSd(rows) / comparisons.SharedSd(rows)),

@@ -220,10 +220,10 @@ internal static class Report
     private static IReadOnlyList<Effect> Effects(ReproducibleSplitsSettings settings, Measurements m, SideMeasurements s) =>
     [
         new("train-size-sd", I($"SD of the training rows per get_splits call (np.random.rand mask, seeds {m.Mechanism.FirstSeed} + t, {m.Mechanism.Calls} calls, data seed {settings.Seed})"), Sd(m.Mechanism.TrainSizes)),
-        new("auc-gap-logistic-minus-tree", "mean test AUC, logistic regression minus a single 20-leaf tree (really different pair)", m.Different.Gap.Value),
-        new("flip-increase-different-pair", "share of comparisons picking the worse model, own splits minus one split (really different pair)", m.Different.FlipIncrease.Value),
-        new("sd-increase-different-pair", "SD of the AUC difference, own splits minus one split (really different pair)", m.Different.SdOwn.Value - m.Different.SdShared.Value),
-        new("sd-increase-tied-pair", "SD of the AUC difference, own splits minus one split (tied pair: logistic regression vs boosted trees)", m.Tied.SdOwn.Value - m.Tied.SdShared.Value),
+        new("auc-gap-logistic-minus-tree", "mean test AUC, logistic regression minus a single 20-leaf tree (really different pair)", m.Different.Gap.Estimate),
+        new("flip-increase-different-pair", "share of comparisons picking the worse model, own splits minus one split (really different pair)", m.Different.FlipIncrease.Estimate),
+        new("sd-increase-different-pair", "SD of the AUC difference, own splits minus one split (really different pair)", m.Different.SdOwn.Estimate - m.Different.SdShared.Estimate),
+        new("sd-increase-tied-pair", "SD of the AUC difference, own splits minus one split (tied pair: logistic regression vs boosted trees)", m.Tied.SdOwn.Estimate - m.Tied.SdShared.Estimate),
         new("get-splits-moved-reorder-minus-append", "share of old rows the seeded get_splits moves when rows are reordered minus when rows are appended", s.SeededGetSplits.Reordered.Fraction - s.SeededGetSplits.Appended.Fraction),
         new("shuffle-minus-get-splits-moved-append", "share of old rows moved by appending rows, seeded shuffle-and-cut minus seeded get_splits", s.SeededShuffle.Appended.Fraction - s.SeededGetSplits.Appended.Fraction),
         new("get-splits-minus-hash-moved-reorder", "share of rows moved by reordering, seeded get_splits minus hash of the row", s.SeededGetSplits.Reordered.Fraction - s.ContentHash.Reordered.Fraction),
@@ -238,11 +238,11 @@ internal static class Report
             : I($"As written, its valid line does not run: replicate.py measured \"{outcome}\" ({python.Source}). ");
         return I($"The answer's get_splits draws one uniform number per row and masks: on the {mech.Rows} rows of {data}, {mech.Calls} calls gave {mech.TrainSizes.Min()} to {mech.TrainSizes.Max()} training rows ")
             + I($"(SD {Numbers.Format(Sd(mech.TrainSizes))}; exactly 80/10/10 in {mech.ExactSizeCalls.Hits} calls) and kept the file order, so rand() orders nothing. ")
-            + precedence + I($"Two unseeded calls share {Numbers.Percent(mech.TestShareInCommon.Value)} of their test rows, and ")
-            + I($"{Numbers.Percent(mech.TestShareWasTraining.Value)} of one call's test rows were the other's training rows. Logistic regression beats a single tree by {d.Gap} AUC over {d.Calls} calls; ")
-            + I($"the worse model wins {Numbers.Percent(d.SharedFlipRate.Value)} of comparisons on one split and {Numbers.Percent(d.OwnFlipRate.Value)} when each model calls get_splits itself ")
-            + I($"(increase {d.FlipIncrease}). Against boosted trees ({tied.Gap} AUC, {Standing(tied)}) the worse-on-average model wins {Numbers.Percent(tied.SharedFlipRate.Value)} and {Numbers.Percent(tied.OwnFlipRate.Value)} of comparisons")
-            + (tied.SharedFlipRate.Value >= CoinToss && tied.OwnFlipRate.Value >= CoinToss ? ": close to a coin toss either way, so a seed makes such a ranking repeatable, not right. " : ". ")
+            + precedence + I($"Two unseeded calls share {Numbers.Percent(mech.TestShareInCommon.Estimate)} of their test rows, and ")
+            + I($"{Numbers.Percent(mech.TestShareWasTraining.Estimate)} of one call's test rows were the other's training rows. Logistic regression beats a single tree by {Numbers.Format(d.Gap)} AUC over {d.Calls} calls; ")
+            + I($"the worse model wins {Numbers.Percent(d.SharedFlipRate.Estimate)} of comparisons on one split and {Numbers.Percent(d.OwnFlipRate.Estimate)} when each model calls get_splits itself ")
+            + I($"(increase {Numbers.Format(d.FlipIncrease)}). Against boosted trees ({Numbers.Format(tied.Gap)} AUC, {Standing(tied)}) the worse-on-average model wins {Numbers.Percent(tied.SharedFlipRate.Estimate)} and {Numbers.Percent(tied.OwnFlipRate.Estimate)} of comparisons")
+            + (tied.SharedFlipRate.Estimate >= CoinToss && tied.OwnFlipRate.Estimate >= CoinToss ? ": close to a coin toss either way, so a seed makes such a ranking repeatable, not right. " : ". ")
             + I($"A seed set in advance repeats the split ({m.Seeds.GetSplits.SameSeedIdentical.Hits} of {m.Seeds.GetSplits.SameSeedIdentical.Total} seeds); when rows are appended it moves ")
             + I($"{s.SeededGetSplits.Appended.Hits} of the {s.SeededGetSplits.Appended.Total} old rows (rand(n + k) begins with rand(n)), but {Numbers.Percent(s.SeededGetSplits.Reordered.Fraction)} when the file is reordered and {Numbers.Percent(s.SeededGetSplits.Deleted.Fraction)} when {s.DeletedRows} rows are deleted; ")
             + I($"a seeded shuffle-and-cut (train_test_split with random_state) moves {Numbers.Percent(s.SeededShuffle.Appended.Fraction)} on appending. ")

@@ -68,8 +68,8 @@ internal static class Comparison
         double[] full = Trend.Slopes(trend, [.. Enumerable.Range(0, trend.Repeats)]);
         string[] names = ["per doubling of the rows", "per doubling of the minority share"];
         return [.. Enumerable.Range(0, 2).Select(i => new EffectCase(names[i],
-            trend.Repeats < 2 || double.IsNaN(full[i]) ? Estimate.Undefined
-                : Bootstrap.Percentile(trend.Repeats, rows => Trend.Slopes(trend, rows)[i], seed, resamples),
+            trend.Repeats < 2 || double.IsNaN(full[i]) ? new Interval(double.NaN, double.NaN, double.NaN, 0.95, "percentile bootstrap")
+                : Bootstrap.Percentile(trend.Repeats, rows => Trend.Slopes(trend, rows)[i], seed, resamples).Interval,
             trend.Repeats))];
     }
 
@@ -81,6 +81,6 @@ internal static class Comparison
         double[] chance = [.. shift.Null.Select(r => r.GroupDrop)];
         double excess = real - chance.Average();
         double half = chance.Length < 2 ? double.NaN : Z95 * MathNet.Numerics.Statistics.Statistics.StandardDeviation(chance);
-        return new EffectCase($"{shift.Chosen.Attribute} = {shift.Chosen.Level}", new Estimate(excess, excess - half, excess + half), shift.Chosen.Rows);
+        return new EffectCase($"{shift.Chosen.Attribute} = {shift.Chosen.Level}", new Interval(excess, excess - half, excess + half, 0.95, "normal approximation"), shift.Chosen.Rows);
     }
 }

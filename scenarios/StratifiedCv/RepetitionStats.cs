@@ -14,8 +14,8 @@ internal static class RepetitionStats
     /// <param name="resamples">The number of bootstrap resamples.</param>
     /// <returns>The ratio with its interval; NaN when undefined (e.g. the second mean is 0). Undefined (NaN)
     /// repetitions are left out of the means; resamples on which the ratio is undefined are counted in
-    /// <see cref="Estimate.UndefinedShare"/>.</returns>
-    public static Estimate MeanRatio(double[] first, double[] second, int seed, int resamples)
+    /// <see cref="Interval.UndefinedShare"/>.</returns>
+    public static Interval MeanRatio(double[] first, double[] second, int seed, int resamples)
         => Ratio(first, second, seed, resamples, static v => DefinedMean(v));
 
     /// <summary>SD(first) / SD(second) (sample standard deviations over repetitions), with a 95% percentile bootstrap
@@ -25,7 +25,7 @@ internal static class RepetitionStats
     /// <param name="seed">The bootstrap seed.</param>
     /// <param name="resamples">The number of bootstrap resamples.</param>
     /// <returns>The ratio with its interval; NaN when fewer than two repetitions or the second SD is 0.</returns>
-    public static Estimate SdRatio(double[] first, double[] second, int seed, int resamples)
+    public static Interval SdRatio(double[] first, double[] second, int seed, int resamples)
         => Ratio(first, second, seed, resamples, static v => DefinedSd(v));
 
     /// <summary>The sample standard deviation of the defined (non-NaN) values; NaN with fewer than two.</summary>
@@ -46,16 +46,16 @@ internal static class RepetitionStats
         return v.Length == 0 ? double.NaN : v.Average();
     }
 
-    /// <summary>A Wilson 95% interval for a count out of a total, as an estimate.</summary>
+    /// <summary>A Wilson 95% interval for a count out of a total.</summary>
     /// <param name="count">The count.</param>
     /// <param name="total">The total (at least 1).</param>
     /// <returns>The fraction with its Wilson interval.</returns>
-    public static Estimate Wilson(long count, long total)
+    public static Interval Wilson(long count, long total)
     {
         return Intervals.Wilson(count, total);
     }
 
-    private static Estimate Ratio(double[] first, double[] second, int seed, int resamples, Func<double[], double> statistic)
+    private static Interval Ratio(double[] first, double[] second, int seed, int resamples, Func<double[], double> statistic)
     {
         if (first.Length != second.Length || first.Length == 0)
         {
@@ -81,10 +81,10 @@ internal static class RepetitionStats
         double value = Of(all);
         if (double.IsNaN(value) || double.IsInfinity(value))
         {
-            return Estimate.Undefined;
+            return new Interval(double.NaN, double.NaN, double.NaN, 0.95, "percentile bootstrap");
         }
 
         // The percentile interval is reported as measured, even if it misses the full-data ratio.
-        return Bootstrap.Percentile(first.Length, Of, seed, resamples);
+        return Bootstrap.Percentile(first.Length, Of, seed, resamples).Interval;
     }
 }

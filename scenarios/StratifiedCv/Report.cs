@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClassicalML.Evaluation;
 using ClassicalML.Scenarios;
 
 namespace ClassicalML.Scenarios.StratifiedCv;
@@ -193,15 +194,15 @@ internal static class Report
     {
         var m = r.Measurements;
         string small = r.Scores.Data;
-        double Log(Estimate e) => Math.Log(e.Value);
+        double Log(Interval e) => Math.Log(e.Estimate);
         return
         [
             new("class-share-deviation-log-ratio", $"ln(mean |minority share deviation| per fold, stratified / plain), {small}, 10 folds", Log(m.ClassRatio.Single(e => e.Label == Comparison.CaseName(small, 10)).Effect)),
             new("fold-ap-sd-log-ratio", $"ln(mean SD of fold AP, stratified / plain), {small}, 5 folds", Log(m.FoldSpread[0].Effect)),
             new("cv-mean-sd-log-ratio", $"ln(SD over reshuffles of the CV mean AP, stratified / plain), {small}, 5 folds", Log(m.EstimateSpread[0].Effect)),
-            new("benefit-slope-rows", "slope of ln(SD plain / SD stratified of fold log loss) per doubling of the rows (letter-Z grid)", m.Trend[0].Effect.Value),
-            new("benefit-slope-share", "slope of ln(SD plain / SD stratified of fold log loss) per doubling of the minority share (letter-Z grid)", m.Trend[1].Effect.Value),
-            new("missing-distribution-excess", $"log-loss increase on credit-g's {r.Shift.Chosen.Attribute} = {r.Shift.Chosen.Level} when missing from training, minus a random group's (nats)", m.Shift.Effect.Value),
+            new("benefit-slope-rows", "slope of ln(SD plain / SD stratified of fold log loss) per doubling of the rows (letter-Z grid)", m.Trend[0].Effect.Estimate),
+            new("benefit-slope-share", "slope of ln(SD plain / SD stratified of fold log loss) per doubling of the minority share (letter-Z grid)", m.Trend[1].Effect.Estimate),
+            new("missing-distribution-excess", $"log-loss increase on credit-g's {r.Shift.Chosen.Attribute} = {r.Shift.Chosen.Level} when missing from training, minus a random group's (nats)", m.Shift.Effect.Estimate),
         ];
     }
 
@@ -213,13 +214,13 @@ internal static class Report
         string Verdict(Claim c) => r.Claims.Single(x => x.Claim == c).Verdict.ToText();
         return string.Create(CultureInfo.InvariantCulture,
             $"On {e.Case}, {e.PlainEmpty} of {e.PlainFolds} plain k-fold validation folds ({Numbers.Percent((double)e.PlainEmpty / e.PlainFolds)}) had no minority row, so their average precision was undefined; "
-            + $"stratified folds lacked it {e.StratifiedEmpty} times. Stratification cut the minority-share deviation to {m.ClassRatio[0].Effect} of plain's on {m.ClassRatio[0].Label} ({Verdict(Judging.KeepsClassRatio)}), "
-            + $"and the fold AP spread on {r.Scores.Data} to {m.FoldSpread[0].Effect} (5 folds) and {m.FoldSpread[1].Effect} (10 folds) of plain's over {r.Scores.Repeats} reshuffles ({Verdict(Judging.LowerFoldSpread)}). "
+            + $"stratified folds lacked it {e.StratifiedEmpty} times. Stratification cut the minority-share deviation to {Numbers.Format(m.ClassRatio[0].Effect)} of plain's on {m.ClassRatio[0].Label} ({Verdict(Judging.KeepsClassRatio)}), "
+            + $"and the fold AP spread on {r.Scores.Data} to {Numbers.Format(m.FoldSpread[0].Effect)} (5 folds) and {Numbers.Format(m.FoldSpread[1].Effect)} (10 folds) of plain's over {r.Scores.Repeats} reshuffles ({Verdict(Judging.LowerFoldSpread)}). "
             + $"Across letter-Z subsamples of {string.Join(", ", r.Settings.TrendSizes)} rows at minority shares {string.Join(", ", r.Settings.TrendShares.Select(Numbers.Percent))}, the benefit ln(SD plain / SD stratified) of fold log loss "
-            + $"changed by {m.Trend[0].Effect} per doubling of the rows and {m.Trend[1].Effect} per doubling of the share ({Verdict(Judging.SmallerAndImbalancedMatterMore)}). "
+            + $"changed by {Numbers.Format(m.Trend[0].Effect)} per doubling of the rows and {Numbers.Format(m.Trend[1].Effect)} per doubling of the share ({Verdict(Judging.SmallerAndImbalancedMatterMore)}). "
             + $"For different distributions, credit-g's {chosen.Attribute} = {chosen.Level} ({chosen.Rows} rows, domain AUC {Numbers.Format(chosen.DomainAuc)}) was the group the other attributes told apart best: "
             + $"trained without it, the model's log loss on it rose by {Numbers.Format(r.Shift.Real.Average(x => x.GroupDrop))} nats, against {Numbers.Format(r.Shift.Null.Average(x => x.GroupDrop))} for random groups of that size; "
-            + $"the excess is {m.Shift.Effect} ({Verdict(Judging.MissingDistributionHurts)}). ML.NET's CrossValidate threw in {r.MlNet.Threw} of {r.MlNet.RunCount} runs on {r.Scores.Data} at 10 folds.");
+            + $"the excess is {Numbers.Format(m.Shift.Effect)} ({Verdict(Judging.MissingDistributionHurts)}). ML.NET's CrossValidate threw in {r.MlNet.Threw} of {r.MlNet.RunCount} runs on {r.Scores.Data} at 10 folds.");
     }
 
     internal static string Name(Splitter splitter) => splitter switch

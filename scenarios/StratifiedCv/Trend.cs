@@ -1,4 +1,5 @@
 using ClassicalML.Data;
+using ClassicalML.Evaluation;
 using ClassicalML.Scenarios;
 using MathNet.Numerics;
 using MathNet.Numerics.Random;
@@ -81,12 +82,12 @@ internal static class Trend
     }
 
     /// <summary>A cell's benefit over all repetitions, with a percentile bootstrap interval over repetitions.</summary>
-    public static Estimate BenefitInterval(TrendResult result, int cell, int seed, int resamples)
+    public static Interval BenefitInterval(TrendResult result, int cell, int seed, int resamples)
     {
         double value = Benefit(result, cell, [.. Enumerable.Range(0, result.Repeats)]);
         return double.IsNaN(value) || result.Repeats < 2
-            ? Estimate.WithoutInterval(value)
-            : ClassicalML.Evaluation.Bootstrap.Percentile(result.Repeats, rows => Benefit(result, cell, rows), seed, resamples);
+            ? new Interval(value, double.NaN, double.NaN, 0.95, "percentile bootstrap")
+            : ClassicalML.Evaluation.Bootstrap.Percentile(result.Repeats, rows => Benefit(result, cell, rows), seed, resamples).Interval;
     }
 
     /// <summary>The least-squares slopes of the cells' benefit on log2(rows) and on log2(minority share), fitted

@@ -72,6 +72,7 @@ public sealed class BootstrapTests
         Assert.Equal(50, interval.UndefinedResamples);
         Assert.Equal(50, interval.DefinedResamples);
         Assert.Equal(1.0, interval.Estimate);
+        Assert.Equal(0.5, interval.Interval.UndefinedShare);
     }
 
     [Fact]
@@ -86,6 +87,8 @@ public sealed class BootstrapTests
         // P(no positive in a resample of 6) = (5/6)^6 ≈ 0.33.
         Assert.InRange(plain.UndefinedResamples, 90, 180);
         Assert.Equal(0, stratified.UndefinedResamples);
+        Assert.Equal(plain.UndefinedResamples / 400.0, plain.Interval.UndefinedShare);
+        Assert.Equal(0, stratified.Interval.UndefinedShare);
     }
 
     [Fact]
@@ -96,6 +99,7 @@ public sealed class BootstrapTests
 
         Assert.Equal(20, interval.UndefinedResamples);
         Assert.True(double.IsNaN(interval.Lower) && double.IsNaN(interval.Upper));
+        Assert.Equal((1.0, true), (interval.Interval.UndefinedShare, interval.Interval.IsUndefined));
     }
 
     [Fact]

@@ -1,13 +1,15 @@
+using ClassicalML.Evaluation;
+
 namespace ClassicalML.Scenarios.Tests;
 
 public class CasesCriterionTests
 {
     private static readonly CasesCriterion<MeasuredEffect> Gain = new(new EffectCriterion("AUC gain", Direction.Greater, holdsAt: 0.02, partlyAt: 0, replicates: "test rows"), "data sets");
 
-    private static readonly MeasuredEffect Holds = new(new Estimate(0.05, 0.03, 0.07), 100);
-    private static readonly MeasuredEffect Partly = new(new Estimate(0.01, 0.005, 0.015), 100);
-    private static readonly MeasuredEffect Fails = new(new Estimate(-0.01, -0.02, 0), 100);
-    private static readonly MeasuredEffect Undecided = new(new Estimate(0.001, -0.01, 0.01), 100);
+    private static readonly MeasuredEffect Holds = new(new Interval(0.05, 0.03, 0.07, 0.95, "test"), 100);
+    private static readonly MeasuredEffect Partly = new(new Interval(0.01, 0.005, 0.015, 0.95, "test"), 100);
+    private static readonly MeasuredEffect Fails = new(new Interval(-0.01, -0.02, 0, 0.95, "test"), 100);
+    private static readonly MeasuredEffect Undecided = new(new Interval(0.001, -0.01, 0.01, 0.95, "test"), 100);
 
     private static Verdict Judge(params MeasuredEffect[] cases) =>
         Gain.Evaluate([.. cases.Select((c, i) => ($"set {i}", c))]).Verdict;

@@ -1,3 +1,5 @@
+using ClassicalML.Evaluation;
+
 namespace ClassicalML.Scenarios.Tests;
 
 public class CriteriaTests
@@ -8,7 +10,7 @@ public class CriteriaTests
     [Fact]
     public void IntervalComparison_SeparatedInClaimedOrder_Holds()
     {
-        var j = Greater.Evaluate(new Estimate(0.9, 0.85, 0.95), new Estimate(0.7, 0.65, 0.8));
+        var j = Greater.Evaluate(new Interval(0.9, 0.85, 0.95, 0.95, "test"), new Interval(0.7, 0.65, 0.8, 0.95, "test"));
         Assert.Equal(Verdict.Holds, j.Verdict);
         Assert.Equal("A = 0.9 [0.85, 0.95] vs B = 0.7 [0.65, 0.8]: intervals do not overlap", j.Evidence);
         Assert.Equal(
@@ -19,7 +21,7 @@ public class CriteriaTests
     [Fact]
     public void IntervalComparison_OverlappingInClaimedOrder_PartlyHolds()
     {
-        var j = Greater.Evaluate(new Estimate(0.9, 0.75, 0.95), new Estimate(0.7, 0.65, 0.8));
+        var j = Greater.Evaluate(new Interval(0.9, 0.75, 0.95, 0.95, "test"), new Interval(0.7, 0.65, 0.8, 0.95, "test"));
         Assert.Equal(Verdict.PartlyHolds, j.Verdict);
         Assert.Equal("A = 0.9 [0.75, 0.95] vs B = 0.7 [0.65, 0.8]: A > B but the intervals overlap", j.Evidence);
     }
@@ -27,22 +29,22 @@ public class CriteriaTests
     [Fact]
     public void IntervalComparison_WrongOrder_DoesNotHold()
     {
-        Assert.Equal(Verdict.DoesNotHold, Greater.Evaluate(new Estimate(0.7, 0.65, 0.8), new Estimate(0.9, 0.85, 0.95)).Verdict);
-        Assert.Equal(Verdict.DoesNotHold, Greater.Evaluate(new Estimate(0.7, 0.6, 0.8), new Estimate(0.7, 0.6, 0.8)).Verdict);
+        Assert.Equal(Verdict.DoesNotHold, Greater.Evaluate(new Interval(0.7, 0.65, 0.8, 0.95, "test"), new Interval(0.9, 0.85, 0.95, 0.95, "test")).Verdict);
+        Assert.Equal(Verdict.DoesNotHold, Greater.Evaluate(new Interval(0.7, 0.6, 0.8, 0.95, "test"), new Interval(0.7, 0.6, 0.8, 0.95, "test")).Verdict);
     }
 
     [Fact]
     public void IntervalComparison_Less_MirrorsGreater()
     {
-        Assert.Equal(Verdict.Holds, Less.Evaluate(new Estimate(0.1, 0.05, 0.15), new Estimate(0.3, 0.2, 0.4)).Verdict);
-        Assert.Equal(Verdict.PartlyHolds, Less.Evaluate(new Estimate(0.1, 0.05, 0.25), new Estimate(0.3, 0.2, 0.4)).Verdict);
-        Assert.Equal(Verdict.DoesNotHold, Less.Evaluate(new Estimate(0.3, 0.2, 0.4), new Estimate(0.1, 0.05, 0.15)).Verdict);
+        Assert.Equal(Verdict.Holds, Less.Evaluate(new Interval(0.1, 0.05, 0.15, 0.95, "test"), new Interval(0.3, 0.2, 0.4, 0.95, "test")).Verdict);
+        Assert.Equal(Verdict.PartlyHolds, Less.Evaluate(new Interval(0.1, 0.05, 0.25, 0.95, "test"), new Interval(0.3, 0.2, 0.4, 0.95, "test")).Verdict);
+        Assert.Equal(Verdict.DoesNotHold, Less.Evaluate(new Interval(0.3, 0.2, 0.4, 0.95, "test"), new Interval(0.1, 0.05, 0.15, 0.95, "test")).Verdict);
     }
 
     [Fact]
     public void IntervalComparison_NaN_DoesNotHold()
     {
-        var j = Greater.Evaluate(new Estimate(double.NaN, double.NaN, double.NaN), new Estimate(0.7, 0.65, 0.8));
+        var j = Greater.Evaluate(new Interval(double.NaN, double.NaN, double.NaN, 0.95, "test"), new Interval(0.7, 0.65, 0.8, 0.95, "test"));
         Assert.Equal(Verdict.DoesNotHold, j.Verdict);
         Assert.EndsWith("undefined (NaN)", j.Evidence);
     }
@@ -126,7 +128,7 @@ public class CriteriaTests
     public void IntervalThreshold_Above_ReturnsEachVerdict(double value, double lower, double upper, Verdict expected)
     {
         var criterion = new IntervalThresholdCriterion("AUC", Direction.Greater, 0.5);
-        Assert.Equal(expected, criterion.Evaluate(new Estimate(value, lower, upper)).Verdict);
+        Assert.Equal(expected, criterion.Evaluate(new Interval(value, lower, upper, 0.95, "test")).Verdict);
     }
 
     [Theory]
@@ -136,7 +138,7 @@ public class CriteriaTests
     public void IntervalThreshold_Below_ReturnsEachVerdict(double value, double lower, double upper, Verdict expected)
     {
         var criterion = new IntervalThresholdCriterion("error", Direction.Less, 0.5);
-        Assert.Equal(expected, criterion.Evaluate(new Estimate(value, lower, upper)).Verdict);
+        Assert.Equal(expected, criterion.Evaluate(new Interval(value, lower, upper, 0.95, "test")).Verdict);
     }
 
     [Fact]

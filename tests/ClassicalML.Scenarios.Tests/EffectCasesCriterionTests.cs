@@ -1,3 +1,5 @@
+using ClassicalML.Evaluation;
+
 namespace ClassicalML.Scenarios.Tests;
 
 public class EffectCasesCriterionTests
@@ -8,11 +10,11 @@ public class EffectCasesCriterionTests
     // Per case: holds above 0, partly between -0.05 and 0, does not hold at or below -0.05; every case must at least partly hold.
     private static readonly EffectCasesCriterion Every = new("gap", Direction.Greater, holdsAt: 0, partlyAt: -0.05, cases: "data sets", holdsShare: 1, partlyShare: 1);
 
-    private static readonly Estimate Up = new(0.05, 0.03, 0.07);
-    private static readonly Estimate Down = new(-0.02, -0.03, 0);
-    private static readonly Estimate Straddle = new(0.01, -0.01, 0.03);
+    private static readonly Interval Up = new(0.05, 0.03, 0.07, 0.95, "test");
+    private static readonly Interval Down = new(-0.02, -0.03, 0, 0.95, "test");
+    private static readonly Interval Straddle = new(0.01, -0.01, 0.03, 0.95, "test");
 
-    private static EffectCase Case(string label, Estimate e) => new(label, e, 100);
+    private static EffectCase Case(string label, Interval e) => new(label, e, 100);
 
     [Fact]
     public void Evaluate_EveryCaseHolds_Holds() =>
@@ -48,7 +50,7 @@ public class EffectCasesCriterionTests
     [InlineData(-0.02, -0.04, -0.01, -0.03, -0.04, -0.02, Verdict.PartlyHolds)]
     [InlineData(0.02, 0.01, 0.03, -0.05, -0.08, -0.02, Verdict.Inconclusive)]
     public void Evaluate_EveryCaseMustAtLeastPartlyHold_WeakestCaseDecides(double v1, double l1, double u1, double v2, double l2, double u2, Verdict expected) =>
-        Assert.Equal(expected, Every.Evaluate([Case("x", new(v1, l1, u1)), Case("y", new(v2, l2, u2))]).Verdict);
+        Assert.Equal(expected, Every.Evaluate([Case("x", new(v1, l1, u1, 0.95, "test")), Case("y", new(v2, l2, u2, 0.95, "test"))]).Verdict);
 
     [Fact]
     public void Evaluate_ExcludedCases_ListedButNotJudged()
@@ -64,7 +66,7 @@ public class EffectCasesCriterionTests
 
     [Fact]
     public void Evaluate_UndefinedCase_Undecided() =>
-        Assert.Equal(Verdict.Inconclusive, Each.Evaluate([Case("a", Up), Case("b", new Estimate(double.NaN, double.NaN, double.NaN))]).Verdict);
+        Assert.Equal(Verdict.Inconclusive, Each.Evaluate([Case("a", Up), Case("b", new Interval(double.NaN, double.NaN, double.NaN, 0.95, "test"))]).Verdict);
 
     [Fact]
     public void Description_StatesTheCaseRuleAndTheAggregation()
@@ -99,11 +101,11 @@ public class EffectCasesCriterionTests
         var rule = new EffectCasesCriterion("d", direction, holdsAt, partlyAt, "cases", holdsShare: 1, partlyShare: 0);
         var point = new EffectCriterion("d", direction, holdsAt, partlyAt);
         double[] ends = [-0.1, 0, 0.05, 0.1, 0.2];
-        var intervals = (from l in ends from u in ends where l <= u select new Estimate((l + u) / 2, l, u)).Append(new Estimate(double.NaN, double.NaN, double.NaN)).ToList();
-        Verdict[] Reachable(Estimate e) => e.IsUndefined
+        var intervals = (from l in ends from u in ends where l <= u select new Interval((l + u) / 2, l, u, 0.95, "test")).Append(new Interval(double.NaN, double.NaN, double.NaN, 0.95, "test")).ToList();
+        Verdict[] Reachable(Interval e) => e.IsUndefined
             ? [Verdict.Holds, Verdict.PartlyHolds, Verdict.DoesNotHold]
             : [.. new[] { e.Lower, e.Upper, holdsAt, partlyAt }.Where(x => x >= e.Lower && x <= e.Upper)
-                .Select(x => point.Evaluate(new Estimate(x, x, x), 1).Verdict).Distinct()];
+                .Select(x => point.Evaluate(new Interval(x, x, x, 0.95, "test"), 1).Verdict).Distinct()];
         static Verdict Combined(IReadOnlyList<Verdict> v) =>
             v.All(x => x == Verdict.Holds) ? Verdict.Holds : v.All(x => x == Verdict.DoesNotHold) ? Verdict.DoesNotHold : Verdict.PartlyHolds;
 
@@ -118,7 +120,7 @@ public class EffectCasesCriterionTests
                         .Select(Combined).Distinct().ToList();
                     var expected = outcomes.Count == 1 ? outcomes[0] : Verdict.Inconclusive;
                     var actual = rule.Evaluate([.. cases.Select((e, i) => new EffectCase($"c{i}", e, 10))]).Verdict;
-                    Assert.True(expected == actual, $"cases {string.Join(", ", cases.Select(e => e.ToString()))}: expected {expected.ToText()}, got {actual.ToText()}");
+                    Assert.True(expected == actual, $"cases {string.Join(", ", cases.Select(Numbers.Format))}: expected {expected.ToText()}, got {actual.ToText()}");
                     compared++;
                 }
             }

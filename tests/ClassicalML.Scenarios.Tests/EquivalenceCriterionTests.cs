@@ -1,3 +1,5 @@
+using ClassicalML.Evaluation;
+
 namespace ClassicalML.Scenarios.Tests;
 
 public class EquivalenceCriterionTests
@@ -13,20 +15,20 @@ public class EquivalenceCriterionTests
     [InlineData(0, -0.04, 0.04, Verdict.Inconclusive)]
     [InlineData(double.NaN, double.NaN, double.NaN, Verdict.Inconclusive)]
     public void Evaluate_ReachesHoldsDoesNotHoldAndInconclusive(double value, double lower, double upper, Verdict expected) =>
-        Assert.Equal(expected, Same.Evaluate(new Estimate(value, lower, upper), 600).Verdict);
+        Assert.Equal(expected, Same.Evaluate(new Interval(value, lower, upper, 0.95, "test"), 600).Verdict);
 
     [Fact]
     public void Inconclusive_SaysHowManyReplicatesWouldDecide()
     {
         // Half-width 0.375, distance of 0.25 to the margin 0.5 is 0.25: (1.5)^2 = 2.25 times 600 rows (exact in binary).
-        var j = new EquivalenceCriterion("OOB − test error", 0.5, replicates: "test rows").Evaluate(new Estimate(0.25, 0, 0.75), 600);
+        var j = new EquivalenceCriterion("OOB − test error", 0.5, replicates: "test rows").Evaluate(new Interval(0.25, 0, 0.75, 0.95, "test"), 600);
         Assert.Equal("OOB − test error = 0.25 [0, 0.75] over 600 test rows: the interval contains 0.5, so the data cannot decide between holds and does not hold; needs about 1350 test rows to decide (now 600)", j.Evidence);
     }
 
     [Fact]
     public void Holds_EvidenceAndDescription()
     {
-        var j = Same.Evaluate(new Estimate(0.01, -0.01, 0.02), 600);
+        var j = Same.Evaluate(new Interval(0.01, -0.01, 0.02, 0.95, "test"), 600);
         Assert.Equal("OOB − test error = 0.01 [-0.01, 0.02] over 600 test rows: the interval lies inside ±0.03", j.Evidence);
         Assert.Contains("partly holds cannot occur", j.Criterion, StringComparison.Ordinal);
     }

@@ -1,60 +1,55 @@
+using ClassicalML.Evaluation;
+
 namespace ClassicalML.Scenarios.Tests;
 
 public class ReportTypesTests
 {
     [Fact]
-    public void Estimate_BoundsOutOfOrder_ThrowsWithValues()
+    public void Format_Interval_InvariantValueAndInterval()
     {
-        var e = Assert.Throws<ArgumentException>(() => new Estimate(0.5, 0.9, 0.6));
-        Assert.Equal("estimate (0.5, [0.9, 0.6]) has lower > upper; an interval needs lower <= upper. Pass the interval bounds in that order. (Parameter 'lower')", e.Message);
+        Assert.Equal("0.9123 [0.9, 0.925]", Numbers.Format(new Interval(0.91234, 0.9, 0.925, 0.95, "test")));
     }
 
     [Fact]
-    public void Estimate_ValueOutsideInterval_KeptAsMeasured()
+    public void Format_Exact_IsTheNumberTwice()
     {
-        // A percentile bootstrap interval can miss the full-data value; it is reported, not widened.
-        var e = new Estimate(0.5, 0.6, 0.9);
-        Assert.Equal((0.5, 0.6, 0.9), (e.Value, e.Lower, e.Upper));
+        Assert.Equal("3 [3, 3]", Numbers.Format(Interval.Exact(3)));
     }
 
     [Fact]
-    public void Estimate_ToString_InvariantValueAndInterval()
+    public void Cell_FromBootstrapInterval_IsItsIntervalWithUndefinedShare()
     {
-        Assert.Equal("0.9123 [0.9, 0.925]", new Estimate(0.91234, 0.9, 0.925).ToString());
+        var interval = new Interval(0.5, 0.4, 0.6, 0.95, "percentile bootstrap") { UndefinedShare = 0.25 };
+
+        Cell cell = new BootstrapInterval(interval, 100, 25, 0, false);
+
+        Assert.Equal(CellKind.Interval, cell.Kind);
+        Assert.Same(interval, cell.Interval);
+        Assert.Equal("0.5 [0.4, 0.6] (undefined in 25% of resamples)", cell.ToString());
     }
 
     [Fact]
-    public void Estimate_FromEvaluationInterval_KeepsTheThreeNumbers()
+    public void Cell_FromEvaluationInterval_IsAnIntervalCell()
     {
-        var wilson = ClassicalML.Evaluation.Intervals.Wilson(8, 10);
+        Cell cell = Intervals.Wilson(8, 10);
 
-        Estimate e = wilson;
-
-        Assert.Equal((wilson.Estimate, wilson.Lower, wilson.Upper, 0.0), (e.Value, e.Lower, e.Upper, e.UndefinedShare));
+        Assert.Equal(CellKind.Interval, cell.Kind);
+        Assert.Equal(0.8, cell.Interval!.Estimate);
+        Assert.Equal(0.8, cell.Number);
     }
 
     [Fact]
-    public void Estimate_FromBootstrapInterval_KeepsUndefinedShare()
+    public void Cell_Number_HasAnExactInterval()
     {
-        var interval = new ClassicalML.Evaluation.BootstrapInterval(new ClassicalML.Evaluation.Interval(0.5, 0.4, 0.6, 0.95, "percentile bootstrap"), 100, 25, 0, false);
+        Cell cell = 0.25;
 
-        Estimate e = interval;
-
-        Assert.Equal((0.5, 0.4, 0.6, 0.25), (e.Value, e.Lower, e.Upper, e.UndefinedShare));
+        Assert.Equal(Interval.Exact(0.25), cell.Interval);
+        Assert.Null(((Cell)"text").Interval);
     }
 
     [Fact]
-    public void Cell_FromEvaluationInterval_IsAnEstimateCell()
-    {
-        Cell cell = ClassicalML.Evaluation.Intervals.Wilson(8, 10);
-
-        Assert.Equal(CellKind.Estimate, cell.Kind);
-        Assert.Equal(0.8, cell.Estimate.Value);
-    }
-
-    [Fact]
-    public void Estimate_FromNullInterval_Throws() =>
-        Assert.Throws<ArgumentNullException>(() => Estimate.FromInterval(null!));
+    public void Cell_FromNullInterval_Throws() =>
+        Assert.Throws<ArgumentNullException>(() => Cell.FromInterval(null!));
 
     [Fact]
     public void ReportTable_RowWithWrongLength_Throws()
@@ -97,7 +92,7 @@ public class ReportTypesTests
     {
         // Checked once here: ScottPlot + SkiaSharp render identical bytes for identical data in one process.
         // The results check still compares only figure names, since fonts and Skia builds differ between machines.
-        static Figure Make() => Figures.Bars("b.png", "Bars", "y", [new BarValue("a", new Estimate(0.5, 0.4, 0.6)), new BarValue("b", new Estimate(0.7, 0.65, 0.8))]);
+        static Figure Make() => Figures.Bars("b.png", "Bars", "y", [new BarValue("a", new Interval(0.5, 0.4, 0.6, 0.95, "test")), new BarValue("b", new Interval(0.7, 0.65, 0.8, 0.95, "test"))]);
         byte[] first = Make().RenderPng();
         byte[] second = Make().RenderPng();
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, first[..4]);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ClassicalML.Evaluation;
 
 namespace ClassicalML.Scenarios.Tests;
 
@@ -167,7 +168,7 @@ public class ScenarioHostTests
     {
         var scenario = new TwoSamplesScenario();
         var judge = new ThresholdCriterion("x", Direction.Greater, 1, 0);
-        var table = new ReportTable("t", ["a", "b", "c"]).AddRow(0.1 + 0.2, double.NaN, new Estimate(1e-7, 0, double.PositiveInfinity));
+        var table = new ReportTable("t", ["a", "b", "c"]).AddRow(0.1 + 0.2, double.NaN, new Interval(1e-7, 0, double.PositiveInfinity, 0.95, "test"));
         var result = new ScenarioResult { Tables = [table], Claims = [.. scenario.Claims.Select(c => c.Judge(judge.Evaluate(2)))] };
 
         string json = ScenarioReport.Create(scenario, scenario.QuickSettings, result).ToJson();

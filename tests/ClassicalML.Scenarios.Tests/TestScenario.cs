@@ -1,3 +1,4 @@
+using ClassicalML.Evaluation;
 using MathNet.Numerics.Random;
 
 namespace ClassicalML.Scenarios.Tests;
@@ -68,8 +69,8 @@ internal sealed class TwoSamplesScenario : Scenario<TwoSamplesScenario.Settings>
             progress.Report("drawing", i + 1, settings.Size);
         }
 
-        Estimate a = MeanWithInterval(baseline);
-        Estimate b = MeanWithInterval(shifted);
+        Interval a = MeanWithInterval(baseline);
+        Interval b = MeanWithInterval(shifted);
         int ordered = baseline.Zip(shifted).Count(p => p.Second > p.First);
         var table = new ReportTable("means", ["sample", "n", "mean (95% normal CI)", "sd"])
             .AddRow("baseline", settings.Size, a, MathNet.Numerics.Statistics.Statistics.StandardDeviation(baseline))
@@ -81,7 +82,7 @@ internal sealed class TwoSamplesScenario : Scenario<TwoSamplesScenario.Settings>
         ClaimResult[] claims =
             [
                 ShiftedIsLarger.Judge(new IntervalComparisonCriterion("shifted mean", Direction.Greater, "baseline mean").Evaluate(b, a)),
-                ShiftIsLarge.Judge(new ThresholdCriterion("mean difference", Direction.Greater, 0.5, 0.25).Evaluate(b.Value - a.Value)),
+                ShiftIsLarge.Judge(new ThresholdCriterion("mean difference", Direction.Greater, 0.5, 0.25).Evaluate(b.Estimate - a.Estimate)),
                 MostPairsOrdered.Judge(new FractionCriterion("pairs ordered", 0.75, 0.5).Evaluate(ordered, settings.Size)),
             ];
         return new ScenarioResult
@@ -98,15 +99,15 @@ internal sealed class TwoSamplesScenario : Scenario<TwoSamplesScenario.Settings>
                 Figures.PrecisionRecall("pr.png", "Precision-recall", [new Series("model", [1, 0.7, 0], [0.5, 0.8, 1])], 0.5),
             ],
             Timings = WithTimings ? [new ReportTable("stage-times", ["stage", "seconds"]).AddRow("drawing", 0.125)] : [],
-            Summary = $"The shifted mean is {b} against {a}.",
+            Summary = $"The shifted mean is {Numbers.Format(b)} against {Numbers.Format(a)}.",
         };
     }
 
-    private static Estimate MeanWithInterval(double[] values)
+    private static Interval MeanWithInterval(double[] values)
     {
         double mean = values.Average();
         double se = MathNet.Numerics.Statistics.Statistics.StandardDeviation(values) / Math.Sqrt(values.Length);
-        return new Estimate(mean, mean - (1.96 * se), mean + (1.96 * se));
+        return new Interval(mean, mean - (1.96 * se), mean + (1.96 * se), 0.95, "normal approximation");
     }
 }
 

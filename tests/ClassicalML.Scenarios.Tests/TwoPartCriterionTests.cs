@@ -1,3 +1,5 @@
+using ClassicalML.Evaluation;
+
 namespace ClassicalML.Scenarios.Tests;
 
 public class TwoPartCriterionTests
@@ -6,7 +8,7 @@ public class TwoPartCriterionTests
         new EffectCriterion("variance change", Direction.Less, holdsAt: -0.25, partlyAt: 0, replicates: "test rows"),
         new EquivalenceCriterion("bias change", 0.2, replicates: "test rows"));
 
-    private static MeasuredEffect E(double value, double lower, double upper) => new(new Estimate(value, lower, upper), 600);
+    private static MeasuredEffect E(double value, double lower, double upper) => new(new Interval(value, lower, upper, 0.95, "test"), 600);
 
     private static readonly MeasuredEffect Cut = E(-0.8, -0.85, -0.75);
     private static readonly MeasuredEffect SmallCut = E(-0.1, -0.15, -0.05);

@@ -273,7 +273,7 @@ public static partial class Bootstrap
         {
             var (lower, upper) = Percentiles(values[m][..defined[m]], confidence);
             result[m] = new BootstrapInterval(
-                new Interval(estimates[m], lower, upper, confidence, method),
+                new Interval(estimates[m], lower, upper, confidence, method) { UndefinedShare = (double)(resamples - defined[m]) / resamples },
                 resamples,
                 resamples - defined[m],
                 seed,

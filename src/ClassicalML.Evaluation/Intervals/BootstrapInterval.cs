@@ -1,7 +1,7 @@
 namespace ClassicalML.Evaluation;
 
 /// <summary>A bootstrap confidence interval with the bookkeeping needed to judge it.</summary>
-/// <param name="Interval">The interval; its Estimate is the metric on the full data.</param>
+/// <param name="Interval">The interval; its Estimate is the metric on the full data, its UndefinedShare is UndefinedResamples / Resamples.</param>
 /// <param name="Resamples">The number of resamples drawn.</param>
 /// <param name="UndefinedResamples">
 /// Resamples on which the metric was NaN (undefined, e.g. a resample with only one class). They are

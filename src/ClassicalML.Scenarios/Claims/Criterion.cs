@@ -1,3 +1,5 @@
+using ClassicalML.Evaluation;
+
 namespace ClassicalML.Scenarios;
 
 /// <summary>A rule that turns measured numbers into a <see cref="Verdict"/> with one line of evidence.</summary>
@@ -44,10 +46,10 @@ internal static class DirectionText
     public static double Beyond(this Direction direction, double x, double boundary) => direction == Direction.Greater ? x - boundary : boundary - x;
 
     /// <summary>The interval's bound nearer the boundaries a claim in this direction must pass (the lower for Greater).</summary>
-    public static double Near(this Direction direction, Estimate e) => direction == Direction.Greater ? e.Lower : e.Upper;
+    public static double Near(this Direction direction, Interval e) => direction == Direction.Greater ? e.Lower : e.Upper;
 
     /// <summary>The interval's bound farther in the claimed direction (the upper for Greater).</summary>
-    public static double Far(this Direction direction, Estimate e) => direction == Direction.Greater ? e.Upper : e.Lower;
+    public static double Far(this Direction direction, Interval e) => direction == Direction.Greater ? e.Upper : e.Lower;
 }
 
 /// <summary>What every criterion checks alike: the fix for a blank name and the order of the two thresholds.</summary>

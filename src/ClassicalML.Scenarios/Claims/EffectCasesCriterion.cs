@@ -7,7 +7,7 @@ namespace ClassicalML.Scenarios;
 /// <param name="Label">The case, e.g. "letter, LR + class weights, Δ AP".</param>
 /// <param name="Effect">The effect with its 95% interval.</param>
 /// <param name="Replicates">How many replicates the interval rests on (1 or more).</param>
-public sealed record EffectCase(string Label, Estimate Effect, int Replicates)
+public sealed record EffectCase(string Label, Interval Effect, int Replicates)
 {
     /// <summary>Why the case is left out of the verdict (listed in the evidence), or null when it is judged.</summary>
     public string? ExcludedBecause { get; init; }
@@ -99,7 +99,7 @@ public sealed class EffectCasesCriterion : Criterion<IReadOnlyList<EffectCase>>
                 // Undecided cases keep EffectCriterion's reasoning (what it would take to decide), without the repeated quantity name.
                 var items = members.Select(v => group == Verdict.Inconclusive
                     ? $"{v.Case.Label} {_perCase.WithoutQuantity(v.Judgement.Evidence)}"
-                    : $"{v.Case.Label} {v.Case.Effect}");
+                    : $"{v.Case.Label} {Numbers.Format(v.Case.Effect)}");
                 groups.Add($"{group.ToText()} ({members.Count.ToString(CultureInfo.InvariantCulture)}): {string.Join("; ", items)}");
             }
         }

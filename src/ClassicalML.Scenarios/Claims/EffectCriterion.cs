@@ -7,7 +7,7 @@ namespace ClassicalML.Scenarios;
 /// resamples of a test set), the input of <see cref="EffectCriterion"/>.</summary>
 /// <param name="Effect">The effect, e.g. a paired difference of AUC, with its 95% interval.</param>
 /// <param name="Replicates">How many replicates the interval rests on (1 or more); used to say how many would decide.</param>
-public readonly record struct MeasuredEffect(Estimate Effect, int Replicates);
+public readonly record struct MeasuredEffect(Interval Effect, int Replicates);
 
 /// <summary>
 /// Judges an effect with its interval against the size the claim states (<c>holdsAt</c>) and a weaker size that
@@ -86,7 +86,7 @@ public sealed class EffectCriterion : Criterion<MeasuredEffect>
     /// <param name="effect">The effect with its interval.</param>
     /// <param name="replicates">The number of replicates (1 or more).</param>
     /// <returns>The judgement.</returns>
-    public Judgement Evaluate(Estimate effect, int replicates) => Evaluate(new MeasuredEffect(effect, replicates));
+    public Judgement Evaluate(Interval effect, int replicates) => Evaluate(new MeasuredEffect(effect, replicates));
 
     /// <inheritdoc/>
     protected override (Verdict Verdict, string Evidence) Decide(MeasuredEffect input)
@@ -99,7 +99,7 @@ public sealed class EffectCriterion : Criterion<MeasuredEffect>
 
         var e = input.Effect;
         string n = input.Replicates.ToString(CultureInfo.InvariantCulture);
-        string numbers = $"{_quantity} = {e} over {n} {_replicates}";
+        string numbers = $"{_quantity} = {Numbers.Format(e)} over {n} {_replicates}";
         if (e.IsUndefined)
         {
             return (Verdict.Inconclusive, $"{numbers}: undefined, so the data cannot decide");
@@ -144,7 +144,7 @@ public sealed class EffectCriterion : Criterion<MeasuredEffect>
         }
 
         double boundary = containsHolds && containsPartly
-            ? (Math.Abs(e.Value - _holdsAt) <= Math.Abs(e.Value - _partlyAt) ? _holdsAt : _partlyAt)
+            ? (Math.Abs(e.Estimate - _holdsAt) <= Math.Abs(e.Estimate - _partlyAt) ? _holdsAt : _partlyAt)
             : containsHolds ? _holdsAt : _partlyAt;
         string contains = containsHolds && containsPartly && _holdsAt != _partlyAt
             ? $"{Numbers.Format(_partlyAt)} and {Numbers.Format(_holdsAt)}"
@@ -161,7 +161,7 @@ public sealed class EffectCriterion : Criterion<MeasuredEffect>
 
     /// <summary>The lowest and highest verdict an effect's interval reaches (both the same when the interval decides it;
     /// does not hold to holds when the effect is undefined), read as <see cref="Decide"/> reads it.</summary>
-    internal (Verdict Lowest, Verdict Highest) Reachable(Estimate e)
+    internal (Verdict Lowest, Verdict Highest) Reachable(Interval e)
     {
         if (e.IsUndefined)
         {
@@ -180,10 +180,10 @@ public sealed class EffectCriterion : Criterion<MeasuredEffect>
 
     /// <summary>How many replicates would shrink the interval's half-width below the point estimate's distance to
     /// the boundary, assuming the half-width falls as one over the square root of their number.</summary>
-    private string Needed(Estimate e, double boundary, int replicates)
+    private string Needed(Interval e, double boundary, int replicates)
     {
         double half = (e.Upper - e.Lower) / 2;
-        double distance = Math.Abs(e.Value - boundary);
+        double distance = Math.Abs(e.Estimate - boundary);
         if (distance == 0 || half <= 0)
         {
             return $"the point estimate sits on {Numbers.Format(boundary)}: no feasible number of {_replicates} decides it";

@@ -55,7 +55,7 @@ public sealed class EquivalenceCriterion : Criterion<MeasuredEffect>
     /// <param name="effect">The effect with its interval.</param>
     /// <param name="replicates">The number of replicates (1 or more).</param>
     /// <returns>The judgement.</returns>
-    public Judgement Evaluate(Estimate effect, int replicates) => Evaluate(new MeasuredEffect(effect, replicates));
+    public Judgement Evaluate(Interval effect, int replicates) => Evaluate(new MeasuredEffect(effect, replicates));
 
     /// <inheritdoc/>
     protected override (Verdict Verdict, string Evidence) Decide(MeasuredEffect input)
@@ -79,7 +79,7 @@ public sealed class EquivalenceCriterion : Criterion<MeasuredEffect>
         }
 
         // Undecided: the boundary nearest the point estimate is the last one the interval can leave.
-        bool upperNearer = Math.Abs(input.Effect.Value - _margin) <= Math.Abs(input.Effect.Value + _margin);
+        bool upperNearer = Math.Abs(input.Effect.Estimate - _margin) <= Math.Abs(input.Effect.Estimate + _margin);
         var undecided = above.Verdict == Verdict.Inconclusive && below.Verdict == Verdict.Inconclusive
             ? (upperNearer ? below : above)
             : above.Verdict == Verdict.Inconclusive ? above : below;
@@ -87,5 +87,5 @@ public sealed class EquivalenceCriterion : Criterion<MeasuredEffect>
     }
 
     private string Prefix(MeasuredEffect input) =>
-        $"{_quantity} = {input.Effect} over {input.Replicates.ToString(System.Globalization.CultureInfo.InvariantCulture)} {_replicates}";
+        $"{_quantity} = {Numbers.Format(input.Effect)} over {input.Replicates.ToString(System.Globalization.CultureInfo.InvariantCulture)} {_replicates}";
 }

@@ -5,10 +5,10 @@ namespace ClassicalML.Scenarios;
 /// <summary>Compares two estimates with intervals: the claim is that the first is larger (or smaller) than the second.</summary>
 /// <remarks>
 /// For <see cref="Direction.Greater"/>: holds if <c>first.Lower &gt; second.Upper</c> (the intervals do not overlap and
-/// the first lies above); partly holds if <c>first.Value &gt; second.Value</c> but the intervals overlap; does not
+/// the first lies above); partly holds if <c>first.Estimate &gt; second.Estimate</c> but the intervals overlap; does not
 /// hold otherwise (including when a number is NaN). <see cref="Direction.Less"/> mirrors it.
 /// </remarks>
-public sealed class IntervalComparisonCriterion : Criterion<(Estimate First, Estimate Second)>
+public sealed class IntervalComparisonCriterion : Criterion<(Interval First, Interval Second)>
 {
     private readonly string _first;
     private readonly string _second;
@@ -43,13 +43,13 @@ public sealed class IntervalComparisonCriterion : Criterion<(Estimate First, Est
     /// <param name="first">The first estimate.</param>
     /// <param name="second">The second estimate.</param>
     /// <returns>The judgement.</returns>
-    public Judgement Evaluate(Estimate first, Estimate second) => Evaluate((first, second));
+    public Judgement Evaluate(Interval first, Interval second) => Evaluate((first, second));
 
     /// <inheritdoc/>
-    protected override (Verdict Verdict, string Evidence) Decide((Estimate First, Estimate Second) input)
+    protected override (Verdict Verdict, string Evidence) Decide((Interval First, Interval Second) input)
     {
         var (a, b) = input;
-        string numbers = $"{_first} = {a} vs {_second} = {b}";
+        string numbers = $"{_first} = {Numbers.Format(a)} vs {_second} = {Numbers.Format(b)}";
         if (a.IsUndefined || b.IsUndefined)
         {
             return (Verdict.DoesNotHold, $"{numbers}: undefined (NaN)");
@@ -69,6 +69,6 @@ public sealed class IntervalComparisonCriterion : Criterion<(Estimate First, Est
     /// <summary>The rule shared with <see cref="IntervalThresholdCriterion"/> (a threshold is an exact estimate): whether
     /// <paramref name="a"/>'s interval lies wholly beyond <paramref name="b"/>'s in the direction, and whether the point
     /// estimates are in that order.</summary>
-    internal static (bool Separated, bool Ordered) Order(Direction direction, Estimate a, Estimate b) =>
-        (direction.Beyond(direction.Near(a), direction.Far(b)) > 0, direction.Beyond(a.Value, b.Value) > 0);
+    internal static (bool Separated, bool Ordered) Order(Direction direction, Interval a, Interval b) =>
+        (direction.Beyond(direction.Near(a), direction.Far(b)) > 0, direction.Beyond(a.Estimate, b.Estimate) > 0);
 }

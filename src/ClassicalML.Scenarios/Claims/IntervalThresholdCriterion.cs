@@ -8,7 +8,7 @@ namespace ClassicalML.Scenarios;
 /// partly holds if <c>value &gt; threshold</c> but the interval reaches the threshold; does not hold otherwise
 /// (including NaN). <see cref="Direction.Less"/> mirrors it with <c>upper &lt; threshold</c>.
 /// </remarks>
-public sealed class IntervalThresholdCriterion : Criterion<Estimate>
+public sealed class IntervalThresholdCriterion : Criterion<Interval>
 {
     private readonly string _quantity;
     private readonly Direction _direction;
@@ -50,15 +50,15 @@ public sealed class IntervalThresholdCriterion : Criterion<Estimate>
     }
 
     /// <inheritdoc/>
-    protected override (Verdict Verdict, string Evidence) Decide(Estimate input)
+    protected override (Verdict Verdict, string Evidence) Decide(Interval input)
     {
-        string numbers = $"{_quantity} = {input} vs {Numbers.Format(_threshold)}";
+        string numbers = $"{_quantity} = {Numbers.Format(input)} vs {Numbers.Format(_threshold)}";
         if (input.IsUndefined)
         {
             return (Verdict.DoesNotHold, $"{numbers}: undefined (NaN)");
         }
 
-        var (clear, point) = IntervalComparisonCriterion.Order(_direction, input, Estimate.Exact(_threshold));
+        var (clear, point) = IntervalComparisonCriterion.Order(_direction, input, Interval.Exact(_threshold));
         string side = _direction == Direction.Greater ? "above" : "below";
         if (clear)
         {

@@ -1,4 +1,5 @@
 using ScottPlot;
+using ClassicalML.Evaluation;
 
 namespace ClassicalML.Scenarios;
 
@@ -15,8 +16,8 @@ public sealed record BoxGroup(string Label, IReadOnlyList<double> Values);
 
 /// <summary>A labelled bar with its interval (drawn as an error bar).</summary>
 /// <param name="Label">The bar's label.</param>
-/// <param name="Value">The estimate; the bar is drawn to <see cref="Estimate.Value"/>, the error bar from lower to upper.</param>
-public sealed record BarValue(string Label, Estimate Value);
+/// <param name="Value">The interval; the bar is drawn to its <see cref="Interval.Estimate"/>, the error bar from lower to upper.</param>
+public sealed record BarValue(string Label, Interval Value);
 
 /// <summary>Factory of the common figures: lines, box plots, bars with error bars, ROC and precision-recall curves.</summary>
 /// <remarks>All are drawn 800 x 500 pixels with ScottPlot's default style, so reruns give the same image.</remarks>
@@ -267,7 +268,7 @@ internal sealed class BarFigure : Figure
     private protected override void Draw(Plot plot)
     {
         plot.YLabel(_yLabel);
-        var bars = _bars.Select((b, i) => new ScottPlot.Bar { Position = i, Value = b.Value.Value }).ToList();
+        var bars = _bars.Select((b, i) => new ScottPlot.Bar { Position = i, Value = b.Value.Estimate }).ToList();
         plot.Add.Bars(bars);
 
         // Intervals need not be symmetric, so the error bars are drawn as lines from lower to upper with caps.

@@ -359,17 +359,18 @@ public sealed class ScenarioReport
             case CellKind.Integer: w.WriteNumberValue(cell.Integer); break;
             case CellKind.Number: JsonValues.WriteDouble(w, cell.Number); break;
             default:
+                var interval = cell.Interval!;
                 w.WriteStartObject();
                 w.WritePropertyName("value");
-                JsonValues.WriteDouble(w, cell.Estimate.Value);
+                JsonValues.WriteDouble(w, interval.Estimate);
                 w.WritePropertyName("lower");
-                JsonValues.WriteDouble(w, cell.Estimate.Lower);
+                JsonValues.WriteDouble(w, interval.Lower);
                 w.WritePropertyName("upper");
-                JsonValues.WriteDouble(w, cell.Estimate.Upper);
-                if (cell.Estimate.UndefinedShare > 0)
+                JsonValues.WriteDouble(w, interval.Upper);
+                if (interval.UndefinedShare > 0)
                 {
                     w.WritePropertyName("undefined_share");
-                    JsonValues.WriteDouble(w, cell.Estimate.UndefinedShare);
+                    JsonValues.WriteDouble(w, interval.UndefinedShare);
                 }
 
                 w.WriteEndObject();

@@ -1,3 +1,4 @@
+using ClassicalML.Evaluation;
 using ClassicalML.Scenarios.Testing;
 
 namespace ClassicalML.Scenarios.BaggingVsBoosting.Tests;
@@ -11,8 +12,8 @@ public sealed class BaggingVsBoostingReachability : ReachabilitySuite<BaggingVsB
     private static ReachabilityCase Both(Claim claim, Verdict expected, string label, Func<DatasetEvidence, DatasetEvidence> change) =>
         new(claim, expected, label, () => Judging.Judge([change(Evidence.Holding("a")), change(Evidence.Holding("b"))]));
 
-    private static readonly Estimate Rises = new(0.1, 0.05, 0.15);
-    private static readonly Estimate Straddles = new(-0.01, -0.05, 0.03);
+    private static readonly Interval Rises = new(0.1, 0.05, 0.15, 0.95, "test");
+    private static readonly Interval Straddles = new(-0.01, -0.05, 0.03, 0.95, "test");
 
     protected override IEnumerable<ReachabilityCase> Cases()
     {
@@ -26,12 +27,12 @@ public sealed class BaggingVsBoostingReachability : ReachabilitySuite<BaggingVsB
         return
         [
             Both(weak, Verdict.Holds, "bagged and boosted stumps both cut the error by 10 points", e => e),
-            Both(weak, Verdict.PartlyHolds, "bagged stumps gain nothing", e => e with { BaggedStumpGain = new Estimate(-0.005, -0.01, -0.001) }),
-            Both(weak, Verdict.DoesNotHold, "no ensemble of stumps gains", e => e with { BaggedStumpGain = new Estimate(-0.005, -0.01, -0.001), BoostedStumpGain = new Estimate(-0.005, -0.01, -0.001) }),
-            Both(weak, Verdict.Inconclusive, "bagged stumps' gain straddles 0.05", e => e with { BaggedStumpGain = new Estimate(0.047, 0.017, 0.077) }),
+            Both(weak, Verdict.PartlyHolds, "bagged stumps gain nothing", e => e with { BaggedStumpGain = new Interval(-0.005, -0.01, -0.001, 0.95, "test") }),
+            Both(weak, Verdict.DoesNotHold, "no ensemble of stumps gains", e => e with { BaggedStumpGain = new Interval(-0.005, -0.01, -0.001, 0.95, "test"), BoostedStumpGain = new Interval(-0.005, -0.01, -0.001, 0.95, "test") }),
+            Both(weak, Verdict.Inconclusive, "bagged stumps' gain straddles 0.05", e => e with { BaggedStumpGain = new Interval(0.047, 0.017, 0.077, 0.95, "test") }),
 
             Both(variance, Verdict.Holds, "variance cut by 80%, bias² within 20%", e => e),
-            Both(variance, Verdict.PartlyHolds, "variance cut by 10% only", e => e with { VarianceChange = new Estimate(-0.1, -0.15, -0.05) }),
+            Both(variance, Verdict.PartlyHolds, "variance cut by 10% only", e => e with { VarianceChange = new Interval(-0.1, -0.15, -0.05, 0.95, "test") }),
             Both(variance, Verdict.DoesNotHold, "variance rises", e => e with { VarianceChange = Rises }),
             Both(variance, Verdict.Inconclusive, "variance change straddles 0", e => e with { VarianceChange = Straddles }),
 
@@ -41,28 +42,28 @@ public sealed class BaggingVsBoostingReachability : ReachabilitySuite<BaggingVsB
             Both(bias, Verdict.Inconclusive, "change straddles 0", e => e with { BoostingBiasChange = Straddles }),
 
             Both(diversity, Verdict.Holds, "gain falls monotonically with the error correlation, identical members gain nothing", e => e),
-            Both(diversity, Verdict.PartlyHolds, "trend negative but not monotone", e => e with { DiversityTrend = new Estimate(-0.5, -0.6, -0.1) }),
+            Both(diversity, Verdict.PartlyHolds, "trend negative but not monotone", e => e with { DiversityTrend = new Interval(-0.5, -0.6, -0.1, 0.95, "test") }),
             Both(diversity, Verdict.PartlyHolds, "monotone trend, but identical members gain too", e => e with { IdenticalGain = 0.01 }),
-            Both(diversity, Verdict.DoesNotHold, "gain rises with the error correlation", e => e with { DiversityTrend = new Estimate(0.8, 0.4, 1) }),
-            Both(diversity, Verdict.Inconclusive, "trend interval straddles -0.7", e => e with { DiversityTrend = new Estimate(-0.8, -1, -0.4) }),
+            Both(diversity, Verdict.DoesNotHold, "gain rises with the error correlation", e => e with { DiversityTrend = new Interval(0.8, 0.4, 1, 0.95, "test") }),
+            Both(diversity, Verdict.Inconclusive, "trend interval straddles -0.7", e => e with { DiversityTrend = new Interval(-0.8, -1, -0.4, 0.95, "test") }),
 
             Both(voting, Verdict.Holds, "the vote beats the best member", e => e),
-            Both(voting, Verdict.PartlyHolds, "the vote beats the average member only", e => e with { VoteVsBest = new Estimate(-0.02, -0.03, -0.01) }),
-            Both(voting, Verdict.DoesNotHold, "the vote is no better than the average member", e => e with { VoteVsBest = new Estimate(-0.05, -0.07, -0.03), VoteVsMean = new Estimate(-0.02, -0.03, -0.01) }),
+            Both(voting, Verdict.PartlyHolds, "the vote beats the average member only", e => e with { VoteVsBest = new Interval(-0.02, -0.03, -0.01, 0.95, "test") }),
+            Both(voting, Verdict.DoesNotHold, "the vote is no better than the average member", e => e with { VoteVsBest = new Interval(-0.05, -0.07, -0.03, 0.95, "test"), VoteVsMean = new Interval(-0.02, -0.03, -0.01, 0.95, "test") }),
             Both(voting, Verdict.Inconclusive, "vote against best member straddles 0", e => e with { VoteVsBest = Straddles }),
 
             Both(noise, Verdict.Holds, "both boosting algorithms lose more at both tree sizes, AdaBoost's weight piles on the flipped rows", e => e),
-            Both(noise, Verdict.PartlyHolds, "boosting loses 1 point more", e => e with { NoiseDamage = [(2, new Estimate(0.01, 0.005, 0.015))], AdaBoostNoiseDamage = [(2, new Estimate(0.01, 0.005, 0.015))] }),
-            Both(noise, Verdict.PartlyHolds, "gradient boosting loses more, AdaBoost less", e => e with { AdaBoostNoiseDamage = [(2, new Estimate(-0.08, -0.13, -0.04))] }),
-            Both(noise, Verdict.PartlyHolds, "sensitive, but AdaBoost's weight avoids the flipped rows", e => e with { AdaBoostFocus = [(2, new Estimate(0.8, 0.7, 0.9), 600)] }),
-            Both(noise, Verdict.DoesNotHold, "both boosting algorithms lose less", e => e with { NoiseDamage = [(2, new Estimate(-0.08, -0.13, -0.04))], AdaBoostNoiseDamage = [(2, new Estimate(-0.08, -0.13, -0.04))] }),
+            Both(noise, Verdict.PartlyHolds, "boosting loses 1 point more", e => e with { NoiseDamage = [(2, new Interval(0.01, 0.005, 0.015, 0.95, "test"))], AdaBoostNoiseDamage = [(2, new Interval(0.01, 0.005, 0.015, 0.95, "test"))] }),
+            Both(noise, Verdict.PartlyHolds, "gradient boosting loses more, AdaBoost less", e => e with { AdaBoostNoiseDamage = [(2, new Interval(-0.08, -0.13, -0.04, 0.95, "test"))] }),
+            Both(noise, Verdict.PartlyHolds, "sensitive, but AdaBoost's weight avoids the flipped rows", e => e with { AdaBoostFocus = [(2, new Interval(0.8, 0.7, 0.9, 0.95, "test"), 600)] }),
+            Both(noise, Verdict.DoesNotHold, "both boosting algorithms lose less", e => e with { NoiseDamage = [(2, new Interval(-0.08, -0.13, -0.04, 0.95, "test"))], AdaBoostNoiseDamage = [(2, new Interval(-0.08, -0.13, -0.04, 0.95, "test"))] }),
             Both(noise, Verdict.Inconclusive, "damage straddles 0", e => e with { NoiseDamage = [(2, Straddles)], AdaBoostNoiseDamage = [(2, Straddles)] }),
-            Both(noise, Verdict.Inconclusive, "sensitive, but the weight concentration straddles 1", e => e with { AdaBoostFocus = [(2, new Estimate(1.02, 0.9, 1.15), 600)] }),
+            Both(noise, Verdict.Inconclusive, "sensitive, but the weight concentration straddles 1", e => e with { AdaBoostFocus = [(2, new Interval(1.02, 0.9, 1.15, 0.95, "test"), 600)] }),
 
             Both(oob, Verdict.Holds, "inside ±0.03", e => e),
-            Case(oob, Verdict.PartlyHolds, "tracks on one data set only", e => e with { OutOfBagMinusTest = new Estimate(0.06, 0.04, 0.08) }),
-            Both(oob, Verdict.DoesNotHold, "beyond 0.03", e => e with { OutOfBagMinusTest = new Estimate(0.06, 0.04, 0.08) }),
-            Both(oob, Verdict.Inconclusive, "interval wider than the margin", e => e with { OutOfBagMinusTest = new Estimate(0.01, -0.025, 0.045), OutOfBagTestRows = 600 }),
+            Case(oob, Verdict.PartlyHolds, "tracks on one data set only", e => e with { OutOfBagMinusTest = new Interval(0.06, 0.04, 0.08, 0.95, "test") }),
+            Both(oob, Verdict.DoesNotHold, "beyond 0.03", e => e with { OutOfBagMinusTest = new Interval(0.06, 0.04, 0.08, 0.95, "test") }),
+            Both(oob, Verdict.Inconclusive, "interval wider than the margin", e => e with { OutOfBagMinusTest = new Interval(0.01, -0.025, 0.045, 0.95, "test"), OutOfBagTestRows = 600 }),
         ];
     }
 }

@@ -37,7 +37,7 @@ public sealed class ComponentTests
 
         // Uniform weights: no focus, the concentration is 1 in every resample.
         var uniform = AdaBoostNoise.Concentration([0.25, 0.25, 0.25, 0.25], flipped, seed: 3, resamples: 50);
-        Assert.Equal(1.0, uniform.Value, 12);
+        Assert.Equal(1.0, uniform.Estimate, 12);
         Assert.Equal(1.0, uniform.Upper, 12);
     }
 
@@ -54,10 +54,10 @@ public sealed class ComponentTests
     [Fact]
     public void NewcombeDifference_HandComputed()
     {
-        var a = new Estimate(0.10, 0.07, 0.14);
-        var b = new Estimate(0.08, 0.06, 0.11);
+        var a = new Interval(0.10, 0.07, 0.14, 0.95, "test");
+        var b = new Interval(0.08, 0.06, 0.11, 0.95, "test");
         var d = Experiment.NewcombeDifference(a, b);
-        Assert.Equal(0.02, d.Value, 12);
+        Assert.Equal(0.02, d.Estimate, 12);
         Assert.Equal(0.02 - Math.Sqrt((0.03 * 0.03) + (0.03 * 0.03)), d.Lower, 12);
         Assert.Equal(0.02 + Math.Sqrt((0.04 * 0.04) + (0.02 * 0.02)), d.Upper, 12);
     }

@@ -1,17 +1,19 @@
+using ClassicalML.Evaluation;
+
 namespace ClassicalML.Scenarios.ImbalancedData.Tests;
 
 /// <summary>Constructed measurements for the judging step: every claim's cases set to hold unless a test says otherwise.</summary>
 internal static class Evidence
 {
-    public static readonly Estimate Undefined = new(double.NaN, double.NaN, double.NaN) { UndefinedShare = 1 };
+    public static readonly Interval Undefined = new(double.NaN, double.NaN, double.NaN, 0.95, "test") { UndefinedShare = 1 };
 
-    public static EffectCase Case(string label, double value, double lower, double upper) => new(label, new Estimate(value, lower, upper), 1000);
+    public static EffectCase Case(string label, double value, double lower, double upper) => new(label, new Interval(value, lower, upper, 0.95, "test"), 1000);
 
     public static IReadOnlyList<EffectCase> Effects(params (double Value, double Lower, double Upper)[] effects) =>
         [.. effects.Select((e, i) => Case($"case {i}", e.Value, e.Lower, e.Upper))];
 
     public static BaselineNumbers Baseline(string name = "a", int predictedPositives = 0) =>
-        new(name, 0.1, 1000, predictedPositives, predictedPositives == 0 ? Undefined : new Estimate(0.5, 0.3, 0.7), new Estimate(0.9, 0.9, 0.9));
+        new(name, 0.1, 1000, predictedPositives, predictedPositives == 0 ? Undefined : new Interval(0.5, 0.3, 0.7, 0.95, "test"), new Interval(0.9, 0.9, 0.9, 0.95, "test"));
 
     /// <summary>Measurements on which every claim but the correction holds.</summary>
     public static Measurements Holding() => new(

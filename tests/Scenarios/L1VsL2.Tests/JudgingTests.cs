@@ -1,3 +1,4 @@
+using ClassicalML.Evaluation;
 using ClassicalML.Scenarios;
 
 namespace ClassicalML.Scenarios.L1VsL2.Tests;
@@ -62,7 +63,7 @@ public sealed class JudgingTests
         Assert.Equal(Verdict.PartlyHolds, Judging.JudgeDropOrder([("strong vs noise", 1), ("graded", 0.6)]).Verdict);
 
     private static OverfittingMeasure O(double gain, double lower, double upper, double shift) =>
-        new("L2", new Estimate(gain, lower, upper), new Estimate(gain + shift, lower + shift, upper + shift), 52);
+        new("L2", new Interval(gain, lower, upper, 0.95, "test"), new Interval(gain + shift, lower + shift, upper + shift, 0.95, "test"), 52);
 
     [Fact]
     public void JudgeOverfitting_LowerTestLossAndSmallerGap_Holds() =>
@@ -80,7 +81,7 @@ public sealed class JudgingTests
     public void JudgeOverfitting_TestLossStraddlesZero_Inconclusive() =>
         Assert.Equal(Verdict.Inconclusive, Judging.JudgeOverfitting([O(0.05, -0.1, 0.2, 0.5)]).Verdict);
 
-    private static TunedDifference D(string set, double value, double lower, double upper) => new(set, new Estimate(value, lower, upper), 143);
+    private static TunedDifference D(string set, double value, double lower, double upper) => new(set, new Interval(value, lower, upper, 0.95, "test"), 143);
 
     [Fact]
     public void JudgeTunedSimilar_AllInsideMargin_Holds() =>

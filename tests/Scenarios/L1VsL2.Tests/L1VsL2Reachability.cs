@@ -1,3 +1,4 @@
+using ClassicalML.Evaluation;
 using ClassicalML.Scenarios;
 using ClassicalML.Scenarios.Testing;
 
@@ -10,14 +11,14 @@ public sealed class L1VsL2Reachability : ReachabilitySuite<L1VsL2Scenario>
 
     private static L1ZerosMeasure Zeros(int atTuned, double allZero) => new("set", 10, atTuned, 1, allZero);
 
-    private static TunedDifference D(double value, double lower, double upper) => new("set", new Estimate(value, lower, upper), 250);
+    private static TunedDifference D(double value, double lower, double upper) => new("set", new Interval(value, lower, upper, 0.95, "test"), 250);
 
     private static GroupMeasure G(int size, int used, int confirming) => new("group", size, 20, used, confirming, 1, size);
 
     private static ElasticNetMeasure Net(int pathConfirming, int sparseRefits, int groupConfirming) => new([("a", 20, pathConfirming)], 20, sparseRefits, 40, groupConfirming);
 
     private static OverfittingMeasure O(double gain, double lower, double upper, double shift) =>
-        new("L2", new Estimate(gain, lower, upper), new Estimate(gain + shift, lower + shift, upper + shift), 52);
+        new("L2", new Interval(gain, lower, upper, 0.95, "test"), new Interval(gain + shift, lower + shift, upper + shift, 0.95, "test"), 52);
 
     protected override IEnumerable<ReachabilityCase> Cases() =>
     [

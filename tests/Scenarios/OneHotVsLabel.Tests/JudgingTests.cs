@@ -1,3 +1,4 @@
+using ClassicalML.Evaluation;
 using ClassicalML.Scenarios;
 using ClassicalML.Scenarios.OneHotVsLabel;
 
@@ -5,7 +6,7 @@ namespace ClassicalML.Scenarios.OneHotVsLabel.Tests;
 
 public class JudgingTests
 {
-    private static Estimate E(double value, double lower, double upper) => new(value, lower, upper);
+    private static Interval E(double value, double lower, double upper) => new(value, lower, upper, 0.95, "test");
 
     internal static readonly LabelPenalty GoodPenalty = new(E(0.05, 0.02, 0.09), E(0.0, -0.02, 0.02), E(0.05, 0.01, 0.09), 1000);
     internal static readonly OrdinalComparison GoodOrdinal = new(E(0.005, -0.002, 0.012), 47, 61, 1000);

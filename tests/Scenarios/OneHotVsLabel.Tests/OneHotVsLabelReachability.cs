@@ -1,3 +1,4 @@
+using ClassicalML.Evaluation;
 using ClassicalML.Scenarios;
 using ClassicalML.Scenarios.OneHotVsLabel;
 using ClassicalML.Scenarios.Testing;
@@ -7,18 +8,18 @@ namespace ClassicalML.Scenarios.OneHotVsLabel.Tests;
 /// <summary>Every claim of one-hot-vs-label reaches each verdict on constructed measurements.</summary>
 public sealed class OneHotVsLabelReachability : ReachabilitySuite<OneHotVsLabelScenario>
 {
-    private static Estimate E(double value, double lower, double upper) => new(value, lower, upper);
+    private static Interval E(double value, double lower, double upper) => new(value, lower, upper, 0.95, "test");
 
     private static ReachabilityCase Case(Claim claim, Verdict expected, string label, Func<Measurements, Measurements> change) =>
         new(claim, expected, label, () => Judging.Judge(change(JudgingTests.Good)));
 
-    private static Measurements Penalty(Measurements m, Estimate gap, Estimate difference) => m with { Penalty = m.Penalty with { LogisticGap = gap, GapDifference = difference } };
+    private static Measurements Penalty(Measurements m, Interval gap, Interval difference) => m with { Penalty = m.Penalty with { LogisticGap = gap, GapDifference = difference } };
 
-    private static Measurements Ordinal(Measurements m, Estimate d) => m with { Ordinal = m.Ordinal with { Difference = d } };
+    private static Measurements Ordinal(Measurements m, Interval d) => m with { Ordinal = m.Ordinal with { Difference = d } };
 
-    private static Measurements High(Measurements m, Estimate logistic, Estimate tree) => m with
+    private static Measurements High(Measurements m, Interval logistic, Interval tree) => m with
     {
-        ManyLevels = [JudgingTests.Large("logistic regression", logistic.Value, logistic.Lower, logistic.Upper), JudgingTests.Large("FastTree", tree.Value, tree.Lower, tree.Upper)],
+        ManyLevels = [JudgingTests.Large("logistic regression", logistic.Estimate, logistic.Lower, logistic.Upper), JudgingTests.Large("FastTree", tree.Estimate, tree.Lower, tree.Upper)],
     };
 
     protected override IEnumerable<ReachabilityCase> Cases()

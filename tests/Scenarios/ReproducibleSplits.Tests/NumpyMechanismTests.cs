@@ -59,7 +59,7 @@ public sealed class NumpyMechanismTests
         Assert.True(m.TrainSizes.Distinct().Count() > 10);
         Assert.Equal(0, m.ReorderedCalls.Hits);
         Assert.Equal(49, m.TestInCommon.Length);
-        Assert.InRange(m.TrainShareInCommon.Value, 0.75, 0.85);
+        Assert.InRange(m.TrainShareInCommon.Estimate, 0.75, 0.85);
     }
 
     [Fact]

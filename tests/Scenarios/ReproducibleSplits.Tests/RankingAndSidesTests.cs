@@ -44,7 +44,7 @@ public sealed class RankingAndSidesTests
         var p = Ranking.Pair("case", "tree", logistic, tree, seed: 1, resamples: 200);
         Assert.True(p.RankingEstablished);
         Assert.Equal("logistic regression", p.Leader);
-        Assert.Equal(p.OwnFlipRate.Value - p.SharedFlipRate.Value, p.FlipIncrease.Value, 12);
+        Assert.Equal(p.OwnFlipRate.Estimate - p.SharedFlipRate.Estimate, p.FlipIncrease.Estimate, 12);
         Assert.Equal(0, p.UndefinedCalls);
     }
 

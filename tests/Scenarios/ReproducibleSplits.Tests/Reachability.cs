@@ -1,3 +1,4 @@
+using ClassicalML.Evaluation;
 using ClassicalML.Scenarios;
 using ClassicalML.Scenarios.ReproducibleSplits;
 using ClassicalML.Scenarios.Testing;
@@ -15,17 +16,17 @@ public sealed class ReproducibleSplitsReachability : ReachabilitySuite<Reproduci
     internal static MechanismMeasurements Mechanism(Count exact, Count reordered, double[] testInCommon, double[] testWasTraining) =>
         new(1000, 63000, [790, 810, 800], [100, 95, 105], [110, 95, 95], exact, reordered, testInCommon, testWasTraining, Around(0.8, 0.01), new Count(0, 39));
 
-    internal static PairMeasurements Pair(Estimate gap, Estimate increase, Estimate ratio) =>
+    internal static PairMeasurements Pair(Interval gap, Interval increase, Interval ratio) =>
         new("really different pair", "a single tree", new double[200], new double[200], gap,
-            new Estimate(0.03, 0.01, 0.05), new Estimate(0.12, 0.09, 0.15), increase, new Estimate(0.05, 0.045, 0.055), new Estimate(0.07, 0.065, 0.075), ratio, 0);
+            new Interval(0.03, 0.01, 0.05, 0.95, "test"), new Interval(0.12, 0.09, 0.15, 0.95, "test"), increase, new Interval(0.05, 0.045, 0.055, 0.95, "test"), new Interval(0.07, 0.065, 0.075, 0.95, "test"), ratio, 0);
 
     private static readonly SideCounts SeededMoves = new("seeded get_splits", new Count(359, 1000), new Count(335, 900), new Count(0, 800));
     private static readonly SideCounts KeepsAll = new("hash", new Count(0, 1000), new Count(0, 900), new Count(0, 800));
 
     internal static readonly Measurements AllHold = new(
         Mechanism: Mechanism(new Count(95, 100), new Count(95, 100), Around(0.1, 0.02), Around(0.8, 0.02)),
-        Different: Pair(new Estimate(0.07, 0.06, 0.08), new Estimate(0.08, 0.05, 0.12), new Estimate(1.35, 1.24, 1.5)),
-        Tied: Pair(new Estimate(0.001, -0.005, 0.007), new Estimate(0.01, -0.03, 0.05), new Estimate(1.8, 1.6, 2.0)) with { Case = "practically tied pair" },
+        Different: Pair(new Interval(0.07, 0.06, 0.08, 0.95, "test"), new Interval(0.08, 0.05, 0.12, 0.95, "test"), new Interval(1.35, 1.24, 1.5, 0.95, "test")),
+        Tied: Pair(new Interval(0.001, -0.005, 0.007, 0.95, "test"), new Interval(0.01, -0.03, 0.05, 0.95, "test"), new Interval(1.8, 1.6, 2.0, 0.95, "test")) with { Case = "practically tied pair" },
         Seeds: new SeedDemonstrations(new SeedCheck("numbers", Twenty, Twenty, (1, "a", "a", "b")), new SeedCheck("get_splits", Twenty, Twenty, (1, "a", "a", "b")),
             new SeedCheck("shuffle", Twenty, Twenty, (1, "a", "a", "b"))),
         SeededGetSplits: KeepsAll with { Procedure = "seeded get_splits" },
@@ -70,16 +71,16 @@ public sealed class ReproducibleSplitsReachability : ReachabilitySuite<Reproduci
 
         var flips = Judging.RankingFlips;
         yield return Case(flips, Verdict.Holds, "increase above 0.02", AllHold);
-        yield return Case(flips, Verdict.PartlyHolds, "increase between 0 and 0.02", AllHold with { Different = d with { FlipIncrease = new Estimate(0.01, 0.005, 0.015) } });
-        yield return Case(flips, Verdict.DoesNotHold, "fewer flips with own splits", AllHold with { Different = d with { FlipIncrease = new Estimate(-0.03, -0.05, -0.01) } });
-        yield return Case(flips, Verdict.Inconclusive, "increase interval straddles 0 and 0.02", AllHold with { Different = d with { FlipIncrease = new Estimate(0.02, -0.01, 0.05) } });
-        yield return Case(flips, Verdict.Inconclusive, "ranking not established", AllHold with { Different = d with { Gap = new Estimate(0.005, -0.01, 0.02) } });
+        yield return Case(flips, Verdict.PartlyHolds, "increase between 0 and 0.02", AllHold with { Different = d with { FlipIncrease = new Interval(0.01, 0.005, 0.015, 0.95, "test") } });
+        yield return Case(flips, Verdict.DoesNotHold, "fewer flips with own splits", AllHold with { Different = d with { FlipIncrease = new Interval(-0.03, -0.05, -0.01, 0.95, "test") } });
+        yield return Case(flips, Verdict.Inconclusive, "increase interval straddles 0 and 0.02", AllHold with { Different = d with { FlipIncrease = new Interval(0.02, -0.01, 0.05, 0.95, "test") } });
+        yield return Case(flips, Verdict.Inconclusive, "ranking not established", AllHold with { Different = d with { Gap = new Interval(0.005, -0.01, 0.02, 0.95, "test") } });
 
         var noise = Judging.NoisierComparison;
         yield return Case(noise, Verdict.Holds, "SD ratio above 1.1", AllHold);
-        yield return Case(noise, Verdict.PartlyHolds, "SD ratio between 1 and 1.1", AllHold with { Different = d with { SdRatio = new Estimate(1.05, 1.02, 1.08) } });
-        yield return Case(noise, Verdict.DoesNotHold, "SD ratio below 1", AllHold with { Different = d with { SdRatio = new Estimate(0.9, 0.8, 0.95) } });
-        yield return Case(noise, Verdict.Inconclusive, "SD ratio interval contains 1 and 1.1", AllHold with { Different = d with { SdRatio = new Estimate(1.1, 0.95, 1.3) } });
+        yield return Case(noise, Verdict.PartlyHolds, "SD ratio between 1 and 1.1", AllHold with { Different = d with { SdRatio = new Interval(1.05, 1.02, 1.08, 0.95, "test") } });
+        yield return Case(noise, Verdict.DoesNotHold, "SD ratio below 1", AllHold with { Different = d with { SdRatio = new Interval(0.9, 0.8, 0.95, 0.95, "test") } });
+        yield return Case(noise, Verdict.Inconclusive, "SD ratio interval contains 1 and 1.1", AllHold with { Different = d with { SdRatio = new Interval(1.1, 0.95, 1.3, 0.95, "test") } });
 
         var keeps = Judging.SeedKeepsSampling;
         yield return Case(keeps, Verdict.Holds, "no row moved under any change", AllHold);

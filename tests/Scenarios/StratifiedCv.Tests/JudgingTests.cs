@@ -1,3 +1,4 @@
+using ClassicalML.Evaluation;
 using ClassicalML.Scenarios;
 using ClassicalML.Scenarios.Testing;
 
@@ -7,7 +8,7 @@ namespace ClassicalML.Scenarios.StratifiedCv.Tests;
 internal static class Evidence
 {
     public static EffectCase Case(double value, double lower, double upper, int replicates = 40, string name = "a") =>
-        new(name, new Estimate(value, lower, upper), replicates);
+        new(name, new Interval(value, lower, upper, 0.95, "test"), replicates);
 
     public static Measurements Make(
         EffectCase[]? classRatio = null,
