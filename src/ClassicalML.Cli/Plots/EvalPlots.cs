@@ -25,7 +25,7 @@ internal static class EvalPlots
     {
         Description = "Write PNG figures into directory DIR (created if missing): roc.png (with the chance diagonal), pr.png (with the prevalence) and reliability.png "
             + "(per bin the fraction of positives against the mean probability with Wilson bars, and the counts; --calibration's --bins and --strategy, else 10 uniform bins; "
-            + "scores must be probabilities), the --operating-point marked and both models of --compare-score-column on each; multiclass from scores: roc.png, one-vs-rest per class. Example: --plot plots",
+            + "scores must be probabilities), the --operating-point marked and both models of --compare-score-column on each; multiclass from scores: roc.png, one-vs-rest per class; keeps every score. Example: --plot plots",
         HelpName = "DIR",
     };
 
