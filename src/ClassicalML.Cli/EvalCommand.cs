@@ -39,6 +39,7 @@ internal sealed class EvalCommand
           classicalml eval preds.csv --operating-point recall-at-precision:0.9   the threshold to ship, with its confusion counts
           classicalml eval preds.csv --calibration --bins 10 --strategy quantile  reliability curve, ECE, MCE, Brier decomposition
           classicalml eval preds.csv --ci delong --compare-score-column score_b    DeLong interval and paired test, McNemar
+          classicalml eval preds.csv --plot plots --operating-point max-f1 --compare-score-column score_b   plots/roc.png, pr.png, reliability.png
         """;
 
     private readonly TextWriter stdout;
@@ -60,6 +61,7 @@ internal sealed class EvalCommand
     private readonly Option<string?> scorePrefix = new("--score-prefix") { Description = "Every column whose name starts with the prefix is a class score, the class being the rest of the name: multiclass-from-scores mode. Example: --score-prefix p_ (columns p_cat, p_dog)", HelpName = "PREFIX" };
     private readonly Option<bool> curves = new("--curves") { Description = "Also output the ROC and precision-recall curves (binary mode; keeps every score). Example: --curves --format json" };
     private readonly EvalExtraOptions extraOptions = new();
+    private readonly Option<string?> plot = EvalPlots.CreateOption();
     private readonly Option<string?> weightColumn = new("--weight-column") { Description = "Column of row weights, finite and >= 0 (every mode; scikit-learn's sample_weight): every metric is weighted, support is the weighted support, n stays the row count; keeps every score. Example: --weight-column w", HelpName = "COLUMN" };
 
     public EvalCommand(TextWriter stdout, TextWriter stderr, int exactCapacity = DefaultExactCapacity)
@@ -72,7 +74,7 @@ internal sealed class EvalCommand
         CliOptions.OneOf(zeroDivision, "zero", "one", "nan");
         Command = new Command("eval", Examples);
         Command.Arguments.Add(data);
-        foreach (var option in new Option[] { labelColumn, scoreColumn, predictedColumn, scoreColumns, scorePrefix, positive, threshold, delimiter, missing, zeroDivision, exact, format, curves, weightColumn })
+        foreach (var option in new Option[] { labelColumn, scoreColumn, predictedColumn, scoreColumns, scorePrefix, positive, threshold, delimiter, missing, zeroDivision, exact, format, curves, weightColumn, plot })
         {
             Command.Options.Add(option);
         }
@@ -93,6 +95,11 @@ internal sealed class EvalCommand
         var request = Validate(parse);
         var scoreMode = ValidateScoreMode(parse, request);
         var extras = extraOptions.Read(parse, scoreMode is not null || request.PredictedColumn is not null, request.WeightColumn is not null, request.SkipMissing);
+        if (request.PlotDirectory is { } directory)
+        {
+            EvalPlots.Prepare(directory);
+        }
+
         using var file = PredictionFile.Open(request.Data, request.Delimiter);
         var text = scoreMode is not null ? MulticlassScores(file, request, scoreMode)
             : request.PredictedColumn is null ? Binary(file, request, extras) : Multiclass(file, request);
@@ -102,7 +109,7 @@ internal sealed class EvalCommand
 
     private sealed record Request(
         string Data, string? LabelColumn, string? ScoreColumn, string? PredictedColumn, string? Positive, double? Threshold,
-        char? Delimiter, bool SkipMissing, ZeroDivision ZeroDivision, bool Exact, string Format, bool Curves, string? WeightColumn = null);
+        char? Delimiter, bool SkipMissing, ZeroDivision ZeroDivision, bool Exact, string Format, bool Curves, string? WeightColumn = null, string? PlotDirectory = null);
 
     private Request Validate(ParseResult parse)
     {
@@ -112,9 +119,10 @@ internal sealed class EvalCommand
         var pos = parse.GetValue(positive);
         var withCurves = parse.GetValue(curves);
         var forceExact = parse.GetValue(exact);
+        var plotDirectory = parse.GetValue(plot);
         if (predicted is not null)
         {
-            var binaryOnly = new[] { (score is not null, "--score-column"), (pos is not null, "--positive"), (t is not null, "--threshold"), (forceExact, "--exact"), (withCurves, "--curves") }
+            var binaryOnly = new[] { (score is not null, "--score-column"), (pos is not null, "--positive"), (t is not null, "--threshold"), (forceExact, "--exact"), (withCurves, "--curves"), (plotDirectory is not null, "--plot") }
                 .Where(x => x.Item1).Select(x => x.Item2).ToList();
             if (binaryOnly.Count > 0)
             {
@@ -135,7 +143,7 @@ internal sealed class EvalCommand
         var policy = parse.GetValue(zeroDivision) switch { "one" => ZeroDivision.One, "nan" => ZeroDivision.NaN, _ => ZeroDivision.Zero };
         var weights = WeightColumnOf(parse, parse.GetValue(scoreColumns) is not null || parse.GetValue(scorePrefix) is not null);
         return new Request(parse.GetValue(data)!, parse.GetValue(labelColumn), score, predicted, pos?.Trim(), t, CliOptions.DelimiterOf(parse.GetValue(delimiter)),
-            parse.GetValue(missing) == "skip", policy, forceExact, parse.GetValue(format) ?? "table", withCurves, weights);
+            parse.GetValue(missing) == "skip", policy, forceExact, parse.GetValue(format) ?? "table", withCurves, weights, plotDirectory);
     }
 
     /// <summary>--weight-column, refused where it cannot be aligned (--missing skip, except in score mode, which reads it in the same pass).</summary>
@@ -154,7 +162,7 @@ internal sealed class EvalCommand
     {
         var choice = ColumnChoice.Binary(file, request.LabelColumn, request.ScoreColumn, request.Threshold);
         int? weight = request.WeightColumn is { } w ? ColumnChoice.Find(file, w, "--weight-column", "Name the weight column with --weight-column COLUMN.") : null;
-        var collector = new BinaryCollector(choice.Threshold, request.ZeroDivision, exactCapacity, request.Exact || request.Curves || weight is not null || extras.Any, file.ExpectedRows, file.RowsKnown);
+        var collector = new BinaryCollector(choice.Threshold, request.ZeroDivision, exactCapacity, request.Exact || request.Curves || weight is not null || extras.Any || request.PlotDirectory is not null, file.ExpectedRows, file.RowsKnown);
         var rows = new BinaryRows(new BinaryLabelRule(request.Positive), request.SkipMissing, collector);
         file.ReadBinary(choice.Label, choice.Other, rows);
         if (collector.Count == 0)
@@ -189,22 +197,35 @@ internal sealed class EvalCommand
             "markdown" => EvalOutput.BinaryMarkdown(request.Data, info, report, roc, pr),
             _ => EvalOutput.BinaryTable(request.Data, info, report, roc, pr),
         };
-        return extras.Any ? EvalOutput.WithExtras(text, request.Format, Extras(file, request, extras, choice, labels, scores, weights, report.Threshold)) : text;
+        double[]? scoresB = extras.CompareColumn is { } name ? ScoresB(file, request, name, choice, labels.Length) : null;
+        EvalExtrasResult? x = extras.Any ? extras.Compute(labels.Span, scores.Span, weights, scoresB, report.Threshold, file.Columns[choice.Other]) : null;
+        text = x is null ? text : EvalOutput.WithExtras(text, request.Format, x);
+        return request.PlotDirectory is { } directory ? EvalPlots.WithFiles(text, request.Format, BinaryPlots(directory, request.Data, report, extras, x, (file.Columns[choice.Other], scores), (extras.CompareColumn, scoresB), labels, weights)) : text;
     }
 
-    /// <summary>The sections of --operating-point, --calibration, --ci and --compare-score-column (model B read in a second pass).</summary>
-    private static EvalExtrasResult Extras(PredictionFile file, Request request, EvalExtras extras, ColumnChoice choice, ReadOnlyMemory<bool> labels, ReadOnlyMemory<double> scores, double[]? weights, double threshold)
+    /// <summary>Model B's scores (--compare-score-column), read in a second pass.</summary>
+    private static double[] ScoresB(PredictionFile file, Request request, string name, ColumnChoice choice, int rows)
     {
-        double[]? scoresB = null;
-        if (extras.CompareColumn is { } name)
+        int b = ColumnChoice.Find(file, name, "--compare-score-column", "Name model B's score column with --compare-score-column COLUMN.");
+        var (second, values) = WeightedEval.ReadColumn(request.Data, request.Delimiter, choice.Label, b, request.Positive, rows, "score");
+        second.Dispose();
+        return values;
+    }
+
+    /// <summary>--plot in binary mode: model A and, with --compare-score-column, model B, with their operating points and reliability curves.</summary>
+    private static PlotFiles BinaryPlots(string directory, string data, BinaryReport report, EvalExtras extras, EvalExtrasResult? x, (string Name, ReadOnlyMemory<double> Scores) a, (string? Name, double[]? Scores) b, ReadOnlyMemory<bool> labels, double[]? weights)
+    {
+        var bins = (extras.Bins ?? 10, extras.Strategy);
+        var models = new List<PlotModel> { EvalPlots.Binary(a.Name, labels.Span, a.Scores.Span, weights, bins, x?.Point, x?.Calibration, out string? missingA) };
+        var missing = new List<string?> { missingA };
+        if (b is { Name: { } nameB, Scores: { } scoresB })
         {
-            int b = ColumnChoice.Find(file, name, "--compare-score-column", "Name model B's score column with --compare-score-column COLUMN.");
-            var (second, values) = WeightedEval.ReadColumn(request.Data, request.Delimiter, choice.Label, b, request.Positive, labels.Length, "score");
-            second.Dispose();
-            scoresB = values;
+            models.Add(EvalPlots.Binary(nameB, labels.Span, scoresB, weights, bins, extras.OperatingPoint?.Choose(labels.Span, scoresB, weights), null, out string? missingB));
+            missing.Add(missingB);
         }
 
-        return extras.Compute(labels.Span, scores.Span, weights, scoresB, threshold, file.Columns[choice.Other]);
+        double prevalence = report.WeightedCounts is { } w ? w.Positives / w.Total : (double)report.Positives / report.N;
+        return EvalPlots.WriteBinary(directory, data, models, prevalence, missing);
     }
 
     private static (BinaryReport Report, ReadOnlyMemory<bool> Labels, ReadOnlyMemory<double> Scores) Weighted(BinaryCollector collector, double[] weights, double threshold, ZeroDivision zeroDivision)
@@ -300,13 +321,21 @@ internal sealed class EvalCommand
         string? weightName = weight is { } c ? file.Columns[c] : null;
         var info = new EvalSummary(file.Format, file.Columns[label], string.Join(", ", columns.Select(c => file.Columns[c])), null, request.SkipMissing ? rows.Skipped : null, request.ZeroDivision, DefaultExactCapacity,
             weightName is null ? null : WeightedMulticlassEval.SummaryLine(weightName, report.Predictions));
-        return request.Format switch
+        var text = request.Format switch
         {
             "json" when weightName is not null => WeightedMulticlassEval.Json(EvalOutput.MulticlassScoresJson(info, report, columns.Select(c => file.Columns[c]).ToList()), weightName, report.Predictions),
             "json" => EvalOutput.MulticlassScoresJson(info, report, columns.Select(c => file.Columns[c]).ToList()),
             "markdown" => EvalOutput.MulticlassScoresMarkdown(request.Data, info, report),
             _ => EvalOutput.MulticlassScoresTable(request.Data, info, report),
         };
+        if (request.PlotDirectory is not { } directory)
+        {
+            return text;
+        }
+
+        var curves = weight is not null ? MulticlassScoreEvaluation.RocCurves<string>(rows.Actual.ToArray(), scores, rows.Weights.ToArray(), classes) : MulticlassScoreEvaluation.RocCurves<string>(rows.Actual.ToArray(), scores, classes);
+        var models = curves.Select((roc, i) => new PlotModel(classes[i], roc, EvalPlots.Defined(roc, report.PerClass[i].RocAuc), null, double.NaN, null, null)).ToList();
+        return EvalPlots.WithFiles(text, request.Format, EvalPlots.WriteMulticlass(directory, request.Data, models));
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

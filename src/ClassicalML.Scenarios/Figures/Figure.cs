@@ -29,7 +29,10 @@ public abstract class Figure
 
     /// <summary>Draws the figure as PNG bytes (<see cref="Width"/> x <see cref="Height"/>).</summary>
     /// <returns>The PNG file's bytes.</returns>
-    public byte[] RenderPng()
+    public byte[] RenderPng() => Render();
+
+    /// <summary>One plot with the title, drawn by <see cref="Draw"/>; a figure of several panels overrides this.</summary>
+    private protected virtual byte[] Render()
     {
         using var plot = new Plot();
         plot.Title(Title);

@@ -103,6 +103,17 @@ public static class Figures
     public static Figure Grid(string fileName, CellGrid grid, string legend = "")
         => new CellGridFigure(fileName, grid, legend);
 
+    /// <summary>A reliability diagram (calibration curve) of one or more models: per bin the fraction of positives
+    /// against the mean predicted probability with each bin's Wilson interval as an error bar, the diagonal of perfect
+    /// calibration, and below it a panel of the bins' row counts.</summary>
+    /// <param name="fileName">The PNG file name.</param>
+    /// <param name="title">The title.</param>
+    /// <param name="curves">One named curve per model, as <c>Calibration.Curve</c> returns it.</param>
+    /// <returns>The figure.</returns>
+    /// <exception cref="ArgumentException">The file name is not a plain .png name, or there is no curve.</exception>
+    public static Figure Reliability(string fileName, string title, IReadOnlyList<NamedReliabilityCurve> curves)
+        => new ReliabilityFigure(fileName, title, curves);
+
     internal static void LabelTicks(Plot plot, IReadOnlyList<string> labels)
     {
         double[] positions = [.. Enumerable.Range(0, labels.Count).Select(i => (double)i)];
