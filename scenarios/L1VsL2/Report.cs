@@ -135,7 +135,7 @@ internal static class Report
             $"Tuned on validation, test AUC(L1) − AUC(L2) was {diffText}. ",
             $"L1 kept one member or a minority while L2 kept all in: {groupText}. {run.Groups.Stability}. ",
             string.Create(c, $"With an exact copy of {copy.Feature} added, L1 gave the two copies weights {Numbers.Format(copy.L1Original)} and {Numbers.Format(copy.L1Copy)}, {copyComment}. "),
-            string.Create(c, $"{converged} of {run.Convergence.Count} convergence checks (tuned and smallest λ of every data set and penalty, refitted with 1/100 of the tolerance) moved the weights and the objective by less than {Numbers.Format(LbfgsConvergence.DefaultThreshold)} (relative)."),
+            string.Create(c, $"{converged} of {run.Convergence.Count} convergence checks (tuned and smallest λ of every data set and penalty, and the L1 fits of a representative synthetic and graded draw, refitted with 1/100 of the tolerance) moved the weights and the objective by less than {Numbers.Format(LbfgsConvergence.DefaultThreshold)} (relative)."),
         ];
         return string.Concat(parts);
     }
