@@ -39,8 +39,7 @@ internal static class Experiment
 
     public static RunData LoadData(MLContext ml, L1VsL2Settings settings)
     {
-        var synthetic = SyntheticData.MakeClassification(Seeds.Derive(settings.Seed, "synthetic data"), samples: settings.SyntheticSamples, features: SyntheticFeatures,
-            informative: settings.SyntheticInformative, redundant: 0, repeated: 0, flipY: 0.01);
+        var synthetic = Synthetic(settings, Seeds.Derive(settings.Seed, "synthetic data"));
         (string Name, Dataset Data)[] sources =
         [
             ("synthetic", synthetic.ToDataset("synthetic")),
@@ -51,6 +50,12 @@ internal static class Experiment
         return new RunData(synthetic, [.. sources.Select((s, i) =>
             RegularizationPath.Prepare(ml, s.Data, s.Name, Seeds.Derive(settings.Seed, $"split {s.Name}"), settings.TestFraction, settings.ValidationFraction))]);
     }
+
+    /// <summary>A draw of the synthetic set: <see cref="SyntheticFeatures"/> features of which the settings' number are
+    /// informative and the rest pure noise (no redundant or repeated features), 1% of the labels flipped.</summary>
+    public static SyntheticClassification Synthetic(L1VsL2Settings settings, int seed) =>
+        SyntheticData.MakeClassification(seed, samples: settings.SyntheticSamples, features: SyntheticFeatures,
+            informative: settings.SyntheticInformative, redundant: 0, repeated: 0, flipY: 0.01);
 
     public static PathSet FitPaths(MLContext ml, PreparedData[] sets, double[] grid, IProgressReporter progress)
     {
@@ -108,16 +113,9 @@ internal static class Experiment
         return new TunedComparison(scores, diffTable, differences);
     }
 
-    /// <summary>Claim 1b–3 inputs from the synthetic set's L1 path: recovery at the tuned λ and the drop order.</summary>
-    public static (RecoveryMeasure Recovery, double[] DropLambdas, double InformativeLast) Selection(SyntheticClassification synthetic, PathSet paths)
-    {
-        int[] informative = [.. synthetic.InformativeFeatures];
-        var tuned = paths.Tuned(RunData.SyntheticIndex, Penalty.L1);
-        var r = PathAnalysis.Recovery(tuned.Weights, informative);
-        var recovery = new RecoveryMeasure(r.Kept, r.Precision, r.Recall, synthetic.NoiseFeatures.Count(j => tuned.Weights[j] == 0), synthetic.NoiseFeatures.Count);
-        double[] drop = PathAnalysis.DropLambdas(paths.Grid, [.. paths.Paths[(RunData.SyntheticIndex, Penalty.L1)].Select(p => p.Weights)]);
-        return (recovery, drop, PathAnalysis.InformativeLastShare(drop, informative));
-    }
+    /// <summary>Draw 1's synthetic L1 path: the λ from which each feature's weight stays exactly 0 (the drop-order table).</summary>
+    public static double[] SyntheticDropLambdas(PathSet paths) =>
+        PathAnalysis.DropLambdas(paths.Grid, [.. paths.Paths[(RunData.SyntheticIndex, Penalty.L1)].Select(p => p.Weights)]);
 
     /// <summary>
     /// Claim 0 (the answer's first sentence): on sonar (60 features, 104 training rows) the unregularized fit
@@ -166,12 +164,27 @@ internal static class Experiment
     public static readonly double[] GradedCoefficients = [1.0, 1.0, 1.0, 0.3, 0.3, 0.3, 0, 0, 0, 0, 0, 0];
 
     /// <summary>
-    /// A logistic-regression data set whose features are graded by usefulness (<see cref="GradedCoefficients"/>), its L1
-    /// path, and the share of (more useful, less useful) pairs in which L1 drops the more useful feature later.
+    /// Draw 1 of the graded set (<see cref="GradedCoefficients"/>), its L1 path, and the share of (more useful, less
+    /// useful) pairs in which L1 drops the more useful feature later, with the drop-order table.
     /// </summary>
     public static (double Share, ReportTable Table) GradedDropOrder(MLContext ml, L1VsL2Settings settings, double[] grid)
     {
-        var random = new MersenneTwister(Seeds.Derive(settings.Seed, "graded data"));
+        var set = GradedSet(ml, settings, Seeds.Derive(settings.Seed, "graded data"), Seeds.Derive(settings.Seed, "split graded"));
+        var (share, drop, path) = GradedPath(ml, set, grid);
+        var table = new ReportTable("graded-l1-drop-order", ["feature", "true coefficient", "L1 drops it at λ (weight 0 from here on)", "λ / n_train", "weight at the smallest λ"]);
+        foreach (int j in Enumerable.Range(0, GradedCoefficients.Length).OrderByDescending(j => drop[j]).ThenBy(j => j))
+        {
+            table.AddRow(set.FeatureNames[j], GradedCoefficients[j], drop[j], drop[j] / set.TrainRows, path[0][j]);
+        }
+
+        return (share, table);
+    }
+
+    /// <summary>A draw of the graded set: standard-normal independent features, labels from a logistic model with
+    /// <see cref="GradedCoefficients"/>, split and z-scored like every set.</summary>
+    public static PreparedData GradedSet(MLContext ml, L1VsL2Settings settings, int dataSeed, int splitSeed)
+    {
+        var random = new MersenneTwister(dataSeed);
         int n = settings.SyntheticSamples, p = GradedCoefficients.Length;
         var x = new double[n, p];
         var y = new bool[n];
@@ -187,17 +200,15 @@ internal static class Experiment
             y[i] = random.NextDouble() < 1 / (1 + Math.Exp(-logit));
         }
 
-        var set = RegularizationPath.Prepare(ml, Dataset.FromNumeric("graded", x, y), "graded", Seeds.Derive(settings.Seed, "split graded"), settings.TestFraction, settings.ValidationFraction);
+        return RegularizationPath.Prepare(ml, Dataset.FromNumeric("graded", x, y), "graded", splitSeed, settings.TestFraction, settings.ValidationFraction);
+    }
+
+    /// <summary>The graded set's L1 path (weights only), each feature's drop λ, and the share dropped in order of usefulness.</summary>
+    public static (double Share, double[] Drop, List<double[]> Path) GradedPath(MLContext ml, PreparedData set, double[] grid)
+    {
         var path = grid.Select(lambda => RegularizationPath.Train(ml, set.Train, lambda, 0).Weights).ToList();
         double[] drop = PathAnalysis.DropLambdas(grid, path);
-        double[] usefulness = [.. GradedCoefficients.Select(Math.Abs)];
-        var table = new ReportTable("graded-l1-drop-order", ["feature", "true coefficient", "L1 drops it at λ (weight 0 from here on)", "λ / n_train", "weight at the smallest λ"]);
-        foreach (int j in Enumerable.Range(0, p).OrderByDescending(j => drop[j]).ThenBy(j => j))
-        {
-            table.AddRow(set.FeatureNames[j], GradedCoefficients[j], drop[j], drop[j] / set.TrainRows, path[0][j]);
-        }
-
-        return (PathAnalysis.UsefulLastShare(drop, usefulness), table);
+        return (PathAnalysis.UsefulLastShare(drop, [.. GradedCoefficients.Select(Math.Abs)]), drop, path);
     }
 
     /// <summary>Claim 2 input, pooled over data sets: exact zeros of the L2 paths and the steps at which ‖w‖₂ fell.</summary>
@@ -268,9 +279,10 @@ internal static class Experiment
 
     /// <summary>
     /// Refits, for every data set and penalty, the tuned model and the weakest-penalty model with 10 × the iteration
-    /// cap and 1/100 of the tolerance (ML.NET's L-BFGS reports neither its iterations nor why it stopped).
+    /// cap and 1/100 of the tolerance (ML.NET's L-BFGS reports neither its iterations nor why it stopped), and the L1
+    /// fits of a representative synthetic and graded draw.
     /// </summary>
-    public static IReadOnlyList<(string DataSet, Penalty Penalty, string Which, double Lambda, ConvergenceCheck Check)> Convergence(MLContext ml, PreparedData[] sets, PathSet paths)
+    public static IReadOnlyList<(string DataSet, Penalty Penalty, string Which, double Lambda, ConvergenceCheck Check)> Convergence(MLContext ml, PreparedData[] sets, PathSet paths, DrawSet draws)
     {
         var checks = new List<(string, Penalty, string, double, ConvergenceCheck)>();
         for (int d = 0; d < sets.Length; d++)
@@ -283,6 +295,16 @@ internal static class Experiment
                     checks.Add((sets[d].Name, penalty, which, lambda, LbfgsConvergence.Check(ml, sets[d].Train, RegularizationPath.Options(l1, l2))));
                 }
             }
+        }
+
+        var r = draws.Representative;
+        foreach (var (set, which, lambda) in new[]
+        {
+            (r.Synthetic, "tuned λ", r.TunedLambda), (r.Synthetic, "smallest λ", paths.Grid[0]),
+            (r.Graded, "first λ with a zero", r.GradedFirstZeroLambda), (r.Graded, "smallest λ", paths.Grid[0]),
+        })
+        {
+            checks.Add(($"{set.Name}, draw {r.Draw}", Penalty.L1, which, lambda, LbfgsConvergence.Check(ml, set.Train, RegularizationPath.Options(lambda, 0))));
         }
 
         return checks;

@@ -4,7 +4,9 @@ penalty l1, l2 and elasticnet with l1_ratio 0.5, C = 1/lambda, as ML.NET's L1Reg
 weigh the penalty against the SUM of the row losses) on the same data files and the same protocol: stratified
 50/25/25 train/validation/test split, z-scored on the training rows, a log grid of lambda from 1e-2 to 1e4 with
 3 points per decade, lambda tuned on validation log loss. The splits and the synthetic draw are scikit-learn's own,
-so the numbers differ from ML.NET's; the directions are compared. Writes replication.json beside this script.
+so the numbers differ from ML.NET's; the directions are compared. The selection and drop-order effects are means
+over 100 independent draws of the synthetic and the graded set (as the scenario's --draws). Writes replication.json
+beside this script.
 
 Run with Debian's python3 and python3-sklearn: /usr/bin/python3 scenarios/L1VsL2/replicate.py
 """
@@ -32,6 +34,9 @@ SIZE = ["mean_radius", "mean_perimeter", "mean_area", "worst_radius", "worst_per
 SPREAD_SHARE = 0.6
 REFITS = 20
 GRADED = [1.0, 1.0, 1.0, 0.3, 0.3, 0.3, 0, 0, 0, 0, 0, 0]
+DRAWS = 100  # independent synthetic and graded draws for the selection and drop-order effects, as the scenario
+RECALL_HOLDS_AT = 0.95
+PRECISION_HOLDS_AT = 0.8
 
 
 def load(name, target, positive):
@@ -97,14 +102,40 @@ def useful_last_share(drop, usefulness):
     return float(np.mean(pairs))
 
 
+def synthetic(seed):
+    """20 features, the first 5 informative, the rest pure noise (shuffle=False keeps that order)."""
+    return make_classification(n_samples=1000, n_features=20, n_informative=5, n_redundant=0, n_repeated=0,
+                               flip_y=0.01, shuffle=False, random_state=seed)
+
+
+def graded_set(data_seed, split_seed):
+    """Strongly, weakly and not informative standard-normal features of a logistic model (coefficients GRADED)."""
+    rng = np.random.RandomState(data_seed)
+    beta = np.array(GRADED)
+    x = rng.normal(size=(1000, len(beta)))
+    y = rng.uniform(size=1000) < 1 / (1 + np.exp(-x @ beta))
+    return split(x, y, split_seed)
+
+
+def draw_measures(data, l1_path, graded):
+    """One draw: recall and precision of the tuned L1 model (5 informative of 20), and the drop-order shares."""
+    models, k = l1_path
+    kept = models[k].coef_[0] != 0
+    hits = int(np.sum(kept[:5]))
+    precision = hits / int(np.sum(kept)) if np.any(kept) else float("nan")
+    drop = drop_lambdas(np.array([m.coef_[0] for m in models]))
+    weights = np.array([fit(graded[0], graded[1], "l1", lam).coef_[0] for lam in GRID])
+    return (hits / 5, precision, useful_last_share(drop, [1.0] * 5 + [0.0] * 15),
+            useful_last_share(drop_lambdas(weights), np.abs(np.array(GRADED))))
+
+
 def group_share(w, idx):
     a = np.abs(w[idx])
     return int(np.count_nonzero(a)), (a.max() / a.sum() if a.sum() > 0 else float("nan"))
 
 
 def main():
-    synthetic_x, synthetic_y = make_classification(n_samples=1000, n_features=20, n_informative=5, n_redundant=0, n_repeated=0,
-                                                   flip_y=0.01, shuffle=False, random_state=SEED)
+    synthetic_x, synthetic_y = synthetic(SEED)
     sets = {
         "synthetic": (synthetic_x, synthetic_y, [f"x{j}" for j in range(20)]),
         "breast cancer": load("sklearn_breast_cancer.csv", "diagnosis", "malignant"),
@@ -131,19 +162,17 @@ def main():
     l2_models, _ = paths[("breast cancer", "l2")]
     effects["l2-norm-log-ratio"] = float(np.log10(np.linalg.norm(l2_models[-1].coef_) / np.linalg.norm(l2_models[0].coef_)))
 
-    # Drop order on the synthetic set: the smallest grid lambda from which a weight stays exactly 0.
-    l1_models, _ = paths[("synthetic", "l1")]
-    drop = drop_lambdas(np.array([m.coef_[0] for m in l1_models]))
-    effects["informative-outlive-noise"] = useful_last_share(drop, [1.0] * 5 + [0.0] * 15) - 0.5
-
-    # Graded set: strongly, weakly and not informative standard-normal features of a logistic model.
-    rng = np.random.RandomState(SEED)
-    beta = np.array(GRADED)
-    x = rng.normal(size=(1000, len(beta)))
-    y = rng.uniform(size=1000) < 1 / (1 + np.exp(-x @ beta))
-    graded = split(x, y, SEED + 9)
-    weights = np.array([fit(graded[0], graded[1], "l1", lam).coef_[0] for lam in GRID])
-    effects["graded-drop-order"] = useful_last_share(drop_lambdas(weights), np.abs(beta)) - 0.5
+    # Selection at the tuned lambda and drop order, over independent draws (draw 1: the sets above).
+    draws = [draw_measures(prepared["synthetic"], paths[("synthetic", "l1")], graded_set(SEED, SEED + 9))]
+    for d in range(2, DRAWS + 1):
+        x, y = synthetic(1000 + d)
+        data = split(x, y, 2000 + d)
+        draws.append(draw_measures(data, path(data, "l1"), graded_set(3000 + d, 4000 + d)))
+    recall, precision, informative_last, graded = (np.array(v, dtype=float) for v in zip(*draws))
+    effects["informative-outlive-noise"] = float(np.mean(informative_last)) - 0.5
+    effects["graded-drop-order"] = float(np.mean(graded)) - 0.5
+    effects["tuned-l1-recall-minus-holds"] = float(np.mean(recall)) - RECALL_HOLDS_AT
+    effects["tuned-l1-precision-minus-holds"] = float(np.nanmean(precision)) - PRECISION_HOLDS_AT
 
     # Correlated size group of breast cancer over bootstrap refits at each penalty's tuned lambda.
     x_train, y_train = prepared["breast cancer"][0], prepared["breast cancer"][1]

@@ -22,6 +22,23 @@ public sealed class ConvergenceTests
         Assert.True(check.Converged, $"{penalty}: weights moved by {check.WeightChange}, objective by {check.ObjectiveChange}");
     }
 
+    [Theory]
+    [InlineData(0.01)]
+    [InlineData(10)]
+    public void ScenarioOptions_SyntheticAndGradedDrawL1_Converge(double lambda)
+    {
+        // The replicated draws fit only L1 paths; one draw of each synthetic set at a weak and at a selecting λ.
+        var ml = new MLContext(42);
+        var settings = new L1VsL2Scenario().DefaultSettings;
+        var synthetic = RegularizationPath.Prepare(ml, Experiment.Synthetic(settings, 11).ToDataset("synthetic"), "synthetic", 12, 0.25, 0.25);
+        var graded = Experiment.GradedSet(ml, settings, 13, 14);
+        foreach (var set in new[] { synthetic, graded })
+        {
+            var check = LbfgsConvergence.Check(ml, set.Train, RegularizationPath.Options(lambda, 0));
+            Assert.True(check.Converged, $"{set.Name} λ={lambda}: weights moved by {check.WeightChange}, objective by {check.ObjectiveChange}");
+        }
+    }
+
     [Fact]
     public void MlNetDefaultTolerance_SpambaseL1AtSmallLambda_DoesNotConverge()
     {

@@ -25,7 +25,7 @@ public sealed class EndToEndTests
             var claims = json.RootElement.GetProperty("claims").EnumerateArray().ToList();
             Assert.Equal(Judging.All.Select(c => c.Id), claims.Select(c => c.GetProperty("id").GetString()));
             Assert.All(claims, c => Assert.Contains(c.GetProperty("verdict").GetString(), new[] { "holds", "partly holds", "does not hold", "inconclusive" }));
-            foreach (string figure in new[] { "coefficient-path-l1.png", "coefficient-path-l2.png", "sparsity.png", "test-auc.png", "group-share.png" })
+            foreach (string figure in new[] { "coefficient-path-l1.png", "coefficient-path-l2.png", "sparsity.png", "test-auc.png", "group-share.png", "selection-over-draws.png" })
             {
                 Assert.True(File.Exists(Path.Combine(a, figure)), figure);
             }

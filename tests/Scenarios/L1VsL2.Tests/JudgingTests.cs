@@ -23,23 +23,38 @@ public sealed class JudgingTests
         Assert.Contains("set: 0/10 zero at tuned λ=1, never all zero on the grid", result.Judgement.Evidence, StringComparison.Ordinal);
     }
 
+    private static Interval I(double value, double lower, double upper) => new(value, lower, upper, 0.95, "percentile bootstrap over draws");
+
+    private static RecoveryMeasure R(Interval recall, Interval precision, int nothingKept = 0) => new(recall, precision, 40, nothingKept);
+
     [Theory]
-    [InlineData(5, 1.0, 1.0, 15, Verdict.Holds)]
-    [InlineData(6, 0.8333, 1.0, 14, Verdict.Holds)]
-    [InlineData(10, 0.5, 1.0, 10, Verdict.PartlyHolds)]
-    [InlineData(12, 0.4167, 1.0, 8, Verdict.PartlyHolds)]
-    [InlineData(5, 0.8, 0.8, 14, Verdict.PartlyHolds)]
-    [InlineData(13, 0.3846, 1.0, 7, Verdict.DoesNotHold)]
-    [InlineData(19, 0.2632, 1.0, 1, Verdict.DoesNotHold)]
-    [InlineData(2, 1.0, 0.4, 15, Verdict.DoesNotHold)]
-    [InlineData(0, double.NaN, 0.0, 15, Verdict.DoesNotHold)]
-    public void JudgeRecovery_PrecisionRecallNoiseDropped_Verdict(int kept, double precision, double recall, int noiseDropped, Verdict expected) =>
-        Assert.Equal(expected, Judging.JudgeRecovery(new RecoveryMeasure(kept, precision, recall, noiseDropped, 15)).Verdict);
+    [InlineData(1.0, 0.97, 1.0, 0.9, 0.85, 0.95, Verdict.Holds)]
+    [InlineData(1.0, 0.97, 1.0, 0.5, 0.45, 0.56, Verdict.PartlyHolds)]
+    [InlineData(0.9, 0.85, 0.94, 0.9, 0.85, 0.95, Verdict.PartlyHolds)]
+    [InlineData(0.96, 0.93, 0.99, 0.5, 0.45, 0.56, Verdict.PartlyHolds)]
+    [InlineData(1.0, 0.97, 1.0, 0.22, 0.2, 0.24, Verdict.DoesNotHold)]
+    [InlineData(0.6, 0.5, 0.7, 0.9, 0.85, 0.95, Verdict.DoesNotHold)]
+    [InlineData(0.96, 0.93, 0.99, 0.9, 0.85, 0.95, Verdict.Inconclusive)]
+    [InlineData(1.0, 0.97, 1.0, 0.27, 0.22, 0.31, Verdict.Inconclusive)]
+    public void JudgeRecovery_MeanRecallAndPrecisionOverDraws_Verdict(double r, double rl, double ru, double p, double pl, double pu, Verdict expected) =>
+        Assert.Equal(expected, Judging.JudgeRecovery(R(I(r, rl, ru), I(p, pl, pu))).Verdict);
 
     [Fact]
-    public void JudgeRecovery_Evidence_StatesNumbers() =>
-        Assert.Equal("kept 19 features: precision = 0.2632, recall = 1; dropped 1 of 15 noise features",
-            Judging.JudgeRecovery(new RecoveryMeasure(19, 0.2632, 1, 1, 15)).Judgement.Evidence);
+    public void JudgeRecovery_Evidence_StatesBothMeansAndTheDrawsThatKeptNothing()
+    {
+        var j = Judging.JudgeRecovery(R(I(1, 0.97, 1), I(0.27, 0.22, 0.31), nothingKept: 2)).Judgement;
+        Assert.StartsWith("keeps the informative features: holds (mean recall (share of the 5 informative features kept) = 1 [0.97, 1] over 40 draws", j.Evidence, StringComparison.Ordinal);
+        Assert.Contains("drops the noise: inconclusive (mean precision (informative share of the kept features) = 0.27 [0.22, 0.31] over 38 draws", j.Evidence, StringComparison.Ordinal);
+        Assert.Contains("needs about", j.Evidence, StringComparison.Ordinal);
+        Assert.EndsWith("; 2 of 40 draws kept no feature", j.Evidence, StringComparison.Ordinal);
+        Assert.Contains("above 0.95", j.Criterion, StringComparison.Ordinal);
+        Assert.Contains("above 0.8", j.Criterion, StringComparison.Ordinal);
+        Assert.Contains("wholly between 0.25 and 0.8", j.Criterion, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void JudgeRecovery_NothingKeptInAnyDraw_DoesNotHold() =>
+        Assert.Equal(Verdict.DoesNotHold, Judging.JudgeRecovery(R(I(0, 0, 0), new Interval(double.NaN, double.NaN, double.NaN, 0.95, "x"), 40)).Verdict);
 
     [Theory]
     [InlineData(0, 1000, 19, 20, Verdict.Holds)]
@@ -50,17 +65,24 @@ public sealed class JudgingTests
     public void JudgeL2_ZerosAndNormSteps_Verdict(int zeros, int weights, int decreases, int steps, Verdict expected) =>
         Assert.Equal(expected, Judging.JudgeL2(new L2ShrinkMeasure(zeros, weights, decreases, steps)).Verdict);
 
+    private static DropOrderMeasure Share(string set, double value, double lower, double upper) => new(set, I(value, lower, upper), 40);
+
     [Theory]
-    [InlineData(1.0, Verdict.Holds)]
-    [InlineData(0.95, Verdict.Holds)]
-    [InlineData(0.8, Verdict.PartlyHolds)]
-    [InlineData(0.5, Verdict.DoesNotHold)]
-    public void JudgeDropOrder_PairShare_Verdict(double share, Verdict expected) =>
-        Assert.Equal(expected, Judging.JudgeDropOrder([("set", share)]).Verdict);
+    [InlineData(0.99, 0.97, 1.0, Verdict.Holds)]
+    [InlineData(0.85, 0.82, 0.88, Verdict.PartlyHolds)]
+    [InlineData(0.55, 0.5, 0.6, Verdict.DoesNotHold)]
+    [InlineData(0.94, 0.92, 0.96, Verdict.Inconclusive)]
+    [InlineData(0.76, 0.72, 0.8, Verdict.Inconclusive)]
+    public void JudgeDropOrder_MeanShareOverDraws_Verdict(double share, double lower, double upper, Verdict expected) =>
+        Assert.Equal(expected, Judging.JudgeDropOrder([Share("set", share, lower, upper)]).Verdict);
 
     [Fact]
-    public void JudgeDropOrder_WeakFeaturesOutOfOrder_PartlyHolds() =>
-        Assert.Equal(Verdict.PartlyHolds, Judging.JudgeDropOrder([("strong vs noise", 1), ("graded", 0.6)]).Verdict);
+    public void JudgeDropOrder_StrongInOrderWeakOutOfOrder_PartlyHolds() =>
+        Assert.Equal(Verdict.PartlyHolds, Judging.JudgeDropOrder([Share("strong vs noise", 0.99, 0.97, 1), Share("graded", 0.6, 0.55, 0.65)]).Verdict);
+
+    [Fact]
+    public void JudgeDropOrder_Undecided_SaysHowManyDrawsWouldDecide() =>
+        Assert.Contains("draws", Judging.JudgeDropOrder([Share("set", 0.94, 0.92, 0.96)]).Judgement.Evidence, StringComparison.Ordinal);
 
     private static OverfittingMeasure O(double gain, double lower, double upper, double shift) =>
         new("L2", new Interval(gain, lower, upper, 0.95, "test"), new Interval(gain + shift, lower + shift, upper + shift, 0.95, "test"), 52);

@@ -20,6 +20,12 @@ public sealed class L1VsL2Reachability : ReachabilitySuite<L1VsL2Scenario>
     private static OverfittingMeasure O(double gain, double lower, double upper, double shift) =>
         new("L2", new Interval(gain, lower, upper, 0.95, "test"), new Interval(gain + shift, lower + shift, upper + shift, 0.95, "test"), 52);
 
+    private static Interval Over(double value, double lower, double upper) => new(value, lower, upper, 0.95, "percentile bootstrap over draws");
+
+    private static RecoveryMeasure Rec(double r, double rl, double ru, double p, double pl, double pu) => new(Over(r, rl, ru), Over(p, pl, pu), 40, 0);
+
+    private static DropOrderMeasure Drop(string set, double value, double lower, double upper) => new(set, Over(value, lower, upper), 40);
+
     protected override IEnumerable<ReachabilityCase> Cases() =>
     [
         Case(Judging.AvoidsOverfitting, Verdict.Holds, "lower test loss, smaller gap", () => Judging.JudgeOverfitting([O(4.5, 1.8, 7.7, 0.3)])),
@@ -31,17 +37,19 @@ public sealed class L1VsL2Reachability : ReachabilitySuite<L1VsL2Scenario>
         Case(Judging.L1Zeros, Verdict.PartlyHolds, "tuned model keeps every feature", () => Judging.JudgeL1Zeros([Zeros(0, 100)])),
         Case(Judging.L1Zeros, Verdict.DoesNotHold, "never all zero", () => Judging.JudgeL1Zeros([Zeros(0, double.NaN)])),
 
-        Case(Judging.L1Recovery, Verdict.Holds, "recall 1, precision 1", () => Judging.JudgeRecovery(new RecoveryMeasure(5, 1, 1, 15, 15))),
-        Case(Judging.L1Recovery, Verdict.PartlyHolds, "recall 1, half the noise dropped", () => Judging.JudgeRecovery(new RecoveryMeasure(12, 0.4167, 1, 8, 15))),
-        Case(Judging.L1Recovery, Verdict.DoesNotHold, "keeps nearly everything", () => Judging.JudgeRecovery(new RecoveryMeasure(19, 0.2632, 1, 1, 15))),
+        Case(Judging.L1Recovery, Verdict.Holds, "recall and precision high in every draw", () => Judging.JudgeRecovery(Rec(1, 0.97, 1, 0.9, 0.85, 0.95))),
+        Case(Judging.L1Recovery, Verdict.PartlyHolds, "all informative kept, half the noise too", () => Judging.JudgeRecovery(Rec(1, 0.97, 1, 0.5, 0.45, 0.56))),
+        Case(Judging.L1Recovery, Verdict.DoesNotHold, "keeps nearly everything", () => Judging.JudgeRecovery(Rec(1, 0.97, 1, 0.22, 0.2, 0.24))),
+        Case(Judging.L1Recovery, Verdict.Inconclusive, "precision straddles 0.25 (chance)", () => Judging.JudgeRecovery(Rec(1, 0.97, 1, 0.27, 0.22, 0.31))),
 
         Case(Judging.L2Shrinks, Verdict.Holds, "no zero, norm always falls", () => Judging.JudgeL2(new L2ShrinkMeasure(0, 1000, 20, 20))),
         Case(Judging.L2Shrinks, Verdict.PartlyHolds, "a few zeros", () => Judging.JudgeL2(new L2ShrinkMeasure(5, 1000, 20, 20))),
         Case(Judging.L2Shrinks, Verdict.DoesNotHold, "norm rises half the time", () => Judging.JudgeL2(new L2ShrinkMeasure(0, 1000, 10, 20))),
 
-        Case(Judging.DropOrder, Verdict.Holds, "informative always last", () => Judging.JudgeDropOrder([("a", 1), ("graded", 0.97)])),
-        Case(Judging.DropOrder, Verdict.PartlyHolds, "weak features dropped out of order", () => Judging.JudgeDropOrder([("a", 1), ("graded", 0.6)])),
-        Case(Judging.DropOrder, Verdict.DoesNotHold, "chance", () => Judging.JudgeDropOrder([("a", 0.5), ("graded", 0.5)])),
+        Case(Judging.DropOrder, Verdict.Holds, "informative always last", () => Judging.JudgeDropOrder([Drop("a", 0.99, 0.98, 1), Drop("graded", 0.97, 0.96, 0.98)])),
+        Case(Judging.DropOrder, Verdict.PartlyHolds, "weak features dropped out of order", () => Judging.JudgeDropOrder([Drop("a", 0.99, 0.98, 1), Drop("graded", 0.6, 0.55, 0.65)])),
+        Case(Judging.DropOrder, Verdict.DoesNotHold, "chance", () => Judging.JudgeDropOrder([Drop("a", 0.5, 0.45, 0.55), Drop("graded", 0.5, 0.46, 0.54)])),
+        Case(Judging.DropOrder, Verdict.Inconclusive, "both straddle 0.95", () => Judging.JudgeDropOrder([Drop("a", 0.95, 0.93, 0.97), Drop("graded", 0.94, 0.92, 0.96)])),
 
         Case(Judging.TunedSimilar, Verdict.Holds, "inside ±0.02", () => Judging.JudgeTunedSimilar([D(0.001, -0.005, 0.006)], 0.02)),
         Case(Judging.TunedSimilar, Verdict.PartlyHolds, "one set equivalent, one different",
