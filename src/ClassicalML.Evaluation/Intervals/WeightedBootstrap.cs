@@ -12,7 +12,7 @@ public static partial class Bootstrap
     /// <param name="scores">The score of each row; finite numbers.</param>
     /// <param name="weights">The weight of each row, finite and at least 0, not all 0 (scikit-learn's <c>sample_weight</c>).</param>
     /// <param name="metric">The weighted metric, e.g. <c>Roc.Auc</c> (its weighted overload); NaN when undefined.</param>
-    /// <param name="seed">The seed of the Mersenne Twister.</param>
+    /// <param name="seed">The seed of the resamples' generators.</param>
     /// <param name="resamples">The number of resamples, at least 1.</param>
     /// <param name="confidence">The nominal coverage, strictly between 0 and 1.</param>
     /// <param name="stratified">Resample positives and negatives separately, keeping their row counts.</param>
@@ -66,7 +66,7 @@ public static partial class Bootstrap
     /// <param name="scoresB">Model B's score of each row; finite numbers.</param>
     /// <param name="weights">The weight of each row, finite and at least 0, not all 0.</param>
     /// <param name="metric">The weighted metric; NaN when undefined.</param>
-    /// <param name="seed">The seed of the Mersenne Twister.</param>
+    /// <param name="seed">The seed of the resamples' generators.</param>
     /// <param name="resamples">The number of resamples, at least 1.</param>
     /// <param name="confidence">The nominal coverage, strictly between 0 and 1.</param>
     /// <param name="stratified">Resample positives and negatives separately, keeping their row counts.</param>

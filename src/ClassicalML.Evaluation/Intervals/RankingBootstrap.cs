@@ -1,0 +1,136 @@
+namespace ClassicalML.Evaluation;
+
+/// <summary>
+/// The bootstrap of ROC AUC and average precision without materialising a resample: the scores are sorted once
+/// (<see cref="RankedRows"/>) and each resample is evaluated from its row multiplicities, resamples in parallel.
+/// </summary>
+public static partial class Bootstrap
+{
+    /// <summary>Below this many draws (rows × resamples) the resamples run on the calling thread only.</summary>
+    private const long ParallelDraws = 1 << 18;
+
+    private static readonly BinaryMetric RocAuc = Roc.Auc;
+    private static readonly BinaryMetric AveragePrecision = PrecisionRecall.AveragePrecision;
+
+    /// <summary>
+    /// True when <paramref name="metric"/> is the unweighted <see cref="Roc.Auc(ReadOnlySpan{bool}, ReadOnlySpan{double})"/> or
+    /// <see cref="PrecisionRecall.AveragePrecision(ReadOnlySpan{bool}, ReadOnlySpan{double})"/> passed as a method group, whose
+    /// value on a resample <see cref="RankedRows"/> computes bit for bit from the multiplicities.
+    /// </summary>
+    internal static bool IsRankingMetric(BinaryMetric metric, out bool averagePrecision)
+    {
+        averagePrecision = metric.Equals(AveragePrecision);
+        return averagePrecision || metric.Equals(RocAuc);
+    }
+
+    /// <summary>
+    /// The metric (or, with <paramref name="scoresB"/>, metric(A) − metric(B)) on each resample, by resample index; NaN where
+    /// undefined. The resamples are those of the row-index methods (same seed, same rows); the values are bit-identical to the
+    /// metric of the materialised resample, whatever <paramref name="maxThreads"/> is. Inputs must be validated.
+    /// </summary>
+    internal static double[] RankingResamples(
+        ReadOnlySpan<bool> labels,
+        ReadOnlySpan<double> scoresA,
+        ReadOnlySpan<double> scoresB,
+        bool averagePrecision,
+        bool stratified,
+        int seed,
+        int resamples,
+        int maxThreads)
+    {
+        var a = new RankedRows(labels, scoresA);
+        RankedRows? b = scoresB.IsEmpty ? null : new RankedRows(labels, scoresB);
+        List<int[]> strata = stratified ? Groups(Strata(labels)) : [[.. Enumerable.Range(0, labels.Length)]];
+        int[][] codesA = [.. strata.Select(rows => rows.Select(r => a.Codes[r]).ToArray())];
+        int[][]? codesB = b is null ? null : [.. strata.Select(rows => rows.Select(r => b.Codes[r]).ToArray())];
+        var values = new double[resamples];
+        if (maxThreads == 1 || (long)labels.Length * resamples < ParallelDraws)
+        {
+            var workspace = new RankingWorkspace(a, b, codesA, codesB, averagePrecision);
+            for (int r = 0; r < resamples; r++)
+            {
+                values[r] = workspace.Value(seed, r);
+            }
+
+            return values;
+        }
+
+        // Each resample has its own stream and its own slot: the values do not depend on which thread ran which resample.
+        Parallel.For(
+            0,
+            resamples,
+            new ParallelOptions { MaxDegreeOfParallelism = maxThreads },
+            () => new RankingWorkspace(a, b, codesA, codesB, averagePrecision),
+            (r, _, workspace) =>
+            {
+                values[r] = workspace.Value(seed, r);
+                return workspace;
+            },
+            _ => { });
+        return values;
+    }
+
+    /// <summary>The interval of a ranking metric (or a paired difference of one) through <see cref="RankingResamples"/>.</summary>
+    private static BootstrapInterval RankingInterval(
+        double estimate,
+        ReadOnlySpan<bool> labels,
+        ReadOnlySpan<double> scoresA,
+        ReadOnlySpan<double> scoresB,
+        bool averagePrecision,
+        bool stratified,
+        int seed,
+        int resamples,
+        double confidence,
+        string method)
+    {
+        double[] values = RankingResamples(labels, scoresA, scoresB, averagePrecision, stratified, seed, resamples, Environment.ProcessorCount);
+        return Summarize(estimate, values, seed, stratified, confidence, method);
+    }
+
+    /// <summary>One thread's counts, reused resample after resample (no allocation per resample).</summary>
+    private sealed class RankingWorkspace(RankedRows a, RankedRows? b, int[][] codesA, int[][]? codesB, bool averagePrecision)
+    {
+        private readonly int[] _countsA = new int[2 * a.Groups];
+        private readonly int[] _countsB = new int[2 * (b?.Groups ?? 0)];
+
+        /// <summary>Draws resample <paramref name="resample"/> as <see cref="Draw"/> does and evaluates it.</summary>
+        public double Value(int seed, int resample)
+        {
+            var random = ResampleRandom.ForResample(seed, resample);
+            int[] countsA = _countsA;
+            int[] countsB = _countsB;
+            long positives = 0;
+            long n = 0;
+            for (int s = 0; s < codesA.Length; s++)
+            {
+                int[] stratumA = codesA[s];
+                int size = stratumA.Length;
+                n += size;
+                if (codesB is null)
+                {
+                    for (int i = 0; i < size; i++)
+                    {
+                        int code = stratumA[random.Next(size)];
+                        countsA[code]++;
+                        positives += code & 1;
+                    }
+
+                    continue;
+                }
+
+                int[] stratumB = codesB[s];
+                for (int i = 0; i < size; i++)
+                {
+                    int row = random.Next(size);
+                    int code = stratumA[row];
+                    countsA[code]++;
+                    countsB[stratumB[row]]++;
+                    positives += code & 1;
+                }
+            }
+
+            double value = a.Evaluate(countsA, positives, n - positives, averagePrecision);
+            return b is null ? value : value - b.Evaluate(countsB, positives, n - positives, averagePrecision);
+        }
+    }
+}
