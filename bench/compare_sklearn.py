@@ -55,12 +55,12 @@ def best_of(call, repeats):
     return result, min(times)
 
 
-def run_runner(mode, path, repeats):
-    """Builds bench/ClassicalML.Benchmarks in Release and runs its side-by-side `mode` on `path`; its JSON line."""
+def run_runner(mode, path, *arguments):
+    """Builds bench/ClassicalML.Benchmarks in Release and runs its side-by-side `mode` on `path` (then `arguments`); its JSON line."""
     project = os.path.join(ROOT, "bench", "ClassicalML.Benchmarks")
     subprocess.run(["dotnet", "build", "-c", "Release", "--nologo", "-v", "q", project], check=True, stdout=subprocess.DEVNULL)
     out = subprocess.run(
-        ["dotnet", "run", "-c", "Release", "--no-build", "--project", project, "--", mode, path, str(repeats)],
+        ["dotnet", "run", "-c", "Release", "--no-build", "--project", project, "--", mode, path, *map(str, arguments)],
         check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 

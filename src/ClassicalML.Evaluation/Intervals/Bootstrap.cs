@@ -58,7 +58,7 @@ public static partial class Bootstrap
         if (IsRankingMetric(metric, out bool averagePrecision))
         {
             double estimate = FullData(metric(labels, scores), undefined);
-            return RankingInterval(estimate, labels, scores, default, averagePrecision, stratified, seed, resamples, confidence, method);
+            return RankingInterval(estimate, labels, RankedRows.Of(labels, scores), null, averagePrecision, stratified, seed, resamples, confidence, method);
         }
 
         var gather = new Gatherer(labels, scores);
@@ -111,7 +111,7 @@ public static partial class Bootstrap
         if (IsRankingMetric(metric, out bool averagePrecision))
         {
             double estimate = FullData(metric(labels, scoresA) - metric(labels, scoresB), undefined);
-            return RankingInterval(estimate, labels, scoresA, scoresB, averagePrecision, stratified, seed, resamples, confidence, method);
+            return RankingInterval(estimate, labels, RankedRows.Of(labels, scoresA), RankedRows.Of(labels, scoresB), averagePrecision, stratified, seed, resamples, confidence, method);
         }
 
         var a = new Gatherer(labels, scoresA);

@@ -11,6 +11,8 @@ public static partial class Bootstrap
 
     private static readonly BinaryMetric RocAuc = Roc.Auc;
     private static readonly BinaryMetric AveragePrecision = PrecisionRecall.AveragePrecision;
+    private static readonly WeightedBinaryMetric WeightedRocAuc = Roc.Auc;
+    private static readonly WeightedBinaryMetric WeightedAveragePrecision = PrecisionRecall.AveragePrecision;
 
     /// <summary>
     /// True when <paramref name="metric"/> is the unweighted <see cref="Roc.Auc(ReadOnlySpan{bool}, ReadOnlySpan{double})"/> or
@@ -23,23 +25,28 @@ public static partial class Bootstrap
         return averagePrecision || metric.Equals(RocAuc);
     }
 
+    /// <summary>Like <see cref="IsRankingMetric(BinaryMetric, out bool)"/> for the weighted overloads.</summary>
+    internal static bool IsRankingMetric(WeightedBinaryMetric metric, out bool averagePrecision)
+    {
+        averagePrecision = metric.Equals(WeightedAveragePrecision);
+        return averagePrecision || metric.Equals(WeightedRocAuc);
+    }
+
     /// <summary>
-    /// The metric (or, with <paramref name="scoresB"/>, metric(A) − metric(B)) on each resample, by resample index; NaN where
+    /// The metric (or, with <paramref name="b"/>, metric(A) − metric(B)) on each resample, by resample index; NaN where
     /// undefined. The resamples are those of the row-index methods (same seed, same rows); the values are bit-identical to the
     /// metric of the materialised resample, whatever <paramref name="maxThreads"/> is. Inputs must be validated.
     /// </summary>
     internal static double[] RankingResamples(
         ReadOnlySpan<bool> labels,
-        ReadOnlySpan<double> scoresA,
-        ReadOnlySpan<double> scoresB,
+        RankedRows a,
+        RankedRows? b,
         bool averagePrecision,
         bool stratified,
         int seed,
         int resamples,
         int maxThreads)
     {
-        var a = new RankedRows(labels, scoresA);
-        RankedRows? b = scoresB.IsEmpty ? null : new RankedRows(labels, scoresB);
         List<int[]> strata = stratified ? Groups(Strata(labels)) : [[.. Enumerable.Range(0, labels.Length)]];
         int[][] codesA = [.. strata.Select(rows => rows.Select(r => a.Codes[r]).ToArray())];
         int[][]? codesB = b is null ? null : [.. strata.Select(rows => rows.Select(r => b.Codes[r]).ToArray())];
@@ -74,8 +81,8 @@ public static partial class Bootstrap
     private static BootstrapInterval RankingInterval(
         double estimate,
         ReadOnlySpan<bool> labels,
-        ReadOnlySpan<double> scoresA,
-        ReadOnlySpan<double> scoresB,
+        RankedRows a,
+        RankedRows? b,
         bool averagePrecision,
         bool stratified,
         int seed,
@@ -83,15 +90,16 @@ public static partial class Bootstrap
         double confidence,
         string method)
     {
-        double[] values = RankingResamples(labels, scoresA, scoresB, averagePrecision, stratified, seed, resamples, Environment.ProcessorCount);
+        double[] values = RankingResamples(labels, a, b, averagePrecision, stratified, seed, resamples, Environment.ProcessorCount);
         return Summarize(estimate, values, seed, stratified, confidence, method);
     }
 
-    /// <summary>One thread's counts, reused resample after resample (no allocation per resample).</summary>
+    /// <summary>One thread's counts and scratch, reused resample after resample (no allocation per resample).</summary>
     private sealed class RankingWorkspace(RankedRows a, RankedRows? b, int[][] codesA, int[][]? codesB, bool averagePrecision)
     {
-        private readonly int[] _countsA = new int[2 * a.Groups];
-        private readonly int[] _countsB = new int[2 * (b?.Groups ?? 0)];
+        private readonly int[] _countsA = new int[a.CodeCount];
+        private readonly int[] _countsB = new int[b?.CodeCount ?? 0];
+        private readonly double[] _scratch = new double[Math.Max(a.ScratchLength, b?.ScratchLength ?? 0)];
 
         /// <summary>Draws resample <paramref name="resample"/> as <see cref="Draw"/> does and evaluates it.</summary>
         public double Value(int seed, int resample)
@@ -99,20 +107,15 @@ public static partial class Bootstrap
             var random = ResampleRandom.ForResample(seed, resample);
             int[] countsA = _countsA;
             int[] countsB = _countsB;
-            long positives = 0;
-            long n = 0;
             for (int s = 0; s < codesA.Length; s++)
             {
                 int[] stratumA = codesA[s];
                 int size = stratumA.Length;
-                n += size;
                 if (codesB is null)
                 {
                     for (int i = 0; i < size; i++)
                     {
-                        int code = stratumA[random.Next(size)];
-                        countsA[code]++;
-                        positives += code & 1;
+                        countsA[stratumA[random.Next(size)]]++;
                     }
 
                     continue;
@@ -122,15 +125,13 @@ public static partial class Bootstrap
                 for (int i = 0; i < size; i++)
                 {
                     int row = random.Next(size);
-                    int code = stratumA[row];
-                    countsA[code]++;
+                    countsA[stratumA[row]]++;
                     countsB[stratumB[row]]++;
-                    positives += code & 1;
                 }
             }
 
-            double value = a.Evaluate(countsA, positives, n - positives, averagePrecision);
-            return b is null ? value : value - b.Evaluate(countsB, positives, n - positives, averagePrecision);
+            double value = a.Evaluate(countsA, _scratch, averagePrecision);
+            return b is null ? value : value - b.Evaluate(countsB, _scratch, averagePrecision);
         }
     }
 }

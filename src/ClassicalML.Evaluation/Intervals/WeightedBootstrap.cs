@@ -1,6 +1,8 @@
 namespace ClassicalML.Evaluation;
 
-/// <summary>Bootstrap intervals for weighted binary metrics: rows are resampled as in the unweighted methods and carry their weights.</summary>
+/// <summary>Bootstrap intervals for weighted binary metrics: rows are resampled as in the unweighted methods and carry their weights.
+/// The weighted <c>Roc.Auc</c> and <c>PrecisionRecall.AveragePrecision</c> passed as the metric take the fast path of the
+/// unweighted ones (one sort, each resample from its multiplicities, every core; the same bits).</summary>
 public static partial class Bootstrap
 {
     /// <summary>
@@ -40,6 +42,14 @@ public static partial class Bootstrap
         Preconditions.CheckResamples(resamples);
         Preconditions.CheckConfidence(confidence);
 
+        string method = stratified ? "stratified weighted percentile bootstrap" : "weighted percentile bootstrap";
+        const string undefined = "metric is NaN on the full data (undefined, e.g. only one class present or of weight 0); an interval around an undefined value is meaningless. Check that labels contain both classes with weights above 0.";
+        if (IsRankingMetric(metric, out bool averagePrecision))
+        {
+            double estimate = FullData(metric(labels, scores, weights), undefined);
+            return RankingInterval(estimate, labels, RankedRows.Of(labels, scores, weights), null, averagePrecision, stratified, seed, resamples, confidence, method);
+        }
+
         var gather = new Gatherer(labels, scores, weights);
         return Run(
             labels.Length,
@@ -52,8 +62,8 @@ public static partial class Bootstrap
             seed,
             resamples,
             confidence,
-            stratified ? "stratified weighted percentile bootstrap" : "weighted percentile bootstrap",
-            "metric is NaN on the full data (undefined, e.g. only one class present or of weight 0); an interval around an undefined value is meaningless. Check that labels contain both classes with weights above 0.");
+            method,
+            undefined);
     }
 
     /// <summary>
@@ -92,6 +102,14 @@ public static partial class Bootstrap
         Preconditions.CheckResamples(resamples);
         Preconditions.CheckConfidence(confidence);
 
+        string method = stratified ? "stratified weighted paired percentile bootstrap" : "weighted paired percentile bootstrap";
+        const string undefined = "metric is NaN on the full data for scoresA or scoresB (undefined, e.g. only one class present or of weight 0); an interval around an undefined difference is meaningless. Check that labels contain both classes with weights above 0.";
+        if (IsRankingMetric(metric, out bool averagePrecision))
+        {
+            double estimate = FullData(metric(labels, scoresA, weights) - metric(labels, scoresB, weights), undefined);
+            return RankingInterval(estimate, labels, RankedRows.Of(labels, scoresA, weights), RankedRows.Of(labels, scoresB, weights), averagePrecision, stratified, seed, resamples, confidence, method);
+        }
+
         var a = new Gatherer(labels, scoresA, weights);
         var b = new Gatherer(labels, scoresB);
         return Run(
@@ -105,8 +123,8 @@ public static partial class Bootstrap
             seed,
             resamples,
             confidence,
-            stratified ? "stratified weighted paired percentile bootstrap" : "weighted paired percentile bootstrap",
-            "metric is NaN on the full data for scoresA or scoresB (undefined, e.g. only one class present or of weight 0); an interval around an undefined difference is meaningless. Check that labels contain both classes with weights above 0.");
+            method,
+            undefined);
     }
 
     /// <summary>False when every drawn row weighs 0: a weighted metric is undefined there (and would refuse the weights).</summary>

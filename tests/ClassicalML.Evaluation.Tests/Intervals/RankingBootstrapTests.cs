@@ -85,8 +85,8 @@ public sealed class RankingBootstrapTests
         var (labels, scores, scoresB) = MakeData(300, seed);
         BinaryMetric metric = averagePrecision ? PrecisionRecall.AveragePrecision : Roc.Auc;
 
-        double[] single = Bootstrap.RankingResamples(labels, scores, default, averagePrecision, stratified, seed, 120, maxThreads: 1);
-        double[] paired = Bootstrap.RankingResamples(labels, scores, scoresB, averagePrecision, stratified, seed, 120, maxThreads: 1);
+        double[] single = Bootstrap.RankingResamples(labels, RankedRows.Of(labels, scores), null, averagePrecision, stratified, seed, 120, maxThreads: 1);
+        double[] paired = Bootstrap.RankingResamples(labels, RankedRows.Of(labels, scores), RankedRows.Of(labels, scoresB), averagePrecision, stratified, seed, 120, maxThreads: 1);
 
         for (int r = 0; r < single.Length; r++)
         {
@@ -99,15 +99,53 @@ public sealed class RankingBootstrapTests
         }
     }
 
+    [Theory]
+    [InlineData(false, false, 31)]
+    [InlineData(false, true, 32)]
+    [InlineData(true, false, 33)]
+    [InlineData(true, true, 34)]
+    public void RankingResamples_Weighted_BitIdenticalToTheWeightedMetricOfTheMaterialisedResample(bool averagePrecision, bool stratified, int seed)
+    {
+        // Weights from a few values (equal score and weight rows), some 0, some distinct; resamples of only weight 0 are NaN.
+        var (labels, scores, scoresB) = MakeData(250, seed);
+        var random = new MersenneTwister(seed + 100, threadSafe: false);
+        double[] weights = [.. labels.Select(_ => random.NextDouble() switch { < 0.15 => 0.0, < 0.5 => 1.0, < 0.7 => 0.1, _ => random.NextDouble() * 3 })];
+        WeightedBinaryMetric metric = averagePrecision ? PrecisionRecall.AveragePrecision : Roc.Auc;
+
+        double[] paired = Bootstrap.RankingResamples(labels, RankedRows.Of(labels, scores, weights), RankedRows.Of(labels, scoresB, weights), averagePrecision, stratified, seed, 120, maxThreads: 1);
+
+        for (int r = 0; r < paired.Length; r++)
+        {
+            int[] rows = Rows(labels, stratified, seed, r);
+            bool[] l = [.. rows.Select(i => labels[i])];
+            double[] w = [.. rows.Select(i => weights[i])];
+            double expected = w.Any(x => x > 0) ? metric(l, [.. rows.Select(i => scores[i])], w) - metric(l, [.. rows.Select(i => scoresB[i])], w) : double.NaN;
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(paired[r]));
+        }
+    }
+
+    [Fact]
+    public void Percentile_WeightedRocAucMethodGroup_SameIntervalAsTheGeneralPath()
+    {
+        var (labels, scores, _) = MakeData(400, seed: 4);
+        double[] weights = [.. labels.Select((_, i) => (i % 7) * 0.5)];
+
+        Assert.Equal(
+            Bootstrap.Percentile(labels, scores, weights, (l, s, w) => Roc.Auc(l, s, w), seed: 5, resamples: 200, stratified: true),
+            Bootstrap.Percentile(labels, scores, weights, Roc.Auc, seed: 5, resamples: 200, stratified: true));
+    }
+
     [Fact]
     public void RankingResamples_AnyNumberOfThreads_SameValues()
     {
         var (labels, scores, scoresB) = MakeData(3000, seed: 5);
 
-        double[] one = Bootstrap.RankingResamples(labels, scores, scoresB, averagePrecision: false, stratified: true, seed: 8, resamples: 200, maxThreads: 1);
+        RankedRows a = RankedRows.Of(labels, scores);
+        RankedRows b = RankedRows.Of(labels, scoresB);
+        double[] one = Bootstrap.RankingResamples(labels, a, b, averagePrecision: false, stratified: true, seed: 8, resamples: 200, maxThreads: 1);
         foreach (int threads in new[] { 2, 3, 8 })
         {
-            double[] many = Bootstrap.RankingResamples(labels, scores, scoresB, averagePrecision: false, stratified: true, seed: 8, resamples: 200, maxThreads: threads);
+            double[] many = Bootstrap.RankingResamples(labels, a, b, averagePrecision: false, stratified: true, seed: 8, resamples: 200, maxThreads: threads);
             Assert.Equal(one.Select(BitConverter.DoubleToInt64Bits), many.Select(BitConverter.DoubleToInt64Bits));
         }
     }
@@ -144,9 +182,11 @@ public sealed class RankingBootstrapTests
     [Fact]
     public void IsRankingMetric_MethodGroupsOnly()
     {
-        Assert.True(Bootstrap.IsRankingMetric(Roc.Auc, out bool ap) && !ap);
-        Assert.True(Bootstrap.IsRankingMetric(PrecisionRecall.AveragePrecision, out ap) && ap);
-        Assert.False(Bootstrap.IsRankingMetric((l, s) => Roc.Auc(l, s), out _));
+        Assert.True(Bootstrap.IsRankingMetric((BinaryMetric)Roc.Auc, out bool ap) && !ap);
+        Assert.True(Bootstrap.IsRankingMetric((BinaryMetric)PrecisionRecall.AveragePrecision, out ap) && ap);
+        Assert.False(Bootstrap.IsRankingMetric((BinaryMetric)((l, s) => Roc.Auc(l, s)), out _));
+        Assert.True(Bootstrap.IsRankingMetric((WeightedBinaryMetric)Roc.Auc, out ap) && !ap);
+        Assert.True(Bootstrap.IsRankingMetric((WeightedBinaryMetric)PrecisionRecall.AveragePrecision, out ap) && ap);
     }
 
     /// <summary>The rows of resample r as the documented rule draws them (negatives' stratum first when stratified).</summary>
