@@ -44,6 +44,15 @@ def read_data(path):
     return labels, scores
 
 
+def load_data(n, seed):
+    """(path, labels, scores) of bench/.data/scores_<n>_<seed>.bin, written first if missing."""
+    path = os.path.join(ROOT, "bench", ".data", f"scores_{n}_{seed}.bin")
+    if not os.path.exists(path):
+        write_data(path, n, seed)
+    labels, scores = read_data(path)
+    return path, labels, scores
+
+
 def best_of(call, repeats):
     """(result, best seconds) of `repeats` timed calls after one warm-up call."""
     result = call()
@@ -72,10 +81,7 @@ def main():
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args()
 
-    path = os.path.join(ROOT, "bench", ".data", f"scores_{args.n}_{args.seed}.bin")
-    if not os.path.exists(path):
-        write_data(path, args.n, args.seed)
-    labels, scores = read_data(path)
+    path, labels, scores = load_data(args.n, args.seed)
 
     sk_auc, sk_best = best_of(lambda: roc_auc_score(labels, scores), args.repeats)
     cs = run_runner("--side-by-side", path, args.repeats)

@@ -11,7 +11,6 @@ np.percentile (linear, Hyndman-Fan type 7, as ClassicalML) gives the 2.5% and 97
 resamples (different generators), so the intervals agree only to Monte Carlo error; the script prints both.
 """
 import argparse
-import os
 import sys
 import time
 
@@ -19,7 +18,7 @@ import numpy as np
 import sklearn
 from sklearn.metrics import roc_auc_score
 
-from compare_sklearn import ROOT, read_data, run_runner, write_data
+from compare_sklearn import load_data, run_runner  # the same data file and runner as the single-AUC comparison
 
 
 def sklearn_bootstrap(labels, scores, resamples):
@@ -40,26 +39,27 @@ def main():
     parser.add_argument("--repeats", type=int, default=2)
     args = parser.parse_args()
 
-    path = os.path.join(ROOT, "bench", ".data", f"scores_{args.n}_{args.seed}.bin")
-    if not os.path.exists(path):
-        write_data(path, args.n, args.seed)
-    labels, scores = read_data(path)
+    path, labels, scores = load_data(args.n, args.seed)
 
-    times = []
+    times, cpu = [], []
     for _ in range(args.repeats):
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         bounds = sklearn_bootstrap(labels, scores, args.resamples)
         times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - cpu_start)
     cs = run_runner("--side-by-side-bootstrap", path, args.resamples, args.repeats)
 
     print(f"data: {path} (n = {args.n}, seed {args.seed}, {len(np.unique(scores))} distinct scores), {args.resamples} resamples")
-    print(f"scikit-learn {sklearn.__version__} loop: best {min(times):.3f} s of {args.repeats} {[round(t, 3) for t in times]}  "
+    print(f"scikit-learn {sklearn.__version__} loop: best {min(times):.3f} s of {args.repeats} {[round(t, 3) for t in times]}, "
+          f"CPU {[round(t, 3) for t in cpu]} s  "
           f"AUC {roc_auc_score(labels, scores)!r} [{bounds[0]:.6f}, {bounds[1]:.6f}]")
-    print(f"ClassicalML Bootstrap.Percentile:  best {cs['best_seconds']:.3f} s of {args.repeats} {[round(t, 3) for t in cs['seconds']]}  "
+    print(f"ClassicalML Bootstrap.Percentile:  best {cs['best_seconds']:.3f} s of {args.repeats} {[round(t, 3) for t in cs['seconds']]}, "
+          f"CPU {[round(t, 3) for t in cs['cpu_seconds']]} s  "
           f"AUC {cs['estimate']!r} [{cs['lower']:.6f}, {cs['upper']:.6f}]")
     print(f"ClassicalML general path (lambda, every resample materialised): {cs['general_seconds']:.3f} s, "
           f"same interval bit for bit: {cs['general_identical']}")
-    print(f"speed-up (scikit-learn / ClassicalML): {min(times) / cs['best_seconds']:.1f}x")
+    print(f"speed-up (scikit-learn / ClassicalML): wall {min(times) / cs['best_seconds']:.1f}x, CPU {min(cpu) / min(cs['cpu_seconds']):.1f}x")
+    print(f"uptime: {open('/proc/loadavg').read().strip()}")
     return 0 if cs["general_identical"] else 1
 
 
