@@ -77,22 +77,10 @@ public static partial class Bootstrap
         return values;
     }
 
-    /// <summary>The interval of a ranking metric (or a paired difference of one) through <see cref="RankingResamples"/>.</summary>
+    /// <summary>The interval of a ranking metric (or a paired difference of one) from <see cref="RankingResamples"/> on every core.</summary>
     private static BootstrapInterval RankingInterval(
-        double estimate,
-        ReadOnlySpan<bool> labels,
-        RankedRows a,
-        RankedRows? b,
-        bool averagePrecision,
-        bool stratified,
-        int seed,
-        int resamples,
-        double confidence,
-        string method)
-    {
-        double[] values = RankingResamples(labels, a, b, averagePrecision, stratified, seed, resamples, Environment.ProcessorCount);
-        return Summarize(estimate, values, seed, stratified, confidence, method);
-    }
+        double estimate, ReadOnlySpan<bool> labels, RankedRows a, RankedRows? b, bool averagePrecision, bool stratified, int seed, int resamples, double confidence, string method) =>
+        Summarize(estimate, RankingResamples(labels, a, b, averagePrecision, stratified, seed, resamples, Environment.ProcessorCount), seed, stratified, confidence, method);
 
     /// <summary>One thread's counts and scratch, reused resample after resample (no allocation per resample).</summary>
     private sealed class RankingWorkspace(RankedRows a, RankedRows? b, int[][] codesA, int[][]? codesB, bool averagePrecision)
