@@ -44,6 +44,15 @@ def read_data(path):
     return labels, scores
 
 
+def load_data(n, seed):
+    """(path, labels, scores) of bench/.data/scores_<n>_<seed>.bin, written first if missing."""
+    path = os.path.join(ROOT, "bench", ".data", f"scores_{n}_{seed}.bin")
+    if not os.path.exists(path):
+        write_data(path, n, seed)
+    labels, scores = read_data(path)
+    return path, labels, scores
+
+
 def best_of(call, repeats):
     """(result, best seconds) of `repeats` timed calls after one warm-up call."""
     result = call()
@@ -55,12 +64,12 @@ def best_of(call, repeats):
     return result, min(times)
 
 
-def run_runner(mode, path, repeats):
-    """Builds bench/ClassicalML.Benchmarks in Release and runs its side-by-side `mode` on `path`; its JSON line."""
+def run_runner(mode, path, *arguments):
+    """Builds bench/ClassicalML.Benchmarks in Release and runs its side-by-side `mode` on `path` (then `arguments`); its JSON line."""
     project = os.path.join(ROOT, "bench", "ClassicalML.Benchmarks")
     subprocess.run(["dotnet", "build", "-c", "Release", "--nologo", "-v", "q", project], check=True, stdout=subprocess.DEVNULL)
     out = subprocess.run(
-        ["dotnet", "run", "-c", "Release", "--no-build", "--project", project, "--", mode, path, str(repeats)],
+        ["dotnet", "run", "-c", "Release", "--no-build", "--project", project, "--", mode, path, *map(str, arguments)],
         check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
@@ -72,10 +81,7 @@ def main():
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args()
 
-    path = os.path.join(ROOT, "bench", ".data", f"scores_{args.n}_{args.seed}.bin")
-    if not os.path.exists(path):
-        write_data(path, args.n, args.seed)
-    labels, scores = read_data(path)
+    path, labels, scores = load_data(args.n, args.seed)
 
     sk_auc, sk_best = best_of(lambda: roc_auc_score(labels, scores), args.repeats)
     cs = run_runner("--side-by-side", path, args.repeats)

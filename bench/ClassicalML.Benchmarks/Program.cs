@@ -7,6 +7,7 @@ using ClassicalML.Benchmarks;
 // dotnet run -c Release --project bench/ClassicalML.Benchmarks                        full BenchmarkDotNet run
 // dotnet run -c Release --project bench/ClassicalML.Benchmarks -- --short            3 warm-ups, 10 iterations (2 shared cores)
 // dotnet run -c Release --project bench/ClassicalML.Benchmarks -- --side-by-side FILE [REPEATS]
+// dotnet run -c Release --project bench/ClassicalML.Benchmarks -- --side-by-side-bootstrap FILE [RESAMPLES] [REPEATS]   bootstrap of ROC AUC, one JSON line
 // dotnet run -c Release --project bench/ClassicalML.Benchmarks -- --side-by-side-multiclass FILE [REPEATS]   OvR ROC AUC, one JSON line
 // dotnet run -c Release --project bench/ClassicalML.Benchmarks -- --parse FILE [REPEATS]       CSV read throughput, one JSON line
 // dotnet run -c Release --project bench/ClassicalML.Benchmarks -- --csv-to-parquet CSV PARQUET  label,score CSV to Parquet (Parquet.Net)
@@ -15,6 +16,13 @@ if (args.Length >= 2 && args[0] == "--side-by-side")
 {
     int repeats = args.Length >= 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
     return SideBySide.Run(args[1], repeats, Console.Out);
+}
+
+if (args.Length >= 2 && args[0] == "--side-by-side-bootstrap")
+{
+    int resamples = args.Length >= 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1000;
+    int repeats = args.Length >= 4 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 3;
+    return BootstrapSideBySide.Run(args[1], resamples, repeats, Console.Out);
 }
 
 if (args.Length >= 2 && args[0] == "--side-by-side-multiclass")

@@ -101,7 +101,7 @@ public static class SideBySide
         return (wall, (process.TotalProcessorTime - cpu).TotalSeconds);
     }
 
-    private static (bool[] Labels, double[] Scores) Read(string path)
+    internal static (bool[] Labels, double[] Scores) Read(string path)
     {
         using FileStream stream = File.OpenRead(path);
         using var reader = new BinaryReader(stream);

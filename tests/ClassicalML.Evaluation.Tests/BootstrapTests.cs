@@ -113,15 +113,15 @@ public sealed class BootstrapTests
     }
 
     [Fact]
-    public void Percentile_Rows_DrawnByMersenneTwisterInOrder()
+    public void Percentile_Rows_DrawnByEachResamplesOwnGenerator()
     {
         var seen = new List<int[]>();
         Bootstrap.Percentile(4, rows => { seen.Add(rows.ToArray()); return 0; }, seed: 42, resamples: 3);
 
-        var random = new MersenneTwister(42, threadSafe: false);
         Assert.Equal([0, 1, 2, 3], seen[0]);
         for (var r = 1; r <= 3; r++)
         {
+            var random = ResampleRandom.ForResample(42, r - 1);
             Assert.Equal(Enumerable.Range(0, 4).Select(_ => random.Next(4)).ToArray(), seen[r]);
         }
     }

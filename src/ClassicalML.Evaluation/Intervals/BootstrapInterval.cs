@@ -9,7 +9,7 @@ namespace ClassicalML.Evaluation;
 /// resamples mean the interval describes data sets that look unlike the original; consider
 /// <see cref="Stratified"/> resampling.
 /// </param>
-/// <param name="Seed">The seed of the Mersenne Twister that drew the resamples.</param>
+/// <param name="Seed">The seed the resamples were drawn from (see <see cref="Bootstrap"/>, Randomness).</param>
 /// <param name="Stratified">Whether each stratum (class) was resampled separately, keeping its size.</param>
 public sealed record BootstrapInterval(Interval Interval, int Resamples, int UndefinedResamples, int Seed, bool Stratified)
 {

@@ -1,6 +1,8 @@
 namespace ClassicalML.Evaluation;
 
-/// <summary>Bootstrap intervals for weighted binary metrics: rows are resampled as in the unweighted methods and carry their weights.</summary>
+/// <summary>Bootstrap intervals for weighted binary metrics: rows are resampled as in the unweighted methods and carry their weights.
+/// The weighted <c>Roc.Auc</c> and <c>PrecisionRecall.AveragePrecision</c> passed as the metric take the fast path of the
+/// unweighted ones (one sort, each resample from its multiplicities, every core; the same bits).</summary>
 public static partial class Bootstrap
 {
     /// <summary>
@@ -12,7 +14,7 @@ public static partial class Bootstrap
     /// <param name="scores">The score of each row; finite numbers.</param>
     /// <param name="weights">The weight of each row, finite and at least 0, not all 0 (scikit-learn's <c>sample_weight</c>).</param>
     /// <param name="metric">The weighted metric, e.g. <c>Roc.Auc</c> (its weighted overload); NaN when undefined.</param>
-    /// <param name="seed">The seed of the Mersenne Twister.</param>
+    /// <param name="seed">The seed of the resamples' generators.</param>
     /// <param name="resamples">The number of resamples, at least 1.</param>
     /// <param name="confidence">The nominal coverage, strictly between 0 and 1.</param>
     /// <param name="stratified">Resample positives and negatives separately, keeping their row counts.</param>
@@ -40,6 +42,14 @@ public static partial class Bootstrap
         Preconditions.CheckResamples(resamples);
         Preconditions.CheckConfidence(confidence);
 
+        string method = stratified ? "stratified weighted percentile bootstrap" : "weighted percentile bootstrap";
+        const string undefined = "metric is NaN on the full data (undefined, e.g. only one class present or of weight 0); an interval around an undefined value is meaningless. Check that labels contain both classes with weights above 0.";
+        if (IsRankingMetric(metric, out bool averagePrecision))
+        {
+            double estimate = FullData(metric(labels, scores, weights), undefined);
+            return RankingInterval(estimate, labels, RankedRows.Of(labels, scores, weights), null, averagePrecision, stratified, seed, resamples, confidence, method);
+        }
+
         var gather = new Gatherer(labels, scores, weights);
         return Run(
             labels.Length,
@@ -52,8 +62,8 @@ public static partial class Bootstrap
             seed,
             resamples,
             confidence,
-            stratified ? "stratified weighted percentile bootstrap" : "weighted percentile bootstrap",
-            "metric is NaN on the full data (undefined, e.g. only one class present or of weight 0); an interval around an undefined value is meaningless. Check that labels contain both classes with weights above 0.");
+            method,
+            undefined);
     }
 
     /// <summary>
@@ -66,7 +76,7 @@ public static partial class Bootstrap
     /// <param name="scoresB">Model B's score of each row; finite numbers.</param>
     /// <param name="weights">The weight of each row, finite and at least 0, not all 0.</param>
     /// <param name="metric">The weighted metric; NaN when undefined.</param>
-    /// <param name="seed">The seed of the Mersenne Twister.</param>
+    /// <param name="seed">The seed of the resamples' generators.</param>
     /// <param name="resamples">The number of resamples, at least 1.</param>
     /// <param name="confidence">The nominal coverage, strictly between 0 and 1.</param>
     /// <param name="stratified">Resample positives and negatives separately, keeping their row counts.</param>
@@ -92,6 +102,14 @@ public static partial class Bootstrap
         Preconditions.CheckResamples(resamples);
         Preconditions.CheckConfidence(confidence);
 
+        string method = stratified ? "stratified weighted paired percentile bootstrap" : "weighted paired percentile bootstrap";
+        const string undefined = "metric is NaN on the full data for scoresA or scoresB (undefined, e.g. only one class present or of weight 0); an interval around an undefined difference is meaningless. Check that labels contain both classes with weights above 0.";
+        if (IsRankingMetric(metric, out bool averagePrecision))
+        {
+            double estimate = FullData(metric(labels, scoresA, weights) - metric(labels, scoresB, weights), undefined);
+            return RankingInterval(estimate, labels, RankedRows.Of(labels, scoresA, weights), RankedRows.Of(labels, scoresB, weights), averagePrecision, stratified, seed, resamples, confidence, method);
+        }
+
         var a = new Gatherer(labels, scoresA, weights);
         var b = new Gatherer(labels, scoresB);
         return Run(
@@ -105,8 +123,8 @@ public static partial class Bootstrap
             seed,
             resamples,
             confidence,
-            stratified ? "stratified weighted paired percentile bootstrap" : "weighted paired percentile bootstrap",
-            "metric is NaN on the full data for scoresA or scoresB (undefined, e.g. only one class present or of weight 0); an interval around an undefined difference is meaningless. Check that labels contain both classes with weights above 0.");
+            method,
+            undefined);
     }
 
     /// <summary>False when every drawn row weighs 0: a weighted metric is undefined there (and would refuse the weights).</summary>
