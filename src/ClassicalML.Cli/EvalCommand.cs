@@ -204,7 +204,15 @@ internal sealed class EvalCommand
             scoresB = values;
         }
 
-        return extras.Compute(labels.Span, scores.Span, weights, scoresB, threshold, file.Columns[choice.Other]);
+        (double[], string)? otherScale = null;
+        if (!request.SkipMissing && extras.OtherScaleColumn(file.Columns, choice.Other) is { } o)
+        {
+            var (second, values) = WeightedEval.ReadColumn(request.Data, request.Delimiter, choice.Label, o.Column, request.Positive, labels.Length, "score");
+            second.Dispose();
+            otherScale = (values, o.Prefix);
+        }
+
+        return extras.Compute(labels.Span, scores.Span, weights, scoresB, threshold, file.Columns[choice.Other], otherScale);
     }
 
     private static (BinaryReport Report, ReadOnlyMemory<bool> Labels, ReadOnlyMemory<double> Scores) Weighted(BinaryCollector collector, double[] weights, double threshold, ZeroDivision zeroDivision)
