@@ -35,7 +35,7 @@ internal static partial class EvalOutput
             Add("calibration", new JsonObject
             {
                 ["bins"] = x.Request.Bins, ["strategy"] = c.Strategy == CalibrationBinning.Quantile ? "quantile" : "uniform",
-                ["prob_true"] = Array(c.FractionPositive), ["prob_pred"] = Array(c.MeanPredicted), ["counts"] = new JsonArray([.. c.Bins.Select(b => (JsonNode)b.Count)]),
+                ["prob_true"] = Array(c.FractionPositive), ["prob_pred"] = Array(c.MeanPredicted), ["counts"] = new JsonArray([.. c.Bins.Select(BinCountJson)]),
                 ["ece"] = N(c.ExpectedCalibrationError), ["mce"] = N(c.MaximumCalibrationError), ["brier"] = N(c.BrierScore.Brier),
                 ["brier_reliability"] = N(c.BrierScore.Reliability), ["brier_resolution"] = N(c.BrierScore.Resolution), ["brier_uncertainty"] = N(c.BrierScore.Uncertainty),
             });
@@ -106,6 +106,11 @@ internal static partial class EvalOutput
         return o;
     }
 
+    /// <summary>A bin's count: its rows, or the sum of its weights with --weight-column (as the weighted confusion cells).</summary>
+    private static JsonNode BinCountJson(ReliabilityBin b) => b.Weight == b.Count ? b.Count : JsonValue.Create(b.Weight);
+
+    private static string BinCount(ReliabilityBin b) => b.Weight == b.Count ? Count(b.Count) : Format(b.Weight, "0.######");
+
     private static JsonNode? N(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
 
     private static JsonArray Array(IReadOnlyList<double> values) => new([.. values.Select(N)]);
@@ -174,7 +179,7 @@ internal static partial class EvalOutput
 
         foreach (var b in c.Bins)
         {
-            table.AddRow(new IRenderable[] { Right(Invariant($"[{Format(b.Lower)}, {Format(b.Upper)}]")), Right(Count(b.Count)), Right(Format(b.MeanPredicted)), Right(Format(b.FractionPositive)) });
+            table.AddRow(new IRenderable[] { Right(Invariant($"[{Format(b.Lower)}, {Format(b.Upper)}]")), Right(BinCount(b)), Right(Format(b.MeanPredicted)), Right(Format(b.FractionPositive)) });
         }
 
         return table;
@@ -200,7 +205,7 @@ internal static partial class EvalOutput
             md.Append(Invariant($"\n### Reliability curve ({c.Strategy.ToString().ToLowerInvariant()} bins)\n\n| bin | count | mean predicted | fraction positive |\n|---:|---:|---:|---:|\n"));
             foreach (var b in c.Bins)
             {
-                md.Append(Invariant($"| [{Format(b.Lower)}, {Format(b.Upper)}] | {b.Count} | {Format(b.MeanPredicted)} | {Format(b.FractionPositive)} |\n"));
+                md.Append(Invariant($"| [{Format(b.Lower)}, {Format(b.Upper)}] | {BinCount(b)} | {Format(b.MeanPredicted)} | {Format(b.FractionPositive)} |\n"));
             }
 
             md.Append('\n').Append(CalibrationSummary(c)).Append('\n');

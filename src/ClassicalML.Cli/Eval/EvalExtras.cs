@@ -40,12 +40,6 @@ internal sealed class EvalExtraOptions
             throw new UsageException($"{string.Join(" and ", given)} {(given.Count == 1 ? "applies" : "apply")} to binary mode only (labels and one score column). Remove {string.Join(" and ", given)}, or drop --predicted-column / --score-columns / --score-prefix.");
         }
 
-        var unweightedOnly = given.Where(g => g != "--operating-point").ToList();
-        if (weighted && unweightedOnly.Count > 0)
-        {
-            throw new UsageException($"{string.Join(" and ", unweightedOnly)} cannot be combined with --weight-column yet (weighted calibration curves and DeLong intervals are not in this version). Remove --weight-column, or remove {string.Join(" and ", unweightedOnly)}.");
-        }
-
         if (other is not null && skipMissing)
         {
             throw new UsageException("--compare-score-column cannot be combined with --missing skip yet (the second score column is read in a second pass that must see the same rows). Fill in or remove rows with missing values, and use --missing error.");
@@ -120,18 +114,18 @@ internal sealed record EvalExtras(OperatingPointRule? OperatingPoint, int? Bins,
         if (Bins is { } b)
         {
             CheckProbabilities(scores, scoreColumn);
-            curve = Calibration.Curve(labels, scores, b, Strategy);
+            curve = weights is null ? Calibration.Curve(labels, scores, b, Strategy) : Calibration.Curve(labels, scores, weights, b, Strategy);
         }
 
-        DeLongAucInterval? interval = DeLongCi ? DeLong.AucInterval(labels, scores, Confidence) : null;
+        DeLongAucInterval? interval = !DeLongCi ? null : weights is null ? DeLong.AucInterval(labels, scores, Confidence) : DeLong.AucInterval(labels, scores, weights, Confidence);
         if (scoresB is null)
         {
             return new EvalExtrasResult(this, point, curve, interval, null, null) { OtherScale = onOther };
         }
 
-        DeLongTest paired = DeLong.Paired(labels, scores, scoresB, Confidence);
+        DeLongTest paired = weights is null ? DeLong.Paired(labels, scores, scoresB, Confidence) : DeLong.Paired(labels, scores, scoresB, weights, Confidence);
         double? thresholdA = OperatingPoint is null ? threshold : point?.Threshold;
-        double? thresholdB = OperatingPoint is null ? threshold : OperatingPoint.Choose(labels, scoresB, null)?.Threshold;
+        double? thresholdB = OperatingPoint is null ? threshold : OperatingPoint.Choose(labels, scoresB, weights)?.Threshold;
         ModelDecisions? decisions = null;
         string? missing = (thresholdA, thresholdB) switch
         {
