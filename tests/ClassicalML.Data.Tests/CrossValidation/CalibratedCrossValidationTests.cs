@@ -71,7 +71,10 @@ public class CalibratedCrossValidationTests
     {
         // Calibrating on the rows it is measured on looks better than it is: isotonic regression fitted on all
         // out-of-fold raw scores and measured on them is almost perfectly calibrated there; the leak-free run is not.
-        var (result, _) = Run(Data, new CrossValidationOptions { Calibration = CalibrationMethod.Isotonic });
+        var ml = new MLContext(seed: 0);
+        var noisy = Noisy(400, seed: 8); // overlapping classes, so probabilities are not all near 0 or 1
+        var split = new StratifiedKFold(4, shuffle: true, seed: 3).Split<bool>(noisy.BinaryLabels());
+        var result = CrossValidation.Run(noisy.ToDataView(ml), TrainingData.Logistic(ml), split, new CrossValidationOptions { Calibration = CalibrationMethod.Isotonic });
         var oof = result.OutOfFold;
         var inSample = IsotonicCalibrator.Fit(oof.Labels.AsSpan(), oof.RawScores.AsSpan()).Calibrate(oof.RawScores.AsSpan());
 
@@ -80,6 +83,22 @@ public class CalibratedCrossValidationTests
 
         Assert.True(optimistic < leakFree, $"in-sample ECE {optimistic} should be below the out-of-fold ECE {leakFree}");
         Assert.True(optimistic < 0.5 * leakFree, $"in-sample ECE {optimistic}, out-of-fold {leakFree}");
+        Assert.True(leakFree > 0.01, $"out-of-fold ECE {leakFree}");
+    }
+
+    private static Dataset Noisy(int n, int seed)
+    {
+        var rng = new MathNet.Numerics.Random.MersenneTwister(seed);
+        var labels = new bool[n];
+        var x = new double[n, 2];
+        for (int i = 0; i < n; i++)
+        {
+            labels[i] = rng.NextDouble() < 0.35;
+            x[i, 0] = rng.NextDouble() + (labels[i] ? 0.4 : 0);
+            x[i, 1] = rng.NextDouble();
+        }
+
+        return Dataset.FromNumeric("noisy", x, labels);
     }
 
     [Fact]
