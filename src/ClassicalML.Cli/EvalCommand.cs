@@ -198,9 +198,22 @@ internal sealed class EvalCommand
             _ => EvalOutput.BinaryTable(request.Data, info, report, roc, pr),
         };
         double[]? scoresB = extras.CompareColumn is { } name ? ScoresB(file, request, name, choice, labels.Length) : null;
-        EvalExtrasResult? x = extras.Any ? extras.Compute(labels.Span, scores.Span, weights, scoresB, report.Threshold, file.Columns[choice.Other]) : null;
+        EvalExtrasResult? x = extras.Any ? extras.Compute(labels.Span, scores.Span, weights, scoresB, report.Threshold, file.Columns[choice.Other], OtherScale(file, request, extras, choice, labels.Length)) : null;
         text = x is null ? text : EvalOutput.WithExtras(text, request.Format, x);
         return request.PlotDirectory is { } directory ? EvalPlots.WithFiles(text, request.Format, BinaryPlots(directory, request.Data, report, extras, x, (file.Columns[choice.Other], scores), (extras.CompareColumn, scoresB), labels, weights)) : text;
+    }
+
+    /// <summary>The score column on the other scale (Probability beside Score, or Score beside Probability), read in a second pass, for the operating point's threshold on both scales.</summary>
+    private static (double[], string)? OtherScale(PredictionFile file, Request request, EvalExtras extras, ColumnChoice choice, int rows)
+    {
+        if (request.SkipMissing || extras.OtherScaleColumn(file.Columns, choice.Other) is not { } o)
+        {
+            return null;
+        }
+
+        var (second, values) = WeightedEval.ReadColumn(request.Data, request.Delimiter, choice.Label, o.Column, request.Positive, rows, "score");
+        second.Dispose();
+        return (values, o.Prefix);
     }
 
     /// <summary>Model B's scores (--compare-score-column), read in a second pass.</summary>

@@ -27,7 +27,7 @@ internal static partial class EvalOutput
         void Add(string key, JsonNode? value) => root.Insert(at++, key, value);
         if (x.Request.OperatingPoint is { } rule)
         {
-            Add("operating_point", x.Point is { } p ? PointJson(rule, p) : null);
+            Add("operating_point", x.Point is { } p ? PointJson(rule, p, x.OtherScale) : null);
         }
 
         if (x.Calibration is { } c)
@@ -35,7 +35,7 @@ internal static partial class EvalOutput
             Add("calibration", new JsonObject
             {
                 ["bins"] = x.Request.Bins, ["strategy"] = c.Strategy == CalibrationBinning.Quantile ? "quantile" : "uniform",
-                ["prob_true"] = Array(c.FractionPositive), ["prob_pred"] = Array(c.MeanPredicted), ["counts"] = new JsonArray([.. c.Bins.Select(b => (JsonNode)b.Count)]),
+                ["prob_true"] = Array(c.FractionPositive), ["prob_pred"] = Array(c.MeanPredicted), ["counts"] = new JsonArray([.. c.Bins.Select(BinCountJson)]),
                 ["ece"] = N(c.ExpectedCalibrationError), ["mce"] = N(c.MaximumCalibrationError), ["brier"] = N(c.BrierScore.Brier),
                 ["brier_reliability"] = N(c.BrierScore.Reliability), ["brier_resolution"] = N(c.BrierScore.Resolution), ["brier_uncertainty"] = N(c.BrierScore.Uncertainty),
             });
@@ -60,13 +60,34 @@ internal static partial class EvalOutput
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
 
-    private static JsonObject PointJson(OperatingPointRule rule, ThresholdChoice p) => new()
+    private static JsonObject PointJson(OperatingPointRule rule, ThresholdChoice p, OtherScaleThreshold? other)
     {
-        ["rule"] = rule.Text, ["threshold"] = N(p.Threshold),
-        ["tp"] = N(p.TruePositives), ["fp"] = N(p.FalsePositives), ["tn"] = N(p.TrueNegatives), ["fn"] = N(p.FalseNegatives),
-        ["precision"] = N(p.Precision), ["recall"] = N(p.Recall), ["fpr"] = N(p.FalsePositiveRate), ["f1"] = N(p.F1),
-        [rule.ValueName] = N(p.Value),
-    };
+        var o = new JsonObject { ["rule"] = rule.Text, ["threshold"] = N(p.Threshold) };
+        if (other is { } s)
+        {
+            // The same rank cut on the model's other scale; exact = every row decided alike (see ThresholdSelection.OnOtherScale).
+            o[s.Prefix + "_threshold"] = N(s.Threshold.Threshold);
+            o[s.Prefix + "_threshold_exact"] = s.Threshold.IsExact;
+            o[s.Prefix + "_threshold_disagreements"] = s.Threshold.Disagreements;
+        }
+
+        o["tp"] = N(p.TruePositives);
+        o["fp"] = N(p.FalsePositives);
+        o["tn"] = N(p.TrueNegatives);
+        o["fn"] = N(p.FalseNegatives);
+        o["precision"] = N(p.Precision);
+        o["recall"] = N(p.Recall);
+        o["fpr"] = N(p.FalsePositiveRate);
+        o["f1"] = N(p.F1);
+        o[rule.ValueName] = N(p.Value);
+        return o;
+    }
+
+    private static (string Label, string Value)[] OtherScaleRow(OtherScaleThreshold? other) => other is not { } s ? [] :
+    [
+        (s.Prefix == "raw" ? "Raw-score threshold (Score)" : "Probability threshold",
+            Format(s.Threshold.Threshold, "R") + (s.Threshold.IsExact ? " (same decisions)" : Invariant($" ({s.Threshold.Disagreements} rows decide differently: the calibrator ties across the cut)"))),
+    ];
 
     private static JsonObject ComparisonJson(EvalExtrasResult x, DeLongTest d)
     {
@@ -85,6 +106,11 @@ internal static partial class EvalOutput
         return o;
     }
 
+    /// <summary>A bin's count: its rows, or the sum of its weights with --weight-column (as the weighted confusion cells).</summary>
+    private static JsonNode BinCountJson(ReliabilityBin b) => b.Weight == b.Count ? b.Count : JsonValue.Create(b.Weight);
+
+    private static string BinCount(ReliabilityBin b) => b.Weight == b.Count ? Count(b.Count) : Format(b.Weight, "0.######");
+
     private static JsonNode? N(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
 
     private static JsonArray Array(IReadOnlyList<double> values) => new([.. values.Select(N)]);
@@ -96,7 +122,7 @@ internal static partial class EvalOutput
         {
             yield return (Invariant($"Operating point ({rule.Text}): score >= {Format(p.Threshold, "R")} is positive"),
             [
-                ("TP", Format(p.TruePositives, "0.######")), ("FP", Format(p.FalsePositives, "0.######")), ("TN", Format(p.TrueNegatives, "0.######")), ("FN", Format(p.FalseNegatives, "0.######")),
+                .. OtherScaleRow(x.OtherScale), ("TP", Format(p.TruePositives, "0.######")), ("FP", Format(p.FalsePositives, "0.######")), ("TN", Format(p.TrueNegatives, "0.######")), ("FN", Format(p.FalseNegatives, "0.######")),
                 ("Precision", Format(p.Precision)), ("Recall", Format(p.Recall)), ("FPR", Format(p.FalsePositiveRate)), ("F1", Format(p.F1)), (rule.ValueName, Format(p.Value)),
             ]);
         }
@@ -153,7 +179,7 @@ internal static partial class EvalOutput
 
         foreach (var b in c.Bins)
         {
-            table.AddRow(new IRenderable[] { Right(Invariant($"[{Format(b.Lower)}, {Format(b.Upper)}]")), Right(Count(b.Count)), Right(Format(b.MeanPredicted)), Right(Format(b.FractionPositive)) });
+            table.AddRow(new IRenderable[] { Right(Invariant($"[{Format(b.Lower)}, {Format(b.Upper)}]")), Right(BinCount(b)), Right(Format(b.MeanPredicted)), Right(Format(b.FractionPositive)) });
         }
 
         return table;
@@ -179,7 +205,7 @@ internal static partial class EvalOutput
             md.Append(Invariant($"\n### Reliability curve ({c.Strategy.ToString().ToLowerInvariant()} bins)\n\n| bin | count | mean predicted | fraction positive |\n|---:|---:|---:|---:|\n"));
             foreach (var b in c.Bins)
             {
-                md.Append(Invariant($"| [{Format(b.Lower)}, {Format(b.Upper)}] | {b.Count} | {Format(b.MeanPredicted)} | {Format(b.FractionPositive)} |\n"));
+                md.Append(Invariant($"| [{Format(b.Lower)}, {Format(b.Upper)}] | {BinCount(b)} | {Format(b.MeanPredicted)} | {Format(b.FractionPositive)} |\n"));
             }
 
             md.Append('\n').Append(CalibrationSummary(c)).Append('\n');

@@ -186,7 +186,6 @@ public sealed class EvalExtrasErrorTests : IDisposable
     [InlineData(new[] { "--ci", "bootstrap" }, "--ci is 'bootstrap'; it must be delong (DeLong's interval of ROC AUC). Use --ci delong.")]
     [InlineData(new[] { "--ci", "delong", "--confidence", "1.5" }, "--confidence is 1.5; it must be greater than 0 and less than 1. Use e.g. --confidence 0.95.")]
     [InlineData(new[] { "--confidence", "0.9" }, "--confidence has no effect without --ci delong or --compare-score-column.")]
-    [InlineData(new[] { "--ci", "delong", "--weight-column", "w" }, "--ci cannot be combined with --weight-column yet")]
     [InlineData(new[] { "--compare-score-column", "b", "--missing", "skip" }, "--compare-score-column cannot be combined with --missing skip yet")]
     [InlineData(new[] { "--compare-score-column", "nope" }, "column")]
     public void Eval_BadExtraOptions_OneLineNamingOptionAndFix(string[] options, string message)

@@ -12,6 +12,9 @@
 # and test the flipped curve, which ClassicalML never does (higher score = more positive, as in scikit-learn).
 #   ci.auc(roc, conf.level = c, method = "delong")                              -> lower, auc, upper (NA: undefined)
 #   roc.test(r1, r2, method = "delong", paired = TRUE, conf.level = c)          -> Z, p.value, conf.int
+# Weighted cases (tests/reference/comparison/delong_weighted_cases.json): pROC takes no weights, so each case has
+# integer weights and pROC is run on the rows repeated weight times (weight 0 drops the row); ClassicalML's weighted
+# DeLong (weighted placements, frequency weights) must equal it.
 # Numbers are written with 17 significant digits (exact doubles); NA and NaN as the string "nan".
 suppressMessages(library(pROC))
 
@@ -108,3 +111,33 @@ dir.create(dirname(out), showWarnings = FALSE)
 writeLines(c(sprintf('{"generator":"tests/reference/make_delong_fixtures.R","implementation":"pROC %s, %s (Debian)","cases":[',
                      as.character(packageVersion("pROC")), R.version.string),
              paste(cases, collapse = ",\n"), "]}"), out)
+
+weighted_case <- function(name, labels, a, b, w, conf = 0.95) {
+  rows <- rep(seq_along(labels), w)
+  r1 <- curve(labels[rows], a[rows])
+  r2 <- curve(labels[rows], b[rows])
+  sprintf('{"name":"%s","confidence":%s,"labels":%s,"scores_a":%s,"scores_b":%s,"weights":%s,"ci_a":%s,"ci_b":%s,"paired":%s}',
+          name, num(conf), ints(labels), vec(a), vec(b), ints(w), one_ci(r1, conf), one_ci(r2, conf), paired(r1, r2, conf))
+}
+
+set.seed(20261202)
+weighted <- character(0)
+n <- 150
+y <- rbinom(n, 1, 0.4)
+a <- rnorm(n) + 1.0 * y
+b <- 0.6 * a + 0.8 * rnorm(n) + 0.3 * y
+weighted <- c(weighted, weighted_case("continuous, weights 0 to 3", y, a, b, sample(0:3, n, replace = TRUE)))
+n <- 120
+y <- rbinom(n, 1, 0.3)
+a <- round(rnorm(n) + 0.8 * y, 1)
+b <- round(0.5 * a + rnorm(n) + 0.5 * y, 1)
+weighted <- c(weighted, weighted_case("ties (one decimal), weights 1 to 5, 90% confidence", y, a, b, sample(1:5, n, replace = TRUE), conf = 0.90))
+n <- 30
+y <- c(1, 1, rep(0, n - 2))
+a <- rnorm(n) + y
+b <- rnorm(n)
+weighted <- c(weighted, weighted_case("two positive rows, one of weight 3", y, a, b, c(3, 1, sample(1:2, n - 2, replace = TRUE))))
+out_w <- file.path(dirname(out), "delong_weighted_cases.json")
+writeLines(c(sprintf('{"generator":"tests/reference/make_delong_fixtures.R","implementation":"pROC %s, %s (Debian), on rows repeated weight times","cases":[',
+                     as.character(packageVersion("pROC")), R.version.string),
+             paste(weighted, collapse = ",\n"), "]}"), out_w)

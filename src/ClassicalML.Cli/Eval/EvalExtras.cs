@@ -40,12 +40,6 @@ internal sealed class EvalExtraOptions
             throw new UsageException($"{string.Join(" and ", given)} {(given.Count == 1 ? "applies" : "apply")} to binary mode only (labels and one score column). Remove {string.Join(" and ", given)}, or drop --predicted-column / --score-columns / --score-prefix.");
         }
 
-        var unweightedOnly = given.Where(g => g != "--operating-point").ToList();
-        if (weighted && unweightedOnly.Count > 0)
-        {
-            throw new UsageException($"{string.Join(" and ", unweightedOnly)} cannot be combined with --weight-column yet (weighted calibration curves and DeLong intervals are not in this version). Remove --weight-column, or remove {string.Join(" and ", unweightedOnly)}.");
-        }
-
         if (other is not null && skipMissing)
         {
             throw new UsageException("--compare-score-column cannot be combined with --missing skip yet (the second score column is read in a second pass that must see the same rows). Fill in or remove rows with missing values, and use --missing error.");
@@ -107,26 +101,31 @@ internal sealed record EvalExtras(OperatingPointRule? OperatingPoint, int? Bins,
     /// <param name="scoresB">Model B's scores (--compare-score-column), or null.</param>
     /// <param name="threshold">The report's threshold, used for McNemar without --operating-point.</param>
     /// <param name="scoreColumn">The score column's name, for the calibration error.</param>
+    /// <param name="otherScale">The same model's other scale (ML.NET's Score beside Probability, or the reverse) and its
+    /// JSON prefix (<c>raw</c> or <c>probability</c>), to carry the operating point over; null when absent.</param>
     /// <exception cref="UsageException">--calibration with scores outside [0, 1].</exception>
-    public EvalExtrasResult Compute(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, double[]? weights, double[]? scoresB, double threshold, string scoreColumn)
+    public EvalExtrasResult Compute(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, double[]? weights, double[]? scoresB, double threshold, string scoreColumn, (double[] Scores, string Prefix)? otherScale = null)
     {
         ThresholdChoice? point = OperatingPoint?.Choose(labels, scores, weights);
+        OtherScaleThreshold? onOther = point is not null && otherScale is { } o
+            ? new OtherScaleThreshold(o.Prefix, ThresholdSelection.OnOtherScale(scores, o.Scores, point.Threshold))
+            : null;
         ReliabilityCurve? curve = null;
         if (Bins is { } b)
         {
             CheckProbabilities(scores, scoreColumn);
-            curve = Calibration.Curve(labels, scores, b, Strategy);
+            curve = weights is null ? Calibration.Curve(labels, scores, b, Strategy) : Calibration.Curve(labels, scores, weights, b, Strategy);
         }
 
-        DeLongAucInterval? interval = DeLongCi ? DeLong.AucInterval(labels, scores, Confidence) : null;
+        DeLongAucInterval? interval = !DeLongCi ? null : weights is null ? DeLong.AucInterval(labels, scores, Confidence) : DeLong.AucInterval(labels, scores, weights, Confidence);
         if (scoresB is null)
         {
-            return new EvalExtrasResult(this, point, curve, interval, null, null);
+            return new EvalExtrasResult(this, point, curve, interval, null, null) { OtherScale = onOther };
         }
 
-        DeLongTest paired = DeLong.Paired(labels, scores, scoresB, Confidence);
+        DeLongTest paired = weights is null ? DeLong.Paired(labels, scores, scoresB, Confidence) : DeLong.Paired(labels, scores, scoresB, weights, Confidence);
         double? thresholdA = OperatingPoint is null ? threshold : point?.Threshold;
-        double? thresholdB = OperatingPoint is null ? threshold : OperatingPoint.Choose(labels, scoresB, null)?.Threshold;
+        double? thresholdB = OperatingPoint is null ? threshold : OperatingPoint.Choose(labels, scoresB, weights)?.Threshold;
         ModelDecisions? decisions = null;
         string? missing = (thresholdA, thresholdB) switch
         {
@@ -145,7 +144,26 @@ internal sealed record EvalExtras(OperatingPointRule? OperatingPoint, int? Bins,
             decisions = new ModelDecisions(ta, tb, McNemar.Test(labels, a, bb));
         }
 
-        return new EvalExtrasResult(this, point, curve, interval, paired, decisions, missing);
+        return new EvalExtrasResult(this, point, curve, interval, paired, decisions, missing) { OtherScale = onOther };
+    }
+
+    /// <summary>
+    /// The other scale of an ML.NET binary model for <c>--operating-point</c>: with the score column named
+    /// <c>Probability</c> and a <c>Score</c> column beside it, the raw scale (prefix <c>raw</c>), and the reverse
+    /// (<c>probability</c>); names ignore case. Null otherwise, or when no operating point is asked for.
+    /// </summary>
+    public (int Column, string Prefix)? OtherScaleColumn(IReadOnlyList<string> columns, int scoreColumn)
+    {
+        if (OperatingPoint is null)
+        {
+            return null;
+        }
+
+        string chosen = columns[scoreColumn];
+        string? other = chosen.Equals("Probability", StringComparison.OrdinalIgnoreCase) ? "Score"
+            : chosen.Equals("Score", StringComparison.OrdinalIgnoreCase) ? "Probability" : null;
+        int index = other is null ? -1 : columns.ToList().FindIndex(c => c.Equals(other, StringComparison.OrdinalIgnoreCase));
+        return index < 0 ? null : (index, other == "Score" ? "raw" : "probability");
     }
 
     private static void CheckProbabilities(ReadOnlySpan<double> scores, string column)
@@ -159,6 +177,11 @@ internal sealed record EvalExtras(OperatingPointRule? OperatingPoint, int? Bins,
         }
     }
 }
+
+/// <summary>The operating point's threshold on the model's other scale (<see cref="ThresholdSelection.OnOtherScale"/>).</summary>
+/// <param name="Prefix">The JSON prefix: <c>raw</c> (chosen on Probability) or <c>probability</c> (chosen on Score).</param>
+/// <param name="Threshold">The equivalent threshold, its range and the rows it decides differently.</param>
+internal sealed record OtherScaleThreshold(string Prefix, ScaleThreshold Threshold);
 
 /// <summary>The two models' decisions at their thresholds and McNemar's test of them.</summary>
 /// <param name="ThresholdA">Model A's threshold.</param>
@@ -176,6 +199,9 @@ internal sealed record ModelDecisions(double ThresholdA, double ThresholdB, McNe
 /// <param name="WithoutThreshold">Which model has no qualifying operating point when <paramref name="Decisions"/> is null.</param>
 internal sealed record EvalExtrasResult(EvalExtras Request, ThresholdChoice? Point, ReliabilityCurve? Calibration, DeLongAucInterval? AucInterval, DeLongTest? Comparison, ModelDecisions? Decisions, string? WithoutThreshold = null)
 {
+    /// <summary>The operating point on the model's other scale, when the file has both Score and Probability.</summary>
+    public OtherScaleThreshold? OtherScale { get; init; }
+
     /// <summary>The sections' undefined values, with snake_case names and reasons, for the undefined list.</summary>
     public IEnumerable<(string Metric, string Reason)> Undefined()
     {

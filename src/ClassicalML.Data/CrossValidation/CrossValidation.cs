@@ -31,6 +31,14 @@ namespace ClassicalML.Data.Training;
 /// computed from that fold's training labels only; the trainer uses it only when its <c>ExampleWeightColumnName</c>
 /// names it (e.g. <c>mlContext.BinaryClassification.Trainers.LbfgsLogisticRegression(exampleWeightColumnName: "Weight")</c>).
 /// The test rows carry no weight.</para>
+/// <para>Calibration (<see cref="CrossValidationOptions.Calibration"/>): each fold's raw test scores are mapped to
+/// probabilities by a Platt or isotonic calibrator (ClassicalML.Evaluation's <see cref="ScoreCalibrator"/>) fitted on
+/// out-of-fold raw scores of that fold's training rows only, from an inner stratified k-fold (not shuffled) over them,
+/// each inner model trained as the outer one (same sampler and weighting); the outer model is still fitted on all
+/// training rows (scikit-learn's <c>CalibratedClassifierCV(cv=k, ensemble=False)</c>). The test rows never reach the
+/// calibrator, so a reliability curve or ECE of <see cref="CrossValidationResult.OutOfFold"/> measures calibration on
+/// rows it was not fitted on. The raw scores are kept in <see cref="FoldPredictions.RawScores"/>, the calibrators in
+/// <see cref="CrossValidationFold.Calibrator"/>. Each outer fold fits 1 + <see cref="CrossValidationOptions.CalibrationFolds"/> models.</para>
 /// <para>Reproducibility: the split and the sampler are seeded, so the rows of every fold are fixed. The fitted models are
 /// reproducible only when the trainer is: seed the <see cref="MLContext"/> (<c>new MLContext(seed: 0)</c>) and, for SDCA,
 /// FastTree and LightGBM, set <c>NumberOfThreads = 1</c>, because multi-threaded training sums in a varying order.
@@ -101,9 +109,16 @@ public static class CrossValidation
                 $"options.WeightColumnName is '{options.WeightColumnName}', but data already has a column of that name; the loop would hide it. Pick another name (and pass it to the trainer's exampleWeightColumnName), or drop the column.");
         }
 
+        if (options.Calibration is { } method)
+        {
+            Preconditions.CheckDefined(method, nameof(options), "options.Calibration");
+            Preconditions.CheckAtLeast(options.CalibrationFolds, 2, nameof(options), "Use e.g. 5 inner folds.", "options.CalibrationFolds");
+        }
+
         var features = options.Sampler is null ? null : ColumnReader.ReadFeatures(data, options.FeatureColumnName, "options.FeatureColumnName");
         var folds = ImmutableArray.CreateBuilder<CrossValidationFold>(split.K);
         var pooledScores = new double[labels.Length];
+        var pooledRaw = options.Calibration is null ? null : new double[labels.Length];
         bool? probabilities = null;
         double threshold = 0;
         foreach (var fold in split.Folds)
@@ -113,40 +128,56 @@ public static class CrossValidation
             var model = estimator.Fit(train);
             stopwatch.Stop();
 
-            var scored = model.Transform(data.Select(fold.TestIndices.AsSpan()));
-            var read = scored.ReadBinaryPredictions(options.LabelColumnName, options.ScoreColumnName, options.ProbabilityColumnName);
-            if (read.Scores.Length != fold.TestIndices.Length)
+            var (scores, areProbabilities, raw, calibrator) = ScoreTestRows(data, labels, features, fold, estimator, model, options);
+            if (probabilities is { } p && p != areProbabilities)
             {
                 throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                    $"The model returned {read.Scores.Length} scored rows for fold {fold.Index}, which has {fold.TestIndices.Length} test rows; the estimator must not filter rows."));
+                    $"Fold {fold.Index} scored with column '{(areProbabilities ? options.ProbabilityColumnName : options.ScoreColumnName)}' but earlier folds did not; every fold's model must write the same score columns."));
             }
 
-            if (probabilities is { } p && p != read.ScoresAreProbabilities)
-            {
-                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                    $"Fold {fold.Index} scored with column '{read.ScoreColumnName}' but earlier folds did not; every fold's model must write the same score columns."));
-            }
-
-            probabilities = read.ScoresAreProbabilities;
-            threshold = options.Threshold ?? (read.ScoresAreProbabilities ? 0.5 : 0.0);
+            probabilities = areProbabilities;
+            threshold = options.Threshold ?? (areProbabilities ? 0.5 : 0.0);
             var testLabels = fold.TestIndices.Select(i => labels[i]).ToImmutableArray();
             for (var k = 0; k < fold.TestIndices.Length; k++)
             {
-                pooledScores[fold.TestIndices[k]] = read.Scores[k];
+                pooledScores[fold.TestIndices[k]] = scores[k];
+                pooledRaw?[fold.TestIndices[k]] = raw![k];
             }
 
-            var predictions = new FoldPredictions(fold.TestIndices, testLabels, [.. read.Scores], read.ScoresAreProbabilities);
-            var report = BinaryEvaluation.Evaluate(testLabels.AsSpan(), read.Scores, threshold);
-            folds.Add(new CrossValidationFold(fold.Index, trainLabels.Length, trainLabels.Count(l => l), predictions, report, stopwatch.Elapsed));
+            var predictions = new FoldPredictions(fold.TestIndices, testLabels, [.. scores], areProbabilities, raw is null ? [] : [.. raw]);
+            var report = BinaryEvaluation.Evaluate(testLabels.AsSpan(), scores, threshold);
+            folds.Add(new CrossValidationFold(fold.Index, trainLabels.Length, trainLabels.Count(l => l), predictions, report, stopwatch.Elapsed, calibrator));
         }
 
-        var outOfFold = new FoldPredictions([.. Enumerable.Range(0, labels.Length)], [.. labels], [.. pooledScores], probabilities!.Value);
+        var outOfFold = new FoldPredictions([.. Enumerable.Range(0, labels.Length)], [.. labels], [.. pooledScores], probabilities!.Value, pooledRaw is null ? [] : [.. pooledRaw]);
         var pooled = BinaryEvaluation.Evaluate(labels, pooledScores, threshold);
         return new CrossValidationResult(folds.MoveToImmutable(), outOfFold, pooled, threshold, split.Warnings);
     }
 
+    /// <summary>The test rows' scores: the model's probability or raw score, or, with calibration, the calibrated raw score.</summary>
+    private static (double[] Scores, bool AreProbabilities, double[]? Raw, ScoreCalibrator? Calibrator) ScoreTestRows(
+        IDataView data, bool[] labels, double[][]? features, Fold fold, IEstimator<ITransformer> estimator, ITransformer model, CrossValidationOptions options)
+    {
+        var scored = model.Transform(data.Select(fold.TestIndices.AsSpan()));
+        if (options.Calibration is { } method)
+        {
+            var raw = FoldCalibration.RawScores(scored, options, fold.TestIndices.Length, fold.Index);
+            var calibrator = FoldCalibration.Fit(data, labels, features, fold, estimator, options, method);
+            return (calibrator.Calibrate(raw), true, raw, calibrator);
+        }
+
+        var read = scored.ReadBinaryPredictions(options.LabelColumnName, options.ScoreColumnName, options.ProbabilityColumnName);
+        if (read.Scores.Length != fold.TestIndices.Length)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"The model returned {read.Scores.Length} scored rows for fold {fold.Index}, which has {fold.TestIndices.Length} test rows; the estimator must not filter rows."));
+        }
+
+        return (read.Scores, read.ScoresAreProbabilities, null, null);
+    }
+
     /// <summary>The view the estimator is fitted on for one fold, and its labels.</summary>
-    private static (IDataView View, bool[] Labels) TrainingView(IDataView data, bool[] labels, double[][]? features, Fold fold, CrossValidationOptions options)
+    internal static (IDataView View, bool[] Labels) TrainingView(IDataView data, bool[] labels, double[][]? features, Fold fold, CrossValidationOptions options)
     {
         IDataView view;
         bool[] trainLabels;

@@ -1,4 +1,5 @@
 using ClassicalML.Data.Resampling;
+using ClassicalML.Evaluation;
 
 namespace ClassicalML.Data.Training;
 
@@ -44,4 +45,18 @@ public sealed record CrossValidationOptions
     /// <c>ExampleWeightColumnName</c>, or the weights are ignored.
     /// </summary>
     public string WeightColumnName { get; init; } = "Weight";
+
+    /// <summary>
+    /// Calibrates every fold's scores (default <see langword="null"/>: the model's own probability or raw score): the
+    /// fold's calibrator is fitted on out-of-fold raw scores (<see cref="ScoreColumnName"/>) of that fold's training
+    /// rows, from an inner stratified <see cref="CalibrationFolds"/>-fold cross-validation, and maps the test rows' raw
+    /// scores to probabilities. The test rows never reach the calibrator (see <c>CrossValidation</c>'s remarks).
+    /// </summary>
+    public CalibrationMethod? Calibration { get; init; }
+
+    /// <summary>
+    /// The number of inner folds when <see cref="Calibration"/> is set (default 5, scikit-learn's
+    /// <c>CalibratedClassifierCV</c> default; not shuffled, so no seed): each outer fold fits this many more models.
+    /// </summary>
+    public int CalibrationFolds { get; init; } = 5;
 }

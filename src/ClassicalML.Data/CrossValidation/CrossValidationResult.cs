@@ -12,8 +12,9 @@ namespace ClassicalML.Data.Training;
 /// </remarks>
 public sealed class CrossValidationFold : IEquatable<CrossValidationFold>
 {
-    internal CrossValidationFold(int index, int trainingRowCount, int trainingPositives, FoldPredictions predictions, BinaryReport report, TimeSpan trainingTime)
+    internal CrossValidationFold(int index, int trainingRowCount, int trainingPositives, FoldPredictions predictions, BinaryReport report, TimeSpan trainingTime, ScoreCalibrator? calibrator = null)
     {
+        Calibrator = calibrator;
         Index = index;
         TrainingRowCount = trainingRowCount;
         TrainingPositives = trainingPositives;
@@ -33,6 +34,12 @@ public sealed class CrossValidationFold : IEquatable<CrossValidationFold>
 
     /// <summary>The fold's test rows, scored by the model fitted on its training rows.</summary>
     public FoldPredictions Predictions { get; }
+
+    /// <summary>
+    /// With <see cref="CrossValidationOptions.Calibration"/>: the calibrator fitted on inner out-of-fold raw scores of
+    /// this fold's training rows and applied to its test rows; <see langword="null"/> without calibration.
+    /// </summary>
+    public ScoreCalibrator? Calibrator { get; }
 
     /// <summary>The evaluation of <see cref="Predictions"/> at the run's threshold.</summary>
     public BinaryReport Report { get; }

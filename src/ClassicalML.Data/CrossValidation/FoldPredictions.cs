@@ -8,8 +8,9 @@ namespace ClassicalML.Data.Training;
 /// </summary>
 public sealed class FoldPredictions : IEquatable<FoldPredictions>
 {
-    internal FoldPredictions(ImmutableArray<int> rowIndices, ImmutableArray<bool> labels, ImmutableArray<double> scores, bool scoresAreProbabilities)
+    internal FoldPredictions(ImmutableArray<int> rowIndices, ImmutableArray<bool> labels, ImmutableArray<double> scores, bool scoresAreProbabilities, ImmutableArray<double> rawScores = default)
     {
+        RawScores = rawScores.IsDefault ? [] : rawScores;
         RowIndices = rowIndices;
         Labels = labels;
         Scores = scores;
@@ -25,7 +26,14 @@ public sealed class FoldPredictions : IEquatable<FoldPredictions>
     /// <summary>The score of each row: the probability when <see cref="ScoresAreProbabilities"/>, else the raw score.</summary>
     public ImmutableArray<double> Scores { get; }
 
-    /// <summary>Whether <see cref="Scores"/> came from the model's probability column.</summary>
+    /// <summary>
+    /// With <see cref="CrossValidationOptions.Calibration"/>: each row's raw score (the model's score column) that the
+    /// fold's calibrator mapped to <see cref="Scores"/>, so an operating point can be read on both scales
+    /// (<c>ThresholdSelection.OnOtherScale(Scores, RawScores, threshold)</c>); empty without calibration.
+    /// </summary>
+    public ImmutableArray<double> RawScores { get; }
+
+    /// <summary>Whether <see cref="Scores"/> are probabilities: the model's probability column, or calibrated raw scores.</summary>
     public bool ScoresAreProbabilities { get; }
 
     /// <summary>The number of rows.</summary>
@@ -37,7 +45,8 @@ public sealed class FoldPredictions : IEquatable<FoldPredictions>
         && ScoresAreProbabilities == other.ScoresAreProbabilities
         && RowIndices.SequenceEqual(other.RowIndices)
         && Labels.SequenceEqual(other.Labels)
-        && Scores.SequenceEqual(other.Scores);
+        && Scores.SequenceEqual(other.Scores)
+        && RawScores.SequenceEqual(other.RawScores);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as FoldPredictions);

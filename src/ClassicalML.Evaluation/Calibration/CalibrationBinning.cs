@@ -1,6 +1,6 @@
 namespace ClassicalML.Evaluation;
 
-/// <summary>How <see cref="Calibration.Curve"/> places its bin edges (scikit-learn's <c>strategy</c>).</summary>
+/// <summary>How <see cref="Calibration.Curve(ReadOnlySpan{bool}, ReadOnlySpan{double}, int, CalibrationBinning, double)"/> places its bin edges (scikit-learn's <c>strategy</c>).</summary>
 public enum CalibrationBinning
 {
     /// <summary>Equal widths on [0, 1]: edges i / bins (numpy's <c>linspace(0, 1, bins + 1)</c>).</summary>

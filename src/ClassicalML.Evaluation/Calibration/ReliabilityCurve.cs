@@ -2,7 +2,7 @@ namespace ClassicalML.Evaluation;
 
 /// <summary>
 /// A reliability curve (calibration curve) with per-bin counts and intervals, the expected and maximum calibration
-/// errors, and the Brier score's decomposition. Built by <see cref="Calibration.Curve"/>.
+/// errors, and the Brier score's decomposition. Built by <see cref="Calibration.Curve(ReadOnlySpan{bool}, ReadOnlySpan{double}, int, CalibrationBinning, double)"/>.
 /// </summary>
 /// <param name="Strategy">How the edges were placed.</param>
 /// <param name="Edges">All bins + 1 edges e_0 … e_bins, empty bins' included (scikit-learn's <c>bins</c>).</param>

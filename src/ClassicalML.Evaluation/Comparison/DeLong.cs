@@ -1,3 +1,4 @@
+using System.Globalization;
 using MathNet.Numerics.Distributions;
 
 namespace ClassicalML.Evaluation;
@@ -23,10 +24,10 @@ namespace ClassicalML.Evaluation;
 /// <para>Alternatives: <see cref="Bootstrap.PairedDifference(ReadOnlySpan{bool}, ReadOnlySpan{double}, ReadOnlySpan{double}, BinaryMetric, int, int, double, bool)"/> with <c>Roc.Auc</c> (paired, optionally stratified,
 /// bootstrap of the same difference); <see cref="McNemar.Test"/> for the decisions at a threshold;
 /// <see cref="CorrectedResampledT.Paired"/> for two models' cross-validated scores on the same folds.</para>
-/// <para>Sample weights (issue #16) are not taken yet; a weighted overload will add a <c>weights</c> span after the
-/// scores (before <c>confidence</c>), leaving these signatures as they are.</para>
+/// <para>Sample weights: the weighted overloads (<c>weights</c> after the scores) weigh each placement by its row's
+/// weight, as frequency weights; integer weights equal repeated rows exactly (see Comparison/WeightedDeLong.cs).</para>
 /// </remarks>
-public static class DeLong
+public static partial class DeLong
 {
     /// <summary>DeLong's confidence interval of one ROC AUC.</summary>
     /// <param name="labels">True classes, <see langword="true"/> for positive.</param>
@@ -39,10 +40,14 @@ public static class DeLong
     {
         Preconditions.CheckBinaryInput(labels, scores);
         Preconditions.CheckConfidence(confidence);
-        Placements v = Placements.From(labels, scores);
+        return Interval(Placements.From(labels, scores), confidence);
+    }
+
+    private static DeLongAucInterval Interval(Placements v, double confidence)
+    {
         double se = Math.Sqrt(v.Variance());
         double z = Critical(confidence);
-        var undefined = Undefined(v.Positives, v.Negatives, "StandardError, Lower, Upper");
+        var undefined = Undefined(v, "StandardError, Lower, Upper");
         return new DeLongAucInterval(
             v.Auc,
             se,
@@ -72,7 +77,12 @@ public static class DeLong
         Preconditions.CheckConfidence(confidence);
         Placements a = Placements.From(labels, scoresA);
         Placements b = Placements.From(labels, scoresB);
-        (double varianceA, double varianceB, double covariance) = Placements.Moments(a, b, labels, scoresA, scoresB);
+        return Test(a, b, Placements.Moments(a, b, labels, scoresA, scoresB), confidence);
+    }
+
+    private static DeLongTest Test(Placements a, Placements b, (double VarianceA, double VarianceB, double Covariance) moments, double confidence)
+    {
+        (double varianceA, double varianceB, double covariance) = moments;
         double d = a.Auc - b.Auc;
 
         // Rounding can leave a hair below 0 when the rankings nearly coincide; the variance of a difference is not negative.
@@ -80,7 +90,7 @@ public static class DeLong
         double z = d == 0 && sigma == 0 ? 0 : d / sigma;
         double p = double.IsNaN(z) ? double.NaN : 2 * Normal.CDF(0, 1, -Math.Abs(z));
         double critical = Critical(confidence);
-        var undefined = Undefined(a.Positives, a.Negatives, "VarianceA, VarianceB, Covariance, StandardError, Z, PValue, Lower, Upper");
+        var undefined = Undefined(a, "VarianceA, VarianceB, Covariance, StandardError, Z, PValue, Lower, Upper");
         return new DeLongTest(
             a.Auc, b.Auc, d, varianceA, varianceB, covariance, sigma, z, p, d - (critical * sigma), d + (critical * sigma), confidence, undefined);
     }
@@ -88,16 +98,20 @@ public static class DeLong
     /// <summary>Φ⁻¹(1 − (1 − confidence)/2), MathNet.Numerics' normal quantile.</summary>
     private static double Critical(double confidence) => Normal.InvCDF(0, 1, 1 - ((1 - confidence) / 2));
 
-    private static UndefinedMetric[] Undefined(int positives, int negatives, string metrics)
+    private static UndefinedMetric[] Undefined(Placements v, string metrics)
     {
-        if (positives >= 2 && negatives >= 2)
+        if (v.HasVariance)
         {
             return [];
         }
 
-        string reason = positives == 0 || negatives == 0
+        (int positives, int negatives) = (v.Positives, v.Negatives);
+        bool weighted = positives != v.PositiveWeight || negatives != v.NegativeWeight;
+        string reason = v.PositiveWeight == 0 || v.NegativeWeight == 0
             ? $"only one class is present (P = {positives}, N = {negatives}): the AUC itself is undefined; reported as NaN"
-            : $"DeLong's variance needs at least 2 positives and 2 negatives (P = {positives}, N = {negatives}): the sample variance of the placements divides by {(positives < 2 ? "P" : "N")} − 1 = 0; reported as NaN (pROC: NA)";
+            : weighted
+                ? string.Create(CultureInfo.InvariantCulture, $"DeLong's weighted variance needs a weight above 1 in each class (W+ = {v.PositiveWeight:R}, W- = {v.NegativeWeight:R}): the placements' variance divides by W - 1 <= 0; reported as NaN")
+                : $"DeLong's variance needs at least 2 positives and 2 negatives (P = {positives}, N = {negatives}): the sample variance of the placements divides by {(positives < 2 ? "P" : "N")} − 1 = 0; reported as NaN (pROC: NA)";
         return [new UndefinedMetric(metrics, reason)];
     }
 }

@@ -1,7 +1,7 @@
 namespace ClassicalML.Evaluation;
 
 /// <summary>
-/// DeLong's confidence interval of one ROC AUC. Built by <see cref="DeLong.AucInterval"/>; the formulas are in its
+/// DeLong's confidence interval of one ROC AUC. Built by <see cref="DeLong.AucInterval(ReadOnlySpan{bool}, ReadOnlySpan{double}, double)"/>; the formulas are in its
 /// remarks.
 /// </summary>
 /// <param name="Auc">θ, the ROC AUC (ties ½); NaN when a class is missing.</param>

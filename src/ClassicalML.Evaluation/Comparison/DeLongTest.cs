@@ -2,7 +2,7 @@ namespace ClassicalML.Evaluation;
 
 /// <summary>
 /// DeLong's paired test of two correlated ROC AUCs (two models scored on the same rows) and the interval of their
-/// difference. Built by <see cref="DeLong.Paired"/>; the formulas are in its remarks.
+/// difference. Built by <see cref="DeLong.Paired(ReadOnlySpan{bool}, ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/>; the formulas are in its remarks.
 /// </summary>
 /// <param name="AucA">θ_A, model A's ROC AUC.</param>
 /// <param name="AucB">θ_B, model B's ROC AUC.</param>

@@ -19,7 +19,7 @@ namespace ClassicalML.Evaluation;
 /// <para>No discordant rows (b = c = 0): the exact and mid-p values are 1 (statsmodels gives 1 too); both chi-square
 /// statistics are NaN and listed as undefined: the plain one is 0/0, and statsmodels' corrected one is 1/0 = ∞ with
 /// p = 0, which would claim a certain difference between identical decisions.</para>
-/// <para>Alternatives: <see cref="DeLong.Paired"/> compares the two models' scores (ROC AUC) rather than their
+/// <para>Alternatives: <see cref="DeLong.Paired(ReadOnlySpan{bool}, ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/> compares the two models' scores (ROC AUC) rather than their
 /// decisions; <see cref="CorrectedResampledT.Paired"/> compares cross-validated scores on the same folds.</para>
 /// <para>Sample weights (issue #16): the binomial p-values need integer counts. A weighted overload will add a
 /// <c>weights</c> span after the decisions and report only the chi-square values on weighted counts.</para>

@@ -58,6 +58,61 @@ internal static class BinEdges
         return edges;
     }
 
+    /// <summary>
+    /// The weighted <see cref="Quantile(ReadOnlySpan{double}, int)"/>: row k of the sorted rows of weight above 0 holds
+    /// the positions [C_(k−1), C_k) of the cumulative weights, the virtual index is (W − 1)·q and the value at a position
+    /// is its row's probability; for integer weights, numpy's percentile of the rows repeated weight times, bit for bit.
+    /// </summary>
+    internal static double[] Quantile(ReadOnlySpan<double> probabilities, ReadOnlySpan<double> weights, int bins)
+    {
+        var order = new List<(double P, double W)>(probabilities.Length);
+        for (int i = 0; i < probabilities.Length; i++)
+        {
+            if (weights[i] > 0)
+            {
+                order.Add((probabilities[i], weights[i]));
+            }
+        }
+
+        order.Sort((a, b) => a.P.CompareTo(b.P));
+        var cumulative = new double[order.Count];
+        double total = 0;
+        for (int k = 0; k < order.Count; k++)
+        {
+            total += order[k].W;
+            cumulative[k] = total;
+        }
+
+        // The probability at position y: the first row whose cumulative weight exceeds y (the last row beyond W).
+        double At(double y)
+        {
+            int k = Array.BinarySearch(cumulative, y);
+            k = k >= 0 ? k + 1 : ~k;
+            return order[Math.Min(k, order.Count - 1)].P;
+        }
+
+        double[] fractions = Uniform(bins);
+        var edges = new double[bins + 1];
+        for (int q = 0; q <= bins; q++)
+        {
+            double virtualIndex = (total - 1) * (fractions[q] * 100 / 100);
+            if (virtualIndex >= total - 1)
+            {
+                edges[q] = order[^1].P;
+                continue;
+            }
+
+            double previous = Math.Floor(virtualIndex);
+            double gamma = virtualIndex - previous;
+            double a = At(previous);
+            double b = At(previous + 1);
+            double difference = b - a;
+            edges[q] = gamma >= 0.5 ? b - (difference * (1 - gamma)) : a + (difference * gamma);
+        }
+
+        return edges;
+    }
+
     /// <summary>numpy's <c>searchsorted(edges[1:-1], p)</c>: the number of inner edges strictly below p.</summary>
     internal static int BinOf(double[] edges, double probability)
     {

@@ -19,8 +19,8 @@ internal sealed class Placements
     private readonly ulong[] _keys; // distinct score keys, ascending
     private readonly double[] _positive; // V10 of a positive with that score
     private readonly double[] _negative; // V01 of a negative with that score
-    private readonly long[] _positives;
-    private readonly long[] _negatives;
+    private readonly double[] _positives; // numbers of rows, or sums of weights when weighted
+    private readonly double[] _negatives;
 
     private Placements(SortedKeys sorted)
     {
@@ -34,25 +34,52 @@ internal sealed class Placements
         _keys = new ulong[groups];
         _positive = new double[groups];
         _negative = new double[groups];
-        _positives = new long[groups];
-        _negatives = new long[groups];
+        _positives = new double[groups];
+        _negatives = new double[groups];
         Positives = sorted.Positives;
         Negatives = sorted.Negatives;
-        long above = 0; // positives above the group
-        long notBelow = 0; // negatives in or above the group
-        walk = new TieGroups(sorted);
-        for (int g = groups - 1; walk.Next(out ulong key, out long p, out long q); g--)
+        var totals = new TieGroups(sorted);
+        double allPositives = 0;
+        double allNegatives = 0;
+        for (int g = groups - 1; Next(ref totals, sorted, out ulong key, out double p, out double q); g--)
         {
+            (_keys[g], _positives[g], _negatives[g]) = (key, p, q);
+            allPositives += p;
+            allNegatives += q;
+        }
+
+        PositiveWeight = allPositives;
+        NegativeWeight = allNegatives;
+        double above = 0; // positives above the group
+        double notBelow = 0; // negatives in or above the group
+        for (int g = groups - 1; g >= 0; g--)
+        {
+            double p = _positives[g];
+            double q = _negatives[g];
             notBelow += q;
-            _keys[g] = key;
-            _positives[g] = p;
-            _negatives[g] = q;
-            _positive[g] = (Negatives - notBelow + (0.5 * q)) / Negatives;
-            _negative[g] = (above + (0.5 * p)) / Positives;
+            _positive[g] = (NegativeWeight - notBelow + (0.5 * q)) / NegativeWeight;
+            _negative[g] = (above + (0.5 * p)) / PositiveWeight;
             above += p;
         }
 
         Auc = RankingSums.From(sorted).Auc;
+    }
+
+    /// <summary>The next tie group's positives and negatives: row counts, or sums of weights for weighted keys.</summary>
+    private static bool Next(ref TieGroups walk, SortedKeys sorted, out ulong key, out double positives, out double negatives)
+    {
+        bool more;
+        if (sorted.Weights is null)
+        {
+            more = walk.Next(out key, out long p, out long q);
+            (positives, negatives) = (p, q);
+        }
+        else
+        {
+            more = walk.NextWeighted(out key, out _, out _, out positives, out negatives);
+        }
+
+        return more;
     }
 
     /// <summary>θ, the AUC; NaN when a class is missing.</summary>
@@ -64,12 +91,25 @@ internal sealed class Placements
     /// <summary>N.</summary>
     internal int Negatives { get; }
 
-    /// <summary>Whether the sample variances are defined: at least 2 positives and 2 negatives.</summary>
-    internal bool HasVariance => Positives >= 2 && Negatives >= 2;
+    /// <summary>W₊, the positives' weight (= P unweighted).</summary>
+    internal double PositiveWeight { get; }
+
+    /// <summary>W₋, the negatives' weight (= N unweighted).</summary>
+    internal double NegativeWeight { get; }
+
+    /// <summary>
+    /// Whether the sample variances are defined: W₊ and W₋ above 1 (at least 2 positives and 2 negatives unweighted;
+    /// weights are frequency weights, so W − 1 is the divisor).
+    /// </summary>
+    internal bool HasVariance => PositiveWeight > 1 && NegativeWeight > 1;
 
     /// <summary>The placements of validated inputs (equal lengths, finite scores).</summary>
     internal static Placements From(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores) =>
         new(ScoreOrder.SortByClass(labels, scores));
+
+    /// <summary>The weighted placements of validated inputs (rows of weight 0 left out).</summary>
+    internal static Placements From(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, ReadOnlySpan<double> weights) =>
+        new(ScoreOrder.SortByClass(labels, scores, weights));
 
     /// <summary>DeLong's Var(θ) = S₁₀/P + S₀₁/N, summed over the groups of tied scores; NaN unless <see cref="HasVariance"/>.</summary>
     internal double Variance()
@@ -89,7 +129,7 @@ internal sealed class Placements
             s01 += _negatives[g] * y * y;
         }
 
-        return (s10 / (Positives - 1) / Positives) + (s01 / (Negatives - 1) / Negatives);
+        return (s10 / (PositiveWeight - 1) / PositiveWeight) + (s01 / (NegativeWeight - 1) / NegativeWeight);
     }
 
     /// <summary>
@@ -97,7 +137,7 @@ internal sealed class Placements
     /// models give three identical sums, and a zero variance of their difference); NaN unless both have variances.
     /// </summary>
     internal static (double VarianceA, double VarianceB, double Covariance) Moments(
-        Placements a, Placements b, ReadOnlySpan<bool> labels, ReadOnlySpan<double> scoresA, ReadOnlySpan<double> scoresB)
+        Placements a, Placements b, ReadOnlySpan<bool> labels, ReadOnlySpan<double> scoresA, ReadOnlySpan<double> scoresB, ReadOnlySpan<double> weights = default)
     {
         if (!a.HasVariance)
         {
@@ -107,18 +147,24 @@ internal sealed class Placements
         Span<double> sums = stackalloc double[6]; // positives' AA, BB, AB, then negatives'
         for (int i = 0; i < labels.Length; i++)
         {
+            double w = weights.IsEmpty ? 1 : weights[i];
+            if (w == 0)
+            {
+                continue; // left out of the placements: its score may be no group
+            }
+
             int ga = a.GroupOf(ScoreOrder.Key(scoresA[i]));
             int gb = b.GroupOf(ScoreOrder.Key(scoresB[i]));
             int o = labels[i] ? 0 : 3;
             double x = (labels[i] ? a._positive[ga] : a._negative[ga]) - a.Auc;
             double y = (labels[i] ? b._positive[gb] : b._negative[gb]) - b.Auc;
-            sums[o] += x * x;
-            sums[o + 1] += y * y;
-            sums[o + 2] += x * y;
+            sums[o] += w * x * x;
+            sums[o + 1] += w * y * y;
+            sums[o + 2] += w * x * y;
         }
 
-        double p = a.Positives;
-        double n = a.Negatives;
+        double p = a.PositiveWeight;
+        double n = a.NegativeWeight;
         return (
             (sums[0] / (p - 1) / p) + (sums[3] / (n - 1) / n),
             (sums[1] / (p - 1) / p) + (sums[4] / (n - 1) / n),

@@ -20,7 +20,7 @@ namespace ClassicalML.Evaluation;
 /// The t quantile and distribution are MathNet.Numerics' <see cref="StudentT"/>; they agree with scipy's
 /// <c>scipy.stats.t</c> to about 1e-8 (the reference values, tests/reference/make_corrected_t_fixtures.py).
 /// <para>This is the library's one test for comparing two models' cross-validated scores (<see cref="Paired"/>).
-/// For two models scored on the same test rows use <see cref="DeLong.Paired"/> (ROC AUCs),
+/// For two models scored on the same test rows use <see cref="DeLong.Paired(ReadOnlySpan{bool}, ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/> (ROC AUCs),
 /// <see cref="McNemar.Test"/> (decisions) or <see cref="Bootstrap.PairedDifference(ReadOnlySpan{bool}, ReadOnlySpan{double}, ReadOnlySpan{double}, BinaryMetric, int, int, double, bool)"/> (any metric).</para>
 /// </remarks>
 public static class CorrectedResampledT

@@ -33,7 +33,13 @@ public static class Intervals
         Preconditions.CheckArgumentRange(successes, 0, trials, nameof(successes), "Pass the number of successes among the trials.");
         Preconditions.CheckConfidence(confidence);
 
-        var n = (double)trials;
+        return WilsonOf(successes, trials, confidence);
+    }
+
+    /// <summary>The Wilson interval of checked (possibly weighted: frequency-weight sums) successes and trials.</summary>
+    internal static Interval WilsonOf(double successes, double trials, double confidence)
+    {
+        var n = trials;
         var p = successes / n;
         var z = Normal.InvCDF(0.0, 1.0, 1.0 - ((1.0 - confidence) / 2.0));
         var z2 = z * z;
