@@ -66,7 +66,7 @@ public static partial class DataViewEvaluation
     }
 
     /// <summary>
-    /// Reads every row's label, score (and weight) into arrays of exactly the number of rows: sized once from
+    /// Reads every row's label, score (and weight) of the columns <paramref name="needed"/> (label, score, weight) into arrays of exactly the number of rows: sized once from
     /// <see cref="IDataView.GetRowCount"/> when the view knows it, else grown by doubling and trimmed at the end.
     /// </summary>
     private static (bool[] Labels, double[] Scores, double[]? Weights) ReadBinaryRows(
@@ -76,17 +76,21 @@ public static partial class DataViewEvaluation
         Func<DataViewRowCursor, Func<double>> scoreGetterFactory,
         Func<DataViewRowCursor, Func<long, double>>? weightGetterFactory)
     {
-        long? known = predictions.GetRowCount();
-        int length = known is { } k && k <= Array.MaxLength ? (int)k : 1024;
+        int length = KnownRows(predictions) is > 0 and int known ? known : 1024;
         bool[] labels = GC.AllocateUninitializedArray<bool>(length);
         double[] scores = GC.AllocateUninitializedArray<double>(length);
         double[]? weights = weightGetterFactory is null ? null : GC.AllocateUninitializedArray<double>(length);
         int n = 0;
         using (var cursor = predictions.GetRowCursor(needed))
         {
-            var getLabel = labelGetterFactory(cursor);
-            var getScore = scoreGetterFactory(cursor);
+            // The common types read straight from the cursor's getters (one delegate call a value), the others through the readers.
+            ValueGetter<bool>? booleanLabel = needed[0].Type == BooleanDataViewType.Instance ? cursor.GetGetter<bool>(needed[0]) : null;
+            ValueGetter<float>? singleScore = needed[1].Type == NumberDataViewType.Single ? cursor.GetGetter<float>(needed[1]) : null;
+            var getLabel = booleanLabel is null ? labelGetterFactory(cursor) : null;
+            var getScore = singleScore is null ? scoreGetterFactory(cursor) : null;
             var getWeight = weightGetterFactory?.Invoke(cursor);
+            bool label = false;
+            float score = 0;
             while (cursor.MoveNext())
             {
                 if (n == labels.Length)
@@ -101,8 +105,26 @@ public static partial class DataViewEvaluation
                     }
                 }
 
-                labels[n] = getLabel(n);
-                scores[n] = getScore();
+                if (booleanLabel is not null)
+                {
+                    booleanLabel(ref label);
+                }
+                else
+                {
+                    label = getLabel!(n);
+                }
+
+                if (singleScore is not null)
+                {
+                    singleScore(ref score);
+                    scores[n] = score;
+                }
+                else
+                {
+                    scores[n] = getScore!();
+                }
+
+                labels[n] = label;
                 if (weights is not null)
                 {
                     weights[n] = getWeight!(n);
@@ -114,6 +136,9 @@ public static partial class DataViewEvaluation
 
         return n == labels.Length ? (labels, scores, weights) : (labels[..n], scores[..n], weights?[..n]);
     }
+
+    /// <summary>The view's row count when it knows it (and an array can hold it), else 0: the size to allocate for its rows up front.</summary>
+    private static int KnownRows(IDataView view) => view.GetRowCount() is { } rows && rows <= Array.MaxLength ? (int)rows : 0;
 
     /// <summary>Reads a weight column, checking each weight on the one checker ("W[row] is -1; it must be …").</summary>
     private static Func<DataViewRowCursor, Func<long, double>> WeightReader(DataViewSchema.Column column)
