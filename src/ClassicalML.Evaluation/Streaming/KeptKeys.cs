@@ -83,17 +83,22 @@ internal sealed class KeptKeys
     {
         EnsureLength(Count + scores.Length);
         Span<ulong> keys = _keys;
+        Span<double> kept = _weights;
+        bool weighted = _weights is not null;
         int front = Positives;
         int back = keys.Length - 1 - Negatives;
         for (int i = 0; i < scores.Length; i++)
         {
-            // Branch-free (labels are unpredictable): the slot is the front's or the back's, then that end moves.
+            // Branch-free (labels are unpredictable): the key goes to both ends' free slots and only its class's end moves,
+            // so the other copy lands in a free slot that a later key overwrites (front ≤ back while a key is free to go).
             int positive = labels[i] ? 1 : 0;
-            int at = positive != 0 ? front : back;
-            keys[at] = ScoreOrder.Key(scores[i]);
-            if (_weights is not null)
+            ulong key = ScoreOrder.Key(scores[i]);
+            keys[front] = key;
+            keys[back] = key;
+            if (weighted)
             {
-                _weights[at] = weights[i];
+                kept[front] = weights[i];
+                kept[back] = weights[i];
             }
 
             front += positive;

@@ -58,9 +58,10 @@ public sealed class StreamingBinaryEvaluator
     /// <summary>The fewest rows binned at once when a batch overflows a small exact range (fewer, larger merges into the histogram).</summary>
     private const int MinChunk = 1 << 16;
 
-    private const double LowPartScale = 8796093022208.0; // 2⁴³: loss terms are summed in two 43-bit parts
-    private const double LowPartUnit = 1.0 / LowPartScale;
-    private const int LossChunk = 1 << 19; // 2¹⁹ parts below 2⁴³ each sum below 2⁶², so the long sums cannot overflow
+    private const double LowPartScale = 8796093022208.0; // 2⁴³: loss terms are summed in two parts of at most 2⁴³
+    private const double HighPartScale = 137438953472.0; // 2³⁷ = 2⁸⁰ / 2⁴³
+    private const int ExactBlock = 512; // 2⁹ parts of at most 2⁴³ sum to at most 2⁵², exact in a double
+    private const int LossChunk = 1 << 19; // 2¹⁹ parts of at most 2⁴³ sum to at most 2⁶², so the long sums cannot overflow
 
     private ConfusionTally _counts;
     private Int128 _logLossSum;
@@ -200,10 +201,11 @@ public sealed class StreamingBinaryEvaluator
 
     /// <summary>
     /// Counts, score range and the exact fixed-point loss sums of at most <see cref="LossChunk"/> rows in one pass. Each term
-    /// is rounded to a multiple of 2⁻⁸⁰ as always (the same integers, so the same sums, bit for bit), but summed as two
-    /// 43-bit parts in longs, which is exact and much cheaper than adding a 128-bit integer per row: a log-loss term is
-    /// at most −ln(2⁻⁵²) &lt; 2⁶ (the clip) and a Brier term at most 1, so a rounded term is below 2⁸⁶ and both parts
-    /// (split by exact double arithmetic) are below 2⁴³.
+    /// is rounded to a multiple of 2⁻⁸⁰ as always (the same integers, so the same sums, bit for bit), but split into a high
+    /// part h = ⌊term·2³⁷⌋ and a low part round(term·2⁸⁰ − h·2⁴³), both integers of at most 2⁴³ computed exactly (a
+    /// log-loss term is at most −ln(2⁻⁵²) &lt; 2⁶, the clip, a Brier term at most 1), and h·2⁴³ + low = round(term·2⁸⁰)
+    /// (h·2⁴³ is even, so ties round alike). The parts of up to <see cref="ExactBlock"/> rows add exactly in doubles (below
+    /// 2⁵²), the blocks in longs: much cheaper than adding a 128-bit integer a row.
     /// </summary>
     private void AddSums(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
     {
@@ -212,18 +214,26 @@ public sealed class StreamingBinaryEvaluator
         double min = _minScore;
         double max = _maxScore;
         long logHigh = 0, logLow = 0, brierHigh = 0, brierLow = 0;
-        for (int i = 0; i < scores.Length; i++)
+        for (int start = 0; start < scores.Length; start += ExactBlock)
         {
-            double s = scores[i];
-            bool positive = labels[i];
-            rows.Add(positive, s >= threshold);
-            min = Math.Min(min, s);
-            max = Math.Max(max, s);
-            if (s is >= 0.0 and <= 1.0)
+            int end = Math.Min(scores.Length, start + ExactBlock);
+            double blockLogHigh = 0, blockLogLow = 0, blockBrierHigh = 0, blockBrierLow = 0;
+            for (int i = start; i < end; i++)
             {
-                AddParts(Math.Round(BinaryEvaluation.LogLossTerm(s, positive) * FixedPointScale), ref logHigh, ref logLow);
-                AddParts(Math.Round(BinaryEvaluation.BrierTerm(s, positive) * FixedPointScale), ref brierHigh, ref brierLow);
+                double s = scores[i];
+                bool positive = labels[i];
+                rows.Add(positive, s >= threshold);
+                min = Math.Min(min, s);
+                max = Math.Max(max, s);
+                if (s is >= 0.0 and <= 1.0)
+                {
+                    AddParts(BinaryEvaluation.LogLossTerm(s, positive), ref blockLogHigh, ref blockLogLow);
+                    AddParts(BinaryEvaluation.BrierTerm(s, positive), ref blockBrierHigh, ref blockBrierLow);
+                }
             }
+
+            (logHigh, logLow) = (logHigh + (long)blockLogHigh, logLow + (long)blockLogLow);
+            (brierHigh, brierLow) = (brierHigh + (long)blockBrierHigh, brierLow + (long)blockBrierLow);
         }
 
         _counts.Add(rows, scores.Length);
@@ -232,13 +242,13 @@ public sealed class StreamingBinaryEvaluator
         _brierSum += ((Int128)brierHigh << 43) + brierLow;
     }
 
-    /// <summary>Adds an integer-valued double below 2⁸⁶ as its high and low 43 bits (each step exact).</summary>
+    /// <summary>Adds a term's high part ⌊term·2³⁷⌋ and low part round(term·2⁸⁰ − high·2⁴³) (term in [0, 2⁶); each step exact).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static void AddParts(double value, ref long high, ref long low)
+    private static void AddParts(double term, ref double high, ref double low)
     {
-        double h = Math.Floor(value * LowPartUnit);
-        high += (long)h;
-        low += (long)(value - (h * LowPartScale));
+        double h = Math.Floor(term * HighPartScale);
+        high += h;
+        low += Math.Round((term * FixedPointScale) - (h * LowPartScale));
     }
 
     /// <summary>
