@@ -27,8 +27,8 @@ namespace ClassicalML.Evaluation;
 /// tied, so |AUC − exact| ≤ Σ_b p_b·q_b / (2·P·N), reported as <see cref="BinaryReport.RocAucErrorBound"/>
 /// (and likewise <see cref="BinaryReport.AveragePrecisionErrorBound"/>). The resolution used is
 /// always the finest at which all rows fit in <see cref="MaxBins"/> bins, whatever the order of
-/// additions and merges. Memory kept between calls: at most 8·ExactCapacity + 24·MaxBins bytes (weighted:
-/// 16·ExactCapacity + 56·MaxBins), whatever the batches and merges: the kept scores of both classes share one buffer of at
+/// additions and merges. Memory kept between calls: arrays of at most 8·ExactCapacity + 24·MaxBins bytes (weighted:
+/// 16·ExactCapacity + 56·MaxBins) and a few kilobytes of objects, whatever the batches and merges: the kept scores of both classes share one buffer of at
 /// most ExactCapacity keys, and the bin arrays never grow beyond MaxBins. Moving kept scores into the histogram sorts and
 /// merges them within that memory; only a batch that overflows an exact range of fewer than 65,536 rows is binned through
 /// a temporary buffer of at most 65,536 keys, and <see cref="Merge"/> and <see cref="ToReport"/> work on copies.
