@@ -6,6 +6,7 @@ using ClassicalML.Benchmarks;
 
 // dotnet run -c Release --project bench/ClassicalML.Benchmarks                        full BenchmarkDotNet run
 // dotnet run -c Release --project bench/ClassicalML.Benchmarks -- --short            3 warm-ups, 10 iterations (2 shared cores)
+// dotnet run -c Release --project bench/ClassicalML.Benchmarks -- --short --in-process   the same, in this process
 // dotnet run -c Release --project bench/ClassicalML.Benchmarks -- --side-by-side FILE [REPEATS]
 // dotnet run -c Release --project bench/ClassicalML.Benchmarks -- --side-by-side-bootstrap FILE [RESAMPLES] [REPEATS]   bootstrap of ROC AUC, one JSON line
 // dotnet run -c Release --project bench/ClassicalML.Benchmarks -- --side-by-side-multiclass FILE [REPEATS]   OvR ROC AUC, one JSON line
@@ -48,12 +49,15 @@ if (args.Length >= 3 && args[0] == "--csv-to-arrow")
 }
 
 bool quick = args.Contains("--short");
+bool inProcess = args.Contains("--in-process");
 IConfig config = DefaultConfig.Instance;
 if (quick)
 {
-    config = config.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10).WithId("Short"));
+    // --in-process: run in this process (no generated project to build, which can time out on the shared machine).
+    Job job = Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10).WithId("Short");
+    config = config.AddJob(inProcess ? job.WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance) : job);
 }
 
-string[] rest = [.. args.Where(a => a != "--short")];
+string[] rest = [.. args.Where(a => a is not "--short" and not "--in-process")];
 BenchmarkSwitcher.FromAssembly(typeof(RankingBenchmarks).Assembly).Run(rest.Length == 0 ? ["--filter", "*"] : rest, config);
 return 0;

@@ -172,6 +172,30 @@ public sealed class DataViewEvaluationTests
             StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ReadBinaryPredictions_KnownAndUnknownRowCounts_ReadEveryRowInOrder()
+    {
+        // 5,000 rows: more than the first buffer a view of unknown length gets (1,024), so that one grows and is trimmed.
+        var mlContext = new MLContext(seed: 0);
+        var rows = Enumerable.Range(0, 5_000).Select(i => new NumericLabelRow { Label = i % 3 == 0 ? 1f : 0f, Score = ((i * 7919) % 1000) / 1000f }).ToArray();
+        IDataView all = mlContext.Data.TakeRows(mlContext.Data.Cache(mlContext.Data.LoadFromEnumerable(rows)), 5_000);
+        IDataView filtered = mlContext.Data.FilterRowsByColumn(all, "Score", lowerBound: 0.25, upperBound: 0.875);
+        NumericLabelRow[] kept = [.. rows.Where(r => r.Score is >= 0.25f and < 0.875f)];
+
+        BinaryPredictions known = all.ReadBinaryPredictions(probabilityColumnName: null);
+        BinaryPredictions unknown = filtered.ReadBinaryPredictions(probabilityColumnName: null);
+
+        Assert.Equal(5_000, all.GetRowCount());
+        Assert.Null(filtered.GetRowCount());
+        Assert.Equal(rows.Select(r => r.Label == 1f), known.Labels);
+        Assert.Equal(rows.Select(r => (double)r.Score), known.Scores);
+        Assert.Equal(kept.Select(r => r.Label == 1f), unknown.Labels);
+        Assert.Equal(kept.Select(r => (double)r.Score), unknown.Scores);
+        Assert.Equal(
+            StreamingBinaryEvaluatorTests.Canonical(BinaryEvaluation.Evaluate(unknown.Labels, unknown.Scores, threshold: 0.0)),
+            StreamingBinaryEvaluatorTests.Canonical(filtered.EvaluateBinary(probabilityColumnName: null)));
+    }
+
     private sealed class NumericLabelRow
     {
         public float Label { get; set; }

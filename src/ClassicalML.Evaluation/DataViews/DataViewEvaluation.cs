@@ -60,26 +60,85 @@ public static partial class DataViewEvaluation
         var scoreGetterFactory = ScoreReader(score, nameof(scoreColumnName));
         DataViewSchema.Column? weight = weightColumnName is null ? null : RequireColumn(schema, weightColumnName, nameof(weightColumnName));
         var weightGetterFactory = weight is { } w ? WeightReader(w) : null;
-        var labels = new List<bool>();
-        var scores = new List<double>();
-        List<double>? weights = weight is null ? null : [];
-        using (var cursor = predictions.GetRowCursor(weight is { } wc ? new[] { label, score, wc } : new[] { label, score }))
+        DataViewSchema.Column[] needed = weight is { } wc ? [label, score, wc] : [label, score];
+        (bool[] labels, double[] scores, double[]? weights) = ReadBinaryRows(predictions, needed, labelGetterFactory, scoreGetterFactory, weightGetterFactory);
+        return new BinaryPredictions(labels, scores, score.Name, isProbability) { Weights = weights };
+    }
+
+    /// <summary>
+    /// Reads every row's label, score (and weight) of the columns <paramref name="needed"/> (label, score, weight) into arrays of exactly the number of rows: sized once from
+    /// <see cref="IDataView.GetRowCount"/> when the view knows it, else grown by doubling and trimmed at the end.
+    /// </summary>
+    private static (bool[] Labels, double[] Scores, double[]? Weights) ReadBinaryRows(
+        IDataView predictions,
+        DataViewSchema.Column[] needed,
+        Func<DataViewRowCursor, Func<long, bool>> labelGetterFactory,
+        Func<DataViewRowCursor, Func<double>> scoreGetterFactory,
+        Func<DataViewRowCursor, Func<long, double>>? weightGetterFactory)
+    {
+        int length = KnownRows(predictions) is > 0 and int known ? known : 1024;
+        bool[] labels = GC.AllocateUninitializedArray<bool>(length);
+        double[] scores = GC.AllocateUninitializedArray<double>(length);
+        double[]? weights = weightGetterFactory is null ? null : GC.AllocateUninitializedArray<double>(length);
+        int n = 0;
+        using (var cursor = predictions.GetRowCursor(needed))
         {
-            var getLabel = labelGetterFactory(cursor);
-            var getScore = scoreGetterFactory(cursor);
+            // The common types read straight from the cursor's getters (one delegate call a value), the others through the readers.
+            ValueGetter<bool>? booleanLabel = needed[0].Type == BooleanDataViewType.Instance ? cursor.GetGetter<bool>(needed[0]) : null;
+            ValueGetter<float>? singleScore = needed[1].Type == NumberDataViewType.Single ? cursor.GetGetter<float>(needed[1]) : null;
+            var getLabel = booleanLabel is null ? labelGetterFactory(cursor) : null;
+            var getScore = singleScore is null ? scoreGetterFactory(cursor) : null;
             var getWeight = weightGetterFactory?.Invoke(cursor);
-            long row = 0;
+            bool label = false;
+            float score = 0;
             while (cursor.MoveNext())
             {
-                labels.Add(getLabel(row));
-                scores.Add(getScore());
-                weights?.Add(getWeight!(row));
-                row++;
+                if (n == labels.Length)
+                {
+                    // The view did not know its row count (or had more rows than it said).
+                    int grown = (int)Math.Min(Array.MaxLength, Math.Max(1024L, 2L * n));
+                    Array.Resize(ref labels, grown);
+                    Array.Resize(ref scores, grown);
+                    if (weights is not null)
+                    {
+                        Array.Resize(ref weights, grown);
+                    }
+                }
+
+                if (booleanLabel is not null)
+                {
+                    booleanLabel(ref label);
+                }
+                else
+                {
+                    label = getLabel!(n);
+                }
+
+                if (singleScore is not null)
+                {
+                    singleScore(ref score);
+                    scores[n] = score;
+                }
+                else
+                {
+                    scores[n] = getScore!();
+                }
+
+                labels[n] = label;
+                if (weights is not null)
+                {
+                    weights[n] = getWeight!(n);
+                }
+
+                n++;
             }
         }
 
-        return new BinaryPredictions(labels.ToArray(), scores.ToArray(), score.Name, isProbability) { Weights = weights?.ToArray() };
+        return n == labels.Length ? (labels, scores, weights) : (labels[..n], scores[..n], weights?[..n]);
     }
+
+    /// <summary>The view's row count when it knows it (and an array can hold it), else 0: the size to allocate for its rows up front.</summary>
+    private static int KnownRows(IDataView view) => view.GetRowCount() is { } rows && rows <= Array.MaxLength ? (int)rows : 0;
 
     /// <summary>Reads a weight column, checking each weight on the one checker ("W[row] is -1; it must be …").</summary>
     private static Func<DataViewRowCursor, Func<long, double>> WeightReader(DataViewSchema.Column column)
@@ -91,7 +150,12 @@ public static partial class DataViewEvaluation
             return row =>
             {
                 double w = get();
-                Preconditions.CheckNonNegative(w, "weightColumnName", Preconditions.WeightFix, string.Create(CultureInfo.InvariantCulture, $"{column.Name}[{row}]"));
+                if (!(w >= 0) || !double.IsFinite(w))
+                {
+                    // Only a bad weight pays for the name of its cell.
+                    Preconditions.CheckNonNegative(w, "weightColumnName", Preconditions.WeightFix, string.Create(CultureInfo.InvariantCulture, $"{column.Name}[{row}]"));
+                }
+
                 return w;
             };
         };

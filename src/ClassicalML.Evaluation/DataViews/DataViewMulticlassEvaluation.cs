@@ -65,9 +65,10 @@ public static partial class DataViewEvaluation
         var readLabel = TextReader(label, nameof(labelColumnName));
         var readScores = ScoreVectorReader(score, classes.Length);
         var readWeight = weight is { } wc ? WeightReader(wc) : null;
-        var actual = new List<string>();
-        var values = new List<double>();
-        List<double>? weights = weight is null ? null : [];
+        int rows = KnownRows(predictions);
+        var actual = new List<string>(rows);
+        var values = new List<double>((int)Math.Min(Array.MaxLength, (long)rows * classes.Length));
+        List<double>? weights = weight is null ? null : new(rows);
         using (var cursor = predictions.GetRowCursor(weight is { } c ? new[] { label, score, c } : new[] { label, score }))
         {
             var getLabel = readLabel(cursor);
@@ -117,9 +118,10 @@ public static partial class DataViewEvaluation
         var readActual = TextReader(actual, nameof(labelColumnName));
         var readPredicted = TextReader(predicted, nameof(predictedLabelColumnName));
         var readWeight = weight is { } wc ? WeightReader(wc) : null;
-        var a = new List<string>();
-        var p = new List<string>();
-        List<double>? weights = weight is null ? null : [];
+        int rows = KnownRows(predictions);
+        var a = new List<string>(rows);
+        var p = new List<string>(rows);
+        List<double>? weights = weight is null ? null : new(rows);
         using (var cursor = predictions.GetRowCursor(weight is { } c ? new[] { actual, predicted, c } : new[] { actual, predicted }))
         {
             var getActual = readActual(cursor);

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace ClassicalML.Evaluation;
 
 /// <summary>
@@ -59,78 +61,225 @@ internal sealed class ScoreHistogram
     internal ScoreHistogram Clone() =>
         new(Shift, Bins[..Count], Positives[..Count], Negatives[..Count], Count, PositiveWeights?[..Count], NegativeWeights?[..Count]);
 
-    /// <summary>Bins weighted keys (split by class, weights aligned with them) and adds them; the histogram must be weighted.</summary>
-    internal void AddKeys(ReadOnlySpan<ulong> positiveKeys, ReadOnlySpan<double> positiveWeights, ReadOnlySpan<ulong> negativeKeys, ReadOnlySpan<double> negativeWeights)
+    /// <summary>
+    /// Bins kept keys at this resolution and adds them, then limits the histogram to <paramref name="maxBins"/> bins, all within the
+    /// buffer's own memory and the histogram's arrays (which grow up to <paramref name="maxBins"/>): the keys' layout is
+    /// <see cref="KeptKeys"/>' (positives' in <c>[0, P)</c>, negatives' in <c>[L − N, L)</c>, weights at the same indices or empty
+    /// when unweighted), and the keys are overwritten.
+    /// </summary>
+    internal void AddKeys(Span<ulong> buffer, int positives, int negatives, Span<double> weights, int maxBins)
     {
-        AddHistogram(OneClass(positiveKeys, positiveWeights, positive: true));
-        AddHistogram(OneClass(negativeKeys, negativeWeights, positive: false));
-    }
-
-    /// <summary>A weighted histogram at this resolution of one class's keys: rows and fixed-point weight per bin.</summary>
-    private ScoreHistogram OneClass(ReadOnlySpan<ulong> keys, ReadOnlySpan<double> weights, bool positive)
-    {
-        var bins = new ulong[keys.Length];
-        var fixedWeights = new Int128[keys.Length];
-        for (int i = 0; i < keys.Length; i++)
+        // Bin ids drop at least 32 key bits, so they fit in 32 bits: written as uints over the front of the buffer (each write
+        // lands at or before the key it replaces, which was read already), they leave half the buffer free as sort scratch.
+        Span<uint> ids = MemoryMarshal.Cast<ulong, uint>(buffer);
+        int length = buffer.Length;
+        for (int i = 0; i < positives; i++)
         {
-            bins[i] = keys[i] >> Shift;
-            fixedWeights[i] = FixedWeights.From(weights[i]);
+            ids[i] = (uint)(buffer[i] >> Shift);
         }
 
-        bins.AsSpan().Sort(fixedWeights.AsSpan()); // exact sums: the order within a bin does not matter
-        var ids = new List<ulong>();
-        var rows = new List<long>();
-        var sums = new List<Int128>();
-        for (int i = 0; i < bins.Length; i++)
+        for (int j = 0; j < negatives; j++)
         {
-            if (i == 0 || bins[i] != bins[i - 1])
+            ids[positives + j] = (uint)(buffer[length - negatives + j] >> Shift);
+        }
+
+        Span<uint> positiveIds = ids[..positives];
+        Span<uint> negativeIds = ids.Slice(positives, negatives);
+        Span<double> positiveWeights = weights.IsEmpty ? [] : weights[..positives];
+        Span<double> negativeWeights = weights.IsEmpty ? [] : weights[(length - negatives)..];
+        if (weights.IsEmpty)
+        {
+            Span<uint> scratch = ids[(positives + negatives)..];
+            RadixSort(positiveIds, scratch);
+            RadixSort(negativeIds, scratch);
+        }
+        else
+        {
+            positiveIds.Sort(positiveWeights); // exact sums of weights: the order within a bin does not matter
+            negativeIds.Sort(negativeWeights);
+        }
+
+        AddSorted(positiveIds, positiveWeights, negativeIds, negativeWeights, maxBins);
+    }
+
+    /// <summary>
+    /// Adds sorted bin ids (at this resolution) of each class, first coarsening to the finest resolution at which everything
+    /// fits in <paramref name="maxBins"/> bins (the resolution <see cref="Limit"/> would reach), then merging from the back
+    /// in place, so no bin array is ever longer than needed.
+    /// </summary>
+    private void AddSorted(ReadOnlySpan<uint> positives, ReadOnlySpan<double> positiveWeights, ReadOnlySpan<uint> negatives, ReadOnlySpan<double> negativeWeights, int maxBins)
+    {
+        int by = 0;
+        int bins = UnionCount(positives, negatives, by);
+        while (bins > maxBins && Shift + by < MaxShift)
+        {
+            bins = UnionCount(positives, negatives, ++by);
+        }
+
+        if (by > 0)
+        {
+            CoarsenTo(Shift + by);
+        }
+
+        Reserve(bins, maxBins);
+        bool weighted = IsWeighted;
+        int i = Count - 1;
+        int a = positives.Length - 1;
+        int b = negatives.Length - 1;
+        for (int k = bins - 1; k >= 0; k--)
+        {
+            // The highest bin left: at most one from the histogram (its bins are distinct), a run from each class.
+            ulong bin = Math.Max(i >= 0 ? Bins[i] : 0, Math.Max(a >= 0 ? positives[a] >> by : 0, b >= 0 ? negatives[b] >> by : 0));
+            (long p, long q, Int128 pw, Int128 qw) = (0, 0, Int128.Zero, Int128.Zero);
+            if (i >= 0 && Bins[i] == bin)
             {
-                ids.Add(bins[i]);
-                rows.Add(0);
-                sums.Add(Int128.Zero);
+                (p, q) = (Positives[i], Negatives[i]);
+                (pw, qw) = weighted ? (PositiveWeights![i], NegativeWeights![i]) : (Int128.Zero, Int128.Zero);
+                i--;
             }
 
-            rows[^1]++;
-            sums[^1] += fixedWeights[i];
+            for (; a >= 0 && positives[a] >> by == bin; a--)
+            {
+                p++;
+                pw += weighted ? FixedWeights.From(positiveWeights[a]) : Int128.Zero;
+            }
+
+            for (; b >= 0 && negatives[b] >> by == bin; b--)
+            {
+                q++;
+                qw += weighted ? FixedWeights.From(negativeWeights[b]) : Int128.Zero;
+            }
+
+            (Bins[k], Positives[k], Negatives[k]) = (bin, p, q);
+            if (weighted)
+            {
+                (PositiveWeights![k], NegativeWeights![k]) = (pw, qw);
+            }
         }
 
-        long[] none = new long[ids.Count];
-        Int128[] noWeight = new Int128[ids.Count];
-        return positive
-            ? new ScoreHistogram(Shift, [.. ids], [.. rows], none, ids.Count, [.. sums], noWeight)
-            : new ScoreHistogram(Shift, [.. ids], none, [.. rows], ids.Count, noWeight, [.. sums]);
+        Count = bins;
     }
 
-    /// <summary>Bins the keys (split by class) at this histogram's resolution and adds them.</summary>
-    internal void AddKeys(ReadOnlySpan<ulong> positiveKeys, ReadOnlySpan<ulong> negativeKeys)
+    /// <summary>The number of distinct bins of the histogram and the sorted ids together, with <paramref name="by"/> more bits dropped.</summary>
+    private int UnionCount(ReadOnlySpan<uint> positives, ReadOnlySpan<uint> negatives, int by)
     {
-        if (positiveKeys.IsEmpty && negativeKeys.IsEmpty)
+        int i = 0;
+        int a = 0;
+        int b = 0;
+        int count = 0;
+        while (i < Count || a < positives.Length || b < negatives.Length)
+        {
+            ulong bin = Math.Min(i < Count ? Bins[i] >> by : ulong.MaxValue, Math.Min(a < positives.Length ? positives[a] >> by : ulong.MaxValue, b < negatives.Length ? negatives[b] >> by : ulong.MaxValue));
+            for (; i < Count && Bins[i] >> by == bin; i++)
+            {
+            }
+
+            for (; a < positives.Length && positives[a] >> by == bin; a++)
+            {
+            }
+
+            for (; b < negatives.Length && negatives[b] >> by == bin; b++)
+            {
+            }
+
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>Makes the bin arrays at least <paramref name="bins"/> long, doubling as they grow but no longer than <paramref name="maxBins"/> (or <paramref name="bins"/>).</summary>
+    private void Reserve(int bins, int maxBins)
+    {
+        if (bins <= Bins.Length)
         {
             return;
         }
 
-        SortedKeys sorted = ScoreOrder.SortByClass(positiveKeys, negativeKeys);
-        ulong[] keys = sorted.Keys;
-        for (int i = 0; i < keys.Length; i++)
+        int length = Math.Max(bins, (int)Math.Min(2L * Bins.Length, maxBins));
+        Bins = Resized(Bins, length);
+        Positives = Resized(Positives, length);
+        Negatives = Resized(Negatives, length);
+        if (IsWeighted)
         {
-            keys[i] >>= Shift; // monotone, so both runs stay sorted
+            PositiveWeights = Resized(PositiveWeights!, length);
+            NegativeWeights = Resized(NegativeWeights!, length);
+        }
+    }
+
+    /// <summary>Shortens the bin arrays to the occupied bins when they are longer than <paramref name="maxBins"/> (after <see cref="AddHistogram"/>).</summary>
+    internal void Trim(int maxBins)
+    {
+        if (Bins.Length > maxBins)
+        {
+            (Bins, Positives, Negatives) = (Bins[..Count], Positives[..Count], Negatives[..Count]);
+            (PositiveWeights, NegativeWeights) = (PositiveWeights?[..Count], NegativeWeights?[..Count]);
+        }
+    }
+
+    /// <summary>The bytes held by the bin arrays, occupied or not.</summary>
+    internal long ArrayBytes => (24L * Bins.Length) + (32L * (PositiveWeights?.Length ?? 0));
+
+    private static T[] Resized<T>(T[] values, int length)
+    {
+        var resized = new T[length];
+        values.AsSpan(0, Math.Min(values.Length, length)).CopyTo(resized);
+        return resized;
+    }
+
+    /// <summary>
+    /// Sorts 32-bit bin ids ascending with an LSD radix sort of three 11-bit digits (a pass is skipped when every id has the
+    /// same digit), <paramref name="scratch"/> at least as long. Hand-written: <see cref="ScoreOrder.RadixSort"/> sorts 64-bit
+    /// keys with a separate buffer of the same length; 32-bit ids sort in the free half of the kept buffer.
+    /// </summary>
+    private static void RadixSort(Span<uint> ids, Span<uint> scratch)
+    {
+        const int Bits = 11;
+        const int Radix = 1 << Bits;
+        if (ids.Length < 2)
+        {
+            return;
         }
 
-        var groups = new TieGroups(sorted);
-        var bins = new List<(ulong Bin, long P, long Q)>();
-        while (groups.Next(out ulong bin, out long p, out long q))
+        Span<int> counts = stackalloc int[3 * Radix];
+        foreach (uint id in ids)
         {
-            bins.Add((bin, p, q));
+            counts[(int)(id & (Radix - 1))]++;
+            counts[Radix + (int)((id >> Bits) & (Radix - 1))]++;
+            counts[(2 * Radix) + (int)(id >> (2 * Bits))]++;
         }
 
-        bins.Reverse(); // ascending
-        var other = new ScoreHistogram(
-            Shift,
-            [.. bins.Select(b => b.Bin)],
-            [.. bins.Select(b => b.P)],
-            [.. bins.Select(b => b.Q)],
-            bins.Count);
-        AddHistogram(other);
+        Span<uint> source = ids;
+        Span<uint> target = scratch[..ids.Length];
+        for (int pass = 0; pass < 3; pass++)
+        {
+            Span<int> offsets = counts.Slice(pass * Radix, Radix);
+            int shift = pass * Bits;
+            if (offsets[(int)((source[0] >> shift) & (Radix - 1))] == ids.Length)
+            {
+                continue;
+            }
+
+            int sum = 0;
+            for (int d = 0; d < Radix; d++)
+            {
+                (offsets[d], sum) = (sum, sum + offsets[d]);
+            }
+
+            foreach (uint id in source)
+            {
+                target[offsets[(int)((id >> shift) & (Radix - 1))]++] = id;
+            }
+
+            Span<uint> swap = source;
+            source = target;
+            target = swap;
+        }
+
+        if (source != ids)
+        {
+            source.CopyTo(ids);
+        }
     }
 
     /// <summary>Adds another histogram, first bringing both to the coarser of the two resolutions.</summary>

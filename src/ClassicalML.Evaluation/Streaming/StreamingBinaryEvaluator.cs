@@ -27,8 +27,12 @@ namespace ClassicalML.Evaluation;
 /// tied, so |AUC − exact| ≤ Σ_b p_b·q_b / (2·P·N), reported as <see cref="BinaryReport.RocAucErrorBound"/>
 /// (and likewise <see cref="BinaryReport.AveragePrecisionErrorBound"/>). The resolution used is
 /// always the finest at which all rows fit in <see cref="MaxBins"/> bins, whatever the order of
-/// additions and merges. Memory kept between calls: at most 8·ExactCapacity + 24·MaxBins bytes; a call that moves
-/// kept scores into the histogram briefly needs about as much again as work space, plus the batch itself.
+/// additions and merges. Memory kept between calls: arrays of at most 8·ExactCapacity + 24·MaxBins bytes (weighted:
+/// 16·ExactCapacity + 56·MaxBins) and a few kilobytes of objects, whatever the batches and merges: the kept scores of both classes share one buffer of at
+/// most ExactCapacity keys, and the bin arrays never grow beyond MaxBins. Moving kept scores into the histogram sorts and
+/// merges them within that memory; only a batch that overflows an exact range of fewer than 65,536 rows is binned through
+/// a temporary buffer of at most 65,536 keys, and <see cref="Merge"/> and <see cref="ToReport"/> work on copies.
+/// Once the buffer and the bins have grown, adding rows allocates nothing.
 /// </para>
 /// <para>Not thread-safe: use one accumulator per thread and merge them.</para>
 /// </remarks>
@@ -51,15 +55,20 @@ public sealed class StreamingBinaryEvaluator
 
     private const double FixedPointScale = 1208925819614629174706176.0; // 2⁸⁰
 
+    /// <summary>The fewest rows binned at once when a batch overflows a small exact range (fewer, larger merges into the histogram).</summary>
+    private const int MinChunk = 1 << 16;
+
+    private const double LowPartScale = 8796093022208.0; // 2⁴³: loss terms are summed in two parts of at most 2⁴³
+    private const double HighPartScale = 137438953472.0; // 2³⁷ = 2⁸⁰ / 2⁴³
+    private const int ExactBlock = 512; // 2⁹ parts of at most 2⁴³ sum to at most 2⁵², exact in a double
+    private const int LossChunk = 1 << 19; // 2¹⁹ parts of at most 2⁴³ sum to at most 2⁶², so the long sums cannot overflow
+
     private ConfusionTally _counts;
     private Int128 _logLossSum;
     private Int128 _brierSum;
     private double _minScore = double.PositiveInfinity;
     private double _maxScore = double.NegativeInfinity;
-    private ulong[] _rawPositives = [];
-    private int _rawPositiveCount;
-    private ulong[] _rawNegatives = [];
-    private int _rawNegativeCount;
+    private KeptKeys _kept;
     private ScoreHistogram? _histogram;
     private readonly StreamingWeights? _weights;
 
@@ -96,6 +105,7 @@ public sealed class StreamingBinaryEvaluator
         ExactCapacity = exactCapacity;
         MaxBins = maxBins;
         _weights = weighted ? new StreamingWeights() : null;
+        _kept = new KeptKeys(exactCapacity, weighted);
     }
 
     /// <summary>True when rows carry weights (the constructor's <c>weighted</c>).</summary>
@@ -163,48 +173,82 @@ public sealed class StreamingBinaryEvaluator
     /// <summary>The row counts, unweighted loss sums, score range and kept keys (and their weights) of a validated batch.</summary>
     private void AddRows(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, ReadOnlySpan<double> weights)
     {
-        _counts.Add(labels, scores, Threshold);
-        int n = scores.Length;
-        int positives = 0;
-        for (int i = 0; i < n; i++)
+        for (int start = 0; start < scores.Length; start += LossChunk)
         {
-            double s = scores[i];
-            bool positive = labels[i];
-            positives += positive ? 1 : 0;
-            _minScore = Math.Min(_minScore, s);
-            _maxScore = Math.Max(_maxScore, s);
-            if (s is >= 0.0 and <= 1.0)
-            {
-                _logLossSum += Fixed(BinaryEvaluation.LogLossTerm(s, positive));
-                _brierSum += Fixed(BinaryEvaluation.BrierTerm(s, positive));
-            }
+            int length = Math.Min(LossChunk, scores.Length - start);
+            AddSums(labels.Slice(start, length), scores.Slice(start, length));
         }
 
-        EnsureRawCapacity(_rawPositiveCount + positives, _rawNegativeCount + (n - positives));
-        for (int i = 0; i < n; i++)
+        if ((long)_kept.Count + scores.Length <= ExactCapacity)
         {
-            ulong key = ScoreOrder.Key(scores[i]);
-            if (labels[i])
-            {
-                if (_weights is not null)
-                {
-                    _weights.RawPositives[_rawPositiveCount] = weights[i];
-                }
-
-                _rawPositives[_rawPositiveCount++] = key;
-            }
-            else
-            {
-                if (_weights is not null)
-                {
-                    _weights.RawNegatives[_rawNegativeCount] = weights[i];
-                }
-
-                _rawNegatives[_rawNegativeCount++] = key;
-            }
+            _kept.Append(labels, scores, weights);
+            return;
         }
 
-        FlushIfOverCapacity();
+        // More rows than the exact range holds: the kept keys and the whole batch go into the histogram (as they always
+        // did), the batch in chunks through the kept buffer (or, when the exact range is small, a buffer of one chunk).
+        _histogram ??= ScoreHistogram.Empty(IsWeighted);
+        _kept.MoveTo(_histogram, MaxBins);
+        int chunk = Math.Min(scores.Length, Math.Max(ExactCapacity, MinChunk));
+        KeptKeys buffer = chunk <= ExactCapacity ? _kept : new KeptKeys(chunk, IsWeighted);
+        for (int start = 0; start < scores.Length; start += chunk)
+        {
+            int length = Math.Min(chunk, scores.Length - start);
+            buffer.Append(labels.Slice(start, length), scores.Slice(start, length), weights.IsEmpty ? [] : weights.Slice(start, length));
+            buffer.MoveTo(_histogram, MaxBins);
+        }
+    }
+
+    /// <summary>
+    /// Counts, score range and the exact fixed-point loss sums of at most <see cref="LossChunk"/> rows in one pass. Each term
+    /// is rounded to a multiple of 2⁻⁸⁰ as always (the same integers, so the same sums, bit for bit), but split into a high
+    /// part h = ⌊term·2³⁷⌋ and a low part round(term·2⁸⁰ − h·2⁴³), both integers of at most 2⁴³ computed exactly (a
+    /// log-loss term is at most −ln(2⁻⁵²) &lt; 2⁶, the clip, a Brier term at most 1), and h·2⁴³ + low = round(term·2⁸⁰)
+    /// (h·2⁴³ is even, so ties round alike). The parts of up to <see cref="ExactBlock"/> rows add exactly in doubles (below
+    /// 2⁵²), the blocks in longs: much cheaper than adding a 128-bit integer a row.
+    /// </summary>
+    private void AddSums(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
+    {
+        var rows = default(RowCounter);
+        double threshold = Threshold;
+        double min = _minScore;
+        double max = _maxScore;
+        long logHigh = 0, logLow = 0, brierHigh = 0, brierLow = 0;
+        for (int start = 0; start < scores.Length; start += ExactBlock)
+        {
+            int end = Math.Min(scores.Length, start + ExactBlock);
+            double blockLogHigh = 0, blockLogLow = 0, blockBrierHigh = 0, blockBrierLow = 0;
+            for (int i = start; i < end; i++)
+            {
+                double s = scores[i];
+                bool positive = labels[i];
+                rows.Add(positive, s >= threshold);
+                min = Math.Min(min, s);
+                max = Math.Max(max, s);
+                if (s is >= 0.0 and <= 1.0)
+                {
+                    AddParts(BinaryEvaluation.LogLossTerm(s, positive), ref blockLogHigh, ref blockLogLow);
+                    AddParts(BinaryEvaluation.BrierTerm(s, positive), ref blockBrierHigh, ref blockBrierLow);
+                }
+            }
+
+            (logHigh, logLow) = (logHigh + (long)blockLogHigh, logLow + (long)blockLogLow);
+            (brierHigh, brierLow) = (brierHigh + (long)blockBrierHigh, brierLow + (long)blockBrierLow);
+        }
+
+        _counts.Add(rows, scores.Length);
+        (_minScore, _maxScore) = (min, max);
+        _logLossSum += ((Int128)logHigh << 43) + logLow;
+        _brierSum += ((Int128)brierHigh << 43) + brierLow;
+    }
+
+    /// <summary>Adds a term's high part ⌊term·2³⁷⌋ and low part round(term·2⁸⁰ − high·2⁴³) (term in [0, 2⁶); each step exact).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static void AddParts(double term, ref double high, ref double low)
+    {
+        double h = Math.Floor(term * HighPartScale);
+        high += h;
+        low += Math.Round((term * FixedPointScale) - (h * LowPartScale));
     }
 
     /// <summary>
@@ -225,10 +269,7 @@ public sealed class StreamingBinaryEvaluator
         CheckSameSetting("weighted", IsWeighted, other.IsWeighted);
 
         ScoreHistogram? otherHistogram = other._histogram?.Clone();
-        ulong[] otherPositives = other._rawPositives[..other._rawPositiveCount];
-        ulong[] otherNegatives = other._rawNegatives[..other._rawNegativeCount];
-        double[] otherPositiveWeights = other._weights?.RawPositives[..other._rawPositiveCount] ?? [];
-        double[] otherNegativeWeights = other._weights?.RawNegatives[..other._rawNegativeCount] ?? [];
+        KeptKeys otherKept = other._kept.Copy(); // other may be this accumulator
         _weights?.AddSums(other._weights!);
 
         _counts.Add(other._counts);
@@ -241,20 +282,18 @@ public sealed class StreamingBinaryEvaluator
             _histogram ??= ScoreHistogram.Empty(IsWeighted);
             _histogram.AddHistogram(otherHistogram);
             _histogram.Limit(MaxBins);
+            _histogram.Trim(MaxBins);
         }
 
-        EnsureRawCapacity(_rawPositiveCount + otherPositives.Length, _rawNegativeCount + otherNegatives.Length);
-        otherPositives.CopyTo(_rawPositives.AsSpan(_rawPositiveCount));
-        otherNegatives.CopyTo(_rawNegatives.AsSpan(_rawNegativeCount));
-        if (_weights is not null)
+        if ((long)_kept.Count + otherKept.Count <= ExactCapacity)
         {
-            otherPositiveWeights.CopyTo(_weights.RawPositives.AsSpan(_rawPositiveCount));
-            otherNegativeWeights.CopyTo(_weights.RawNegatives.AsSpan(_rawNegativeCount));
+            _kept.Append(otherKept);
+            return;
         }
 
-        _rawPositiveCount += otherPositives.Length;
-        _rawNegativeCount += otherNegatives.Length;
-        FlushIfOverCapacity();
+        _histogram ??= ScoreHistogram.Empty(IsWeighted);
+        _kept.MoveTo(_histogram, MaxBins);
+        otherKept.MoveTo(_histogram, MaxBins);
     }
 
     /// <summary>The report over every row added or merged so far.</summary>
@@ -316,18 +355,15 @@ public sealed class StreamingBinaryEvaluator
     /// <summary>The ranking sums: exact from the kept keys, or from the histogram with them added.</summary>
     private RankingSums Ranking()
     {
-        ReadOnlySpan<ulong> positives = _rawPositives.AsSpan(0, _rawPositiveCount);
-        ReadOnlySpan<ulong> negatives = _rawNegatives.AsSpan(0, _rawNegativeCount);
         if (_histogram is null)
         {
             return _weights is null
-                ? RankingSums.From(ScoreOrder.SortByClass(positives, negatives))
-                : RankingSums.From(ScoreOrder.SortByClass(positives, _weights.RawPositives.AsSpan(0, _rawPositiveCount), negatives, _weights.RawNegatives.AsSpan(0, _rawNegativeCount)));
+                ? RankingSums.From(ScoreOrder.SortByClass(_kept.PositiveKeys, _kept.NegativeKeys))
+                : RankingSums.From(ScoreOrder.SortByClass(_kept.PositiveKeys, _kept.PositiveWeights, _kept.NegativeKeys, _kept.NegativeWeights));
         }
 
         ScoreHistogram all = _histogram.Clone();
-        AddKeptKeys(all);
-        all.Limit(MaxBins);
+        _kept.Copy().MoveTo(all, MaxBins);
         return all.Ranking();
     }
 
@@ -354,25 +390,30 @@ public sealed class StreamingBinaryEvaluator
     public static StreamingBinaryEvaluator FromBytes(ReadOnlySpan<byte> data) => StreamingStateFormat.Read(data);
 
     /// <summary>A copy of the state kept between calls, for <see cref="StreamingStateFormat"/>.</summary>
-    internal StreamingState Capture() => new(
-        new StreamingSettings(Threshold, Beta, ZeroDivision, ExactCapacity, MaxBins),
-        _counts,
-        _logLossSum,
-        _brierSum,
-        _minScore,
-        _maxScore,
-        _rawPositives[.._rawPositiveCount],
-        _rawNegatives[.._rawNegativeCount],
-        _histogram?.Clone(),
-        _weights is null ? null : CaptureWeights(_weights));
+    internal StreamingState Capture()
+    {
+        (ulong[] positives, ulong[] negatives) = _kept.InOrder();
+        return new(
+            new StreamingSettings(Threshold, Beta, ZeroDivision, ExactCapacity, MaxBins),
+            _counts,
+            _logLossSum,
+            _brierSum,
+            _minScore,
+            _maxScore,
+            positives,
+            negatives,
+            _histogram?.Clone(),
+            _weights is null ? null : CaptureWeights(_weights));
+    }
+
+    /// <summary>The bytes this accumulator holds in its kept keys (and weights) and histogram arrays, in use or not: what its
+    /// documented memory bound covers.</summary>
+    internal long StateBytes => _kept.BufferBytes + (_histogram?.ArrayBytes ?? 0);
 
     private StreamingWeights CaptureWeights(StreamingWeights w)
     {
-        var copy = new StreamingWeights
-        {
-            RawPositives = w.RawPositives[.._rawPositiveCount],
-            RawNegatives = w.RawNegatives[.._rawNegativeCount],
-        };
+        (double[] positives, double[] negatives) = _kept.WeightsInOrder();
+        var copy = new StreamingWeights { RawPositives = positives, RawNegatives = negatives };
         copy.AddSums(w);
         return copy;
     }
@@ -388,23 +429,16 @@ public sealed class StreamingBinaryEvaluator
             _brierSum = state.BrierSum,
             _minScore = state.MinScore,
             _maxScore = state.MaxScore,
-            _rawPositives = state.Positives,
-            _rawPositiveCount = state.Positives.Length,
-            _rawNegatives = state.Negatives,
-            _rawNegativeCount = state.Negatives.Length,
+            _kept = KeptKeys.From(settings.ExactCapacity, state.Positives, state.Negatives, state.Weights?.RawPositives, state.Weights?.RawNegatives),
             _histogram = state.Histogram,
         };
         if (state.Weights is { } w)
         {
             restored._weights!.AddSums(w);
-            restored._weights.RawPositives = w.RawPositives;
-            restored._weights.RawNegatives = w.RawNegatives;
         }
 
         return restored;
     }
-
-    private static Int128 Fixed(double term) => (Int128)Math.Round(term * FixedPointScale);
 
     private static void CheckSameSetting<T>(string name, T mine, T theirs)
     {
@@ -419,64 +453,4 @@ public sealed class StreamingBinaryEvaluator
     }
 
     private static string Format<T>(T value) => value is double d ? Preconditions.Describe(d) : Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
-
-    private void EnsureRawCapacity(int positives, int negatives)
-    {
-        if (positives > _rawPositives.Length)
-        {
-            Array.Resize(ref _rawPositives, Math.Max(positives, Math.Min(2 * _rawPositives.Length, ExactCapacity)));
-        }
-
-        if (negatives > _rawNegatives.Length)
-        {
-            Array.Resize(ref _rawNegatives, Math.Max(negatives, Math.Min(2 * _rawNegatives.Length, ExactCapacity)));
-        }
-
-        if (_weights is not null)
-        {
-            Array.Resize(ref _weights.RawPositives, _rawPositives.Length);
-            Array.Resize(ref _weights.RawNegatives, _rawNegatives.Length);
-        }
-    }
-
-    /// <summary>Moves the kept scores into the histogram once there are more than <see cref="ExactCapacity"/>.</summary>
-    private void FlushIfOverCapacity()
-    {
-        if ((long)_rawPositiveCount + _rawNegativeCount <= ExactCapacity)
-        {
-            return;
-        }
-
-        _histogram ??= ScoreHistogram.Empty(IsWeighted);
-        AddKeptKeys(_histogram);
-        _histogram.Limit(MaxBins);
-        _rawPositiveCount = 0;
-        _rawNegativeCount = 0;
-        if (_rawPositives.Length > ExactCapacity || _rawNegatives.Length > ExactCapacity)
-        {
-            // A large batch grew the buffers past the bound; give the memory back.
-            _rawPositives = [];
-            _rawNegatives = [];
-            if (_weights is not null)
-            {
-                _weights.RawPositives = [];
-                _weights.RawNegatives = [];
-            }
-        }
-    }
-
-    /// <summary>Bins the kept keys (with their weights when weighted) into <paramref name="histogram"/>.</summary>
-    private void AddKeptKeys(ScoreHistogram histogram)
-    {
-        ReadOnlySpan<ulong> positives = _rawPositives.AsSpan(0, _rawPositiveCount);
-        ReadOnlySpan<ulong> negatives = _rawNegatives.AsSpan(0, _rawNegativeCount);
-        if (_weights is null)
-        {
-            histogram.AddKeys(positives, negatives);
-        }
-        else
-        {
-            histogram.AddKeys(positives, _weights.RawPositives.AsSpan(0, _rawPositiveCount), negatives, _weights.RawNegatives.AsSpan(0, _rawNegativeCount));
-        }
-    }
 }

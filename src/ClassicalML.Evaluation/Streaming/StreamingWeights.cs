@@ -2,8 +2,8 @@ namespace ClassicalML.Evaluation;
 
 /// <summary>
 /// The weighted part of a <see cref="StreamingBinaryEvaluator"/>'s state: the four confusion cells and the weighted
-/// log-loss and Brier sums as <see cref="FixedWeights"/> sums (exact, so merges do not depend on order), and the weight
-/// of every kept score, aligned with the evaluator's kept keys.
+/// log-loss and Brier sums as <see cref="FixedWeights"/> sums (exact, so merges do not depend on order), and, in a
+/// captured state, the weight of every kept score.
 /// </summary>
 internal sealed class StreamingWeights
 {
@@ -25,10 +25,11 @@ internal sealed class StreamingWeights
     /// <summary>Σ w·(Brier term) over rows with a score in [0, 1] (fixed point).</summary>
     internal Int128 BrierSum;
 
-    /// <summary>The weights of the kept positives' scores, aligned with the evaluator's kept positive keys.</summary>
+    /// <summary>In a captured state: the weights of the kept positives' scores, aligned with its positive keys (a live
+    /// accumulator keeps them with its keys, in <see cref="KeptKeys"/>).</summary>
     internal double[] RawPositives = [];
 
-    /// <summary>The weights of the kept negatives' scores, aligned with the evaluator's kept negative keys.</summary>
+    /// <summary>In a captured state: the weights of the kept negatives' scores, aligned with its negative keys.</summary>
     internal double[] RawNegatives = [];
 
     /// <summary>The total weight of every row (fixed point).</summary>
