@@ -26,7 +26,7 @@ public static class Roc
     public static double Auc(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
     {
         Preconditions.CheckBinaryInput(labels, scores);
-        return RankingSums.From(ScoreOrder.SortByClass(labels, scores)).Auc;
+        return ScoreOrder.Rank(labels, scores).Auc;
     }
 
     /// <summary>

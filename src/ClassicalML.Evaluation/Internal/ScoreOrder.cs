@@ -15,7 +15,7 @@ namespace ClassicalML.Evaluation;
 /// its key: memory is one <see cref="ulong"/> array of length n and one scratch array of
 /// length max(P, N): at most 16 bytes per score, 8 + 8·max(P, N)/n in general.
 /// </remarks>
-internal static class ScoreOrder
+internal static partial class ScoreOrder
 {
     private const ulong SignBit = 0x8000_0000_0000_0000UL;
     private const int DigitBits = 11;
@@ -56,8 +56,18 @@ internal static class ScoreOrder
     /// </summary>
     internal static ulong[] SplitByClass(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, out int positives)
     {
+        ulong[] keys = GC.AllocateUninitializedArray<ulong>(scores.Length);
+        positives = SplitByClass(labels, scores, keys);
+        return keys;
+    }
+
+    /// <summary>
+    /// Like <see cref="SplitByClass(ReadOnlySpan{bool}, ReadOnlySpan{double}, out int)"/> into <paramref name="keys"/> (at
+    /// least n long, for a rented buffer); returns the number of positives.
+    /// </summary>
+    internal static int SplitByClass(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, Span<ulong> keys)
+    {
         int n = scores.Length;
-        ulong[] keys = GC.AllocateUninitializedArray<ulong>(n);
         int front = 0;
         int back = n;
         for (int i = 0; i < n; i++)
@@ -72,8 +82,7 @@ internal static class ScoreOrder
             back -= 1 - positive;
         }
 
-        positives = front;
-        return keys;
+        return front;
     }
 
     /// <summary>
@@ -170,7 +179,7 @@ internal static class ScoreOrder
         return SortInPlace(keys, positiveKeys.Length);
     }
 
-    /// <summary>Sorts the two runs of split keys (<see cref="SplitByClass"/>) in place, each ascending.</summary>
+    /// <summary>Sorts the two runs of split keys (<see cref="SplitByClass(ReadOnlySpan{bool}, ReadOnlySpan{double}, out int)"/>) in place, each ascending.</summary>
     internal static SortedKeys SortInPlace(ulong[] keys, int positives)
     {
         // One scratch buffer for both runs, sorted one after the other: max(P, N) keys, not n.
