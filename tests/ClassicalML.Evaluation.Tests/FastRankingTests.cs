@@ -68,33 +68,6 @@ public class FastRankingTests
     }
 
     [Theory]
-    [InlineData(1, 0)]
-    [InlineData(2, 3)]
-    [InlineData(3, 1)]
-    [InlineData(4, 0)]
-    public void RadixSort_TwoThreadRuns_EqualArraySortAndLeaveTheRestAlone(int seed, int start)
-    {
-        var random = new MersenneTwister(seed, threadSafe: false);
-        int length = ScoreOrder.ParallelKeys + random.Next(200_000);
-        var keys = new ulong[start + length + 2];
-        for (int i = 0; i < keys.Length; i++)
-        {
-            // Full-range keys, keys that share their high digits (passes skipped) and heavy ties.
-            keys[i] = (seed % 3) switch
-            {
-                0 => ((ulong)random.NextInt64() * 2) + (ulong)random.Next(2),
-                1 => 0xBFE0_0000_0000_0000UL + (ulong)random.NextInt64(1L << 40),
-                _ => ScoreOrder.Key(Math.Round(random.NextDouble(), 2)),
-            };
-        }
-
-        ulong[] expected = (ulong[])keys.Clone();
-        Array.Sort(expected, start, length);
-        ScoreOrder.RadixSort(keys, start, length, new ulong[length + 5]);
-        Assert.Equal(expected, keys);
-    }
-
-    [Theory]
     [MemberData(nameof(Seeds))]
     public void Auc_RandomScoresWithTiesZerosAndExtremes_EqualsPairwiseReference(int seed)
     {

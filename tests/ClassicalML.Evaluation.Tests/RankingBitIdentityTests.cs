@@ -44,6 +44,24 @@ public class RankingBitIdentityTests
     }
 
     [Theory]
+    [InlineData(0.5, 1)]
+    [InlineData(0.3, 2)]
+    [InlineData(0.5, 5)]
+    public void AucAndAp_BothClassesSortedOnTwoThreads_EqualTheLegacyAlgorithmBitForBit(double share, int kind)
+    {
+        var random = new MersenneTwister(31 + kind, threadSafe: false);
+        int n = (int)(ScoreOrder.ParallelKeys / Math.Min(share, 1 - share)) + 1000;
+        (bool[] labels, double[] scores) = Generate(random, n, kind);
+        for (int i = 0; i < n; i++)
+        {
+            labels[i] = random.NextDouble() < share;
+        }
+
+        Assert.True(Math.Min(labels.Count(l => l), labels.Count(l => !l)) >= ScoreOrder.ParallelKeys);
+        AssertSameBits(labels, scores);
+    }
+
+    [Theory]
     [MemberData(nameof(Seeds))]
     public void WeightedAucAndAp_RandomInputs_EqualTheLegacyAlgorithmBitForBit(int seed)
     {

@@ -9,7 +9,7 @@ namespace ClassicalML.Evaluation;
 /// <remarks>
 /// Hand-written because .NET has no radix sort. Scores become order-preserving 64-bit keys
 /// (<see cref="Key"/>), the keys of positives and of negatives are sorted separately with an LSD
-/// radix sort (six passes of 11-bit digits, O(n), a pass skipped when every key has the same
+/// radix sort (seven passes of 10-bit digits, O(n), a pass skipped when every key has the same
 /// digit), and a merge walk over the two sorted runs yields each group of tied scores with its
 /// positive and negative counts. Sorting the classes apart means no label has to travel with
 /// its key: memory is one <see cref="ulong"/> array of length n and one scratch array of
@@ -18,10 +18,10 @@ namespace ClassicalML.Evaluation;
 internal static partial class ScoreOrder
 {
     private const ulong SignBit = 0x8000_0000_0000_0000UL;
-    private const int DigitBits = 11;
+    private const int DigitBits = 10; // 1,024 buckets: a pass scatters 2–2.5× faster here than with 2,048 (issue #18)
     private const int Radix = 1 << DigitBits;
     private const ulong DigitMask = Radix - 1;
-    private const int Passes = 6; // 6 × 11 = 66 ≥ 64 bits
+    private const int Passes = 7; // 7 × 10 = 70 ≥ 64 bits; scores in [0, 1] share the top digit, so six are made
 
     /// <summary>
     /// An order-preserving unsigned key of a finite double: a &lt; b ⇔ Key(a) &lt; Key(b), and
@@ -201,17 +201,8 @@ internal static partial class ScoreOrder
             return;
         }
 
-        // All digit histograms in one read of the keys.
         int[] counts = new int[Passes * Radix];
-        foreach (ulong key in keys)
-        {
-            counts[(int)(key & DigitMask)]++;
-            counts[Radix + (int)((key >> DigitBits) & DigitMask)]++;
-            counts[(2 * Radix) + (int)((key >> (2 * DigitBits)) & DigitMask)]++;
-            counts[(3 * Radix) + (int)((key >> (3 * DigitBits)) & DigitMask)]++;
-            counts[(4 * Radix) + (int)((key >> (4 * DigitBits)) & DigitMask)]++;
-            counts[(5 * Radix) + (int)(key >> (5 * DigitBits))]++;
-        }
+        CountDigits(keys, counts);
 
         Span<ulong> source = keys;
         Span<ulong> target = buffer;
@@ -245,6 +236,21 @@ internal static partial class ScoreOrder
         if (source != keys)
         {
             source.CopyTo(keys);
+        }
+    }
+
+    /// <summary>All digit histograms of <paramref name="keys"/> in one read, added to <paramref name="counts"/> (<see cref="Passes"/> × <see cref="Radix"/>).</summary>
+    private static void CountDigits(ReadOnlySpan<ulong> keys, int[] counts)
+    {
+        foreach (ulong key in keys)
+        {
+            counts[(int)(key & DigitMask)]++;
+            counts[Radix + (int)((key >> DigitBits) & DigitMask)]++;
+            counts[(2 * Radix) + (int)((key >> (2 * DigitBits)) & DigitMask)]++;
+            counts[(3 * Radix) + (int)((key >> (3 * DigitBits)) & DigitMask)]++;
+            counts[(4 * Radix) + (int)((key >> (4 * DigitBits)) & DigitMask)]++;
+            counts[(5 * Radix) + (int)((key >> (5 * DigitBits)) & DigitMask)]++;
+            counts[(6 * Radix) + (int)(key >> (6 * DigitBits))]++;
         }
     }
 
