@@ -40,7 +40,8 @@ if (args.Length >= 3 && args[0] == "--csv-to-arrow")
 }
 
 bool quick = args.Contains("--short");
-IConfig config = DefaultConfig.Instance;
+// The generated boilerplate project's build takes minutes when the shared machine is loaded (the default timeout is 2).
+IConfig config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(15));
 if (quick)
 {
     config = config.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10).WithId("Short"));

@@ -95,32 +95,31 @@ internal static class TieCounts
         return true;
     }
 
-    /// <summary>Sorts the table's distinct keys and adds their groups from the highest key down.</summary>
+    /// <summary>Sorts the table's distinct keys (radix sort) and adds their groups from the highest key down, each group's counts looked up in the table.</summary>
     private static RankingSums FromTable(Table table, long positives, long negatives)
     {
         int distinct = table.Distinct;
         ulong[] groupKeys = ArrayPool<ulong>.Shared.Rent(distinct);
-        ulong[] groupCounts = ArrayPool<ulong>.Shared.Rent(distinct);
+        ulong[] scratch = ArrayPool<ulong>.Shared.Rent(distinct);
         int d = 0;
         for (int slot = 0; slot < table.Size; slot++)
         {
             if (table.Keys[slot] != 0)
             {
-                groupKeys[d] = table.Keys[slot];
-                groupCounts[d] = table.Counts[slot];
-                d++;
+                groupKeys[d++] = table.Keys[slot];
             }
         }
 
-        groupKeys.AsSpan(0, distinct).Sort(groupCounts.AsSpan(0, distinct)); // keys are distinct: the order is fully determined
+        ScoreOrder.RadixSort(groupKeys.AsSpan(0, distinct), scratch.AsSpan(0, distinct)); // keys are distinct: the order is fully determined
         var sums = new RankingSums(positives, negatives, bounds: false);
         for (int g = distinct - 1; g >= 0; g--)
         {
-            sums.Add((long)(groupCounts[g] >> 32), (long)(groupCounts[g] & uint.MaxValue));
+            ulong counts = table.Counts[table.SlotOf(groupKeys[g])];
+            sums.Add((long)(counts >> 32), (long)(counts & uint.MaxValue));
         }
 
         ArrayPool<ulong>.Shared.Return(groupKeys);
-        ArrayPool<ulong>.Shared.Return(groupCounts);
+        ArrayPool<ulong>.Shared.Return(scratch);
         return sums;
     }
 
@@ -156,6 +155,18 @@ internal static class TieCounts
         internal int Home(ulong key) => (int)((key * 0x9E37_79B9_7F4A_7C15UL) >> _shift);
 
         internal int Next(int slot) => (slot + 1) & (Size - 1);
+
+        /// <summary>The slot of a key that is in the table.</summary>
+        internal int SlotOf(ulong key)
+        {
+            int slot = Home(key);
+            while (Keys[slot] != key)
+            {
+                slot = Next(slot);
+            }
+
+            return slot;
+        }
 
         /// <summary>Puts a new key in its first empty slot, with its two log-loss terms when needed; returns the slot.</summary>
         internal int Insert(ulong key, double score)
