@@ -3,7 +3,7 @@ namespace ClassicalML.Evaluation;
 /// <summary>
 /// The one place where scores are sorted. Every ranking metric (ROC, PR, AUC, AP, threshold
 /// selection, the streaming evaluator) goes through <see cref="SortByClass(ReadOnlySpan{bool}, ReadOnlySpan{double})"/> and walks the
-/// result with <see cref="TieGroups"/>; <see cref="BinaryEvaluation.Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, double, double, ZeroDivision)"/> first tries <see cref="TieCounts"/>,
+/// result with <see cref="TieGroups"/>, or, for the unweighted AUC and AP alone, through <see cref="Rank"/> (same bits, pooled buffers); <see cref="BinaryEvaluation.Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, double, double, ZeroDivision)"/> first tries <see cref="TieCounts"/>,
 /// which needs only the distinct scores sorted when there are few of them.
 /// </summary>
 /// <remarks>
@@ -13,7 +13,8 @@ namespace ClassicalML.Evaluation;
 /// digit), and a merge walk over the two sorted runs yields each group of tied scores with its
 /// positive and negative counts. Sorting the classes apart means no label has to travel with
 /// its key: memory is one <see cref="ulong"/> array of length n and one scratch array of
-/// length max(P, N): at most 16 bytes per score, 8 + 8·max(P, N)/n in general.
+/// length max(P, N): at most 16 bytes per score, 8 + 8·max(P, N)/n in general. Digits of 10 bits, not 11: 1,024
+/// buckets fit the first-level cache and TLB, and a pass scattered 2–2.5× faster on the project's machine (#18).
 /// </remarks>
 internal static partial class ScoreOrder
 {
