@@ -50,7 +50,8 @@ if (args.Length >= 3 && args[0] == "--csv-to-arrow")
 
 bool quick = args.Contains("--short");
 bool inProcess = args.Contains("--in-process");
-IConfig config = DefaultConfig.Instance;
+// The generated boilerplate project's build takes minutes when the shared machine is loaded (the default timeout is 2).
+IConfig config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(15));
 if (quick)
 {
     // --in-process: run in this process (no generated project to build, which can time out on the shared machine).

@@ -23,7 +23,7 @@ public static class PrecisionRecall
     public static double AveragePrecision(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
     {
         Preconditions.CheckBinaryInput(labels, scores);
-        return RankingSums.From(ScoreOrder.SortByClass(labels, scores)).AveragePrecision;
+        return ScoreOrder.Rank(labels, scores).AveragePrecision;
     }
 
     /// <summary>

@@ -3,25 +3,26 @@ namespace ClassicalML.Evaluation;
 /// <summary>
 /// The one place where scores are sorted. Every ranking metric (ROC, PR, AUC, AP, threshold
 /// selection, the streaming evaluator) goes through <see cref="SortByClass(ReadOnlySpan{bool}, ReadOnlySpan{double})"/> and walks the
-/// result with <see cref="TieGroups"/>; <see cref="BinaryEvaluation.Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, double, double, ZeroDivision)"/> first tries <see cref="TieCounts"/>,
+/// result with <see cref="TieGroups"/>, or, for the unweighted AUC and AP alone, through <see cref="Rank"/> (same bits, pooled buffers); <see cref="BinaryEvaluation.Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, double, double, ZeroDivision)"/> first tries <see cref="TieCounts"/>,
 /// which needs only the distinct scores sorted when there are few of them.
 /// </summary>
 /// <remarks>
 /// Hand-written because .NET has no radix sort. Scores become order-preserving 64-bit keys
 /// (<see cref="Key"/>), the keys of positives and of negatives are sorted separately with an LSD
-/// radix sort (six passes of 11-bit digits, O(n), a pass skipped when every key has the same
+/// radix sort (seven passes of 10-bit digits, O(n), a pass skipped when every key has the same
 /// digit), and a merge walk over the two sorted runs yields each group of tied scores with its
 /// positive and negative counts. Sorting the classes apart means no label has to travel with
 /// its key: memory is one <see cref="ulong"/> array of length n and one scratch array of
-/// length max(P, N): at most 16 bytes per score, 8 + 8·max(P, N)/n in general.
+/// length max(P, N): at most 16 bytes per score, 8 + 8·max(P, N)/n in general. Digits of 10 bits, not 11: 1,024
+/// buckets fit the first-level cache and TLB, and a pass scattered 2–2.5× faster on the project's machine (#18).
 /// </remarks>
-internal static class ScoreOrder
+internal static partial class ScoreOrder
 {
     private const ulong SignBit = 0x8000_0000_0000_0000UL;
-    private const int DigitBits = 11;
+    private const int DigitBits = 10; // 1,024 buckets: a pass scatters 2–2.5× faster here than with 2,048 (issue #18)
     private const int Radix = 1 << DigitBits;
     private const ulong DigitMask = Radix - 1;
-    private const int Passes = 6; // 6 × 11 = 66 ≥ 64 bits
+    private const int Passes = 7; // 7 × 10 = 70 ≥ 64 bits; scores in [0, 1] share the top digit, so six are made
 
     /// <summary>
     /// An order-preserving unsigned key of a finite double: a &lt; b ⇔ Key(a) &lt; Key(b), and
@@ -56,8 +57,18 @@ internal static class ScoreOrder
     /// </summary>
     internal static ulong[] SplitByClass(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, out int positives)
     {
+        ulong[] keys = GC.AllocateUninitializedArray<ulong>(scores.Length);
+        positives = SplitByClass(labels, scores, keys);
+        return keys;
+    }
+
+    /// <summary>
+    /// Like <see cref="SplitByClass(ReadOnlySpan{bool}, ReadOnlySpan{double}, out int)"/> into <paramref name="keys"/> (at
+    /// least n long, for a rented buffer); returns the number of positives.
+    /// </summary>
+    internal static int SplitByClass(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, Span<ulong> keys)
+    {
         int n = scores.Length;
-        ulong[] keys = GC.AllocateUninitializedArray<ulong>(n);
         int front = 0;
         int back = n;
         for (int i = 0; i < n; i++)
@@ -72,8 +83,7 @@ internal static class ScoreOrder
             back -= 1 - positive;
         }
 
-        positives = front;
-        return keys;
+        return front;
     }
 
     /// <summary>
@@ -170,7 +180,7 @@ internal static class ScoreOrder
         return SortInPlace(keys, positiveKeys.Length);
     }
 
-    /// <summary>Sorts the two runs of split keys (<see cref="SplitByClass"/>) in place, each ascending.</summary>
+    /// <summary>Sorts the two runs of split keys (<see cref="SplitByClass(ReadOnlySpan{bool}, ReadOnlySpan{double}, out int)"/>) in place, each ascending.</summary>
     internal static SortedKeys SortInPlace(ulong[] keys, int positives)
     {
         // One scratch buffer for both runs, sorted one after the other: max(P, N) keys, not n.
@@ -192,17 +202,8 @@ internal static class ScoreOrder
             return;
         }
 
-        // All digit histograms in one read of the keys.
         int[] counts = new int[Passes * Radix];
-        foreach (ulong key in keys)
-        {
-            counts[(int)(key & DigitMask)]++;
-            counts[Radix + (int)((key >> DigitBits) & DigitMask)]++;
-            counts[(2 * Radix) + (int)((key >> (2 * DigitBits)) & DigitMask)]++;
-            counts[(3 * Radix) + (int)((key >> (3 * DigitBits)) & DigitMask)]++;
-            counts[(4 * Radix) + (int)((key >> (4 * DigitBits)) & DigitMask)]++;
-            counts[(5 * Radix) + (int)(key >> (5 * DigitBits))]++;
-        }
+        CountDigits(keys, counts);
 
         Span<ulong> source = keys;
         Span<ulong> target = buffer;
@@ -236,6 +237,21 @@ internal static class ScoreOrder
         if (source != keys)
         {
             source.CopyTo(keys);
+        }
+    }
+
+    /// <summary>All digit histograms of <paramref name="keys"/> in one read, added to <paramref name="counts"/> (<see cref="Passes"/> × <see cref="Radix"/>).</summary>
+    private static void CountDigits(ReadOnlySpan<ulong> keys, int[] counts)
+    {
+        foreach (ulong key in keys)
+        {
+            counts[(int)(key & DigitMask)]++;
+            counts[Radix + (int)((key >> DigitBits) & DigitMask)]++;
+            counts[(2 * Radix) + (int)((key >> (2 * DigitBits)) & DigitMask)]++;
+            counts[(3 * Radix) + (int)((key >> (3 * DigitBits)) & DigitMask)]++;
+            counts[(4 * Radix) + (int)((key >> (4 * DigitBits)) & DigitMask)]++;
+            counts[(5 * Radix) + (int)((key >> (5 * DigitBits)) & DigitMask)]++;
+            counts[(6 * Radix) + (int)(key >> (6 * DigitBits))]++;
         }
     }
 
