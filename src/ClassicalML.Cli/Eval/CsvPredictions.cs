@@ -161,10 +161,13 @@ internal sealed class CsvPredictions : PredictionFile
     /// <summary>File length divided by the mean line length of the first 64 KB.</summary>
     private static long EstimateRows(string path)
     {
-        var length = new FileInfo(path).Length;
-        var sample = new byte[(int)Math.Min(length, CsvTextChecks.SniffBytes)];
+        // The open stream's length is the file's, also through a symbolic link (FileInfo.Length is the link's own size).
+        long length;
+        byte[] sample;
         using (var stream = File.OpenRead(path))
         {
+            length = stream.Length;
+            sample = new byte[(int)Math.Min(length, CsvTextChecks.SniffBytes)];
             stream.ReadExactly(sample);
         }
 
