@@ -149,6 +149,46 @@ public sealed class EvalInputTests : IDisposable
     }
 
     [Theory]
+    [InlineData(10_000)] // every group decoded in place, behind the rows earlier groups kept
+    [InlineData(1000)] // past the exact capacity: the groups that do not fit are decoded aside and streamed
+    public async Task Eval_ParquetManyRowGroupsWithSkippedRows_SameJsonAsTheCsvOfTheSameRows(int exactCapacity)
+    {
+        var random = new Random(11);
+        var labels = new int?[5003];
+        var scores = new float?[labels.Length];
+        var csv = new StringBuilder("label,score\n");
+        for (var i = 0; i < labels.Length; i++)
+        {
+            labels[i] = random.NextDouble() < 0.01 ? null : random.NextDouble() < 0.3 ? 1 : 0;
+            scores[i] = random.NextDouble() < 0.01 ? null : (float)Math.Round((labels[i] == 1 ? 0.25 : 0) + (0.75 * random.NextDouble()), 3);
+            csv.Append(labels[i]?.ToString(CultureInfo.InvariantCulture)).Append(',')
+                .Append(((double?)scores[i])?.ToString("R", CultureInfo.InvariantCulture)).Append('\n'); // the float's exact value
+        }
+
+        var parquet = files.PathOf("many.parquet");
+        await WriteParquet(parquet, labels, scores, rowGroup: 97);
+        var csvPath = files.File("many.csv", csv.ToString());
+
+        string Run(string path)
+        {
+            using var stdout = new StringWriter();
+            using var stderr = new StringWriter();
+            Assert.Equal(0, CliApp.Run(["eval", path, "--missing", "skip", "--format", "json"], stdout, stderr, exactCapacity));
+            return stdout.ToString();
+        }
+
+        JsonElement fromParquet = JsonOf((0, Run(parquet), string.Empty));
+        JsonElement fromCsv = JsonOf((0, Run(csvPath), string.Empty));
+
+        Assert.Equal("Parquet, 52 row group(s)", fromParquet.GetProperty("file_format").GetString());
+        Assert.True(fromParquet.GetProperty("skipped_rows").GetInt32() > 50);
+        foreach (var name in new[] { "n", "skipped_rows", "positives", "roc_auc", "average_precision", "log_loss", "f1", "ranking_exact" })
+        {
+            Assert.Equal(fromCsv.GetProperty(name).ToString(), fromParquet.GetProperty(name).ToString());
+        }
+    }
+
+    [Theory]
     [InlineData(new[] { 1, 0, 1, 0, 0, 2, 1 }, 0f, "row 6: ")] // a third class after rows the fast loop took: the full rules name its row
     [InlineData(new[] { 1, 0, 1, 0, 0, 1, 1 }, float.PositiveInfinity, "row 6: the score is ")] // so does an infinite score
     public async Task Eval_ParquetRowRefusedAfterPlainRows_NamesItsRow(int[] labels, float sixthScore, string expected)

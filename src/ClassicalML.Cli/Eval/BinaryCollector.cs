@@ -92,6 +92,32 @@ internal sealed class BinaryCollector
         return true;
     }
 
+    /// <summary>
+    /// Room for <paramref name="n"/> scores at <paramref name="offset"/> (at or after the rows committed so far) in the
+    /// kept array, for a reader that decodes the next block while the current one is still being classified; false while
+    /// streaming or when the array is too short. <see cref="MoveToEnd"/> then moves them behind the committed rows.
+    /// </summary>
+    public bool TryReserveAt(int offset, int n, out Memory<double> rowScores)
+    {
+        if (streaming is not null || offset < count || (long)offset + n > scores.Length)
+        {
+            rowScores = default;
+            return false;
+        }
+
+        rowScores = scores.AsMemory(offset, n);
+        return true;
+    }
+
+    /// <summary>Moves <paramref name="n"/> scores reserved at <paramref name="offset"/> to just behind the committed rows.</summary>
+    public void MoveToEnd(int offset, int n)
+    {
+        if (offset != count)
+        {
+            scores.AsSpan(offset, n).CopyTo(scores.AsSpan(count)); // overlapping ranges are copied as if through a temporary
+        }
+    }
+
     /// <summary>Keeps the first <paramref name="kept"/> rows of the room given by <see cref="TryReserve"/>.</summary>
     public void Commit(int kept) => count += kept;
 

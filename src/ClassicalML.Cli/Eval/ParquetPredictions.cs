@@ -72,43 +72,87 @@ internal sealed class ParquetPredictions : ColumnarPredictions
             throw ColumnError(label, $"the label column has Parquet type {TypeName(labelField)}", "Store labels as Boolean, numbers or text.");
         }
 
-        var buffers = new ParquetColumnBuffers(); // one group's worth, reused: fresh buffers would be faulted in per group
-        for (var g = 0; g < reader.RowGroupCount; g++)
+        // Two sets of one group's buffers, reused: group g + 1 is decoded (Parquet.Net, Snappy) on a second thread while
+        // this one classifies group g, so reading takes about the longer of the two instead of their sum on two cores.
+        // The reader is used by one thread at a time: each decode is awaited before the next one starts.
+        ParquetColumnBuffers[] sets = [new(), new()];
+        var collector = rows.Collector;
+        var next = reader.RowGroupCount > 0 ? Launch(0, checked((int)collector.Count), label, score, labelKind.Value, collector, sets[0]) : null;
+        try
         {
-            ReadGroup(g, label, score, labelKind.Value, rows, buffers);
+            for (var g = 0; g < reader.RowGroupCount; g++)
+            {
+                var group = next!.GetAwaiter().GetResult();
+                next = g + 1 < reader.RowGroupCount
+                    ? Launch(g + 1, checked((int)collector.Count + group.Rows), label, score, labelKind.Value, collector, sets[(g + 1) % 2])
+                    : null;
+                Classify(group, label, score, labelKind.Value, rows, sets[g % 2]);
 
-            // What Parquet.Net allocates per column chunk and does not pool is garbage once the group is read:
-            // collecting after each group keeps memory at one group's worth and returns it before the evaluator's own
-            // allocation, instead of letting ten groups of garbage pile up.
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
+                // What Parquet.Net allocates per column chunk and does not pool is garbage once the group is read:
+                // collecting after each group keeps memory at about two groups' worth and returns it before the
+                // evaluator's own allocation, instead of letting ten groups of garbage pile up.
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
+            }
+        }
+        finally
+        {
+            // After an error in group g the decode of g + 1 may still be running: let it end before the reader is disposed.
+            next?.ContinueWith(static _ => { }, TaskScheduler.Default).Wait();
         }
     }
 
-    /// <summary>Reads row group <paramref name="g"/> into the collector, through <paramref name="buffers"/>.</summary>
-    private void ReadGroup(int g, int label, int score, LabelKind labelKind, BinaryRows rows, ParquetColumnBuffers buffers)
+    /// <summary>
+    /// One decoded row group: its scores (in the collector's kept array at <paramref name="At"/> when it had room, -1
+    /// otherwise) and its labels as numbers or as text.
+    /// </summary>
+    private readonly record struct DecodedGroup(int Rows, int At, Memory<double> Scores, Memory<double> Labels, string?[]? Texts);
+
+    /// <summary>
+    /// Starts decoding row group <paramref name="g"/> on the thread pool, its scores straight into the collector's kept
+    /// array at <paramref name="at"/> (where they belong if every earlier row is kept) when there is room there.
+    /// </summary>
+    private Task<DecodedGroup> Launch(int g, int at, int label, int score, LabelKind labelKind, BinaryCollector collector, ParquetColumnBuffers buffers)
+    {
+        var rowsInGroup = reader.Metadata?.RowGroups[g].NumRows ?? -1;
+        var direct = rowsInGroup is >= 0 and <= int.MaxValue && collector.TryReserveAt(at, (int)rowsInGroup, out var target) ? target : default;
+        return Task.Run(() => Decode(g, direct.IsEmpty && rowsInGroup != 0 ? -1 : at, direct, label, score, labelKind, buffers));
+    }
+
+    /// <summary>Decodes row group <paramref name="g"/>'s two columns, the scores into <paramref name="target"/> when given.</summary>
+    private DecodedGroup Decode(int g, int at, Memory<double> target, int label, int score, LabelKind labelKind, ParquetColumnBuffers buffers)
     {
         var (scoreField, labelField) = (fields[score], fields[label]);
-        var collector = rows.Collector;
         using var group = reader.OpenRowGroupReader(g);
         var n = checked((int)group.RowCount);
+        if (at >= 0 && target.Length != n)
+        {
+            throw Unreadable(Path, new InvalidDataException($"row group {g} has {n} rows, its metadata says {target.Length}"));
+        }
 
-        // Scores go straight into the collector's array (and labels into its flags) when it has room for the group.
-        var direct = collector.TryReserve(n, out var keptScores, out var keptLabels);
-        var (scoreMemory, labels, texts) = Guard(() => (
-            buffers.Numbers(group, scoreField, n, slot: 0, direct ? keptScores : default),
+        return Guard(() => new DecodedGroup(n, at,
+            buffers.Numbers(group, scoreField, n, slot: 0, target),
             labelKind == LabelKind.Text ? default : buffers.Numbers(group, labelField, n, slot: 1),
             labelKind == LabelKind.Text ? group.ReadStrings(labelField, n) : null));
-        var scores = scoreMemory.Span[..n];
-        var positives = direct ? keptLabels.Span : buffers.Flags(n);
-        var kept = ReadBlock(rows, label, score, labelKind, labels.Span, texts, scores, positives);
-        if (direct)
+    }
+
+    /// <summary>Applies the label and missing-value rules to a decoded group and adds its kept rows to the collector.</summary>
+    private void Classify(DecodedGroup group, int label, int score, LabelKind labelKind, BinaryRows rows, ParquetColumnBuffers buffers)
+    {
+        var collector = rows.Collector;
+        if (group.At >= 0)
         {
-            collector.Commit(kept);
+            // Decoded in place, behind the rows committed so far (fewer than expected if an earlier group skipped rows).
+            collector.MoveToEnd(group.At, group.Rows);
+            _ = collector.TryReserve(group.Rows, out var keptScores, out var keptLabels);
+            collector.Commit(ReadBlock(rows, label, score, labelKind, group.Labels.Span, group.Texts, keptScores.Span, keptLabels.Span));
+            return;
         }
-        else
-        {
-            collector.AddBlock(positives[..kept], scores[..kept]);
-        }
+
+        // Not in place: the group did not fit where it was decoded; if the next group did, these rows fit without a resize.
+        var scores = group.Scores.Span[..group.Rows];
+        var positives = buffers.Flags(group.Rows);
+        var kept = ReadBlock(rows, label, score, labelKind, group.Labels.Span, group.Texts, scores, positives);
+        collector.AddBlock(positives[..kept], scores[..kept]);
     }
 
     public override void ReadMulticlass(int actual, int predicted, MulticlassRows rows)
