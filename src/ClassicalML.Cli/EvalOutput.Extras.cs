@@ -123,7 +123,8 @@ internal static partial class EvalOutput
             yield return (Invariant($"Operating point ({rule.Text}): score >= {Format(p.Threshold, "R")} is positive"),
             [
                 .. OtherScaleRow(x.OtherScale), ("TP", Format(p.TruePositives, "0.######")), ("FP", Format(p.FalsePositives, "0.######")), ("TN", Format(p.TrueNegatives, "0.######")), ("FN", Format(p.FalseNegatives, "0.######")),
-                ("Precision", Format(p.Precision)), ("Recall", Format(p.Recall)), ("FPR", Format(p.FalsePositiveRate)), ("F1", Format(p.F1)), (rule.ValueName, Format(p.Value)),
+                ("Precision", Format(p.Precision)), ("Recall", Format(p.Recall)), ("FPR", Format(p.FalsePositiveRate)), ("F1", Format(p.F1)),
+                .. (rule.ValueName.Equals("f1", StringComparison.OrdinalIgnoreCase) ? [] : new[] { (rule.ValueName, Format(p.Value)) }), // max-f1's value is the F1 row
             ]);
         }
 

@@ -21,7 +21,7 @@ public sealed class ThresholdScalesTests
     public void OnOtherScale_PlattProbabilities_ExactBothWays()
     {
         var (labels, raw) = Sample(400, seed: 3);
-        var probability = PlattCalibrator.Fit(labels, raw).Calibrate(raw);
+        var probability = PlattScaling.Fit(labels, raw).Calibrate(raw);
         var onProbability = ThresholdSelection.MaximizeF1(labels, probability);
 
         var toRaw = ThresholdSelection.OnOtherScale(probability, raw, onProbability.Threshold);
@@ -42,7 +42,7 @@ public sealed class ThresholdScalesTests
         // Raw scores 1..6; the isotonic fit pools 2 and 3 into one step (labels 1, 0 → 1/2).
         double[] raw = [1, 2, 3, 4, 5, 6];
         bool[] labels = [false, true, false, true, true, true];
-        var probability = IsotonicCalibrator.Fit(labels, raw).Calibrate(raw);
+        var probability = IsotonicCalibration.Fit(labels, raw).Calibrate(raw);
         Assert.Equal([0, 0.5, 0.5, 1, 1, 1], probability); // the flat step
 
         var fromProbability = ThresholdSelection.OnOtherScale(probability, raw, 0.5);

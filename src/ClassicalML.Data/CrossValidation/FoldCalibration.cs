@@ -19,8 +19,8 @@ namespace ClassicalML.Data.Training;
 /// part: their labels and features never reach the calibrator, so calibration is measured on rows it never saw.
 /// Why ClassicalML.Evaluation's calibrators rather than ML.NET's <c>Calibrators.Platt</c> / <c>Isotonic</c> estimators:
 /// the scores to fit come from k inner models, so they are arrays, not one model's scored view; and ML.NET's isotonic
-/// (PAV) calibrator is a step function, while <see cref="IsotonicCalibrator"/> is scikit-learn's interpolated fit,
-/// checked against it to 1e-12, as <see cref="PlattCalibrator"/> is against <c>_SigmoidCalibration</c>.
+/// (PAV) calibrator is a step function, while <see cref="IsotonicCalibration"/> is scikit-learn's interpolated fit,
+/// checked against it to 1e-12, as <see cref="PlattScaling"/> is against <c>_SigmoidCalibration</c>.
 /// </remarks>
 internal static class FoldCalibration
 {

@@ -2,7 +2,7 @@ namespace ClassicalML.Evaluation;
 
 /// <summary>
 /// A fitted monotone map from a model's score to a calibrated probability of the positive class: Platt's sigmoid
-/// (<see cref="PlattCalibrator"/>) or isotonic regression (<see cref="IsotonicCalibrator"/>), fitted on
+/// (<see cref="PlattScaling"/>) or isotonic regression (<see cref="IsotonicCalibration"/>), fitted on
 /// (labels, scores[, weights]) of rows the model was not trained on (validation or out-of-fold rows).
 /// </summary>
 /// <remarks>
@@ -50,7 +50,7 @@ public abstract class ScoreCalibrator
     public static ScoreCalibrator Fit(CalibrationMethod method, ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
     {
         Preconditions.CheckDefined(method, nameof(method));
-        return method == CalibrationMethod.Platt ? PlattCalibrator.Fit(labels, scores) : IsotonicCalibrator.Fit(labels, scores);
+        return method == CalibrationMethod.Platt ? PlattScaling.Fit(labels, scores) : IsotonicCalibration.Fit(labels, scores);
     }
 
     /// <summary>Fits the calibrator <paramref name="method"/> on weighted rows (scikit-learn's <c>sample_weight</c>).</summary>
@@ -64,6 +64,6 @@ public abstract class ScoreCalibrator
     public static ScoreCalibrator Fit(CalibrationMethod method, ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, ReadOnlySpan<double> weights)
     {
         Preconditions.CheckDefined(method, nameof(method));
-        return method == CalibrationMethod.Platt ? PlattCalibrator.Fit(labels, scores, weights) : IsotonicCalibrator.Fit(labels, scores, weights);
+        return method == CalibrationMethod.Platt ? PlattScaling.Fit(labels, scores, weights) : IsotonicCalibration.Fit(labels, scores, weights);
     }
 }

@@ -76,7 +76,7 @@ public class CalibratedCrossValidationTests
         var split = new StratifiedKFold(4, shuffle: true, seed: 3).Split<bool>(noisy.BinaryLabels());
         var result = CrossValidation.Run(noisy.ToDataView(ml), TrainingData.Logistic(ml), split, new CrossValidationOptions { Calibration = CalibrationMethod.Isotonic });
         var oof = result.OutOfFold;
-        var inSample = IsotonicCalibrator.Fit(oof.Labels.AsSpan(), oof.RawScores.AsSpan()).Calibrate(oof.RawScores.AsSpan());
+        var inSample = IsotonicCalibration.Fit(oof.Labels.AsSpan(), oof.RawScores.AsSpan()).Calibrate(oof.RawScores.AsSpan());
 
         double leakFree = Calibration.Curve(oof.Labels.AsSpan(), oof.Scores.AsSpan()).ExpectedCalibrationError;
         double optimistic = Calibration.Curve(oof.Labels.AsSpan(), inSample).ExpectedCalibrationError;

@@ -18,7 +18,7 @@ public sealed class CalibratorTests
     {
         var c = Cases.Value[name];
 
-        var iso = Fit(c, CalibrationMethod.Isotonic) as IsotonicCalibrator;
+        var iso = Fit(c, CalibrationMethod.Isotonic) as IsotonicCalibration;
 
         Assert.NotNull(iso);
         Assert.Equal(BinaryFixtures.Doubles(c.GetProperty("isotonic_x")), iso.Thresholds);
@@ -32,7 +32,7 @@ public sealed class CalibratorTests
     {
         var c = Cases.Value[name];
 
-        var platt = (PlattCalibrator)Fit(c, CalibrationMethod.Platt);
+        var platt = (PlattScaling)Fit(c, CalibrationMethod.Platt);
 
         // The optimum of the same objective (scipy's Newton, gradient ~1e-15): to 1e-9.
         BinaryFixtures.AssertClose(c.GetProperty("platt_a_exact").GetDouble(), platt.Slope, $"{name} A", 1e-9);
@@ -91,9 +91,9 @@ public sealed class CalibratorTests
     [Fact]
     public void Fit_BadInput_RefusedNamingTheArgument()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => PlattCalibrator.Fit([true, false], [0.1, 0.2], [1, -1]));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => PlattScaling.Fit([true, false], [0.1, 0.2], [1, -1]));
         Assert.StartsWith("weights[1] is -1; it must be a finite number of at least 0.", e.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => IsotonicCalibrator.Fit([true, false], [0.1, double.NaN]));
+        Assert.Throws<ArgumentException>(() => IsotonicCalibration.Fit([true, false], [0.1, double.NaN]));
         Assert.Throws<ArgumentOutOfRangeException>(() => ScoreCalibrator.Fit((CalibrationMethod)7, [true], [0.1]));
     }
 

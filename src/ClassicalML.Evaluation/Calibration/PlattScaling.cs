@@ -15,9 +15,9 @@ namespace ClassicalML.Evaluation;
 /// hundred rows and only to about 1e-4 on a handful (a flat objective); tests/reference/make_calibrator_fixtures.py
 /// records both its answer and the exact optimum. Usually A &lt; 0: a higher score, a higher probability.</para>
 /// </remarks>
-public sealed class PlattCalibrator : ScoreCalibrator
+public sealed class PlattScaling : ScoreCalibrator
 {
-    private PlattCalibrator(double slope, double offset)
+    private PlattScaling(double slope, double offset)
     {
         Slope = slope;
         Offset = offset;
@@ -42,7 +42,7 @@ public sealed class PlattCalibrator : ScoreCalibrator
     /// <param name="scores">One finite score per label.</param>
     /// <returns>The fitted calibrator.</returns>
     /// <exception cref="ArgumentException">The inputs are empty, differ in length, or a score is NaN or infinite.</exception>
-    public static PlattCalibrator Fit(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
+    public static PlattScaling Fit(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
     {
         Preconditions.CheckBinaryInput(labels, scores);
         return Minimize(labels, scores, default);
@@ -55,7 +55,7 @@ public sealed class PlattCalibrator : ScoreCalibrator
     /// <returns>The fitted calibrator.</returns>
     /// <exception cref="ArgumentException">The inputs are empty, differ in length, a score is not finite, or every weight is 0.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A weight is negative or not finite.</exception>
-    public static PlattCalibrator Fit(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, ReadOnlySpan<double> weights)
+    public static PlattScaling Fit(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, ReadOnlySpan<double> weights)
     {
         Preconditions.CheckBinaryInput(labels, scores);
         Preconditions.CheckWeights(labels, weights);
@@ -64,7 +64,7 @@ public sealed class PlattCalibrator : ScoreCalibrator
 
     // Hand-written: MathNet's minimisers stop at a gradient tolerance on the raw sum; this is Lin, Lin and Weng's
     // safeguarded Newton method for exactly this two-parameter problem, run to the optimum.
-    private static PlattCalibrator Minimize(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, ReadOnlySpan<double> weights)
+    private static PlattScaling Minimize(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, ReadOnlySpan<double> weights)
     {
         double prior1 = 0;
         double prior0 = 0;
@@ -125,7 +125,7 @@ public sealed class PlattCalibrator : ScoreCalibrator
             }
         }
 
-        return new PlattCalibrator(a, b);
+        return new PlattScaling(a, b);
     }
 
     private static double Objective(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, ReadOnlySpan<double> weights, double a, double b, double hiTarget, double loTarget)

@@ -18,14 +18,14 @@ namespace ClassicalML.Evaluation;
 /// (<see cref="ThresholdSelection.OnOtherScale"/>). Matches scikit-learn to 1e-12
 /// (tests/reference/make_calibrator_fixtures.py).</para>
 /// </remarks>
-public sealed class IsotonicCalibrator : ScoreCalibrator
+public sealed class IsotonicCalibration : ScoreCalibrator
 {
     private const double Resolution = 1e-15; // numpy's finfo(float64).resolution, scikit-learn's _make_unique tolerance
 
     private readonly double[] _x;
     private readonly double[] _y;
 
-    private IsotonicCalibrator(double[] x, double[] y)
+    private IsotonicCalibration(double[] x, double[] y)
     {
         _x = x;
         _y = y;
@@ -67,7 +67,7 @@ public sealed class IsotonicCalibrator : ScoreCalibrator
     /// <param name="scores">One finite score per label.</param>
     /// <returns>The fitted calibrator.</returns>
     /// <exception cref="ArgumentException">The inputs are empty, differ in length, or a score is NaN or infinite.</exception>
-    public static IsotonicCalibrator Fit(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
+    public static IsotonicCalibration Fit(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
     {
         Preconditions.CheckBinaryInput(labels, scores);
         return Build(labels, scores, default);
@@ -80,14 +80,14 @@ public sealed class IsotonicCalibrator : ScoreCalibrator
     /// <returns>The fitted calibrator.</returns>
     /// <exception cref="ArgumentException">The inputs are empty, differ in length, a score is not finite, or every weight is 0.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A weight is negative or not finite.</exception>
-    public static IsotonicCalibrator Fit(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, ReadOnlySpan<double> weights)
+    public static IsotonicCalibration Fit(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, ReadOnlySpan<double> weights)
     {
         Preconditions.CheckBinaryInput(labels, scores);
         Preconditions.CheckWeights(labels, weights);
         return Build(labels, scores, weights);
     }
 
-    private static IsotonicCalibrator Build(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, ReadOnlySpan<double> weights)
+    private static IsotonicCalibration Build(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, ReadOnlySpan<double> weights)
     {
         // numpy's lexsort((y, X)) is stable: by score, then label, then row.
         var rows = new List<int>(labels.Length);
@@ -188,7 +188,7 @@ public sealed class IsotonicCalibrator : ScoreCalibrator
     }
 
     /// <summary>scikit-learn's <c>trim_duplicates</c>: drop an interior point whose value equals both neighbours'.</summary>
-    private static IsotonicCalibrator Trim(double[] x, double[] y)
+    private static IsotonicCalibration Trim(double[] x, double[] y)
     {
         var keptX = new List<double>(x.Length);
         var keptY = new List<double>(y.Length);
@@ -201,6 +201,6 @@ public sealed class IsotonicCalibrator : ScoreCalibrator
             }
         }
 
-        return new IsotonicCalibrator([.. keptX], [.. keptY]);
+        return new IsotonicCalibration([.. keptX], [.. keptY]);
     }
 }
