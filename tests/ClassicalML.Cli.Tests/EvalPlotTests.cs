@@ -86,15 +86,15 @@ public sealed class EvalPlotTests : IDisposable
     }
 
     [Fact]
-    public void Plot_Weighted_WritesRocAndPrAndSaysWhyNoReliabilityDiagram()
+    public void Plot_Weighted_WritesAllThreeFiguresWithTheWeightedReliabilityCurve()
     {
         string dir = runner.PathOf("weighted");
 
         var (exit, stdout, stderr) = CliRunner.Run("eval", Sample("pandas_weighted.csv"), "--weight-column", "w", "--plot", dir, "--format", "json");
 
         Assert.True(exit == 0, stderr);
-        Assert.Equal(2, Listed(stdout).Length);
-        Assert.Contains("weighted reliability curves are not in this version", Assert.Single(Notes(stdout)), StringComparison.Ordinal);
+        Assert.Equal([Path.Combine(dir, "roc.png"), Path.Combine(dir, "pr.png"), Path.Combine(dir, "reliability.png")], Listed(stdout));
+        Assert.Empty(Notes(stdout));
     }
 
     [Fact]

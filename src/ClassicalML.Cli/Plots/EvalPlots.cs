@@ -88,10 +88,10 @@ internal static class EvalPlots
         PrecisionRecallCurve pr = weights is null ? PrecisionRecall.Curve(labels, scores) : PrecisionRecall.Curve(labels, scores, weights);
         double auc = weights is null ? Roc.Auc(labels, scores) : Roc.Auc(labels, scores, weights);
         double ap = weights is null ? PrecisionRecall.AveragePrecision(labels, scores) : PrecisionRecall.AveragePrecision(labels, scores, weights);
-        missing = calibration is not null ? null
-            : weights is not null ? "weighted reliability curves are not in this version (drop --weight-column for the diagram)"
-            : NotProbabilities(scores, name);
-        calibration ??= missing is null ? Calibration.Curve(labels, scores, bins.Count, bins.Strategy) : null;
+        missing = calibration is not null ? null : NotProbabilities(scores, name);
+        calibration ??= missing is not null ? null
+            : weights is null ? Calibration.Curve(labels, scores, bins.Count, bins.Strategy)
+            : Calibration.Curve(labels, scores, weights, bins.Count, bins.Strategy);
         return new PlotModel(name, roc, Defined(roc, auc), pr, Defined(roc, ap), calibration, point);
     }
 
