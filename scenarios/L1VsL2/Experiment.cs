@@ -292,7 +292,7 @@ internal static class Experiment
                 foreach (var (which, lambda) in new[] { ("tuned λ", paths.Tuned(d, penalty).Lambda), ("smallest λ", paths.Grid[0]) })
                 {
                     var (l1, l2) = RegularizationPath.Strengths(penalty, lambda);
-                    checks.Add((sets[d].Name, penalty, which, lambda, LbfgsConvergence.Check(ml, sets[d].Train, RegularizationPath.Options(l1, l2, sets[d].TrainRows))));
+                    checks.Add((sets[d].Name, penalty, which, lambda, LbfgsConvergence.Check(ml, sets[d].Train, RegularizationPath.Options(l1, l2))));
                 }
             }
         }
@@ -304,7 +304,7 @@ internal static class Experiment
             (r.Graded, "first λ with a zero", r.GradedFirstZeroLambda), (r.Graded, "smallest λ", paths.Grid[0]),
         })
         {
-            checks.Add(($"{set.Name}, draw {r.Draw}", Penalty.L1, which, lambda, LbfgsConvergence.Check(ml, set.Train, RegularizationPath.Options(lambda, 0, set.TrainRows))));
+            checks.Add(($"{set.Name}, draw {r.Draw}", Penalty.L1, which, lambda, LbfgsConvergence.Check(ml, set.Train, RegularizationPath.Options(lambda, 0))));
         }
 
         return checks;

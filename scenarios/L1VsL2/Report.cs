@@ -154,7 +154,7 @@ internal static class Report
     {
         var c = CultureInfo.InvariantCulture;
         return new ReportTable("setup", ["item", "value"])
-            .AddRow("model", "ML.NET LbfgsLogisticRegression (L-BFGS; OWL-QN when L1Regularization > 0), NumberOfThreads = 1, OptimizationTolerance 1e-10 (ML.NET's default 1e-7 stopped half of the checked fits before the weights settled), 1e-12 where λ / n_train < 1E-05 (spambase at λ ≤ 0.02154, where 1e-10 stopped the L1 fit at the smallest λ early) and MaximumNumberOfIterations int.MaxValue (the default); see the convergence table")
+            .AddRow("model", "ML.NET LbfgsLogisticRegression (L-BFGS; OWL-QN when L1Regularization > 0), NumberOfThreads = 1, OptimizationTolerance 1e-12 (ML.NET's default 1e-7 stopped half of the checked fits before the weights settled, and 1e-10 spambase's L1 fits at weak penalties) and MaximumNumberOfIterations int.MaxValue (the default); see the convergence table")
             .AddRow("objective", "Σᵢ logloss(yᵢ, σ(w·xᵢ + b)) + L1Regularization·‖w‖₁ + (L2Regularization/2)·‖w‖₂², bias not penalized (ML.NET divides it all by n, which moves no minimum; see ml-net-penalty-scaling)")
             .AddRow("penalties", "L1 only: L1Regularization = λ, L2Regularization = 0; L2 only: L1 = 0, L2 = λ (both options default to 1, so each is set explicitly); elastic net: L1 = L2 = λ/2 (scikit-learn's l1_ratio = 0.5 with C = 1/λ)")
             .AddRow("features", "z-scored with NormalizeMeanVariance(fixZero: false), mean and variance from the training rows only")

@@ -18,7 +18,7 @@ public sealed class ConvergenceTests
         var ml = new MLContext(42);
         var set = RegularizationPath.Prepare(ml, Datasets.BreastCancer(), "breast cancer", 7, 0.25, 0.25);
         var (l1, l2) = RegularizationPath.Strengths(penalty, 2.154);
-        var check = LbfgsConvergence.Check(ml, set.Train, RegularizationPath.Options(l1, l2, set.TrainRows));
+        var check = LbfgsConvergence.Check(ml, set.Train, RegularizationPath.Options(l1, l2));
         Assert.True(check.Converged, $"{penalty}: weights moved by {check.WeightChange}, objective by {check.ObjectiveChange}");
     }
 
@@ -34,7 +34,7 @@ public sealed class ConvergenceTests
         var graded = Experiment.GradedSet(ml, settings, 13, 14);
         foreach (var set in new[] { synthetic, graded })
         {
-            var check = LbfgsConvergence.Check(ml, set.Train, RegularizationPath.Options(lambda, 0, set.TrainRows));
+            var check = LbfgsConvergence.Check(ml, set.Train, RegularizationPath.Options(lambda, 0));
             Assert.True(check.Converged, $"{set.Name} λ={lambda}: weights moved by {check.WeightChange}, objective by {check.ObjectiveChange}");
         }
     }
@@ -45,41 +45,32 @@ public sealed class ConvergenceTests
         // Why the scenario sets its own tolerance: ML.NET's default (1e-7) stops before the weights settle.
         var ml = new MLContext(42);
         var set = RegularizationPath.Prepare(ml, Datasets.Spambase(), "spambase", 7, 0.25, 0.25);
-        var options = RegularizationPath.Options(0.01, 0, set.TrainRows);
+        var options = RegularizationPath.Options(0.01, 0);
         options.OptimizationTolerance = 1e-7f;
         Assert.False(LbfgsConvergence.Check(ml, set.Train, options).Converged);
     }
 
-    [Fact]
-    public void ScenarioOptions_SpambaseL1AtTheSmallestLambda_Converge()
+    [Theory]
+    [InlineData(1.0)] // the grid's smallest λ (λ / n_train = 4.35E-06)
+    [InlineData(4.642)] // 0.04642: outside the convergence table, stopped early at 1e-10 too
+    public void ScenarioOptions_SpambaseL1AtWeakPenalties_Converge(double lambdaOverSmallest)
     {
-        // The scenario's hardest fit: spambase's split, L1 at the grid's smallest λ (λ / n_train = 4.35E-06), where one
-        // feature nearly separates part of the rows and the objective is flat along its growing weight.
-        var (ml, set, lambda) = SpambaseAtTheSmallestLambda();
-        var options = RegularizationPath.Options(lambda, 0, set.TrainRows);
-        Assert.Equal(RegularizationPath.WeakPenaltyTolerance, options.OptimizationTolerance);
-        var check = LbfgsConvergence.Check(ml, set.Train, options);
+        // The scenario's hardest fits: spambase's split, L1 at weak penalties, where one feature nearly separates part of
+        // the rows and the objective is flat along its growing weight.
+        var (ml, set, smallest) = SpambaseAtTheSmallestLambda();
+        var check = LbfgsConvergence.Check(ml, set.Train, RegularizationPath.Options(smallest * lambdaOverSmallest, 0));
         Assert.True(check.Converged, $"weights moved by {check.WeightChange}, objective by {check.ObjectiveChange}");
     }
 
     [Fact]
-    public void ScenarioTolerance_SpambaseL1AtTheSmallestLambda_DoesNotConverge()
+    public void HundredTimesLooserTolerance_SpambaseL1AtTheSmallestLambda_DoesNotConverge()
     {
-        // Why fits with a weak penalty per row get the tighter tolerance: at the scenario's usual 1e-10 this fit stops
-        // while the weights still move (by 5.8% in a refit with 1/100 of the tolerance).
+        // Why the scenario's tolerance is 1e-12: at 1e-10 this fit stops while the weights still move (by 5.8% in a
+        // refit with 1/100 of the tolerance).
         var (ml, set, lambda) = SpambaseAtTheSmallestLambda();
-        var options = RegularizationPath.Options(lambda, 0, set.TrainRows);
-        options.OptimizationTolerance = RegularizationPath.Tolerance;
+        var options = RegularizationPath.Options(lambda, 0);
+        options.OptimizationTolerance = RegularizationPath.Tolerance * 100;
         Assert.False(LbfgsConvergence.Check(ml, set.Train, options).Converged);
-    }
-
-    [Fact]
-    public void Options_UseTheTightTolerance_OnlyBelowTheWeakPenaltyPerRow()
-    {
-        Assert.Equal(RegularizationPath.WeakPenaltyTolerance, RegularizationPath.Options(0.01, 0, 2299).OptimizationTolerance);
-        Assert.Equal(RegularizationPath.WeakPenaltyTolerance, RegularizationPath.Options(0.005, 0.005, 2299).OptimizationTolerance);
-        Assert.Equal(RegularizationPath.Tolerance, RegularizationPath.Options(0.01, 0, 500).OptimizationTolerance);
-        Assert.Equal(RegularizationPath.Tolerance, RegularizationPath.Options(0.04642, 0, 2299).OptimizationTolerance);
     }
 
     private static (MLContext Ml, PreparedData Set, double Lambda) SpambaseAtTheSmallestLambda()
