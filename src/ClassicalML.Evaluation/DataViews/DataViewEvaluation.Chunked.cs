@@ -13,11 +13,11 @@ namespace ClassicalML.Evaluation;
 /// </summary>
 public static partial class DataViewEvaluation
 {
-    /// <summary>Rows a chunk: 288 KiB of labels and scores, so a chunk is still in cache when the other thread sums it.</summary>
-    internal const int ChunkRows = 1 << 15;
+    /// <summary>Rows a chunk (576 KiB of labels and scores): few enough hand-overs that waking the other thread is rare on a loaded machine.</summary>
+    internal const int ChunkRows = 1 << 16;
 
     /// <summary>Read chunks waiting to be summed, at most: the reader is ahead of the summing by this many chunks and no more.</summary>
-    private const int WaitingChunks = 4;
+    private const int WaitingChunks = 8;
 
     /// <summary>Labels and scores of up to <see cref="ChunkRows"/> rows, in arrays rented from the shared pool.</summary>
     private sealed class Chunk
