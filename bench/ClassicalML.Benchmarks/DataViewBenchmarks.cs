@@ -17,6 +17,8 @@ public class DataViewBenchmarks
     private bool[] _labels = [];
     private double[] _scores = [];
     private IDataView _view = null!;
+    private double[] _distinctScores = [];
+    private IDataView _distinctView = null!;
 
     /// <summary>Number of rows.</summary>
     [Params(1_000_000, 10_000_000)]
@@ -31,6 +33,11 @@ public class DataViewBenchmarks
         _labels = labels;
         _scores = [.. probabilities.Select(p => (double)p)];
         _view = new DataViewBuilder().AddBoolean("Label", labels).AddSingle("Probability", probabilities).Build();
+
+        // Nearly all-distinct scores (no goal; issue #18's other kind of input): each score halved and nudged by its row's index, kept in [0, 1].
+        float[] distinct = [.. scores.Select((s, i) => (float)((s * 0.5) + (0.5 * i / N)))];
+        _distinctScores = [.. distinct.Select(p => (double)p)];
+        _distinctView = new DataViewBuilder().AddBoolean("Label", labels).AddSingle("Probability", distinct).Build();
     }
 
     /// <summary>The array path on the same values.</summary>
@@ -44,4 +51,12 @@ public class DataViewBenchmarks
     /// <summary>Reading the columns into arrays only.</summary>
     [Benchmark]
     public BinaryPredictions ViewRead() => _view.ReadBinaryPredictions();
+
+    /// <summary>The array path on nearly all-distinct scores (the same labels; more distinct scores than the tie table takes, so the radix sort).</summary>
+    [Benchmark]
+    public BinaryReport ArrayEvaluateDistinct() => BinaryEvaluation.Evaluate(_labels, _distinctScores);
+
+    /// <summary>The adapter on the same nearly all-distinct scores (a Single Probability column).</summary>
+    [Benchmark]
+    public BinaryReport ViewEvaluateDistinct() => _distinctView.EvaluateBinary();
 }

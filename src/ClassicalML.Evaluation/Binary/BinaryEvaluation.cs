@@ -101,15 +101,30 @@ public static class BinaryEvaluation
         Preconditions.CheckDefined(zeroDivision, nameof(zeroDivision));
     }
 
+    /// <summary>
+    /// The unweighted report of rows whose sums were made elsewhere (<see cref="DataViewEvaluation"/> sums a view's rows
+    /// chunk by chunk): the settings checked as <see cref="Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, double, double, ZeroDivision)"/>
+    /// checks them (after the scores), then the same report from the same sums.
+    /// </summary>
+    internal static BinaryReport Report(RowSums rows, double firstNonProbabilityScore, RankingSums ranking, double threshold, double beta, ZeroDivision zeroDivision)
+    {
+        CheckSettings(threshold, beta, zeroDivision);
+        return Report(rows, firstNonProbabilityScore, threshold, beta, zeroDivision, ranking);
+    }
+
     /// <summary>The report of one in-memory evaluation: the loss means over <see cref="RowSums.TotalWeight"/>, null with the first non-probability named.</summary>
-    private static BinaryReport Report(RowSums rows, ReadOnlySpan<double> scores, double threshold, double beta, ZeroDivision zeroDivision, RankingSums ranking)
+    private static BinaryReport Report(RowSums rows, ReadOnlySpan<double> scores, double threshold, double beta, ZeroDivision zeroDivision, RankingSums ranking) =>
+        Report(rows, rows.FirstNonProbability < 0 ? 0.0 : scores[rows.FirstNonProbability], threshold, beta, zeroDivision, ranking);
+
+    /// <summary>The report from the row sums and the first score outside [0, 1] (ignored when every score is a probability).</summary>
+    private static BinaryReport Report(RowSums rows, double firstNonProbabilityScore, double threshold, double beta, ZeroDivision zeroDivision, RankingSums ranking)
     {
         int firstNonProbability = rows.FirstNonProbability;
         string? nonProbability = firstNonProbability < 0
             ? null
             : string.Create(
                 CultureInfo.InvariantCulture,
-                $"scores[{firstNonProbability}] = {Preconditions.Describe(scores[firstNonProbability])} is outside [0, 1], so the scores are not probabilities; reported as null");
+                $"scores[{firstNonProbability}] = {Preconditions.Describe(firstNonProbabilityScore)} is outside [0, 1], so the scores are not probabilities; reported as null");
         double total = rows.TotalWeight;
         return Report(
             rows.Counts.ToCounts(),

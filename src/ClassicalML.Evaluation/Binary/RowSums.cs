@@ -5,7 +5,7 @@ namespace ClassicalML.Evaluation;
 /// log-loss and Brier sums in row order (the order the sums have always been taken in, so the means are bit-identical)
 /// up to the first score outside [0, 1], after which only the counts go on.
 /// </summary>
-internal readonly struct RowSums
+internal readonly partial struct RowSums
 {
     private RowSums(ConfusionTally counts, double logLossSum, double brierSum, int firstNonProbability, ConfusionWeights? weights = null)
     {

@@ -62,7 +62,13 @@ internal static class Preconditions
     /// <summary>Fails on the first NaN or infinite score.</summary>
     /// <exception cref="ArgumentException">A score is NaN or infinite.</exception>
     internal static void CheckScores(ReadOnlySpan<double> scores, string paramName) =>
-        CheckFinite(scores, paramName, "Remove or impute non-finite scores before evaluating.");
+        CheckFinite(scores, paramName, ScoresFix);
+
+    /// <summary>The error <see cref="CheckScores"/> throws for the non-finite score <paramref name="value"/> at <paramref name="row"/>, for callers that see the scores a chunk at a time.</summary>
+    internal static ArgumentException NonFiniteScore(long row, double value, string paramName = "scores") =>
+        NotFinite(paramName, row, value, ScoresFix);
+
+    private const string ScoresFix = "Remove or impute non-finite scores before evaluating.";
 
     /// <summary>A decision threshold: any number but NaN (infinite thresholds predict all or nothing).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="threshold"/> is NaN.</exception>
@@ -163,12 +169,13 @@ internal static class Preconditions
         {
             if (!double.IsFinite(values[i]))
             {
-                throw new ArgumentException(
-                    string.Create(CultureInfo.InvariantCulture, $"{paramName}[{i}] is {Describe(values[i])}; every element must be a finite number. {fix}"),
-                    paramName);
+                throw NotFinite(paramName, i, values[i], fix);
             }
         }
     }
+
+    private static ArgumentException NotFinite(string paramName, long index, double value, string fix) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"{paramName}[{index}] is {Describe(value)}; every element must be a finite number. {fix}"), paramName);
 
     /// <summary>Fails unless a number is finite (neither NaN nor infinite).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or infinite.</exception>

@@ -16,7 +16,7 @@ namespace ClassicalML.Evaluation;
 /// and the caller sorts all keys instead. Giving up costs at most one read of the rows (near the start when scores are
 /// mostly distinct). Memory: the table, not 8–16 bytes per row.
 /// </remarks>
-internal static class TieCounts
+internal static partial class TieCounts
 {
     /// <summary>The most distinct scores the table takes.</summary>
     internal const int MaxDistinct = 1 << 15;
