@@ -29,6 +29,32 @@ internal sealed record PreparedData(string Name, string Task, int SourceRows, do
     public double[][] FeaturesOf(IReadOnlyList<int> rows) => [.. rows.Select(r => Features[r])];
 }
 
+/// <summary>One data set's rows as a binary task, before any split.</summary>
+/// <param name="Name">Short name, e.g. <c>satellite</c>.</param>
+/// <param name="Task">The binary task in words.</param>
+/// <param name="SourceRows">Rows in the catalogue file.</param>
+/// <param name="Features">Numeric features of the rows used.</param>
+/// <param name="Labels">True for the minority (positive) class.</param>
+internal sealed record SourceData(string Name, string Task, int SourceRows, double[][] Features, bool[] Labels);
+
+/// <summary>One split of one data set: its statistics, and for split 1 (the display split) the scored methods and leak runs.</summary>
+/// <param name="Index">0-based split index (split 1 is index 0).</param>
+/// <param name="Display">The methods scored on the test rows (split 1 only; null otherwise).</param>
+/// <param name="DisplayLeaks">The leak runs (split 1 only; null otherwise).</param>
+/// <param name="Statistics">Every per-split statistic the claims read.</param>
+/// <param name="Seconds">Wall-clock seconds of the split (timings only).</param>
+internal sealed record SplitOutcome(int Index, DatasetRun? Display, IReadOnlyList<LeakRun>? DisplayLeaks, SplitStatistics Statistics, double Seconds);
+
+/// <summary>A progress reporter that reports nothing (splits run in parallel; the split loop reports).</summary>
+internal sealed class NoProgress : IProgressReporter
+{
+    public static readonly NoProgress Instance = new();
+
+    public void Report(string stage, int completed, int total)
+    {
+    }
+}
+
 /// <summary>The methods of one data set scored on its test rows, the checks of their fits, and how long each took.</summary>
 /// <param name="Data">The data set and its splits.</param>
 /// <param name="Methods">Every method's test scores and threshold, in <see cref="Experiment.MethodNames"/> order.</param>
@@ -91,10 +117,9 @@ internal static class Experiment
 
     public static string NameOf(string id) => MethodNames.Single(m => m.Id == id).Name;
 
-    /// <summary>Loads a catalogue data set as a binary task, optionally a stratified subsample, and splits it.</summary>
-    public static PreparedData Prepare(string name, string task, Dataset dataset, int maxRows, ImbalancedDataSettings settings, int seed)
+    /// <summary>Loads a catalogue data set as a binary task, optionally a stratified subsample (drawn once, shared by every split).</summary>
+    public static SourceData Load(string name, string task, Dataset dataset, int maxRows, int seed)
     {
-        double testFraction = settings.TestFraction, validationFraction = settings.ValidationFraction;
         bool[] allLabels = dataset.BinaryLabels();
         double[,] matrix = dataset.GetNumericMatrix();
         int[] rows = [.. Enumerable.Range(0, dataset.RowCount)];
@@ -106,13 +131,59 @@ internal static class Experiment
 
         int width = matrix.GetLength(1);
         double[][] features = [.. rows.Select(r => Enumerable.Range(0, width).Select(c => matrix[r, c]).ToArray())];
-        bool[] labels = [.. rows.Select(r => allLabels[r])];
-        var split = TrainTestSplit.Stratified<bool>(labels, testFraction, Seeds.Derive(seed, "test split"));
+        return new SourceData(name, task, dataset.RowCount, features, [.. rows.Select(r => allLabels[r])]);
+    }
+
+    /// <summary>One stratified train/test split of the rows, with the stratified fit/validation split of its training rows.</summary>
+    public static PreparedData Split(SourceData source, ImbalancedDataSettings settings, int seed)
+    {
+        bool[] labels = source.Labels;
+        var split = TrainTestSplit.Stratified<bool>(labels, settings.TestFraction, Seeds.Derive(seed, "test split"));
         int[] train = [.. split.TrainIndices];
         bool[] trainLabels = [.. train.Select(r => labels[r])];
-        var inner = TrainTestSplit.Stratified<bool>(trainLabels, validationFraction, Seeds.Derive(seed, "validation split"));
-        return new PreparedData(name, task, dataset.RowCount, features, labels, train, [.. split.TestIndices],
+        var inner = TrainTestSplit.Stratified<bool>(trainLabels, settings.ValidationFraction, Seeds.Derive(seed, "validation split"));
+        return new PreparedData(source.Name, source.Task, source.SourceRows, source.Features, labels, train, [.. split.TestIndices],
             [.. inner.TrainIndices.Select(i => train[i])], [.. inner.TestIndices.Select(i => train[i])]);
+    }
+
+    /// <summary>Loads and splits once: split 1 of <see cref="Load"/> and <see cref="Split"/> with the same seed.</summary>
+    public static PreparedData Prepare(string name, string task, Dataset dataset, int maxRows, ImbalancedDataSettings settings, int seed) =>
+        Split(Load(name, task, dataset, maxRows, seed), settings, seed);
+
+    /// <summary>The seed of split <paramref name="index"/> (0-based) of a stream: split 1 keeps the stream's own seed (the
+    /// single split of the earlier design), split k + 1 derives "split k" from it.</summary>
+    public static int SplitSeed(int seed, int index) => index == 0 ? seed : Seeds.Derive(seed, $"split {index.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+
+    /// <summary>
+    /// Runs every split of every data set: a fresh stratified split, fresh remedy draws, fresh model seeds and an own
+    /// MLContext per split, the methods, the leak check and the per-split statistics. Splits run on up to
+    /// <paramref name="parallelism"/> threads; each writes only its own slot and every trainer is single-threaded and
+    /// seeded, so the results do not depend on the thread count.
+    /// </summary>
+    public static IReadOnlyList<SplitOutcome>[] RunSplits(IReadOnlyList<SourceData> sources, ImbalancedDataSettings settings, int parallelism, IProgressReporter progress)
+    {
+        int splits = settings.Splits;
+        var outcomes = new SplitOutcome[sources.Count * splits];
+        int done = 0;
+        var gate = new object();
+        progress.Report("splits", 0, outcomes.Length);
+        Parallel.For(0, outcomes.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, k =>
+        {
+            var watch = Stopwatch.StartNew();
+            SourceData source = sources[k / splits];
+            int index = k % splits;
+            var data = Split(source, settings, SplitSeed(Seeds.Derive(settings.Seed, $"data set {source.Name}"), index));
+            var run = RunMethods(data, settings, SplitSeed(Seeds.Derive(settings.Seed, $"methods {source.Name}"), index), NoProgress.Instance);
+            var leaks = RunLeak(data, settings, SplitSeed(Seeds.Derive(settings.Seed, $"leak {source.Name}"), index), NoProgress.Instance);
+            var statistics = Comparison.OfSplit(index, run, leaks);
+            outcomes[k] = new SplitOutcome(index, index == 0 ? run : null, index == 0 ? leaks : null, statistics, watch.Elapsed.TotalSeconds);
+            lock (gate)
+            {
+                progress.Report("splits", ++done, outcomes.Length);
+            }
+        });
+
+        return [.. sources.Select((_, d) => (IReadOnlyList<SplitOutcome>)outcomes[(d * splits)..((d + 1) * splits)])];
     }
 
     /// <summary>Trains and scores every method of <see cref="MethodNames"/> on the data set's test rows, and checks the fits.</summary>

@@ -12,7 +12,7 @@ namespace ClassicalML.Scenarios.ImbalancedData;
 /// <param name="Accuracy">Its accuracy with its interval.</param>
 internal sealed record BaselineNumbers(string Dataset, double Prevalence, int TestRows, int PredictedPositives, Interval Precision, Interval Accuracy);
 
-/// <summary>Everything the claims read: the baselines and, per claim, its cases (effects with paired bootstrap intervals).</summary>
+/// <summary>Everything the claims read: the baselines (split 1) and, per claim, its cases (means over the splits with corrected resampled t intervals).</summary>
 /// <param name="Baselines">The always-negative baseline of each data set.</param>
 /// <param name="Accuracy">Per data set: accuracy of the baseline − accuracy of the least accurate model with at least half the best F1.</param>
 /// <param name="Resampling">Per data set × learner × remedy (class weights, over-, under-sampling) × metric: the gain over the plain model.</param>
@@ -87,31 +87,34 @@ internal static class Judging
     public static IReadOnlyList<Claim> All { get; } =
         [AccuracyMisleading, MajorityPrecision, ResamplingHelps, AugmentationHelps, RebalancingTradesPrecision, RocAucStable, PrAucMoreInformative, LeakBeforeSplit];
 
-    private const string Paired = "paired stratified 95% bootstrap interval over the test rows";
+    /// <summary>The interval every case is judged with: over the splits, each split's statistic paired within the split.</summary>
+    private const string OverSplits = "95% corrected resampled t interval (Nadeau–Bengio, n_test/n_train of the splits) of the mean over the stratified train/test splits";
+
+    private const string Splits = "splits";
 
     private static readonly EffectCasesCriterion AccuracyCriterion = new(
-        "accuracy of the always-negative baseline (F1 0) − accuracy of the model with the lowest accuracy among those whose F1 is at least half the best F1 (above 0: accuracy ranks a model the answer's metrics call useful below one that finds nothing)",
-        Direction.Greater, holdsAt: 0, partlyAt: -CloseAccuracy, cases: "data sets", holdsShare: 1, partlyShare: 1, interval: Paired, replicates: "test rows");
+        "per split, accuracy of the always-negative baseline (F1 0) − accuracy of the model with the lowest accuracy among those whose F1 is at least half the best F1 (above 0: accuracy ranks a model the answer's metrics call useful below one that finds nothing)",
+        Direction.Greater, holdsAt: 0, partlyAt: -CloseAccuracy, cases: "data sets", holdsShare: 1, partlyShare: 1, interval: OverSplits, replicates: Splits);
 
     private static EffectCasesCriterion BetterClassifier(string remedies) => new(
-        $"gain of the {remedies} model at threshold 0.5 over the plain model (Δ ROC AUC, Δ AP: threshold-free; Δ F1: against the plain model with its threshold tuned on out-of-fold training scores, the fair baseline)",
-        Direction.Greater, holdsAt: MinimumGain, partlyAt: MinimumGain, cases: "data set × learner × remedy × metric cases", holdsShare: 1, partlyShare: 0.5, interval: Paired, replicates: "test rows");
+        $"per split, gain of the {remedies} model at threshold 0.5 over the plain model (Δ ROC AUC, Δ AP: threshold-free; Δ F1: against the plain model with its threshold tuned on out-of-fold training scores, the fair baseline)",
+        Direction.Greater, holdsAt: MinimumGain, partlyAt: MinimumGain, cases: "data set × learner × remedy × metric cases", holdsShare: 1, partlyShare: 0.5, interval: OverSplits, replicates: Splits);
 
     private static readonly EffectCasesCriterion TradeOffCriterion = new(
-        "min(Δ recall, −Δ precision) of the rebalanced model against the plain model, both at 0.5 (above 0 = recall up and precision down)",
-        Direction.Greater, holdsAt: 0, partlyAt: 0, cases: "data set × learner × remedy pairs whose plain model has a defined precision on the test set and in every resample", holdsShare: 0.8, partlyShare: 0.5, interval: Paired, replicates: "test rows");
+        "per split, min(Δ recall, −Δ precision) of the rebalanced model against the plain model, both at 0.5 (above 0 = recall up and precision down)",
+        Direction.Greater, holdsAt: 0, partlyAt: 0, cases: "data set × learner × remedy pairs, each over the splits on which both models predict a positive at 0.5 (so Δ precision is defined; the others are counted and left out; a pair with fewer than 2 such splits is excluded)", holdsShare: 0.8, partlyShare: 0.5, interval: OverSplits, replicates: Splits);
 
     private static readonly EffectCasesCriterion RocStabilityCriterion = new(
-        "r = min(range of recall, range of F1) / range of ROC AUC over the plain model and its five rebalanced variants at 0.5",
-        Direction.Greater, holdsAt: 5, partlyAt: 2, cases: "data set × learner cases", holdsShare: 1, partlyShare: 1, interval: "stratified 95% bootstrap interval over the test rows", replicates: "test rows");
+        "per split, r = min(range of recall, range of F1) / range of ROC AUC over the plain model and its five rebalanced variants at 0.5",
+        Direction.Greater, holdsAt: 5, partlyAt: 2, cases: "data set × learner cases", holdsShare: 1, partlyShare: 1, interval: OverSplits, replicates: Splits);
 
     private static readonly EffectCasesCriterion PrSpreadCriterion = new(
-        "S = (range of AP / (1 − prevalence)) / (range of ROC AUC / 0.5) over the fitted models, each range relative to the metric's span from a random ranking to a perfect one",
-        Direction.Greater, holdsAt: 1, partlyAt: 1, cases: "data sets", holdsShare: 1, partlyShare: 0, interval: "stratified 95% bootstrap interval over the test rows", replicates: "test rows");
+        "per split, S = (range of AP / (1 − prevalence)) / (range of ROC AUC / 0.5) over the fitted models, each range relative to the metric's span from a random ranking to a perfect one",
+        Direction.Greater, holdsAt: 1, partlyAt: 1, cases: "data sets", holdsShare: 1, partlyShare: 0, interval: OverSplits, replicates: Splits);
 
     private static readonly EffectCasesCriterion LeakCriterion = new(
-        "recall reported by the leaky protocol (over-sample, then split) − the same model's recall on the untouched test rows",
-        Direction.Greater, holdsAt: 0, partlyAt: 0, cases: "data set × over-sampler cases", holdsShare: 1, partlyShare: 0, interval: "95% bootstrap interval (validation and test positives resampled independently)", replicates: "test rows");
+        "per split, recall reported by the leaky protocol (over-sample, then split) − the same model's recall on the untouched test rows",
+        Direction.Greater, holdsAt: 0, partlyAt: 0, cases: "data set × over-sampler cases", holdsShare: 1, partlyShare: 0, interval: OverSplits, replicates: Splits);
 
     public static IReadOnlyList<ClaimResult> Judge(Measurements m) =>
     [
@@ -138,7 +141,7 @@ internal sealed class MajorityPrecisionCriterion : Criterion<IReadOnlyList<Basel
         "holds and partly holds cannot occur: a model that predicts no positive has tp + fp = 0, so its precision is undefined (0/0) on any data, never 98%";
 
     public override string Description =>
-        "precision = tp / (tp + fp) of the always-negative model on each test set; does not hold if on every data set that model predicts no positive, "
+        "precision = tp / (tp + fp) of the always-negative model on each data set's split-1 test set (stratified bootstrap over its test rows; the model scores 0 on every row of every split); does not hold if on every data set that model predicts no positive, "
         + "so its precision is undefined on the test set and in every resample (the answer's 98% is its accuracy, 1 − prevalence); "
         + CannotHold + "; inconclusive if a baseline predicted a positive (then it is not the model the claim describes)";
 

@@ -11,6 +11,10 @@ public sealed record EffectCase(string Label, Interval Effect, int Replicates)
 {
     /// <summary>Why the case is left out of the verdict (listed in the evidence), or null when it is judged.</summary>
     public string? ExcludedBecause { get; init; }
+
+    /// <summary>0 (the default) for independent replicates; n_test / n_train when <see cref="Effect"/> is a corrected
+    /// resampled t interval over repeated splits (see <see cref="MeasuredEffect.TestTrainRatio"/>).</summary>
+    public double TestTrainRatio { get; init; }
 }
 
 /// <summary>
@@ -88,7 +92,7 @@ public sealed class EffectCasesCriterion : Criterion<IReadOnlyList<EffectCase>>
             return (Verdict.Inconclusive, $"no case left to judge{excluded}");
         }
 
-        var verdicts = judged.Select(c => (Case: c, Judgement: _perCase.Evaluate(c.Effect, c.Replicates))).ToList();
+        var verdicts = judged.Select(c => (Case: c, Judgement: _perCase.Evaluate(new MeasuredEffect(c.Effect, c.Replicates) { TestTrainRatio = c.TestTrainRatio }))).ToList();
         var (verdict, worst, best) = CaseVerdicts.Combine([.. judged.Select(c => _perCase.Reachable(c.Effect))], _holdsShare, _partlyShare);
         var groups = new List<string>();
         foreach (var group in new[] { Verdict.Holds, Verdict.PartlyHolds, Verdict.DoesNotHold, Verdict.Inconclusive })

@@ -7,7 +7,16 @@ namespace ClassicalML.Scenarios;
 /// resamples of a test set), the input of <see cref="EffectCriterion"/>.</summary>
 /// <param name="Effect">The effect, e.g. a paired difference of AUC, with its 95% interval.</param>
 /// <param name="Replicates">How many replicates the interval rests on (1 or more); used to say how many would decide.</param>
-public readonly record struct MeasuredEffect(Interval Effect, int Replicates);
+public readonly record struct MeasuredEffect(Interval Effect, int Replicates)
+{
+    /// <summary>
+    /// 0 (the default) when the replicates are independent, so an interval's half-width falls as one over the square root
+    /// of their number; n_test / n_train of the design when the interval is a corrected resampled t interval over
+    /// repeated train/test splits or folds (<see cref="CorrectedResampledT"/>), whose half-width
+    /// t(J − 1) · sqrt((1/J + n_test/n_train) · s²) does not fall below z · sqrt(n_test/n_train) · s however many splits J.
+    /// </summary>
+    public double TestTrainRatio { get; init; }
+}
 
 /// <summary>
 /// Judges an effect with its interval against the size the claim states (<c>holdsAt</c>) and a weaker size that
@@ -88,6 +97,14 @@ public sealed class EffectCriterion : Criterion<MeasuredEffect>
     /// <returns>The judgement.</returns>
     public Judgement Evaluate(Interval effect, int replicates) => Evaluate(new MeasuredEffect(effect, replicates));
 
+    /// <summary>Applies the rule to an effect whose interval is a corrected resampled t interval over <paramref name="replicates"/> splits.</summary>
+    /// <param name="effect">The effect with its corrected resampled t interval.</param>
+    /// <param name="replicates">The number of splits or folds (1 or more).</param>
+    /// <param name="testTrainRatio">n_test / n_train of the design (above 0); sets how many splits would decide.</param>
+    /// <returns>The judgement.</returns>
+    public Judgement Evaluate(Interval effect, int replicates, double testTrainRatio) =>
+        Evaluate(new MeasuredEffect(effect, replicates) { TestTrainRatio = testTrainRatio });
+
     /// <inheritdoc/>
     protected override (Verdict Verdict, string Evidence) Decide(MeasuredEffect input)
     {
@@ -153,7 +170,7 @@ public sealed class EffectCriterion : Criterion<MeasuredEffect>
             ? $"{spanned[0]}, {spanned[1]} and {spanned[2]}"
             : string.Join(" and ", spanned);
         return (Verdict.Inconclusive,
-            $"{numbers}: the interval contains {contains}, so the data cannot decide between {between}; {Needed(e, boundary, input.Replicates)}");
+            $"{numbers}: the interval contains {contains}, so the data cannot decide between {between}; {(input.TestTrainRatio > 0 ? NeededSplits(e, boundary, input.Replicates, input.TestTrainRatio) : Needed(e, boundary, input.Replicates))}");
     }
 
     /// <summary>The evidence of <see cref="Decide"/> without its leading "quantity = " (for a list of cases that names the quantity once).</summary>
@@ -176,6 +193,60 @@ public sealed class EffectCriterion : Criterion<MeasuredEffect>
         Verdict lowest = canFail ? Verdict.DoesNotHold : canPartly ? Verdict.PartlyHolds : Verdict.Holds;
         Verdict highest = canHold ? Verdict.Holds : canPartly ? Verdict.PartlyHolds : Verdict.DoesNotHold;
         return (lowest, highest);
+    }
+
+    /// <summary>
+    /// How many splits would shrink a corrected resampled t interval's half-width t(J − 1) · sqrt((1/J + ρ) · s²) below
+    /// the point estimate's distance to the boundary, with s read back from the interval measured over J0 splits and
+    /// assumed to stay; when even J → ∞ (half-width z · sqrt(ρ) · s) cannot, it says so.
+    /// </summary>
+    private string NeededSplits(Interval e, double boundary, int replicates, double ratio)
+    {
+        double half = (e.Upper - e.Lower) / 2;
+        double distance = Math.Abs(e.Estimate - boundary);
+        string r = ratio.ToString("0.###", CultureInfo.InvariantCulture);
+        if (distance == 0 || half <= 0 || replicates < 2)
+        {
+            return $"the point estimate sits on {Numbers.Format(boundary)}: no feasible number of {_replicates} decides it";
+        }
+
+        double upper = 1 - ((1 - e.Confidence) / 2);
+        double Factor(double j) => MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, j - 1, upper) * Math.Sqrt((1 / j) + ratio);
+        double s = half / Factor(replicates);
+        double floor = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, upper) * Math.Sqrt(ratio) * s;
+        if (distance <= floor)
+        {
+            return $"no number of {_replicates} decides it at n_test/n_train = {r}: the corrected interval's half-width stays above {Numbers.Format(floor)} "
+                + $"(the estimate is {Numbers.Format(distance)} from {Numbers.Format(boundary)}); more rows per split, or a smaller test share, would narrow it";
+        }
+
+        double lo = replicates, hi = replicates;
+        while (Factor(hi) * s >= distance)
+        {
+            lo = hi;
+            hi *= 2;
+            if (hi > 1e7)
+            {
+                return $"deciding it would need more than 10 million {_replicates}";
+            }
+        }
+
+        while (hi - lo > 1)
+        {
+            double mid = Math.Floor((lo + hi) / 2);
+            if (Factor(mid) * s >= distance)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return hi <= replicates
+            ? $"the interval is asymmetric around the estimate; more {_replicates} than the {replicates.ToString(CultureInfo.InvariantCulture)} measured would narrow it"
+            : $"needs about {hi.ToString("0", CultureInfo.InvariantCulture)} {_replicates} to decide at n_test/n_train = {r} (now {replicates.ToString(CultureInfo.InvariantCulture)})";
     }
 
     /// <summary>How many replicates would shrink the interval's half-width below the point estimate's distance to

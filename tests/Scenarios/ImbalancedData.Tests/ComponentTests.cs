@@ -161,4 +161,53 @@ public sealed class ComponentTests
         Assert.All(scaling.DefaultSd, sd => Assert.InRange(sd, 0.05, 0.5));
         Assert.True(scaling.DefaultPenaltyFactor.Min > 4);
     }
+
+    [Fact]
+    public void Mean_UndefinedSplits_LeftOutAndCounted()
+    {
+        var design = ResamplingDesign.TrainTest(100, 100);
+        var value = Comparison.Mean([0.1, double.NaN, 0.3, 0.2], design);
+        Assert.Equal((3, 4, 1), (value.Defined, value.Splits, value.Undefined));
+        Assert.Equal(CorrectedResampledT.Interval([0.1, 0.3, 0.2], design).ToInterval(), value.Interval);
+        Assert.Equal(" (undefined on 1 of 4 splits, left out)", value.UndefinedNote);
+        var none = Comparison.Mean([double.NaN, double.NaN], design);
+        Assert.True(none.Interval.IsUndefined);
+        Assert.Equal("undefined", Scenarios.Numbers.Format(none.Interval));
+    }
+
+    [Fact]
+    public void SplitSeed_FirstSplitKeepsTheSeed_OthersDiffer()
+    {
+        Assert.Equal(11, Experiment.SplitSeed(11, 0));
+        Assert.Equal(3, new[] { 0, 1, 2 }.Select(i => Experiment.SplitSeed(11, i)).Distinct().Count());
+        var source = Experiment.Load("satellite", "damp grey soil vs rest", Datasets.Satellite(), 1000, 7);
+        var settings = new ImbalancedDataSettings { TestFraction = 0.5, ValidationFraction = 0.25 };
+        Assert.Equal(Experiment.Prepare("satellite", "damp grey soil vs rest", Datasets.Satellite(), 1000, settings, 7).Test, Experiment.Split(source, settings, Experiment.SplitSeed(7, 0)).Test);
+        Assert.NotEqual(Experiment.Split(source, settings, Experiment.SplitSeed(7, 0)).Test, Experiment.Split(source, settings, Experiment.SplitSeed(7, 1)).Test);
+    }
+
+    [Fact]
+    public void RunSplits_OneThreadOrThree_SameStatisticsOnEverySplit()
+    {
+        var settings = new ImbalancedDataScenario().QuickSettings with { Splits = 3, Trees = 3, ThresholdFolds = 2 };
+        SourceData[] sources = [Experiment.Load("satellite", "damp grey soil vs rest", Datasets.Satellite(), 600, 5)];
+        var one = Experiment.RunSplits(sources, settings, 1, NoProgress.Instance)[0];
+        var three = Experiment.RunSplits(sources, settings, 3, NoProgress.Instance)[0];
+        Assert.Equal(3, one.Count);
+        Assert.NotNull(one[0].Display);
+        Assert.Null(one[1].Display);
+        for (int k = 0; k < one.Count; k++)
+        {
+            SplitStatistics a = one[k].Statistics, b = three[k].Statistics;
+            Assert.Equal(k, a.Index);
+            Assert.Equal(a.Remedies, b.Remedies);
+            Assert.Equal(a.Spreads, b.Spreads);
+            Assert.Equal(a.Leaks, b.Leaks);
+            Assert.Equal((a.Witness, a.AccuracyGap, a.PrSpread, a.PrVsRoc, a.PlainLrPredictedPositives), (b.Witness, b.AccuracyGap, b.PrSpread, b.PrVsRoc, b.PlainLrPredictedPositives));
+            Assert.Equal(a.Convergence.Select(c => (c.Key, c.Value.WeightChange, c.Value.ObjectiveChange)), b.Convergence.Select(c => (c.Key, c.Value.WeightChange, c.Value.ObjectiveChange)));
+        }
+
+        // Fresh draws: the splits differ from one another.
+        Assert.NotEqual(one[0].Statistics.Remedies, one[1].Statistics.Remedies);
+    }
 }

@@ -9,6 +9,16 @@ internal static class Evidence
 
     public static EffectCase Case(string label, double value, double lower, double upper) => new(label, new Interval(value, lower, upper, 0.95, "test"), 1000);
 
+    /// <summary>A case measured over splits: per-split values through the scenario's own mean and corrected resampled t
+    /// interval (n_test/n_train = 1, the 50/50 design; NaN values are undefined splits, left out and counted).</summary>
+    public static EffectCase SplitCase(string label, params double[] perSplit)
+    {
+        var value = Comparison.Mean(perSplit, ResamplingDesign.TrainTest(1000, 1000));
+        return new EffectCase(label + value.UndefinedNote, value.Interval, Math.Max(1, value.Defined)) { TestTrainRatio = 1 };
+    }
+
+    public static IReadOnlyList<EffectCase> SplitEffects(params double[][] perSplit) => [.. perSplit.Select((v, i) => SplitCase($"case {i}", v))];
+
     public static IReadOnlyList<EffectCase> Effects(params (double Value, double Lower, double Upper)[] effects) =>
         [.. effects.Select((e, i) => Case($"case {i}", e.Value, e.Lower, e.Upper))];
 

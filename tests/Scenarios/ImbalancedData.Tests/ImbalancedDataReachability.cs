@@ -48,6 +48,26 @@ public sealed class ImbalancedDataReachability : ReachabilitySuite<ImbalancedDat
         yield return Reach(Judging.LeakBeforeSplit, Verdict.PartlyHolds, "it over-reports in one case", m => m with { Leak = Effects((0.2, 0.15, 0.25), (-0.01, -0.03, -0.005)) });
         yield return Reach(Judging.LeakBeforeSplit, Verdict.DoesNotHold, "no inflation anywhere", m => m with { Leak = Effects((-0.01, -0.03, -0.005)) });
         yield return Reach(Judging.LeakBeforeSplit, Verdict.Inconclusive, "one none, one undecided", m => m with { Leak = Effects((-0.01, -0.03, -0.005), (0.01, -0.02, 0.04)) });
+
+        // The same verdicts from per-split values through the scenario's mean and corrected resampled t interval.
+        double[] gain = [0.05, 0.06, 0.055, 0.052], none = [-0.02, -0.03, -0.025, -0.021], straddle = [0.03, -0.02, 0.01, 0.0];
+        yield return Reach(Judging.AccuracyMisleading, Verdict.Holds, "over splits: above 0 on every split", m => m with { Accuracy = SplitEffects(gain, gain) });
+        yield return Reach(Judging.AccuracyMisleading, Verdict.PartlyHolds, "over splits: within 0.05 below 0", m => m with { Accuracy = SplitEffects(gain, none) });
+        yield return Reach(Judging.AccuracyMisleading, Verdict.Inconclusive, "over splits: the splits scatter across 0", m => m with { Accuracy = SplitEffects(straddle) });
+        foreach (var claim in new[] { Judging.ResamplingHelps, Judging.AugmentationHelps })
+        {
+            yield return Reach(claim, Verdict.Holds, "over splits: every case gains", m => With(claim, m, SplitEffects(gain, gain)));
+            yield return Reach(claim, Verdict.DoesNotHold, "over splits: no case gains", m => With(claim, m, SplitEffects(none, none)));
+            yield return Reach(claim, Verdict.Inconclusive, "over splits: one case scatters across 0.01", m => With(claim, m, SplitEffects(gain, straddle)));
+        }
+
+        yield return Reach(Judging.RebalancingTradesPrecision, Verdict.Holds, "over splits: trades on the splits where precision is defined",
+            m => m with { TradeOff = SplitEffects([0.2, double.NaN, 0.25, 0.22], gain) });
+        yield return Reach(Judging.RebalancingTradesPrecision, Verdict.Inconclusive, "over splits: undecided cases",
+            m => m with { TradeOff = SplitEffects(gain, straddle, straddle) });
+        yield return Reach(Judging.RocAucStable, Verdict.Inconclusive, "over splits: r scatters across 5", m => m with { RocStability = SplitEffects([3, 8, 4, 7]) });
+        yield return Reach(Judging.PrAucMoreInformative, Verdict.Holds, "over splits: S above 1", m => m with { PrSpread = SplitEffects([1.5, 1.6, 1.55, 1.52]) });
+        yield return Reach(Judging.LeakBeforeSplit, Verdict.Inconclusive, "over splits: one case scatters across 0", m => m with { Leak = SplitEffects(gain, straddle) });
     }
 
     protected override IEnumerable<ImpossibleVerdict> Impossible() =>
