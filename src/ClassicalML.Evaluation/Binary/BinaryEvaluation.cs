@@ -94,7 +94,8 @@ public static class BinaryEvaluation
         return Report(rows, scores, threshold, beta, zeroDivision, ranking);
     }
 
-    private static void CheckSettings(double threshold, double beta, ZeroDivision zeroDivision)
+    /// <summary>The settings every evaluation refuses alike: a NaN threshold, β not finite and &gt; 0, an undefined <see cref="ZeroDivision"/>.</summary>
+    internal static void CheckSettings(double threshold, double beta, ZeroDivision zeroDivision)
     {
         Preconditions.CheckThreshold(threshold, nameof(threshold));
         Preconditions.CheckBeta(beta, nameof(beta));

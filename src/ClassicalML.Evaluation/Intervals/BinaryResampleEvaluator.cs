@@ -46,9 +46,7 @@ public sealed class BinaryResampleEvaluator
         ZeroDivision zeroDivision = ZeroDivision.Zero)
     {
         Preconditions.CheckBinaryInput(labels, scores);
-        Preconditions.CheckThreshold(threshold, nameof(threshold));
-        Preconditions.CheckBeta(beta, nameof(beta));
-        Preconditions.CheckDefined(zeroDivision, nameof(zeroDivision));
+        BinaryEvaluation.CheckSettings(threshold, beta, zeroDivision);
         _labels = labels.ToArray();
         _scores = scores.ToArray();
         _threshold = threshold;

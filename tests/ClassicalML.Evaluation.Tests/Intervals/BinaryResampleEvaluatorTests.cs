@@ -22,7 +22,7 @@ public sealed class BinaryResampleEvaluatorTests
 
         for (int r = 0; r < 100; r++)
         {
-            int[] rows = MeanBootstrapTests.DrawnRows(labels, stratified, seed, r);
+            int[] rows = BootstrapDraws.Rows(labels, stratified, seed, r);
             BinaryReport expected = BinaryEvaluation.Evaluate([.. rows.Select(i => labels[i])], [.. rows.Select(i => scores[i])], threshold, beta: 2, zeroDivision: zeroDivision);
             Assert.Equal(Fields(expected), Fields(evaluator.Evaluate(rows)));
         }
@@ -39,7 +39,7 @@ public sealed class BinaryResampleEvaluatorTests
         var seen = new HashSet<string>();
         for (int r = 0; r < 300; r++)
         {
-            int[] rows = MeanBootstrapTests.DrawnRows(labels, stratified: false, seed: 3, r);
+            int[] rows = BootstrapDraws.Rows(labels, stratified: false, seed: 3, r);
             BinaryReport expected = BinaryEvaluation.Evaluate([.. rows.Select(i => labels[i])], [.. rows.Select(i => scores[i])], 0.5, zeroDivision: ZeroDivision.NaN);
             Assert.Equal(Fields(expected), Fields(evaluator.Evaluate(rows)));
             seen.UnionWith(expected.Undefined.Select(u => u.Metric));

@@ -70,7 +70,7 @@ public sealed class MeanBootstrapTests
 
         for (int r = 0; r < single.Length; r++)
         {
-            int[] rows = DrawnRows(labels, stratified, seed, r);
+            int[] rows = BootstrapDraws.Rows(labels, stratified, seed, r);
             bool[] l = [.. rows.Select(i => labels[i])];
             double a = FromReport(l, [.. rows.Select(i => scores[i])], brier);
             double b = FromReport(l, [.. rows.Select(i => scoresB[i])], brier);
@@ -127,25 +127,6 @@ public sealed class MeanBootstrapTests
         Assert.True(Bootstrap.IsMeanMetric(BinaryEvaluation.BrierScore, out brier) && brier);
         Assert.False(Bootstrap.IsMeanMetric((l, s) => BinaryEvaluation.LogLoss(l, s), out _));
         Assert.False(Bootstrap.IsMeanMetric(Roc.Auc, out _));
-    }
-
-    /// <summary>The rows of resample r as the documented rule draws them (negatives' stratum first when stratified).</summary>
-    internal static int[] DrawnRows(bool[] labels, bool stratified, int seed, int r)
-    {
-        var random = ResampleRandom.ForResample(seed, r);
-        int[][] strata = stratified
-            ? [[.. Enumerable.Range(0, labels.Length).Where(i => !labels[i])], [.. Enumerable.Range(0, labels.Length).Where(i => labels[i])]]
-            : [[.. Enumerable.Range(0, labels.Length)]];
-        var rows = new List<int>();
-        foreach (int[] stratum in strata)
-        {
-            for (int i = 0; i < stratum.Length; i++)
-            {
-                rows.Add(stratum[random.Next(stratum.Length)]);
-            }
-        }
-
-        return [.. rows];
     }
 
     /// <summary>About 30% positives, probabilities rounded to <paramref name="decimals"/> (exact 0 and 1 among them: the clip matters).</summary>
