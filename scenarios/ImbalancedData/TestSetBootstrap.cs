@@ -43,8 +43,9 @@ internal sealed class Deferred
 /// the same resamples (one draw of the rows per resample serves all).
 /// </summary>
 /// <remarks>
-/// A method's <see cref="BinaryReport"/> on a resample is computed once (<see cref="BinaryEvaluation.Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, double, double, ZeroDivision)"/>,
-/// undefined metrics as NaN) and reused by every statistic, keyed by the resample's index: every pass uses the same
+/// A method's <see cref="BinaryReport"/> on a resample is computed once (by its <see cref="BinaryResampleEvaluator"/>, scores
+/// ranked once per method: bit for bit <see cref="BinaryEvaluation.Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, double, double, ZeroDivision)"/>
+/// of the materialised resample, undefined metrics as NaN) and reused by every statistic, keyed by the resample's index: every pass uses the same
 /// seed, strata and number of resamples, so resample r holds the same rows in every pass, and two resamples can never
 /// share a key; a dozen models and a hundred comparisons cost one evaluation per model and resample. Differences are paired exactly as
 /// <see cref="Bootstrap.PairedDifference(ReadOnlySpan{bool}, ReadOnlySpan{double}, ReadOnlySpan{double}, BinaryMetric, int, int, double, bool)"/> pairs them (same seed, same class strata, same resamples). Resamples on which
@@ -59,6 +60,7 @@ internal sealed class TestSetBootstrap
     private readonly int _resamples;
     private readonly Dictionary<ScoredMethod, BinaryReport?[]> _cache = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<ScoredMethod, BinaryReport> _full = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ScoredMethod, BinaryResampleEvaluator> _evaluators = new(ReferenceEqualityComparer.Instance);
     private int _draw;
     private readonly List<(IReadOnlyList<ScoredMethod> Methods, Func<IReadOnlyList<BinaryReport>, double> Statistic, Deferred Result)> _pending = [];
 
@@ -153,15 +155,13 @@ internal sealed class TestSetBootstrap
 
         if (reports[_draw] is not { } report)
         {
-            var labels = new bool[rows.Length];
-            var scores = new double[rows.Length];
-            for (int i = 0; i < rows.Length; i++)
+            if (!_evaluators.TryGetValue(method, out var evaluator))
             {
-                labels[i] = _labels[rows[i]];
-                scores[i] = method.Scores[rows[i]];
+                evaluator = new BinaryResampleEvaluator(_labels, method.Scores, method.Threshold, zeroDivision: ZeroDivision.NaN);
+                _evaluators.Add(method, evaluator);
             }
 
-            report = BinaryEvaluation.Evaluate(labels, scores, method.Threshold, zeroDivision: ZeroDivision.NaN);
+            report = evaluator.Evaluate(rows);
             reports[_draw] = report;
         }
 

@@ -94,7 +94,7 @@ internal static class Experiment
             {
                 var p = paths.Tuned(d, penalty);
                 var auc = Bootstrap.Percentile(labels, p.TestScores, Roc.Auc, Seeds.Derive(seed, $"tuned AUC bootstrap {sets[d].Name}"), resamples, stratified: true);
-                var logLoss = Bootstrap.Percentile(labels, p.TestScores, RegularizationPath.LogLoss, Seeds.Derive(seed, $"tuned log loss bootstrap {sets[d].Name}"), resamples, stratified: true);
+                var logLoss = Bootstrap.Percentile(labels, p.TestScores, BinaryEvaluation.LogLoss, Seeds.Derive(seed, $"tuned log loss bootstrap {sets[d].Name}"), resamples, stratified: true);
                 var report = BinaryEvaluation.Evaluate(labels, p.TestScores);
                 var accuracy = Intervals.Wilson(report.TruePositives + report.TrueNegatives, report.N);
                 scores.AddRow(sets[d].Name, L1VsL2Scenario.PenaltyName(penalty), p.Lambda, p.Lambda / sets[d].TrainRows, p.Zeros,
@@ -104,7 +104,7 @@ internal static class Experiment
             var a = paths.Tuned(d, Penalty.L1);
             var b = paths.Tuned(d, Penalty.L2);
             Interval aucDiff = Bootstrap.PairedDifference(labels, a.TestScores, b.TestScores, Roc.Auc, Seeds.Derive(seed, $"tuned AUC difference bootstrap {sets[d].Name}"), resamples, stratified: true).Interval;
-            Interval lossDiff = Bootstrap.PairedDifference(labels, a.TestScores, b.TestScores, RegularizationPath.LogLoss, Seeds.Derive(seed, $"tuned log loss difference bootstrap {sets[d].Name}"), resamples, stratified: true).Interval;
+            Interval lossDiff = Bootstrap.PairedDifference(labels, a.TestScores, b.TestScores, BinaryEvaluation.LogLoss, Seeds.Derive(seed, $"tuned log loss difference bootstrap {sets[d].Name}"), resamples, stratified: true).Interval;
             diffTable.AddRow(sets[d].Name, a.Lambda, b.Lambda, aucDiff, lossDiff);
             differences.Add(new TunedDifference(sets[d].Name, aucDiff, labels.Length));
             progress.Report("bootstrap at the tuned λ", d + 1, sets.Length);
@@ -139,10 +139,10 @@ internal static class Experiment
             bool[] trainLabels = scoredTrain.Labels;
             double[] train = scoredTrain.Scores;
             double[] test = model.Transform(set.Test).ReadBinaryPredictions().Scores;
-            double trainLoss = RegularizationPath.LogLoss(trainLabels, train);
+            double trainLoss = BinaryEvaluation.LogLoss(trainLabels, train);
             fits.Add((train, test, trainLoss));
             table.AddRow(models[m].Name, models[m].L1 + models[m].L2, Math.Sqrt(weights.Sum(w => w * w)), trainLoss,
-                Bootstrap.Percentile(labels, test, RegularizationPath.LogLoss, Seeds.Derive(settings.Seed, $"overfitting log loss bootstrap {m}"), settings.BootstrapResamples, stratified: true),
+                Bootstrap.Percentile(labels, test, BinaryEvaluation.LogLoss, Seeds.Derive(settings.Seed, $"overfitting log loss bootstrap {m}"), settings.BootstrapResamples, stratified: true),
                 Roc.Auc(trainLabels, train),
                 Bootstrap.Percentile(labels, test, Roc.Auc, Seeds.Derive(settings.Seed, $"overfitting AUC bootstrap {m}"), settings.BootstrapResamples, stratified: true));
         }
@@ -151,7 +151,7 @@ internal static class Experiment
         for (int m = 1; m < models.Length; m++)
         {
             // Gain = test loss(unregularized) − test loss(regularized); the gap reduction subtracts the (fixed) train-loss difference.
-            Interval gain = Bootstrap.PairedDifference(labels, fits[0].Test, fits[m].Test, RegularizationPath.LogLoss, Seeds.Derive(settings.Seed, $"overfitting gain bootstrap {m}"), settings.BootstrapResamples, stratified: true).Interval;
+            Interval gain = Bootstrap.PairedDifference(labels, fits[0].Test, fits[m].Test, BinaryEvaluation.LogLoss, Seeds.Derive(settings.Seed, $"overfitting gain bootstrap {m}"), settings.BootstrapResamples, stratified: true).Interval;
             double shift = fits[0].TrainLoss - fits[m].TrainLoss;
             var gap = gain with { Estimate = gain.Estimate - shift, Lower = gain.Lower - shift, Upper = gain.Upper - shift };
             measures.Add(new OverfittingMeasure(models[m].Name, gain, gap, labels.Length));

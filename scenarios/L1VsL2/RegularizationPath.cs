@@ -166,9 +166,9 @@ internal static class RegularizationPath
             bias,
             validation,
             test,
-            LogLoss(data.ValidationLabels, validation),
+            BinaryEvaluation.LogLoss(data.ValidationLabels, validation),
             Roc.Auc(data.ValidationLabels, validation),
-            LogLoss(data.TestLabels, test),
+            BinaryEvaluation.LogLoss(data.TestLabels, test),
             Roc.Auc(data.TestLabels, test));
     }
 
@@ -180,10 +180,6 @@ internal static class RegularizationPath
         Penalty.ElasticNet => (lambda / 2, lambda / 2),
         _ => throw new ArgumentOutOfRangeException(nameof(penalty), penalty, "penalty is not a defined Penalty; use L1, L2 or ElasticNet."),
     };
-
-    /// <summary>Log loss from the library's binary report (scores are probabilities).</summary>
-    public static double LogLoss(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores) =>
-        BinaryEvaluation.Evaluate(labels, scores).LogLoss ?? double.NaN;
 
     private static T[] Pick<T>(T[] values, ReadOnlySpan<int> rows)
     {

@@ -94,7 +94,8 @@ public static class BinaryEvaluation
         return Report(rows, scores, threshold, beta, zeroDivision, ranking);
     }
 
-    private static void CheckSettings(double threshold, double beta, ZeroDivision zeroDivision)
+    /// <summary>The settings every evaluation refuses alike: a NaN threshold, β not finite and &gt; 0, an undefined <see cref="ZeroDivision"/>.</summary>
+    internal static void CheckSettings(double threshold, double beta, ZeroDivision zeroDivision)
     {
         Preconditions.CheckThreshold(threshold, nameof(threshold));
         Preconditions.CheckBeta(beta, nameof(beta));
@@ -120,11 +121,7 @@ public static class BinaryEvaluation
     private static BinaryReport Report(RowSums rows, double firstNonProbabilityScore, double threshold, double beta, ZeroDivision zeroDivision, RankingSums ranking)
     {
         int firstNonProbability = rows.FirstNonProbability;
-        string? nonProbability = firstNonProbability < 0
-            ? null
-            : string.Create(
-                CultureInfo.InvariantCulture,
-                $"scores[{firstNonProbability}] = {Preconditions.Describe(firstNonProbabilityScore)} is outside [0, 1], so the scores are not probabilities; reported as null");
+        string? nonProbability = firstNonProbability < 0 ? null : NonProbabilityReason(firstNonProbability, firstNonProbabilityScore);
         double total = rows.TotalWeight;
         return Report(
             rows.Counts.ToCounts(),
@@ -162,6 +159,59 @@ public static class BinaryEvaluation
         Task<RankingSums> ranking = Task.Run(() => RankingSums.From(ScoreOrder.SortInPlace(keys, positives)));
         RowSums rows = RowSums.From(labels, scores, threshold);
         return (rows, ranking.GetAwaiter().GetResult());
+    }
+
+    /// <summary>Why log loss and Brier score are null: the first score outside [0, 1], at its index.</summary>
+    internal static string NonProbabilityReason(int index, double score) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"scores[{index}] = {Preconditions.Describe(score)} is outside [0, 1], so the scores are not probabilities; reported as null");
+
+    /// <summary>
+    /// Log loss (cross-entropy) of probabilities, as scikit-learn's <c>log_loss(y, p)</c>: the mean over the rows of
+    /// −ln of the predicted probability of the true class, p clipped to [ε, 1 − ε] with ε = 2⁻⁵². The same bits as
+    /// <see cref="BinaryReport.LogLoss"/> of <see cref="Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, double, double, ZeroDivision)"/>
+    /// (the terms summed in row order), without the ranking and the confusion counts.
+    /// </summary>
+    /// <param name="labels">True classes, <see langword="true"/> for positive.</param>
+    /// <param name="scores">The predicted probability of the positive class for each row.</param>
+    /// <returns>The log loss, or NaN when a score is outside [0, 1] (the scores are not probabilities; the report's value is null).</returns>
+    /// <remarks>Passed as a method group to <see cref="Bootstrap"/>'s binary methods it takes a fast path: each resample's
+    /// sum is taken over its drawn rows in draw order, on every core, the same bits as this function on the materialised resample.</remarks>
+    /// <exception cref="ArgumentException">The inputs are empty, differ in length, or a score is NaN or infinite.</exception>
+    public static double LogLoss(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores) =>
+        MeanTerm(labels, scores, brier: false);
+
+    /// <summary>
+    /// Brier score of probabilities, as scikit-learn's <c>brier_score_loss(y, p)</c>: the mean over the rows of (p − y)². The
+    /// same bits as <see cref="BinaryReport.BrierScore"/> of <see cref="Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, double, double, ZeroDivision)"/>
+    /// (the terms summed in row order), without the ranking and the confusion counts.
+    /// </summary>
+    /// <param name="labels">True classes, <see langword="true"/> for positive.</param>
+    /// <param name="scores">The predicted probability of the positive class for each row.</param>
+    /// <returns>The Brier score, or NaN when a score is outside [0, 1] (the scores are not probabilities; the report's value is null).</returns>
+    /// <remarks>Passed as a method group to <see cref="Bootstrap"/>'s binary methods it takes the fast path of <see cref="LogLoss"/>.</remarks>
+    /// <exception cref="ArgumentException">The inputs are empty, differ in length, or a score is NaN or infinite.</exception>
+    public static double BrierScore(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores) =>
+        MeanTerm(labels, scores, brier: true);
+
+    /// <summary>The mean of <see cref="LogLossTerm"/> or <see cref="BrierTerm"/> in row order; NaN at the first score outside [0, 1].</summary>
+    private static double MeanTerm(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, bool brier)
+    {
+        Preconditions.CheckBinaryInput(labels, scores);
+        double sum = 0.0;
+        for (int i = 0; i < scores.Length; i++)
+        {
+            double s = scores[i];
+            if (s is < 0.0 or > 1.0)
+            {
+                return double.NaN;
+            }
+
+            sum += brier ? BrierTerm(s, labels[i]) : LogLossTerm(s, labels[i]);
+        }
+
+        return sum / scores.Length;
     }
 
     /// <summary>−ln of the clipped, renormalised probability of the true class: one row's log-loss term, as scikit-learn computes it.</summary>

@@ -13,8 +13,10 @@ namespace ClassicalML.Evaluation;
 /// fixed rule, with unbiased bounded draws (<see cref="ResampleRandom"/>): the same inputs and seed give a bit-identical
 /// interval on every machine, .NET version and number of cores, since no resample depends on another or on a thread.</para>
 /// <para>Speed: ROC AUC and average precision (<c>Roc.Auc</c>, <c>PrecisionRecall.AveragePrecision</c> passed as the
-/// metric) sort the scores once and evaluate each resample from how often it drew each row, on every core; the values are
-/// bit-identical to the metric of the materialised resample. Other metrics are called on the calling thread, on the full
+/// metric) sort the scores once and evaluate each resample from how often it drew each row, on every core; log loss and
+/// Brier score (<c>BinaryEvaluation.LogLoss</c>, <c>BinaryEvaluation.BrierScore</c>) compute each row's term once and sum
+/// each resample's drawn terms in draw order, on every core. Either way the values are bit-identical to the metric of the
+/// materialised resample. Other metrics are called on the calling thread, on the full
 /// data first and then on resample 0, 1, … in order, with buffers reused between calls.</para>
 /// <para>Percentiles: linear interpolation between order statistics (Hyndman–Fan type 7, numpy's default,
 /// MathNet <see cref="QuantileDefinition.R7"/>).</para>
@@ -50,27 +52,7 @@ public static partial class Bootstrap
     {
         ArgumentNullException.ThrowIfNull(metric);
         Preconditions.CheckBinaryInput(labels, scores);
-        Preconditions.CheckResamples(resamples);
-        Preconditions.CheckConfidence(confidence);
-
-        string method = stratified ? "stratified percentile bootstrap" : "percentile bootstrap";
-        const string undefined = "metric is NaN on the full data (undefined, e.g. only one class present); an interval around an undefined value is meaningless. Check that labels contain both classes.";
-        if (IsRankingMetric(metric, out bool averagePrecision))
-        {
-            double estimate = FullData(metric(labels, scores), undefined);
-            return RankingInterval(estimate, labels, RankedRows.Of(labels, scores), null, averagePrecision, stratified, seed, resamples, confidence, method);
-        }
-
-        var gather = new Gatherer(labels, scores);
-        return Run(
-            labels.Length,
-            stratified ? Strata(labels) : default,
-            rows => metric(gather.Labels(rows), gather.Scores(rows)),
-            seed,
-            resamples,
-            confidence,
-            method,
-            undefined);
+        return Binary(labels, scores, default, default, new AnyBinaryMetric(metric, null), seed, resamples, confidence, stratified);
     }
 
     /// <summary>
@@ -103,28 +85,7 @@ public static partial class Bootstrap
         ArgumentNullException.ThrowIfNull(metric);
         Preconditions.CheckBinaryInput(labels, scoresA, nameof(scoresA));
         Preconditions.CheckBinaryInput(labels, scoresB, nameof(scoresB));
-        Preconditions.CheckResamples(resamples);
-        Preconditions.CheckConfidence(confidence);
-
-        string method = stratified ? "stratified paired percentile bootstrap" : "paired percentile bootstrap";
-        const string undefined = "metric is NaN on the full data for scoresA or scoresB (undefined, e.g. only one class present); an interval around an undefined difference is meaningless. Check that labels contain both classes.";
-        if (IsRankingMetric(metric, out bool averagePrecision))
-        {
-            double estimate = FullData(metric(labels, scoresA) - metric(labels, scoresB), undefined);
-            return RankingInterval(estimate, labels, RankedRows.Of(labels, scoresA), RankedRows.Of(labels, scoresB), averagePrecision, stratified, seed, resamples, confidence, method);
-        }
-
-        var a = new Gatherer(labels, scoresA);
-        var b = new Gatherer(labels, scoresB);
-        return Run(
-            labels.Length,
-            stratified ? Strata(labels) : default,
-            rows => metric(a.Labels(rows), a.Scores(rows)) - metric(b.Labels(rows), b.Scores(rows)),
-            seed,
-            resamples,
-            confidence,
-            method,
-            undefined);
+        return Binary(labels, scoresA, scoresB, default, new AnyBinaryMetric(metric, null), seed, resamples, confidence, stratified, paired: true);
     }
 
     /// <summary>

@@ -48,7 +48,7 @@ internal abstract class RankedRows
     }
 
     /// <summary>Code 2g + 1 for a positive of group g, 2g for a negative.</summary>
-    private sealed class Unweighted : RankedRows
+    internal sealed class Unweighted : RankedRows
     {
         private readonly int _groups;
 
@@ -68,18 +68,22 @@ internal abstract class RankedRows
 
         internal override double Evaluate(Span<int> counts, Span<double> scratch, bool averagePrecision)
         {
+            RankingSums sums = Sums(counts);
+            return averagePrecision ? sums.AveragePrecision : sums.Auc; // NaN when a class is missing
+        }
+
+        /// <summary>
+        /// The ranking sums of a resample from its count per code, which it resets to 0: the non-empty groups fed from the
+        /// highest score down, as <see cref="RankingSums.From"/> feeds the materialised resample's tie groups.
+        /// </summary>
+        internal RankingSums Sums(Span<int> counts)
+        {
             long positives = 0;
             long negatives = 0;
             for (int g = 0; g < _groups; g++)
             {
                 negatives += counts[2 * g];
                 positives += counts[(2 * g) + 1];
-            }
-
-            if (positives == 0 || negatives == 0)
-            {
-                counts.Clear();
-                return double.NaN;
             }
 
             var sums = new RankingSums(positives, negatives, bounds: false);
@@ -95,7 +99,7 @@ internal abstract class RankedRows
                 }
             }
 
-            return averagePrecision ? sums.AveragePrecision : sums.Auc;
+            return sums;
         }
     }
 }

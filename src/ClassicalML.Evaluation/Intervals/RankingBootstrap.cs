@@ -47,34 +47,15 @@ public static partial class Bootstrap
         int resamples,
         int maxThreads)
     {
-        List<int[]> strata = stratified ? Groups(Strata(labels)) : [[.. Enumerable.Range(0, labels.Length)]];
+        List<int[]> strata = DrawStrata(labels, stratified);
         int[][] codesA = [.. strata.Select(rows => rows.Select(r => a.Codes[r]).ToArray())];
         int[][]? codesB = b is null ? null : [.. strata.Select(rows => rows.Select(r => b.Codes[r]).ToArray())];
-        var values = new double[resamples];
-        if (maxThreads == 1 || (long)labels.Length * resamples < ParallelDraws)
-        {
-            var workspace = new RankingWorkspace(a, b, codesA, codesB, averagePrecision);
-            for (int r = 0; r < resamples; r++)
-            {
-                values[r] = workspace.Value(seed, r);
-            }
-
-            return values;
-        }
-
-        // Each resample has its own stream and its own slot: the values do not depend on which thread ran which resample.
-        Parallel.For(
-            0,
+        return EachResample(
             resamples,
-            new ParallelOptions { MaxDegreeOfParallelism = maxThreads },
+            (long)labels.Length * resamples,
+            maxThreads,
             () => new RankingWorkspace(a, b, codesA, codesB, averagePrecision),
-            (r, _, workspace) =>
-            {
-                values[r] = workspace.Value(seed, r);
-                return workspace;
-            },
-            _ => { });
-        return values;
+            (workspace, r) => workspace.Value(seed, r));
     }
 
     /// <summary>The interval of a ranking metric (or a paired difference of one) from <see cref="RankingResamples"/> on every core.</summary>

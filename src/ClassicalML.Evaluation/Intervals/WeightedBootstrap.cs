@@ -39,31 +39,7 @@ public static partial class Bootstrap
         ArgumentNullException.ThrowIfNull(metric);
         Preconditions.CheckBinaryInput(labels, scores);
         Preconditions.CheckWeights(labels, weights);
-        Preconditions.CheckResamples(resamples);
-        Preconditions.CheckConfidence(confidence);
-
-        string method = stratified ? "stratified weighted percentile bootstrap" : "weighted percentile bootstrap";
-        const string undefined = "metric is NaN on the full data (undefined, e.g. only one class present or of weight 0); an interval around an undefined value is meaningless. Check that labels contain both classes with weights above 0.";
-        if (IsRankingMetric(metric, out bool averagePrecision))
-        {
-            double estimate = FullData(metric(labels, scores, weights), undefined);
-            return RankingInterval(estimate, labels, RankedRows.Of(labels, scores, weights), null, averagePrecision, stratified, seed, resamples, confidence, method);
-        }
-
-        var gather = new Gatherer(labels, scores, weights);
-        return Run(
-            labels.Length,
-            stratified ? Strata(labels) : default,
-            rows =>
-            {
-                ReadOnlySpan<double> w = gather.Weights(rows);
-                return AnyPositive(w) ? metric(gather.Labels(rows), gather.Scores(rows), w) : double.NaN;
-            },
-            seed,
-            resamples,
-            confidence,
-            method,
-            undefined);
+        return Binary(labels, scores, default, weights, new AnyBinaryMetric(null, metric), seed, resamples, confidence, stratified);
     }
 
     /// <summary>
@@ -99,32 +75,7 @@ public static partial class Bootstrap
         Preconditions.CheckBinaryInput(labels, scoresA, nameof(scoresA));
         Preconditions.CheckBinaryInput(labels, scoresB, nameof(scoresB));
         Preconditions.CheckWeights(labels, weights);
-        Preconditions.CheckResamples(resamples);
-        Preconditions.CheckConfidence(confidence);
-
-        string method = stratified ? "stratified weighted paired percentile bootstrap" : "weighted paired percentile bootstrap";
-        const string undefined = "metric is NaN on the full data for scoresA or scoresB (undefined, e.g. only one class present or of weight 0); an interval around an undefined difference is meaningless. Check that labels contain both classes with weights above 0.";
-        if (IsRankingMetric(metric, out bool averagePrecision))
-        {
-            double estimate = FullData(metric(labels, scoresA, weights) - metric(labels, scoresB, weights), undefined);
-            return RankingInterval(estimate, labels, RankedRows.Of(labels, scoresA, weights), RankedRows.Of(labels, scoresB, weights), averagePrecision, stratified, seed, resamples, confidence, method);
-        }
-
-        var a = new Gatherer(labels, scoresA, weights);
-        var b = new Gatherer(labels, scoresB);
-        return Run(
-            labels.Length,
-            stratified ? Strata(labels) : default,
-            rows =>
-            {
-                ReadOnlySpan<double> w = a.Weights(rows);
-                return AnyPositive(w) ? metric(a.Labels(rows), a.Scores(rows), w) - metric(b.Labels(rows), b.Scores(rows), w) : double.NaN;
-            },
-            seed,
-            resamples,
-            confidence,
-            method,
-            undefined);
+        return Binary(labels, scoresA, scoresB, weights, new AnyBinaryMetric(null, metric), seed, resamples, confidence, stratified, paired: true);
     }
 
     /// <summary>False when every drawn row weighs 0: a weighted metric is undefined there (and would refuse the weights).</summary>

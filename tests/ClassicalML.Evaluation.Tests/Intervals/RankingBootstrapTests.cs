@@ -90,7 +90,7 @@ public sealed class RankingBootstrapTests
 
         for (int r = 0; r < single.Length; r++)
         {
-            int[] rows = Rows(labels, stratified, seed, r);
+            int[] rows = BootstrapDraws.Rows(labels, stratified, seed, r);
             bool[] l = [.. rows.Select(i => labels[i])];
             double a = metric(l, [.. rows.Select(i => scores[i])]);
             double b = metric(l, [.. rows.Select(i => scoresB[i])]);
@@ -116,7 +116,7 @@ public sealed class RankingBootstrapTests
 
         for (int r = 0; r < paired.Length; r++)
         {
-            int[] rows = Rows(labels, stratified, seed, r);
+            int[] rows = BootstrapDraws.Rows(labels, stratified, seed, r);
             bool[] l = [.. rows.Select(i => labels[i])];
             double[] w = [.. rows.Select(i => weights[i])];
             double expected = w.Any(x => x > 0) ? metric(l, [.. rows.Select(i => scores[i])], w) - metric(l, [.. rows.Select(i => scoresB[i])], w) : double.NaN;
@@ -187,25 +187,6 @@ public sealed class RankingBootstrapTests
         Assert.False(Bootstrap.IsRankingMetric((BinaryMetric)((l, s) => Roc.Auc(l, s)), out _));
         Assert.True(Bootstrap.IsRankingMetric((WeightedBinaryMetric)Roc.Auc, out ap) && !ap);
         Assert.True(Bootstrap.IsRankingMetric((WeightedBinaryMetric)PrecisionRecall.AveragePrecision, out ap) && ap);
-    }
-
-    /// <summary>The rows of resample r as the documented rule draws them (negatives' stratum first when stratified).</summary>
-    private static int[] Rows(bool[] labels, bool stratified, int seed, int r)
-    {
-        var random = ResampleRandom.ForResample(seed, r);
-        int[][] strata = stratified
-            ? [[.. Enumerable.Range(0, labels.Length).Where(i => !labels[i])], [.. Enumerable.Range(0, labels.Length).Where(i => labels[i])]]
-            : [[.. Enumerable.Range(0, labels.Length)]];
-        var rows = new List<int>();
-        foreach (int[] stratum in strata)
-        {
-            for (int i = 0; i < stratum.Length; i++)
-            {
-                rows.Add(stratum[random.Next(stratum.Length)]);
-            }
-        }
-
-        return [.. rows];
     }
 
     /// <summary>About 30% positives, scores rounded to 2 decimals (heavy ties), a second model with more noise.</summary>
