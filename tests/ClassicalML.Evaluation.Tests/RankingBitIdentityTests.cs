@@ -61,6 +61,124 @@ public class RankingBitIdentityTests
         AssertSameBits(labels, scores);
     }
 
+    /// <summary>
+    /// Distinct-score counts on both sides of the hash table's limits (h24): its first size (16,384 scores), its growth to
+    /// the capacity, the capacity n/4 and <see cref="TieCounts.MaxDistinct"/>, the give-up checkpoint (4,096), and the
+    /// insertion-sort leaf of <see cref="KeyCountSort"/>; values rounded, spread over exponents, negative, ±0 and extreme.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 15, 0)]
+    [InlineData(2, 33, 1)]
+    [InlineData(3, 4_095, 2)]
+    [InlineData(4, 4_096, 0)]
+    [InlineData(5, 4_097, 1)]
+    [InlineData(6, 16_383, 2)]
+    [InlineData(7, 16_384, 0)]
+    [InlineData(8, 16_385, 1)]
+    [InlineData(9, 20_000, 2)]
+    [InlineData(10, 32_767, 0)]
+    [InlineData(11, 32_768, 1)]
+    [InlineData(12, 32_769, 2)]
+    public void AucAndAp_DistinctCountsAroundTheTableLimits_EqualTheLegacyAlgorithmBitForBit(int seed, int distinct, int kind)
+    {
+        var random = new MersenneTwister(500 + seed, threadSafe: false);
+        // A set of keys, not of doubles: 0.0 and −0.0 are one score (one key) and the set counts them once.
+        var keys = new HashSet<ulong>();
+        var values = new List<double>();
+        for (int e = 0; values.Count < distinct; e++)
+        {
+            double value = kind switch
+            {
+                0 => Math.Round(random.NextDouble(), 6),
+                1 => (random.NextDouble() - 0.3) * Math.Pow(2, random.Next(-1074, 1000)),
+                _ => e < Extremes.Length ? Extremes[e] : Math.Round((random.NextDouble() * 20) - 10, 5),
+            };
+            if (keys.Add(ScoreOrder.Key(value)))
+            {
+                values.Add(value);
+            }
+        }
+
+        double[] pool = [.. values];
+        foreach (int n in new[] { 4 * distinct, (4 * distinct) + 3, 10 * distinct })
+        {
+            var labels = new bool[n];
+            var scores = new double[n];
+            double share = random.Next(4) switch { 0 => 0.0, 1 => 0.02, _ => 0.4 };
+            for (int i = 0; i < n; i++)
+            {
+                // Every value at least once (the first `distinct` rows), then at random: exactly `distinct` distinct scores.
+                scores[i] = i < distinct ? pool[i] : pool[random.Next(distinct)];
+                scores[i] = scores[i] == 0 && random.NextDouble() < 0.5 ? -0.0 : scores[i]; // both zeros, one score
+                labels[i] = random.NextDouble() < share;
+            }
+
+            // Shuffled, so the table does not meet only new scores first and give up at its checkpoint.
+            for (int i = n - 1; i > 0; i--)
+            {
+                int j = random.Next(i + 1);
+                (scores[i], scores[j]) = (scores[j], scores[i]);
+            }
+
+            labels[random.Next(n)] = true; // single positives when the share is 0
+            AssertSameBits(labels, scores);
+        }
+    }
+
+    [Theory]
+    [InlineData(80_000, 17_000)] // capacity 20,000: grows from 16,384 once
+    [InlineData(140_000, 28_000)] // capacity MaxDistinct
+    public void Evaluate_TableGrowsPastItsFirstSize_LogLossSumEqualsTheRowByRowSumBitForBit(int n, int distinct)
+    {
+        var random = new MersenneTwister(77, threadSafe: false);
+        double[] pool = [.. Enumerable.Range(0, distinct).Select(v => (v + random.NextDouble()) / distinct)];
+        var labels = new bool[n];
+        var scores = new double[n];
+        double rowByRow = 0.0;
+        for (int i = 0; i < n; i++)
+        {
+            labels[i] = random.NextDouble() < 0.3;
+            scores[i] = pool[random.Next(distinct)];
+            rowByRow += BinaryEvaluation.LogLossTerm(scores[i], labels[i]);
+        }
+
+        Assert.True(scores.Distinct().Count() > 16_384, "the table must grow past its first size");
+        Assert.True(TieCounts.TryRank(labels, scores, out _, out double logLossSum));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(rowByRow), BitConverter.DoubleToInt64Bits(logLossSum));
+        AssertSameBits(labels, scores);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void KeyCountSort_DistinctKeys_SortsLikeArraySortWithTheCountsCarried(int kind)
+    {
+        var random = new MersenneTwister(900 + kind, threadSafe: false);
+        foreach (int d in new[] { 0, 1, 2, KeyCountSort.Leaf, KeyCountSort.Leaf + 1, 1000, 9_999, 32_768 })
+        {
+            var set = new HashSet<ulong>();
+            while (set.Count < d)
+            {
+                set.Add(kind switch
+                {
+                    1 => ScoreOrder.Key(Math.Round(random.NextDouble(), 5)),
+                    2 => ScoreOrder.Key((random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-300, 300))),
+                    3 => 0x8000_0000_0000_0000UL + (ulong)random.Next(3 * Math.Max(d, 1)), // clustered: high digits all equal
+                    _ => ((ulong)(uint)random.Next() << 33) ^ (ulong)random.Next(),
+                });
+            }
+
+            ulong[] keys = [.. set];
+            ulong[] counts = [.. keys.Select(k => k * 0x9E37_79B9_7F4A_7C15UL)];
+            ulong[] expected = [.. keys.Order()];
+            KeyCountSort.Sort(keys, counts, new ulong[d], new ulong[d]);
+            Assert.Equal(expected, keys);
+            Assert.Equal(expected.Select(k => k * 0x9E37_79B9_7F4A_7C15UL), counts);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Seeds))]
     public void WeightedAucAndAp_RandomInputs_EqualTheLegacyAlgorithmBitForBit(int seed)

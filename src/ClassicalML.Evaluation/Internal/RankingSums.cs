@@ -202,6 +202,43 @@ internal struct RankingSums
         return sums;
     }
 
+    /// <summary>
+    /// Both metrics from the groups' packed counts (positives in the high 32 bits, negatives in the low 32) in ascending
+    /// order of their keys, every group a true tie (<see cref="TieCounts"/>): the bits of <see cref="Add"/> fed from the
+    /// highest group down, with the shortcuts of <see cref="FromRuns"/> (groups without positives add +0; 2U in 64 bits).
+    /// </summary>
+    internal static RankingSums FromCounts(ReadOnlySpan<ulong> counts, long positives, long negatives)
+    {
+        var sums = new RankingSums(positives, negatives, bounds: false);
+        if (sums.OneClass)
+        {
+            return sums;
+        }
+
+        long twiceU = 0;
+        long tp = 0;
+        long fp = 0;
+        for (int g = counts.Length - 1; g >= 0; g--)
+        {
+            long p = (long)(counts[g] >> 32);
+            long q = (long)(counts[g] & uint.MaxValue);
+            fp += q;
+            if (p == 0)
+            {
+                continue;
+            }
+
+            tp += p;
+            twiceU += p * ((2 * (negatives - fp)) + q); // 2·p·(negatives below) + p·q
+            sums.AddPrecision(tp, tp + fp, positives);
+        }
+
+        sums._twiceU = twiceU;
+        sums._tp = tp;
+        sums._fp = fp;
+        return sums;
+    }
+
     /// <summary>Both metrics from keys sorted with their weights.</summary>
     private static RankingSums FromWeighted(SortedKeys sorted)
     {

@@ -11,8 +11,8 @@ namespace ClassicalML.Evaluation;
 /// </summary>
 /// <remarks>
 /// Hand-written: no library counts ties this way. The table holds at most <see cref="MaxDistinct"/> scores (1 MiB of
-/// keys and counts, cache-sized, and 1 MiB of log-loss terms, rented from the shared array pool; it starts at 4,096 and
-/// grows as distinct scores come) and at most n/4; with more distinct scores <see cref="TryRank(ReadOnlySpan{bool}, ReadOnlySpan{double}, out RankingSums, out double)"/> gives up where it finds the next one,
+/// keys and counts, cache-sized, and 1 MiB of log-loss terms, rented from the shared array pool; it starts with room
+/// for 16,384 and grows once when more come) and at most n/4; with more distinct scores <see cref="TryRank(ReadOnlySpan{bool}, ReadOnlySpan{double}, out RankingSums, out double)"/> gives up where it finds the next one,
 /// and the caller sorts all keys instead. Giving up costs at most one read of the rows (near the start when scores are
 /// mostly distinct). Memory: the table, not 8–16 bytes per row.
 /// </remarks>
@@ -21,8 +21,14 @@ internal static partial class TieCounts
     /// <summary>The most distinct scores the table takes.</summary>
     internal const int MaxDistinct = 1 << 15;
 
-    /// <summary>The table's first size: room for this many distinct scores (128 KiB of keys and counts).</summary>
-    private const int InitialDistinct = 1 << 12;
+    /// <summary>
+    /// The table's first size: room for this many distinct scores (512 KiB of keys and counts), so the ~10,000 distinct
+    /// scores of rounded probabilities need no growth and no rehash (issue #18: it started at 4,096 and grew fourfold).
+    /// </summary>
+    private const int FirstLimit = 1 << 14;
+
+    /// <summary>At this many distinct scores the table gives up when nearly every row so far brought a new one.</summary>
+    private const int Checkpoint = 1 << 12;
 
     /// <summary>
     /// The ranking sums and Σ <see cref="BinaryEvaluation.LogLossTerm"/> over the rows in row order (the bits
@@ -50,9 +56,8 @@ internal static partial class TieCounts
             return false;
         }
 
-        using var table = new Table(Math.Min(capacity, InitialDistinct), withLogLoss);
-        ulong[] keys = table.Keys;
-        ulong[] counts = table.Counts; // positives in the high 32 bits, negatives in the low 32 (n < 2³¹)
+        using var table = new Table(capacity, withLogLoss);
+        ulong[] entries = table.Entries; // a slot's key at 2·slot, its counts at 2·slot + 1: one cache line per row
         double[] terms = table.Terms; // a slot's log-loss term for a negative row, then for a positive one: one Math.Log per distinct score, not per row
         double logLoss = 0.0;
         long positives = 0;
@@ -60,18 +65,18 @@ internal static partial class TieCounts
         {
             ulong key = ScoreOrder.Key(scores[i]);
             int slot = table.Home(key);
-            while (keys[slot] != key)
+            while (entries[2 * slot] != key)
             {
-                if (keys[slot] == 0)
+                if (entries[2 * slot] == 0)
                 {
-                    if (table.Distinct == table.Limit)
+                    if (table.Distinct == table.NextCheck)
                     {
-                        if (!table.TryGrow(capacity, i))
+                        if (!table.TryGoOn(i))
                         {
                             return false;
                         }
 
-                        (keys, counts, terms) = (table.Keys, table.Counts, table.Terms);
+                        (entries, terms) = (table.Entries, table.Terms);
                     }
 
                     slot = table.Insert(key, scores[i]);
@@ -83,7 +88,7 @@ internal static partial class TieCounts
 
             ulong positive = labels[i] ? 1UL : 0UL;
             positives += (long)positive;
-            counts[slot] += (positive << 32) + (1 - positive); // branch-free: labels are unpredictable
+            entries[(2 * slot) + 1] += (positive << 32) + (1 - positive); // branch-free: labels are unpredictable
             if (withLogLoss)
             {
                 logLoss += terms[(2 * slot) + (int)positive];
@@ -95,56 +100,65 @@ internal static partial class TieCounts
         return true;
     }
 
-    /// <summary>Sorts the table's distinct keys (radix sort) and adds their groups from the highest key down, each group's counts looked up in the table.</summary>
+    /// <summary>
+    /// Copies the distinct keys and their counts out of the table (in the order they came), sorts them by key with the
+    /// counts carried along (<see cref="KeyCountSort"/>), and adds the groups from the highest key down.
+    /// </summary>
     private static RankingSums FromTable(Table table, long positives, long negatives)
     {
         int distinct = table.Distinct;
-        ulong[] groupKeys = ArrayPool<ulong>.Shared.Rent(distinct);
-        ulong[] scratch = ArrayPool<ulong>.Shared.Rent(distinct);
-        int d = 0;
-        for (int slot = 0; slot < table.Size; slot++)
+        ulong[] buffer = ArrayPool<ulong>.Shared.Rent(4 * distinct);
+        try
         {
-            if (table.Keys[slot] != 0)
+            Span<ulong> keys = buffer.AsSpan(0, distinct);
+            Span<ulong> counts = buffer.AsSpan(distinct, distinct);
+            ulong[] entries = table.Entries;
+            int[] order = table.Order;
+            for (int d = 0; d < distinct; d++)
             {
-                groupKeys[d++] = table.Keys[slot];
+                int slot = order[d];
+                keys[d] = entries[2 * slot];
+                counts[d] = entries[(2 * slot) + 1];
             }
-        }
 
-        ScoreOrder.RadixSort(groupKeys.AsSpan(0, distinct), scratch.AsSpan(0, distinct)); // keys are distinct: the order is fully determined
-        var sums = new RankingSums(positives, negatives, bounds: false);
-        for (int g = distinct - 1; g >= 0; g--)
+            KeyCountSort.Sort(keys, counts, buffer.AsSpan(2 * distinct, distinct), buffer.AsSpan(3 * distinct, distinct)); // keys are distinct: the order is fully determined
+            return RankingSums.FromCounts(counts, positives, negatives);
+        }
+        finally
         {
-            ulong counts = table.Counts[table.SlotOf(groupKeys[g])];
-            sums.Add((long)(counts >> 32), (long)(counts & uint.MaxValue));
+            ArrayPool<ulong>.Shared.Return(buffer);
         }
-
-        ArrayPool<ulong>.Shared.Return(groupKeys);
-        ArrayPool<ulong>.Shared.Return(scratch);
-        return sums;
     }
 
     /// <summary>
-    /// The open-addressing table (linear probing, load ≤ ½; key 0 marks an empty slot: no finite score has key 0), in
-    /// arrays rented from <see cref="ArrayPool{T}.Shared"/>. It starts with room for <see cref="InitialDistinct"/> scores and
-    /// grows fourfold up to the capacity, unless at least 95% of the rows so far brought a new score (the scores look
-    /// distinct: sorting is cheaper than a table of n/4 scores).
+    /// The open-addressing table (linear probing, load ≤ ½; key 0 marks an empty slot: no finite score has key 0), each
+    /// slot's key and counts side by side, in arrays rented from <see cref="ArrayPool{T}.Shared"/>. It is sized once for
+    /// min(capacity, <see cref="FirstLimit"/>) scores and grows (once) to the capacity only when more come. At
+    /// <see cref="Checkpoint"/> distinct scores, and before growing, it gives up when at least 95% of the rows so far
+    /// brought a new score (the scores look distinct: sorting is cheaper than a table of n/4 scores).
     /// </summary>
     private sealed class Table : IDisposable
     {
         private readonly bool _withLogLoss;
+        private readonly int _capacity;
         private int _shift;
 
-        internal Table(int limit, bool withLogLoss)
+        internal Table(int capacity, bool withLogLoss)
         {
             _withLogLoss = withLogLoss;
-            Allocate(limit);
+            _capacity = capacity;
+            Order = ArrayPool<int>.Shared.Rent(capacity);
+            Allocate(Math.Min(capacity, FirstLimit));
+            NextCheck = Math.Min(Checkpoint, Limit);
         }
 
-        internal ulong[] Keys { get; private set; } = [];
-
-        internal ulong[] Counts { get; private set; } = [];
+        /// <summary>Key of slot s at 2·s, its counts (positives in the high 32 bits, negatives in the low 32; n &lt; 2³¹) at 2·s + 1.</summary>
+        internal ulong[] Entries { get; private set; } = [];
 
         internal double[] Terms { get; private set; } = [];
+
+        /// <summary>The slots of the distinct keys in the order they came.</summary>
+        internal int[] Order { get; }
 
         internal int Size { get; private set; }
 
@@ -152,26 +166,18 @@ internal static partial class TieCounts
 
         internal int Distinct { get; private set; }
 
+        /// <summary>At this many distinct scores <see cref="TryGoOn"/> decides whether to go on.</summary>
+        internal int NextCheck { get; private set; }
+
         internal int Home(ulong key) => (int)((key * 0x9E37_79B9_7F4A_7C15UL) >> _shift);
 
         internal int Next(int slot) => (slot + 1) & (Size - 1);
-
-        /// <summary>The slot of a key that is in the table.</summary>
-        internal int SlotOf(ulong key)
-        {
-            int slot = Home(key);
-            while (Keys[slot] != key)
-            {
-                slot = Next(slot);
-            }
-
-            return slot;
-        }
 
         /// <summary>Puts a new key in its first empty slot, with its two log-loss terms when needed; returns the slot.</summary>
         internal int Insert(ulong key, double score)
         {
             int slot = Place(key);
+            Order[Distinct++] = slot;
             if (_withLogLoss)
             {
                 Terms[2 * slot] = BinaryEvaluation.LogLossTerm(score, positive: false);
@@ -181,67 +187,80 @@ internal static partial class TieCounts
             return slot;
         }
 
-        /// <summary>Puts a new key in its first empty slot; returns the slot.</summary>
-        private int Place(ulong key)
+        /// <summary>
+        /// At <see cref="NextCheck"/> distinct scores after <paramref name="rows"/> rows: false (give up) when the table is
+        /// full or the scores look distinct; else goes on, growing the table when it is at its limit.
+        /// </summary>
+        internal bool TryGoOn(int rows)
         {
-            int slot = Home(key);
-            while (Keys[slot] != 0)
-            {
-                slot = Next(slot);
-            }
-
-            Keys[slot] = key;
-            Distinct++;
-            return slot;
-        }
-
-        /// <summary>Room for four times as many scores (at most <paramref name="capacity"/>), or false: give up.</summary>
-        internal bool TryGrow(int capacity, int rows)
-        {
-            if (Limit >= capacity || (long)rows * 19 < (long)Distinct * 20)
+            if (Distinct == _capacity || (long)rows * 19 < (long)Distinct * 20)
             {
                 return false;
             }
 
-            (ulong[] keys, ulong[] counts, double[] terms, int size) = (Keys, Counts, Terms, Size);
-            Allocate(Math.Min(capacity, 4 * Limit));
-            Distinct = 0;
-            for (int old = 0; old < size; old++)
+            if (Distinct == Limit)
             {
-                if (keys[old] != 0)
-                {
-                    int slot = Place(keys[old]);
-                    Counts[slot] = counts[old];
-                    if (_withLogLoss)
-                    {
-                        Terms[2 * slot] = terms[2 * old];
-                        Terms[(2 * slot) + 1] = terms[(2 * old) + 1];
-                    }
-                }
+                Grow();
             }
 
-            Return(keys, counts, terms);
+            NextCheck = Limit;
             return true;
         }
 
-        public void Dispose() => Return(Keys, Counts, Terms);
+        public void Dispose()
+        {
+            Return(Entries, Terms);
+            ArrayPool<int>.Shared.Return(Order);
+        }
+
+        /// <summary>Puts a key in its first empty slot; returns the slot.</summary>
+        private int Place(ulong key)
+        {
+            int slot = Home(key);
+            while (Entries[2 * slot] != 0)
+            {
+                slot = Next(slot);
+            }
+
+            Entries[2 * slot] = key;
+            return slot;
+        }
+
+        /// <summary>Room for the capacity: every key moved to its new slot, in the order they came.</summary>
+        private void Grow()
+        {
+            (ulong[] entries, double[] terms) = (Entries, Terms);
+            Allocate(_capacity);
+            for (int d = 0; d < Distinct; d++)
+            {
+                int old = Order[d];
+                int slot = Place(entries[2 * old]);
+                Entries[(2 * slot) + 1] = entries[(2 * old) + 1];
+                if (_withLogLoss)
+                {
+                    Terms[2 * slot] = terms[2 * old];
+                    Terms[(2 * slot) + 1] = terms[(2 * old) + 1];
+                }
+
+                Order[d] = slot;
+            }
+
+            Return(entries, terms);
+        }
 
         private void Allocate(int limit)
         {
             Size = (int)BitOperations.RoundUpToPowerOf2((uint)(2 * limit));
             _shift = 64 - BitOperations.Log2((uint)Size);
             Limit = limit;
-            Keys = ArrayPool<ulong>.Shared.Rent(Size);
-            Counts = ArrayPool<ulong>.Shared.Rent(Size);
+            Entries = ArrayPool<ulong>.Shared.Rent(2 * Size);
             Terms = _withLogLoss ? ArrayPool<double>.Shared.Rent(2 * Size) : [];
-            Keys.AsSpan(0, Size).Clear();
-            Counts.AsSpan(0, Size).Clear();
+            Entries.AsSpan(0, 2 * Size).Clear();
         }
 
-        private static void Return(ulong[] keys, ulong[] counts, double[] terms)
+        private static void Return(ulong[] entries, double[] terms)
         {
-            ArrayPool<ulong>.Shared.Return(keys);
-            ArrayPool<ulong>.Shared.Return(counts);
+            ArrayPool<ulong>.Shared.Return(entries);
             if (terms.Length > 0)
             {
                 ArrayPool<double>.Shared.Return(terms);
