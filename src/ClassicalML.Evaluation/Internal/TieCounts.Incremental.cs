@@ -10,7 +10,7 @@ internal static partial class TieCounts
     /// </summary>
     internal sealed class Accumulator : IDisposable
     {
-        private readonly Table _table = new(InitialDistinct, withLogLoss: true);
+        private readonly Table _table = new(MaxDistinct, withLogLoss: true);
         private long _rows;
         private long _positives;
 
@@ -28,8 +28,7 @@ internal static partial class TieCounts
         internal int Add(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, ref double logLoss)
         {
             Table table = _table;
-            ulong[] keys = table.Keys;
-            ulong[] counts = table.Counts; // positives in the high 32 bits, negatives in the low 32 (n < 2³¹)
+            ulong[] entries = table.Entries; // a slot's key at 2·slot, its counts at 2·slot + 1 (positives in the high 32 bits, negatives in the low 32; n < 2³¹)
             double[] terms = table.Terms;
             double sum = logLoss;
             long positives = _positives;
@@ -39,19 +38,19 @@ internal static partial class TieCounts
                 ulong key = ScoreOrder.Key(scores[i]);
                 int slot = table.Home(key);
                 bool full = false;
-                while (keys[slot] != key)
+                while (entries[2 * slot] != key)
                 {
-                    if (keys[slot] == 0)
+                    if (entries[2 * slot] == 0)
                     {
-                        if (table.Distinct == table.Limit)
+                        if (table.Distinct == table.NextCheck)
                         {
-                            if (!table.TryGrow(MaxDistinct, (int)Math.Min(int.MaxValue, _rows + i)))
+                            if (!table.TryGoOn((int)Math.Min(int.MaxValue, _rows + i)))
                             {
                                 full = true;
                                 break;
                             }
 
-                            (keys, counts, terms) = (table.Keys, table.Counts, table.Terms);
+                            (entries, terms) = (table.Entries, table.Terms);
                         }
 
                         slot = table.Insert(key, scores[i]);
@@ -68,7 +67,7 @@ internal static partial class TieCounts
 
                 ulong positive = labels[i] ? 1UL : 0UL;
                 positives += (long)positive;
-                counts[slot] += (positive << 32) + (1 - positive); // branch-free: labels are unpredictable
+                entries[(2 * slot) + 1] += (positive << 32) + (1 - positive); // branch-free: labels are unpredictable
                 sum += terms[(2 * slot) + (int)positive];
             }
 
@@ -90,15 +89,12 @@ internal static partial class TieCounts
         {
             int p = 0;
             int q = 0;
-            for (int slot = 0; slot < _table.Size; slot++)
+            ulong[] entries = _table.Entries;
+            for (int d = 0; d < _table.Distinct; d++)
             {
-                ulong key = _table.Keys[slot];
-                if (key == 0)
-                {
-                    continue;
-                }
-
-                ulong counts = _table.Counts[slot];
+                int slot = _table.Order[d];
+                ulong key = entries[2 * slot];
+                ulong counts = entries[(2 * slot) + 1];
                 int slotPositives = (int)(counts >> 32);
                 int slotNegatives = (int)(counts & uint.MaxValue);
                 positives.Slice(p, slotPositives).Fill(key);
