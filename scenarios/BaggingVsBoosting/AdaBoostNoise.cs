@@ -66,9 +66,9 @@ internal static class AdaBoostNoise
         foreach (var c in cases)
         {
             report.Effects.Add(new($"extra-noise-damage-adaboost-{c.Leaves}-leaves-{dataset}",
-                $"{dataset}: test-error increase from clean to {noisiest} flipped training labels, AdaBoost (SAMME, {settings.AdaBoostRounds} rounds) minus bagged {c.Leaves}-leaf trees", c.ExtraDamage.Estimate));
+                $"{dataset}: test-error increase from clean to {noisiest} flipped training labels, AdaBoost (SAMME, {settings.AdaBoostRounds} rounds) minus bagged {c.Leaves}-leaf trees, mean over {settings.NoiseRepetitions} repetitions", c.ExtraDamage.Estimate));
             report.Effects.Add(new($"adaboost-flipped-weight-share-{c.Leaves}-leaves-{dataset}",
-                $"{dataset}: share of AdaBoost's final row weight on the {noisiest} flipped training rows minus their share of rows, {c.Leaves}-leaf trees", c.FlippedWeightShare - c.FlippedRowShare));
+                $"{dataset}: share of AdaBoost's final row weight on the {noisiest} flipped training rows minus their share of rows, {c.Leaves}-leaf trees, mean over {settings.NoiseRepetitions} repetitions", c.FlippedWeightShare - c.FlippedRowShare));
         }
 
         report.Summaries.Add(string.Create(CultureInfo.InvariantCulture, $"AdaBoost (SAMME, the reweighting the answer describes) on {dataset}, means over {settings.NoiseRepetitions} repetitions: ")

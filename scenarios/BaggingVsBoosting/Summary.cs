@@ -35,9 +35,9 @@ internal static class Summary
             new($"bias-change-boosting-{name}", $"{name}: relative change of the stump's bias² when boosted (negative: boosting cuts it)", e.BoostingBiasChange.Estimate),
             new($"diversity-gain-{name}", $"{name}: mean member test error minus ensemble test error of the bagged deep trees", e.DiverseGain.Estimate),
             .. e.NoiseDamage.Select(d => new Effect($"extra-noise-damage-boosting-{d.Leaves}-leaves-{name}",
-                $"{name}: test-error increase from clean to {Numbers.Percent(settings.NoiseLevels[^1])} flipped training labels, boosted minus bagged {d.Leaves}-leaf trees", d.Damage.Estimate)),
-            new($"bagged-stump-gain-{name}", $"{name}: test error of one stump minus that of {settings.NoiseMembers} bagged stumps", e.BaggedStumpGain.Estimate),
-            new($"boosted-stump-gain-{name}", $"{name}: test error of one stump minus that of {settings.BoostingTrees} boosted stumps", e.BoostedStumpGain.Estimate),
+                $"{name}: test-error increase from clean to {Numbers.Percent(settings.NoiseLevels[^1])} flipped training labels, boosted minus bagged {d.Leaves}-leaf trees, mean over {e.NoiseRepetitions} repetitions", d.Damage.Estimate)),
+            new($"bagged-stump-gain-{name}", $"{name}: test error of one stump minus that of {settings.NoiseMembers} bagged stumps, mean over {e.Repetitions} repetitions", e.BaggedStumpGain.Estimate),
+            new($"boosted-stump-gain-{name}", $"{name}: test error of one stump minus that of {settings.BoostingTrees} boosted stumps, mean over {e.Repetitions} repetitions", e.BoostedStumpGain.Estimate),
         ]);
         var last = settings.NoiseLevels.Count - 1;
         var p = bv.Parts;
