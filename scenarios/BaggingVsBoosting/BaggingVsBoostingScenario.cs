@@ -32,7 +32,7 @@ public sealed record Settings : ScenarioSettings
     /// <summary>Bootstrap training sets of the bias–variance decomposition.</summary>
     public int BiasVarianceRounds { get; init; } = 6;
 
-    /// <summary>Bagged deep trees per round of the bias–variance decomposition and per noise level.</summary>
+    /// <summary>Bagged deep trees per round of the bias–variance decomposition.</summary>
     public int SmallEnsemble { get; init; } = 10;
 
     /// <summary>Members of the ensemble of identical members.</summary>
@@ -67,7 +67,7 @@ public sealed record Settings : ScenarioSettings
     /// <summary>Neighbours k of the k-NN member of the vote of different algorithms.</summary>
     public int Neighbors { get; init; } = 9;
 
-    /// <summary>Fractions of training labels flipped (test labels stay clean).</summary>
+    /// <summary>Fractions of training labels flipped (test labels stay clean); the label-noise repetitions compare clean labels with the last (noisiest) one.</summary>
     public IReadOnlyList<double> NoiseLevels { get; init; } = [0, 0.1, 0.2, 0.3];
 
     /// <summary>Rounds of AdaBoost (SAMME) in the label-noise comparison, at clean and the noisiest labels.</summary>
@@ -75,6 +75,15 @@ public sealed record Settings : ScenarioSettings
 
     /// <summary>Learning rate of AdaBoost: 1, the reweighting as the answer describes it (no shrinkage).</summary>
     public double AdaBoostLearningRate { get; init; } = 1.0;
+
+    /// <summary>Repetitions per data set of the weak-learner measurement (fresh split or draw and seeds each).</summary>
+    public int Repetitions { get; init; } = 20;
+
+    /// <summary>How many of them also run the label-noise measurement (a fresh flip each); at most <see cref="Repetitions"/>.</summary>
+    public int NoiseRepetitions { get; init; } = 8;
+
+    /// <summary>Repetitions run at once (each single-threaded with its own MLContext seed; the output does not depend on it).</summary>
+    public int Parallelism { get; init; } = 2;
 }
 
 /// <summary>Bagging versus boosting, and why ensembles beat single models (questions 52 and 31).</summary>
@@ -133,7 +142,7 @@ public sealed class BaggingVsBoostingScenario : Scenario<Settings>
     public override Settings QuickSettings => DefaultSettings with
     {
         SpambaseRows = 400, SyntheticRows = 400, DeepLeaves = 32, Members = 10, ForestTrees = 5, BoostingTrees = 20,
-        BiasVarianceRounds = 3, SmallEnsemble = 3, IdenticalMembers = 2, Resamples = 50, NoiseLevels = [0, 0.3], OutOfBagRows = 800, NoiseMembers = 3, AdaBoostRounds = 10,
+        BiasVarianceRounds = 3, SmallEnsemble = 3, IdenticalMembers = 2, Resamples = 50, NoiseLevels = [0, 0.3], OutOfBagRows = 800, NoiseMembers = 3, AdaBoostRounds = 10, Repetitions = 4, NoiseRepetitions = 2,
         DiversityMembers = 4, DiversityLevels = [DefaultSettings.DiversityLevels[0], DefaultSettings.DiversityLevels[2], DefaultSettings.DiversityLevels[4]],
     };
 
@@ -145,7 +154,10 @@ public sealed class BaggingVsBoostingScenario : Scenario<Settings>
         Option("--boosting-trees", "Boosting rounds (stumps).", s => s.BoostingTrees, (s, v) => s with { BoostingTrees = v }, OptionRange.Integers(2, 10_000)),
         Option("--rounds", "Bootstrap training sets of the bias-variance decomposition.", s => s.BiasVarianceRounds, (s, v) => s with { BiasVarianceRounds = v }, OptionRange.Integers(2, 100)),
         Option("--oob-rows", "Rows of the larger split for the out-of-bag claim (half training, half test).", s => s.OutOfBagRows, (s, v) => s with { OutOfBagRows = v }, OptionRange.Integers(200, 4601)),
-        Option("--small-ensemble", "Bagged deep trees per bias-variance round and per noise level.", s => s.SmallEnsemble, (s, v) => s with { SmallEnsemble = v }, OptionRange.Integers(1, 1000)),
+        Option("--repetitions", "Repetitions of the weak-learner measurement per data set.", s => s.Repetitions, (s, v) => s with { Repetitions = v }, OptionRange.Integers(2, 1000)),
+        Option("--noise-repetitions", "How many of them also run the label-noise measurement (at most --repetitions).", s => s.NoiseRepetitions, (s, v) => s with { NoiseRepetitions = v }, OptionRange.Integers(2, 1000)),
+        Option("--parallelism", "Repetitions run at once (the output does not depend on it).", s => s.Parallelism, (s, v) => s with { Parallelism = v }, OptionRange.Integers(1, 64)),
+        Option("--small-ensemble", "Bagged deep trees per bias-variance round.", s => s.SmallEnsemble, (s, v) => s with { SmallEnsemble = v }, OptionRange.Integers(1, 1000)),
     ];
 
     public override ScenarioResult Run(Settings settings, IProgressReporter progress)
@@ -163,6 +175,8 @@ public sealed class BaggingVsBoostingScenario : Scenario<Settings>
         Lap("data");
         RequireStumpsFirst(settings);
         var report = new ReportBuilder(settings.MatchedLeaves);
+        var repeated = Repetitions.Measure(settings, progress); // the weak-learner and label-noise claims, over fresh splits or draws
+        Lap("repetitions (weak learners, label noise)");
         var evidence = new List<DatasetEvidence>();
         for (var d = 0; d < sets.Length; d++)
         {
@@ -182,10 +196,9 @@ public sealed class BaggingVsBoostingScenario : Scenario<Settings>
             Lap(data.Name + ": diversity, voting and out-of-bag");
             var biasVariance = Steps.BiasVariance(context, settings, data, seed, progress, report);
             Lap(data.Name + ": bias-variance");
-            var noise = Steps.LabelNoise(context, settings, data, seed, progress, report);
-            Lap(data.Name + ": label noise");
-            var adaBoost = AdaBoostNoise.Measure(context, settings, data, seed, noise, progress, report);
-            Lap(data.Name + ": AdaBoost under label noise");
+            var noise = Repetitions.NoiseTable(report, settings, repeated[d]);
+            var adaBoost = AdaBoostNoise.Measure(settings, repeated[d], report);
+            Repetitions.Report(report, settings, repeated[d]);
 
             var e = new DatasetEvidence
             {
@@ -200,11 +213,13 @@ public sealed class BaggingVsBoostingScenario : Scenario<Settings>
                 VoteVsBest = voting.VsBest,
                 VoteVsMean = voting.VsMean,
                 VoteTestRows = voting.TestRows,
-                NoiseDamage = [.. noise.Matched.Select(t => (t.Leaves, t.ExtraDamage))],
+                Repetitions = settings.Repetitions,
+                NoiseRepetitions = repeated[d].NoiseRuns,
+                NoiseDamage = [.. settings.MatchedLeaves.Select((leaves, m) => (leaves, repeated[d].OverNoise(r => r.GradientDamage(m))))],
                 AdaBoostNoiseDamage = [.. adaBoost.Select(c => (c.Leaves, c.ExtraDamage))],
-                AdaBoostFocus = [.. adaBoost.Select(c => (c.Leaves, c.Concentration, data.Train.RowCount))],
-                BaggedStumpGain = noise.StumpGains.Bagged,
-                BoostedStumpGain = noise.StumpGains.Boosted,
+                AdaBoostFocus = [.. adaBoost.Select(c => (c.Leaves, c.Concentration))],
+                BaggedStumpGain = repeated[d].Over(r => r.BaggedStumpGain),
+                BoostedStumpGain = repeated[d].Over(r => r.BoostedStumpGain),
                 OutOfBagMinusTest = outOfBag.Difference,
                 OutOfBagTestRows = outOfBag.TestRows,
             };

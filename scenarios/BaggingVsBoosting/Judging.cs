@@ -38,21 +38,28 @@ internal sealed record DatasetEvidence
     /// <summary>Test rows behind the vote's intervals (the larger out-of-bag split).</summary>
     public required int VoteTestRows { get; init; }
 
+    /// <summary>Repetitions behind the weak-learner intervals: each a fresh split (spambase) or a fresh draw (synthetic)
+    /// with fresh ensemble seeds.</summary>
+    public required int Repetitions { get; init; }
+
+    /// <summary>Repetitions behind the label-noise intervals (the first of them, each also with a fresh flip of the training labels).</summary>
+    public required int NoiseRepetitions { get; init; }
+
     /// <summary>Per tree size (leaves), bagged and boosted trees of that size: (boosting error at the highest noise − at
-    /// 0%) − (bagging error at the highest noise − at 0%).</summary>
+    /// 0%) − (bagging error at the highest noise − at 0%), paired within each repetition, 95% interval over the repetitions.</summary>
     public required IReadOnlyList<(int Leaves, Interval Damage)> NoiseDamage { get; init; }
 
     /// <summary>The same for AdaBoost (SAMME) against the same bagged trees, per tree size.</summary>
     public required IReadOnlyList<(int Leaves, Interval Damage)> AdaBoostNoiseDamage { get; init; }
 
     /// <summary>Per tree size: the flipped rows' share of AdaBoost's final row weight divided by their share of the
-    /// training rows (95% bootstrap over the training rows, which are the replicates).</summary>
-    public required IReadOnlyList<(int Leaves, Interval Concentration, int TrainingRows)> AdaBoostFocus { get; init; }
+    /// training rows, 95% interval over the repetitions.</summary>
+    public required IReadOnlyList<(int Leaves, Interval Concentration)> AdaBoostFocus { get; init; }
 
-    /// <summary>Clean labels: test error of one stump minus that of bagged stumps.</summary>
+    /// <summary>Clean labels: test error of one stump minus that of bagged stumps, 95% interval over the repetitions.</summary>
     public required Interval BaggedStumpGain { get; init; }
 
-    /// <summary>Clean labels: test error of one stump minus that of boosted stumps.</summary>
+    /// <summary>Clean labels: test error of one stump minus that of boosted stumps, 95% interval over the repetitions.</summary>
     public required Interval BoostedStumpGain { get; init; }
 
     /// <summary>Out-of-bag error minus test error of the bagged ensemble on the larger out-of-bag split (95% Newcombe
@@ -83,10 +90,13 @@ internal static class Judging
 
     private const string Rows = "test rows";
 
+    /// <summary>The replicates of the weak-learner and label-noise claims.</summary>
+    internal const string Reps = "repetitions";
+
     private static readonly EffectCriterion BoostingBias = new("relative change of bias², boosted stumps vs one stump", Direction.Less, CutHoldsAt, 0, "95% paired bootstrap interval", Rows);
 
     private static readonly EffectCriterion Strong = new("test error of one stump − test error of the ensemble of stumps (clean labels)",
-        Direction.Greater, StrongHoldsAt, 0, "95% paired bootstrap interval", Rows);
+        Direction.Greater, StrongHoldsAt, 0, Repetitions.IntervalName, Reps);
 
     /// <summary>Bagging cuts the variance of deep trees (main part) and leaves their bias² about the same (qualifier).</summary>
     private static readonly TwoPartCriterion Variance = new(
@@ -98,7 +108,7 @@ internal static class Judging
     public static IReadOnlyList<ClaimResult> Judge(IReadOnlyList<DatasetEvidence> evidence) =>
     [
         BaggingVsBoostingScenario.WeakLearnersCombine.Judge(new CasesCriterion<MeasuredEffect>(Strong, "ensembles and data sets").Evaluate(
-            [.. evidence.SelectMany(e => new[] { ($"boosting, {e.Dataset}", new MeasuredEffect(e.BoostedStumpGain, e.TestRows)), ($"bagging, {e.Dataset}", new MeasuredEffect(e.BaggedStumpGain, e.TestRows)) })])),
+            [.. evidence.SelectMany(e => new[] { ($"boosting, {e.Dataset}", new MeasuredEffect(e.BoostedStumpGain, e.Repetitions)), ($"bagging, {e.Dataset}", new MeasuredEffect(e.BaggedStumpGain, e.Repetitions)) })])),
         JudgeVariance(evidence),
         BaggingVsBoostingScenario.BoostingCutsBias.Judge(Cases(BoostingBias).Evaluate(Each(evidence, e => new MeasuredEffect(e.BoostingBiasChange, e.TestRows)))),
         BaggingVsBoostingScenario.DiversityMatters.Judge(Cases(DiversityJudging.Trend).Evaluate(Each(evidence, e => (new MeasuredEffect(e.DiversityTrend, e.TestRows), new MeasuredEffect(Interval.Exact(e.IdenticalGain), e.TestRows))))),

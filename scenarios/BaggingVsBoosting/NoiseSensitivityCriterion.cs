@@ -20,11 +20,11 @@ internal sealed class NoiseSensitivityCriterion : Criterion<NoiseCases>
 
     private static readonly CasesCriterion<MeasuredEffect> Damage = new(new EffectCriterion(
         "extra test-error increase of boosted over bagged trees of the same size from clean to the noisiest training labels",
-        Direction.Greater, Judging.NoiseHoldsAt, 0, "95% paired bootstrap interval", "test rows"), "boosting algorithms, data sets and tree sizes");
+        Direction.Greater, Judging.NoiseHoldsAt, 0, Repetitions.IntervalName, Judging.Reps), "boosting algorithms, data sets and tree sizes");
 
     private static readonly CasesCriterion<MeasuredEffect> Focus = new(new EffectCriterion(
         "flipped rows' share of AdaBoost's final row weight ÷ their share of the training rows",
-        Direction.Greater, FocusHoldsAt, FocusHoldsAt, "95% bootstrap interval over training rows", "training rows"), "data sets and tree sizes");
+        Direction.Greater, FocusHoldsAt, FocusHoldsAt, Repetitions.IntervalName, Judging.Reps), "data sets and tree sizes");
 
     public static NoiseSensitivityCriterion Instance { get; } = new();
 
@@ -34,9 +34,9 @@ internal sealed class NoiseSensitivityCriterion : Criterion<NoiseCases>
 
     /// <summary>The claim's cases from the evidence of every data set.</summary>
     public static NoiseCases Cases(IReadOnlyList<DatasetEvidence> evidence) => new(
-        [.. evidence.SelectMany(e => e.NoiseDamage.Select(d => ($"gradient boosting, {e.Dataset}, {d.Leaves}-leaf trees", new MeasuredEffect(d.Damage, e.TestRows)))
-            .Concat(e.AdaBoostNoiseDamage.Select(d => ($"AdaBoost, {e.Dataset}, {d.Leaves}-leaf trees", new MeasuredEffect(d.Damage, e.TestRows)))))],
-        [.. evidence.SelectMany(e => e.AdaBoostFocus.Select(f => ($"{e.Dataset}, {f.Leaves}-leaf trees", new MeasuredEffect(f.Concentration, f.TrainingRows))))]);
+        [.. evidence.SelectMany(e => e.NoiseDamage.Select(d => ($"gradient boosting, {e.Dataset}, {d.Leaves}-leaf trees", new MeasuredEffect(d.Damage, e.NoiseRepetitions)))
+            .Concat(e.AdaBoostNoiseDamage.Select(d => ($"AdaBoost, {e.Dataset}, {d.Leaves}-leaf trees", new MeasuredEffect(d.Damage, e.NoiseRepetitions)))))],
+        [.. evidence.SelectMany(e => e.AdaBoostFocus.Select(f => ($"{e.Dataset}, {f.Leaves}-leaf trees", new MeasuredEffect(f.Concentration, e.NoiseRepetitions))))]);
 
     protected override (Verdict Verdict, string Evidence) Decide(NoiseCases input)
     {

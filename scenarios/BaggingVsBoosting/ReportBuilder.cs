@@ -21,13 +21,16 @@ internal sealed class ReportBuilder
 
     public ReportBuilder(IReadOnlyList<int> matchedLeaves)
     {
-        Noise = new("label-noise", ["data set", "training labels flipped", "bagged deep trees test error (95% Wilson)",
-            .. matchedLeaves.SelectMany(l => new[] { $"bagged {l}-leaf trees test error (95% Wilson)", $"boosted {l}-leaf trees test error (95% Wilson)" })]);
+        Noise = Repetitions.NewNoiseTable(matchedLeaves);
+        RepetitionRows = Repetitions.NewTable(matchedLeaves);
     }
+
+    /// <summary>One row per repetition of the weak-learner and label-noise measurements.</summary>
+    public ReportTable RepetitionRows { get; }
 
     public ReportTable Noise { get; }
 
-    public ReportTable WeakLearners { get; } = new("weak-learners", ["data set", "one stump − bagged stumps, test error (95% bootstrap)", "one stump − boosted stumps", "one deep tree − bagged deep trees"]);
+    public ReportTable WeakLearners { get; } = new("weak-learners", ["data set", "one stump − bagged stumps, test error (95% over repetitions)", "one stump − boosted stumps (95% over repetitions)", "one deep tree − bagged deep trees (main split)"]);
 
     public ReportTable Changes { get; } = new("relative-changes", ["data set", "variance: bagged vs one deep tree", "bias²: bagged vs one deep tree", "bias²: boosted stumps vs one stump"]);
 
@@ -41,7 +44,7 @@ internal sealed class ReportBuilder
 
     public List<string> Summaries { get; } = [];
 
-    public ReportTable NoiseDamage { get; } = new("noise-damage-matched", ["data set", "tree size (leaves)", "boosting's extra test-error increase over bagging, clean to noisiest (95% bootstrap)"]);
+    public ReportTable NoiseDamage { get; } = new("noise-damage-matched", ["data set", "tree size (leaves)", "boosting's extra test-error increase over bagging, clean to noisiest (95% over repetitions)"]);
 
     public ReportTable AdaBoost { get; } = AdaBoostNoise.NewTable();
 
@@ -60,7 +63,7 @@ internal sealed class ReportBuilder
 
     public List<Figure> DiversityFigures { get; } = [];
 
-    public IReadOnlyList<ReportTable> Tables => [Data, Checks, Staging, Finals, Sizes, WeakLearners, Diversity, DiversityTrend, DiversitySummary, Voting, VotingCorrelations, Convergence, OutOfBag, Bias, Changes, Noise, NoiseDamage, AdaBoost];
+    public IReadOnlyList<ReportTable> Tables => [Data, Checks, Staging, Finals, Sizes, WeakLearners, Diversity, DiversityTrend, DiversitySummary, Voting, VotingCorrelations, Convergence, OutOfBag, Bias, Changes, Noise, RepetitionRows, NoiseDamage, AdaBoost];
 
     public IReadOnlyList<Figure> Figures => [.. SizeFigures, .. DiversityFigures, .. BiasFigures, .. NoiseFigures];
 }

@@ -27,19 +27,6 @@ internal sealed record BiasVariance(Interval Loss, Interval Bias2, Interval Vari
 /// <summary>The squared-loss decomposition of the four learners and the relative changes the claims read.</summary>
 internal sealed record BiasVarianceResult(BiasVariance[] Parts, Interval VarianceChange, Interval BiasChange, Interval BoostingBiasChange);
 
-/// <summary>Test errors at each share of flipped training labels: bagged deep trees (reference), and bagged against
-/// boosted trees of the same size for each of the matched tree sizes.</summary>
-/// <param name="BaggedDeep">Bagged deep trees' test error per noise level.</param>
-/// <param name="Matched">Per tree size: the bagged and the boosted ensemble's test error per noise level, and boosting's
-/// extra error increase from clean to the noisiest labels (paired bootstrap over test rows).</param>
-/// <param name="StumpGains">Clean labels: one stump's test error minus that of bagged stumps and of boosted stumps.</param>
-/// <param name="BaggedErrors">Per tree size: the bagged trees' test errors per row with clean and with the noisiest labels (paired with AdaBoost).</param>
-internal sealed record NoiseResult(
-    IReadOnlyList<double> BaggedDeep,
-    IReadOnlyList<(int Leaves, IReadOnlyList<double> Bagged, IReadOnlyList<double> Boosted, Interval ExtraDamage)> Matched,
-    (Interval Bagged, Interval Boosted) StumpGains,
-    IReadOnlyList<(bool[] Clean, bool[] Noisiest)> BaggedErrors);
-
 /// <summary>The experiment's steps on one data set, each filling its table rows in <see cref="ReportBuilder"/>.</summary>
 internal static class Steps
 {
@@ -209,56 +196,6 @@ internal static class Steps
             RelativeChange(raw[1].Variance, raw[0].Variance, Seeds.Derive(seed, "bagging variance change bootstrap"), settings.Resamples),
             RelativeChange(raw[1].Bias2, raw[0].Bias2, Seeds.Derive(seed, "bagging bias change bootstrap"), settings.Resamples),
             RelativeChange(raw[3].Bias2, raw[2].Bias2, Seeds.Derive(seed, "boosting bias change bootstrap"), settings.Resamples));
-    }
-
-    /// <summary>
-    /// Label noise on the training labels only (the test labels stay clean), at matched capacity: bagged and boosted
-    /// ensembles of trees of the same size (leaves and rows per leaf), for every size in <c>MatchedLeaves</c>; bagged deep
-    /// trees for reference. At 0% noise it also measures how much bagging and boosting improve on one stump.
-    /// </summary>
-    public static NoiseResult LabelNoise(MLContext context, Settings settings, PreparedData data, int seed, IProgressReporter progress, ReportBuilder report)
-    {
-        var matrix = data.Train.GetNumericMatrix();
-        var deep = new List<bool[]>();
-        var bagged = settings.MatchedLeaves.Select(_ => new List<bool[]>()).ToArray();
-        var boosted = settings.MatchedLeaves.Select(_ => new List<bool[]>()).ToArray();
-        bool[] Bag(IDataView view, IEstimator<ITransformer> member, int members, int memberSeed) =>
-            Errors(data.TestLabels, new BaggingEstimator(member, new BaggingOptions { NumberOfMembers = members, Seed = memberSeed }).Fit(view).PredictMembers(data.TestView).Ensemble(members), 0.5);
-        for (var k = 0; k < settings.NoiseLevels.Count; k++)
-        {
-            var view = Dataset.FromNumeric(data.Name + " noisy", matrix, FlipLabels(data.TrainLabels, settings.NoiseLevels[k], Seeds.Derive(seed, $"label noise {k}"))).ToDataView(context);
-            deep.Add(Bag(view, Learners.DeepTree(context, settings.DeepLeaves), settings.SmallEnsemble, Seeds.Derive(seed, $"label noise {k} deep bagging")));
-            var row = new List<Cell> { data.Name, settings.NoiseLevels[k], WilsonError(deep[k]) };
-            for (var m = 0; m < settings.MatchedLeaves.Count; m++)
-            {
-                var leaves = settings.MatchedLeaves[m];
-                bagged[m].Add(Bag(view, Learners.DeepTree(context, leaves, minimumPerLeaf: Learners.BoostedMinimumPerLeaf), settings.NoiseMembers, Seeds.Derive(seed, $"label noise {k} matched bagging {m}")));
-                boosted[m].Add(Errors(data.TestLabels, Scores(Learners.LightGbm(context, settings.BoostingTrees, leaves, settings.LearningRate).Fit(view).Transform(data.TestView)), 0.5));
-                row.AddRange([WilsonError(bagged[m][k]), WilsonError(boosted[m][k])]);
-            }
-
-            report.Noise.AddRow([.. row]);
-            progress.Report(data.Name + ": label noise", k + 1, settings.NoiseLevels.Count);
-        }
-
-        var last = settings.NoiseLevels.Count - 1;
-        var matched = settings.MatchedLeaves.Select((leaves, m) => (leaves, (IReadOnlyList<double>)[.. bagged[m].Select(Rate)], (IReadOnlyList<double>)[.. boosted[m].Select(Rate)],
-            MeanWithBootstrap(PerRow(i => (B(boosted[m][last][i]) - B(boosted[m][0][i])) - (B(bagged[m][last][i]) - B(bagged[m][0][i]))), Seeds.Derive(seed, $"noise damage bootstrap {m}"), settings.Resamples))).ToList();
-
-        // One stump against the ensembles of stumps (the first matched size must be 2 leaves), all on clean labels.
-        var stump = Errors(data.TestLabels, Scores(Learners.DeepTree(context, 2, minimumPerLeaf: Learners.BoostedMinimumPerLeaf).Fit(data.TrainView).Transform(data.TestView)), 0.5);
-        var gains = (MeanWithBootstrap(PerRow(i => B(stump[i]) - B(bagged[0][0][i])), Seeds.Derive(seed, "bagged stumps gain bootstrap"), settings.Resamples),
-            MeanWithBootstrap(PerRow(i => B(stump[i]) - B(boosted[0][0][i])), Seeds.Derive(seed, "boosted stumps gain bootstrap"), settings.Resamples));
-        var result = new NoiseResult([.. deep.Select(Rate)], matched, gains, [.. bagged.Select(b => (b[0], b[last]))]);
-        report.NoiseFigures.Add(Figures.Line($"label-noise-{data.Name}.png", $"{data.Name}: test error vs share of flipped training labels (test labels clean)", "share of training labels flipped", "test error",
-        [
-            new Series("bagged deep trees", settings.NoiseLevels, result.BaggedDeep),
-            .. matched.SelectMany(t => new[] { new Series($"bagged {t.leaves}-leaf trees", settings.NoiseLevels, t.Item2), new Series($"boosted {t.leaves}-leaf trees", settings.NoiseLevels, t.Item3) }),
-        ]));
-        return result;
-
-        double[] PerRow(Func<int, double> value) => [.. Enumerable.Range(0, data.TestLabels.Length).Select(value)];
-        static double B(bool value) => value ? 1.0 : 0.0;
     }
 
     private static double MeanRate(bool[][] errors) => errors.Sum(e => e.Count(x => x)) / (double)(errors.Length * errors[0].Length);

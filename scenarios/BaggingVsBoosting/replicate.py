@@ -8,7 +8,9 @@ BaggingClassifier of deep trees (bootstrap samples), GradientBoostingClassifier 
 0.3, as the scenario's LightGBM stumps); under label noise, bagged (20) against boosted (100) trees of the same size
 (2 and 8 leaves, at least 5 rows per leaf), and AdaBoostClassifier(algorithm="SAMME", 50 rounds, learning rate 1)
 of trees of the same sizes against the same bagged trees, with the share of AdaBoost's final row weight on the
-flipped rows. The splits, the synthetic draw and the learners are
+flipped rows. The weak-learner and label-noise effects are means over 20 repetitions (the label-noise ones over the
+first 8), each on fresh data (a fresh spambase subsample and split, a fresh synthetic draw) with a fresh label flip,
+as the scenario's repetitions. The splits, the synthetic draws and the learners are
 scikit-learn's own, so the numbers differ from ML.NET's; the directions are compared. Writes replication.json.
 
 Run with Debian's python3 and python3-sklearn: /usr/bin/python3 scenarios/BaggingVsBoosting/replicate.py
@@ -47,6 +49,8 @@ DIVERSITY_MEMBERS = 16
 # (rows per member as a share, bootstrap?, share of features per member), as the scenario's DiversityLevels.
 DIVERSITY_LEVELS = [(0.9, False, 1.0), (0.6, False, 1.0), (1.0, True, 1.0), (1.0, True, 0.5), (1.0, True, 0.25), (1.0, True, 0.1)]
 NEIGHBORS = 9
+REPETITIONS = 20
+NOISE_REPETITIONS = 8
 
 
 def deep():
@@ -107,24 +111,6 @@ def effects_for(name, x, y, seed):
     member_errors = np.mean([np.mean(m.predict(x_test) != y_test) for m in bag.estimators_])
     out[f"diversity-gain-{name}"] = member_errors - np.mean(bag.predict(x_test) != y_test)
 
-    # Label noise on the training labels only.
-    rng = np.random.RandomState(seed + 1)
-    flip = rng.permutation(len(y_train))[: int(round(NOISE * len(y_train)))]
-    noisy = y_train.copy()
-    noisy[flip] = ~noisy[flip]
-
-    def error(make, labels):
-        return np.mean(make().fit(x_train, labels).predict(x_test) != y_test)
-
-    def damage(make):
-        return error(make, noisy) - error(make, y_train)
-
-    # At matched capacity: bagged and boosted trees of the same size (leaves, rows per leaf).
-    for leaves in MATCHED_LEAVES:
-        out[f"extra-noise-damage-boosting-{leaves}-leaves-{name}"] = damage(lambda: boosted(leaves)) - damage(lambda: bagged_trees(leaves, seed))
-    stump_error = error(lambda: tree(2), y_train)
-    out[f"bagged-stump-gain-{name}"] = stump_error - error(lambda: bagged_trees(2, seed), y_train)
-    out[f"boosted-stump-gain-{name}"] = stump_error - error(lambda: boosted(2), y_train)
     return out
 
 
@@ -132,18 +118,28 @@ def adaboost(leaves):
     return AdaBoostClassifier(estimator=tree(leaves), n_estimators=ADABOOST_ROUNDS, learning_rate=1.0, algorithm="SAMME", random_state=SEED)
 
 
-def adaboost_effects(name, x, y, seed):
-    """AdaBoost (SAMME) against bagged trees of the same size under 30% flipped training labels (the same split and
-    flips as effects_for), and the flipped rows' share of AdaBoost's final row weight minus their share of rows."""
+def one_repetition(x, y, seed, with_noise):
+    """One repetition of the weak-learner and label-noise measurements on a fresh half/half split: one stump against
+    bagged (20) and gradient-boosted (100) stumps on clean labels; with_noise also bagged, gradient-boosted and AdaBoost
+    (SAMME) trees of each matched size on clean and on 30% flipped training labels (a fresh flip), and the flipped rows'
+    share of AdaBoost's final row weight minus their share of rows."""
     x_train, x_test, y_train, y_test = train_test_split(x, y, test_size=0.5, stratify=y, random_state=seed)
+
+    def error(make, labels):
+        return np.mean(make().fit(x_train, labels).predict(x_test) != y_test)
+
+    stump_error = error(lambda: tree(2), y_train)
+    out = {"bagged-stump-gain": stump_error - error(lambda: bagged_trees(2, seed), y_train),
+           "boosted-stump-gain": stump_error - error(lambda: boosted(2), y_train)}
+    if not with_noise:
+        return out
     flip = np.random.RandomState(seed + 1).permutation(len(y_train))[: int(round(NOISE * len(y_train)))]
     noisy = y_train.copy()
     noisy[flip] = ~noisy[flip]
     flipped = noisy != y_train
-    out = {}
     for leaves in MATCHED_LEAVES:
         errors = {}
-        for label, make in [("ada", lambda: adaboost(leaves)), ("bag", lambda: bagged_trees(leaves, seed))]:
+        for label, make in [("ada", lambda: adaboost(leaves)), ("bag", lambda: bagged_trees(leaves, seed)), ("gb", lambda: boosted(leaves))]:
             for kind, labels in [("clean", y_train), ("noisy", noisy)]:
                 model = make().fit(x_train, labels)
                 errors[label, kind] = np.mean(model.predict(x_test) != y_test)
@@ -153,10 +149,19 @@ def adaboost_effects(name, x, y, seed):
                     log_w = (model.estimator_weights_[: len(model.estimators_), None] * wrong).sum(axis=0)
                     w = np.exp(log_w - log_w.max())
                     share = w[flipped].sum() / w.sum()
-        damage = (errors["ada", "noisy"] - errors["ada", "clean"]) - (errors["bag", "noisy"] - errors["bag", "clean"])
-        out[f"extra-noise-damage-adaboost-{leaves}-leaves-{name}"] = damage
-        out[f"adaboost-flipped-weight-share-{leaves}-leaves-{name}"] = share - flipped.mean()
+        bag_damage = errors["bag", "noisy"] - errors["bag", "clean"]
+        out[f"extra-noise-damage-boosting-{leaves}-leaves"] = (errors["gb", "noisy"] - errors["gb", "clean"]) - bag_damage
+        out[f"extra-noise-damage-adaboost-{leaves}-leaves"] = (errors["ada", "noisy"] - errors["ada", "clean"]) - bag_damage
+        out[f"adaboost-flipped-weight-share-{leaves}-leaves"] = share - flipped.mean()
     return out
+
+
+def repeated_effects(name, draw):
+    """Means over REPETITIONS fresh data (spambase: a fresh 1200-row subsample of its 4601 rows; synthetic: a fresh
+    make_classification draw), the label-noise part over the first NOISE_REPETITIONS, as the scenario's repetitions."""
+    runs = [one_repetition(*draw(r), SEED + 1000 + r, r < NOISE_REPETITIONS) for r in range(REPETITIONS)]
+    keys = sorted({k for run in runs for k in run})
+    return {f"{k}-{name}": float(np.mean([run[k] for run in runs if k in run])) for k in keys}
 
 
 def mean_error_correlation(errors):
@@ -206,8 +211,18 @@ def main():
     effects = {}
     for i, (name, x, y) in enumerate([("spambase", x_spam[keep], y_spam[keep]), ("synthetic", x_syn, y_syn.astype(bool))]):
         effects.update(effects_for(name, x, y, SEED + i))
-        effects.update(adaboost_effects(name, x, y, SEED + i))
         effects.update(diversity_trend_effects(name, x, y, SEED + i))
+    # The weak-learner and label-noise effects over repetitions, each on fresh data.
+    def spam_draw(r):
+        rows, _ = train_test_split(np.arange(len(y_spam)), train_size=ROWS, stratify=y_spam, random_state=SEED + 100 + r)
+        return x_spam[rows], y_spam[rows]
+
+    def synthetic_draw(r):
+        x, y = make_classification(n_samples=ROWS, n_features=20, n_informative=6, n_redundant=4, flip_y=0.0, random_state=SEED + 200 + r)
+        return x, y.astype(bool)
+
+    effects.update(repeated_effects("spambase", spam_draw))
+    effects.update(repeated_effects("synthetic", synthetic_draw))
     # The vote on the larger split (all 4601 spambase rows, 4601 synthetic rows), as the scenario's out-of-bag split.
     x_large, y_large = make_classification(n_samples=len(y_spam), n_features=20, n_informative=6, n_redundant=4, flip_y=0.0, random_state=SEED + 5)
     for i, (name, x, y) in enumerate([("spambase", x_spam, y_spam), ("synthetic", x_large, y_large.astype(bool))]):

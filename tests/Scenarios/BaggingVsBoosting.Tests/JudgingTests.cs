@@ -23,11 +23,13 @@ internal static class Evidence
         VoteTestRows = 2300,
         NoiseDamage = [(2, new Interval(0.05, 0.03, 0.07, 0.95, "test")), (8, new Interval(0.05, 0.03, 0.07, 0.95, "test"))],
         AdaBoostNoiseDamage = [(2, new Interval(0.07, 0.03, 0.11, 0.95, "test")), (8, new Interval(0.18, 0.14, 0.22, 0.95, "test"))],
-        AdaBoostFocus = [(2, new Interval(1.4, 1.35, 1.5, 0.95, "test"), 600), (8, new Interval(1.5, 1.35, 1.65, 0.95, "test"), 600)],
+        AdaBoostFocus = [(2, new Interval(1.4, 1.35, 1.5, 0.95, "test")), (8, new Interval(1.5, 1.35, 1.65, 0.95, "test"))],
         BaggedStumpGain = new Interval(0.1, 0.06, 0.14, 0.95, "test"),
         BoostedStumpGain = new Interval(0.14, 0.1, 0.18, 0.95, "test"),
         OutOfBagMinusTest = new Interval(0.005, -0.01, 0.02, 0.95, "test"),
         OutOfBagTestRows = 2300,
+        Repetitions = 20,
+        NoiseRepetitions = 8,
     };
 
     public static Verdict VerdictOf(Claim claim, params DatasetEvidence[] evidence) =>
@@ -77,7 +79,7 @@ public sealed class JudgingTests
     [Fact]
     public void NoiseSensitive_AdaBoostWeightsNotOnFlippedRows_PartlyHoldsAndSaysWhy()
     {
-        var result = Judging.Judge([Evidence.Holding() with { AdaBoostFocus = [(2, new Interval(0.9, 0.85, 0.95, 0.95, "test"), 600)] }])
+        var result = Judging.Judge([Evidence.Holding() with { AdaBoostFocus = [(2, new Interval(0.9, 0.85, 0.95, 0.95, "test"))] }])
             .Single(r => r.Claim == BaggingVsBoostingScenario.BoostingNoiseSensitive);
         Assert.Equal(Verdict.PartlyHolds, result.Verdict);
         Assert.Contains("sensitivity holds", result.Judgement.Evidence, StringComparison.Ordinal);
