@@ -162,19 +162,17 @@ public static partial class DataViewEvaluation
     /// <summary>Reads a cursor's label and score columns into chunks, with the errors of <see cref="ReadBinaryPredictions"/> (the label's row counted from the first row).</summary>
     private sealed class ChunkReader(DataViewRowCursor cursor, BinaryColumns columns)
     {
-        private readonly (ValueGetter<bool>? BooleanLabel, ValueGetter<float>? SingleScore, Func<long, bool>? Label, Func<double>? Score) _getters =
-            BinaryGetters(cursor, columns.Needed, columns.Label, columns.Score);
+        private readonly BinaryRowReader _reader = BinaryGetters(cursor, columns.Needed, columns.Label, columns.Score);
 
         private long _row;
 
         /// <summary>Fills the chunk with the next rows; false when the cursor ended (the chunk may then hold fewer rows, or none).</summary>
         internal bool Read(Chunk chunk)
         {
-            var (booleanLabel, singleScore, getLabel, getScore) = _getters;
+            BinaryRowReader row = _reader;
+            long start = _row;
             bool[] labels = chunk.Labels;
             double[] scores = chunk.Scores;
-            bool label = false;
-            float score = 0;
             int n = 0;
             bool more = true;
             while (n < ChunkRows)
@@ -185,26 +183,7 @@ public static partial class DataViewEvaluation
                     break;
                 }
 
-                if (booleanLabel is not null)
-                {
-                    booleanLabel(ref label);
-                }
-                else
-                {
-                    label = getLabel!(_row + n);
-                }
-
-                if (singleScore is not null)
-                {
-                    singleScore(ref score);
-                    scores[n] = score;
-                }
-                else
-                {
-                    scores[n] = getScore!();
-                }
-
-                labels[n] = label;
+                scores[n] = row.Read(start + n, out labels[n]);
                 n++;
             }
 
