@@ -227,7 +227,8 @@ public static partial class DataViewEvaluation
     /// <returns>The evaluation report.</returns>
     /// <remarks>
     /// Without a weight column the rows are not read into arrays: the calling thread reads the cursor in chunks of
-    /// 65,536 rows while a thread-pool thread evaluates the finished chunks in row order, so evaluating overlaps reading
+    /// 65,536 rows and makes the per-row pass over each (confusion counts, Brier sum) while a thread-pool thread ranks the
+    /// finished chunks in row order (tie counts, log loss), so evaluating overlaps reading
     /// (memory: a few chunks and the tie table, not 9 bytes a row). The report is the same, bit for bit, as
     /// <see cref="BinaryEvaluation.Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, double, double, ZeroDivision)"/> of the
     /// values <see cref="ReadBinaryPredictions"/> reads, on any number of cores. With a weight column the columns are read into arrays first.
