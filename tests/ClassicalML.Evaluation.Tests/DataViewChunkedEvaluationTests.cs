@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using MathNet.Numerics.Random;
 using Microsoft.ML;
@@ -128,6 +129,7 @@ public sealed class DataViewChunkedEvaluationTests
     [InlineData(Chunk - 1, double.PositiveInfinity)]
     [InlineData(Chunk, double.NaN)]
     [InlineData((3 * Chunk) + 5, double.NegativeInfinity)]
+    [InlineData((4 * Chunk) - 7, double.PositiveInfinity)] // the second NaN in the last row, a chunk of its own
     public void EvaluateBinary_NonFiniteScore_ThrowsEvaluatesErrorNamingTheRow(int row, double bad)
     {
         (bool[] labels, double[] scores) = Generate((4 * Chunk) + 1, "ties10000", seed: 13);
@@ -198,6 +200,71 @@ public sealed class DataViewChunkedEvaluationTests
         {
             AssertBitIdentical(first, view.EvaluateBinary(probabilityColumnName: null));
         }
+    }
+
+    [Theory]
+    [InlineData(1, "ties10", 1)]
+    [InlineData(1_000, "ties10000", 1)]
+    [InlineData(50_000, "raw", 999)]
+    [InlineData(50_000, "distinct", 4_096)]
+    [InlineData(200_000, "tiesThenDistinct", Chunk)]
+    [InlineData(300_000, "ties40000", 7_777)]
+    [InlineData(Chunk, "ties30000", Chunk)]
+    public async Task BinaryChunkSums_HalvesOnTwoThreads_BitIdenticalToEvaluate(int n, string kind, int chunkRows)
+    {
+        // The chunked evaluation's split: this thread makes the per-row pass (AddRows) and hands each chunk to another
+        // thread that ranks it (AddRanking), both in row order.
+        (bool[] labels, double[] scores) = Generate(n, kind, seed: n + chunkRows);
+        double threshold = kind == "raw" ? 0.0 : 0.5;
+        using var sums = new BinaryChunkSums(threshold, expectedRows: 0);
+        using var handed = new BlockingCollection<(int Start, int Length)>(boundedCapacity: 3);
+        Task ranking = Task.Run(() =>
+        {
+            foreach ((int start, int length) in handed.GetConsumingEnumerable())
+            {
+                sums.AddRanking(labels.AsSpan(start, length), scores.AsSpan(start, length));
+            }
+        });
+        for (int start = 0; start < n; start += chunkRows)
+        {
+            int length = Math.Min(chunkRows, n - start);
+            Assert.True(sums.AddRows(labels.AsSpan(start, length), scores.AsSpan(start, length)));
+            handed.Add((start, length));
+        }
+
+        handed.CompleteAdding();
+        await ranking;
+        (RowSums rows, double firstNonProbabilityScore, RankingSums rankingSums) = sums.Finish();
+
+        BinaryReport expected = BinaryEvaluation.Evaluate(labels, scores, threshold, beta: 2.0, ZeroDivision.NaN);
+        AssertBitIdentical(expected, BinaryEvaluation.Report(rows, firstNonProbabilityScore, rankingSums, threshold, beta: 2.0, ZeroDivision.NaN));
+        Assert.Equal(n, sums.Count);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(999)]
+    [InlineData(1_000)]
+    [InlineData(4_321)]
+    public void BinaryChunkSums_AddRows_RefusesFromTheChunkWithTheFirstNonFiniteScoreOn(int row)
+    {
+        (bool[] labels, double[] scores) = Generate(5_000, "ties10000", seed: 31);
+        scores[row] = double.NaN;
+        using var sums = new BinaryChunkSums(0.5, expectedRows: 5_000);
+        for (int start = 0; start < 5_000; start += 1_000)
+        {
+            bool accepted = sums.AddRows(labels.AsSpan(start, 1_000), scores.AsSpan(start, 1_000));
+            Assert.Equal(start + 1_000 <= row, accepted);
+            if (accepted)
+            {
+                sums.AddRanking(labels.AsSpan(start, 1_000), scores.AsSpan(start, 1_000));
+            }
+        }
+
+        var expected = Assert.Throws<ArgumentException>(() => BinaryEvaluation.Evaluate(labels, scores));
+        var actual = Assert.Throws<ArgumentException>(() => sums.Finish());
+        Assert.Equal(expected.Message, actual.Message);
+        Assert.Equal(expected.ParamName, actual.ParamName);
     }
 
     private static void AssertSameAsArrays(IDataView view, string? probabilityColumnName, double? threshold)

@@ -7,9 +7,11 @@ namespace ClassicalML.Evaluation;
 
 /// <summary>
 /// The unweighted <see cref="DataViewEvaluation.EvaluateBinary"/> (issue #18): the calling thread reads the cursor a chunk
-/// of rows at a time into pooled buffers while a thread-pool thread sums the finished chunks in order
-/// (<see cref="BinaryChunkSums"/>), so that evaluating overlaps reading and only the ranking's last step is left when the
-/// cursor ends. One thread reads and one sums, each in row order, so the report is the same bits however the two are timed.
+/// of rows at a time into pooled buffers and makes the per-row pass over each chunk it read
+/// (<see cref="BinaryChunkSums.AddRows"/>: the check for non-finite scores, confusion counts, Brier sum) while a
+/// thread-pool thread ranks the finished chunks in order (<see cref="BinaryChunkSums.AddRanking"/>: tie counts and the log
+/// loss, the larger half of the work), so that evaluating overlaps reading and only the ranking's last step is left when the
+/// cursor ends. Each half is done by one thread in row order, so the report is the same bits however the two are timed.
 /// </summary>
 public static partial class DataViewEvaluation
 {
@@ -70,9 +72,9 @@ public static partial class DataViewEvaluation
     }
 
     /// <summary>
-    /// Hands <paramref name="first"/> and every later chunk, in order, to a thread-pool thread that adds them to
-    /// <paramref name="sums"/>, and reads the next chunks meanwhile. Returns when every row is summed; an error of either
-    /// thread is thrown here once the other has stopped.
+    /// Adds <paramref name="first"/> and every later chunk, in order, to the per-row pass of <paramref name="sums"/> here and
+    /// hands it to a thread-pool thread that adds it to the ranking, and reads the next chunks meanwhile. Returns when every
+    /// row is summed; an error of either thread is thrown here once the other has stopped.
     /// </summary>
     private static void SumWhileReading(ChunkReader reader, Chunk first, BinaryChunkSums sums)
     {
@@ -89,7 +91,7 @@ public static partial class DataViewEvaluation
                 {
                     if (Volatile.Read(ref abandoned) == 0)
                     {
-                        sums.Add(chunk.Labels.AsSpan(0, chunk.Count), chunk.Scores.AsSpan(0, chunk.Count));
+                        sums.AddRanking(chunk.Labels.AsSpan(0, chunk.Count), chunk.Scores.AsSpan(0, chunk.Count));
                     }
 
                     free.Add(chunk);
@@ -104,18 +106,30 @@ public static partial class DataViewEvaluation
 
         try
         {
-            ready.Add(first, stop.Token);
+            // A chunk goes to the ranking thread once its rows are checked and counted here; from a non-finite score on,
+            // the chunks stay here and are read into again (the rest of the cursor is still read for its label errors).
+            Chunk? chunk = first;
             bool more = true;
-            while (more)
+            while (true)
             {
-                if (!free.TryTake(out Chunk? chunk))
+                if (sums.AddRows(chunk.Labels.AsSpan(0, chunk.Count), chunk.Scores.AsSpan(0, chunk.Count)))
+                {
+                    ready.Add(chunk, stop.Token);
+                    chunk = null;
+                }
+
+                if (!more)
+                {
+                    break;
+                }
+
+                if (chunk is null && !free.TryTake(out chunk))
                 {
                     chunk = new Chunk();
                     chunks.Add(chunk);
                 }
 
                 more = reader.Read(chunk);
-                ready.Add(chunk, stop.Token);
             }
 
             ready.CompleteAdding();
@@ -148,19 +162,17 @@ public static partial class DataViewEvaluation
     /// <summary>Reads a cursor's label and score columns into chunks, with the errors of <see cref="ReadBinaryPredictions"/> (the label's row counted from the first row).</summary>
     private sealed class ChunkReader(DataViewRowCursor cursor, BinaryColumns columns)
     {
-        private readonly (ValueGetter<bool>? BooleanLabel, ValueGetter<float>? SingleScore, Func<long, bool>? Label, Func<double>? Score) _getters =
-            BinaryGetters(cursor, columns.Needed, columns.Label, columns.Score);
+        private readonly BinaryRowReader _reader = BinaryGetters(cursor, columns.Needed, columns.Label, columns.Score);
 
         private long _row;
 
         /// <summary>Fills the chunk with the next rows; false when the cursor ended (the chunk may then hold fewer rows, or none).</summary>
         internal bool Read(Chunk chunk)
         {
-            var (booleanLabel, singleScore, getLabel, getScore) = _getters;
+            BinaryRowReader row = _reader;
+            long start = _row;
             bool[] labels = chunk.Labels;
             double[] scores = chunk.Scores;
-            bool label = false;
-            float score = 0;
             int n = 0;
             bool more = true;
             while (n < ChunkRows)
@@ -171,26 +183,7 @@ public static partial class DataViewEvaluation
                     break;
                 }
 
-                if (booleanLabel is not null)
-                {
-                    booleanLabel(ref label);
-                }
-                else
-                {
-                    label = getLabel!(_row + n);
-                }
-
-                if (singleScore is not null)
-                {
-                    singleScore(ref score);
-                    scores[n] = score;
-                }
-                else
-                {
-                    scores[n] = getScore!();
-                }
-
-                labels[n] = label;
+                scores[n] = row.Read(start + n, out labels[n]);
                 n++;
             }
 

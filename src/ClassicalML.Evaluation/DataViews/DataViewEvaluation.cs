@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -107,10 +108,8 @@ public static partial class DataViewEvaluation
         int n = 0;
         using (var cursor = predictions.GetRowCursor(needed))
         {
-            var (booleanLabel, singleScore, getLabel, getScore) = BinaryGetters(cursor, needed, labelGetterFactory, scoreGetterFactory);
+            BinaryRowReader row = BinaryGetters(cursor, needed, labelGetterFactory, scoreGetterFactory);
             var getWeight = weightGetterFactory?.Invoke(cursor);
-            bool label = false;
-            float score = 0;
             while (cursor.MoveNext())
             {
                 if (n == labels.Length)
@@ -125,26 +124,7 @@ public static partial class DataViewEvaluation
                     }
                 }
 
-                if (booleanLabel is not null)
-                {
-                    booleanLabel(ref label);
-                }
-                else
-                {
-                    label = getLabel!(n);
-                }
-
-                if (singleScore is not null)
-                {
-                    singleScore(ref score);
-                    scores[n] = score;
-                }
-                else
-                {
-                    scores[n] = getScore!();
-                }
-
-                labels[n] = label;
+                scores[n] = row.Read(n, out labels[n]);
                 if (weights is not null)
                 {
                     weights[n] = getWeight!(n);
@@ -161,7 +141,7 @@ public static partial class DataViewEvaluation
     /// The getters of a label and a score column (<paramref name="needed"/>[0] and [1]): the common types (Boolean label,
     /// Single score) straight from the cursor's getters (one delegate call a value), the others through the readers.
     /// </summary>
-    private static (ValueGetter<bool>? BooleanLabel, ValueGetter<float>? SingleScore, Func<long, bool>? Label, Func<double>? Score) BinaryGetters(
+    private static BinaryRowReader BinaryGetters(
         DataViewRowCursor cursor,
         DataViewSchema.Column[] needed,
         Func<DataViewRowCursor, Func<long, bool>> labelGetterFactory,
@@ -169,7 +149,38 @@ public static partial class DataViewEvaluation
     {
         ValueGetter<bool>? booleanLabel = needed[0].Type == BooleanDataViewType.Instance ? cursor.GetGetter<bool>(needed[0]) : null;
         ValueGetter<float>? singleScore = needed[1].Type == NumberDataViewType.Single ? cursor.GetGetter<float>(needed[1]) : null;
-        return (booleanLabel, singleScore, booleanLabel is null ? labelGetterFactory(cursor) : null, singleScore is null ? scoreGetterFactory(cursor) : null);
+        return new BinaryRowReader(booleanLabel, singleScore, booleanLabel is null ? labelGetterFactory(cursor) : null, singleScore is null ? scoreGetterFactory(cursor) : null);
+    }
+
+    /// <summary>
+    /// The label and score of the cursor's current row, through <see cref="BinaryGetters"/>' getters: one reader of rows for
+    /// <see cref="ReadBinaryRows"/> and the chunked evaluation (inlined into both loops).
+    /// </summary>
+    private readonly struct BinaryRowReader(ValueGetter<bool>? booleanLabel, ValueGetter<float>? singleScore, Func<long, bool>? label, Func<double>? score)
+    {
+        /// <summary>The current row's score (a Single widened exactly to double) and its label; <paramref name="row"/> (from 0) names a bad label's row.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal double Read(long row, out bool positive)
+        {
+            if (booleanLabel is not null)
+            {
+                positive = false;
+                booleanLabel(ref positive);
+            }
+            else
+            {
+                positive = label!(row);
+            }
+
+            if (singleScore is not null)
+            {
+                float value = 0;
+                singleScore(ref value);
+                return value;
+            }
+
+            return score!();
+        }
     }
 
     /// <summary>The view's row count when it knows it (and an array can hold it), else 0: the size to allocate for its rows up front.</summary>
@@ -216,7 +227,8 @@ public static partial class DataViewEvaluation
     /// <returns>The evaluation report.</returns>
     /// <remarks>
     /// Without a weight column the rows are not read into arrays: the calling thread reads the cursor in chunks of
-    /// 65,536 rows while a thread-pool thread evaluates the finished chunks in row order, so evaluating overlaps reading
+    /// 65,536 rows and makes the per-row pass over each (confusion counts, Brier sum) while a thread-pool thread ranks the
+    /// finished chunks in row order (tie counts, log loss), so evaluating overlaps reading
     /// (memory: a few chunks and the tie table, not 9 bytes a row). The report is the same, bit for bit, as
     /// <see cref="BinaryEvaluation.Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, double, double, ZeroDivision)"/> of the
     /// values <see cref="ReadBinaryPredictions"/> reads, on any number of cores. With a weight column the columns are read into arrays first.

@@ -7,7 +7,9 @@ namespace ClassicalML.Evaluation;
 /// log-loss sum in row order, and the ranking, as tie counts (<see cref="TieCounts.Accumulator"/>) while the distinct scores
 /// fit the table and as split keys (<see cref="SplitKeyBuffer"/>) from the first score that does not. Every sum is taken in
 /// row order by one thread, and both rankings give the same bits, so <see cref="Finish"/> returns what
-/// <c>Evaluate</c> computes from the same rows in arrays, bit for bit, however the rows were chunked.
+/// <c>Evaluate</c> computes from the same rows in arrays, bit for bit, however the rows were chunked. The work comes in two
+/// halves that two threads may do at once (<see cref="AddRows"/>: the check and the per-row pass; <see cref="AddRanking"/>:
+/// the ranking and the log loss), each half touching only its own fields; <see cref="Finish"/> once both are done.
 /// </summary>
 internal sealed class BinaryChunkSums : IDisposable
 {
@@ -34,14 +36,29 @@ internal sealed class BinaryChunkSums : IDisposable
     internal long Count => _count;
 
     /// <summary>
-    /// Adds the next rows. Once a score is NaN or infinite the rest is ignored: <see cref="Finish"/> throws
+    /// Adds the next rows: <see cref="AddRows"/>, then <see cref="AddRanking"/> when the rows are finite (one thread does both).
+    /// Once a score is NaN or infinite the rest is ignored: <see cref="Finish"/> throws
     /// <see cref="BinaryEvaluation.Evaluate(ReadOnlySpan{bool}, ReadOnlySpan{double}, double, double, ZeroDivision)"/>'s error for it.
     /// </summary>
     internal void Add(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
     {
+        if (AddRows(labels, scores))
+        {
+            AddRanking(labels, scores);
+        }
+    }
+
+    /// <summary>
+    /// The first half of <see cref="Add"/>, for the thread that reads the rows: checks the next rows' scores and adds them
+    /// to the per-row pass (confusion counts, Brier sum, in row order). Returns whether they are to be given to
+    /// <see cref="AddRanking"/>: false from the chunk with the first NaN or infinite score on (its row is kept for
+    /// <see cref="Finish"/>'s error; these rows and every later one are ignored). Each half is called in row order by one thread.
+    /// </summary>
+    internal bool AddRows(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
+    {
         if (_firstNonFinite >= 0)
         {
-            return;
+            return false;
         }
 
         for (int i = 0; i < scores.Length; i++)
@@ -49,18 +66,26 @@ internal sealed class BinaryChunkSums : IDisposable
             if (!double.IsFinite(scores[i]))
             {
                 (_firstNonFinite, _nonFiniteScore) = (_count + i, scores[i]);
-                return;
+                return false;
             }
         }
 
         _rows.Add(labels, scores, _threshold);
+        _count += scores.Length;
+        return true;
+    }
+
+    /// <summary>
+    /// The second half of <see cref="Add"/>, for another thread: adds rows that <see cref="AddRows"/> accepted, in the same
+    /// order, to the ranking (tie counts, or split keys once the table is full) and the log-loss sum in row order.
+    /// </summary>
+    internal void AddRanking(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
+    {
         int counted = _ties?.Add(labels, scores, ref _logLoss) ?? 0;
         if (counted < scores.Length)
         {
             AddKeys(labels[counted..], scores[counted..]);
         }
-
-        _count += scores.Length;
     }
 
     /// <summary>
