@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace ClassicalML.Evaluation;
 
@@ -121,18 +122,40 @@ internal static class KeyCountSort
 
     /// <summary>
     /// Keys ordered by their bits from <paramref name="lo"/> up: sorts each run that shares them (in place; the scratch
-    /// pair is scratch space).
+    /// pair is scratch space). Runs are rare, so it looks for the next one four neighbours at a time.
     /// </summary>
     private static void SortRuns(Span<ulong> keys, Span<ulong> counts, Span<ulong> keyScratch, Span<ulong> countScratch, int lo)
     {
         int n = keys.Length;
-        int start = 0;
-        ulong prefix = keys[0] >> lo;
-        for (int i = 1; i <= n; i++)
+        int i = 1;
+        while (i < n)
         {
-            if (i < n && (keys[i] >> lo) == prefix)
+            if (Vector256.IsHardwareAccelerated)
             {
-                continue;
+                while (i + Vector256<ulong>.Count <= n
+                    && !Vector256.EqualsAny(
+                        Vector256.ShiftRightLogical(Vector256.Create<ulong>(keys.Slice(i, Vector256<ulong>.Count)), lo),
+                        Vector256.ShiftRightLogical(Vector256.Create<ulong>(keys.Slice(i - 1, Vector256<ulong>.Count)), lo)))
+                {
+                    i += Vector256<ulong>.Count;
+                }
+            }
+
+            while (i < n && (keys[i] >> lo) != (keys[i - 1] >> lo))
+            {
+                i++;
+            }
+
+            if (i == n)
+            {
+                return;
+            }
+
+            int start = i - 1;
+            ulong prefix = keys[start] >> lo;
+            while (i < n && (keys[i] >> lo) == prefix)
+            {
+                i++;
             }
 
             int length = i - start;
@@ -140,17 +163,11 @@ internal static class KeyCountSort
             {
                 Sort(keys.Slice(start, length), counts.Slice(start, length), keyScratch.Slice(start, length), countScratch.Slice(start, length), lo, resultInData: true, TopBits);
             }
-            else if (length > 1)
+            else
             {
                 Span<ulong> runKeys = keys.Slice(start, length);
                 Span<ulong> runCounts = counts.Slice(start, length);
                 InsertionSort(runKeys, runCounts, runKeys, runCounts);
-            }
-
-            if (i < n)
-            {
-                start = i;
-                prefix = keys[i] >> lo;
             }
         }
     }
