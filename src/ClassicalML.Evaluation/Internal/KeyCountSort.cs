@@ -15,7 +15,7 @@ namespace ClassicalML.Evaluation;
 /// Hand-written (.NET has no radix sort). The keys are distinct, so the sorted order, hence every sum fed from it, does
 /// not depend on the algorithm. For ~10,000 keys (rounded probabilities) the MSD sort alone took 75–160 µs, most of it
 /// in some 1,400 insertion sorts of up to 20 keys whose loop exits the branch predictor cannot guess; the two counting
-/// passes and the scan take 60–70 µs (issue #18, scratch timings on the shared 2-core machine). Earlier: 141–158 µs for the
+/// passes and the scan take 67–72 µs (issue #18, scratch timings on the shared 2-core machine). Earlier: 141–158 µs for the
 /// seven-pass LSD sort of the keys alone and 407 µs for
 /// <see cref="MemoryExtensions.Sort{TKey, TValue}(Span{TKey}, Span{TValue})"/>; carrying the counts spares the hash
 /// look-up of each key's counts after the sort.
