@@ -69,17 +69,19 @@ internal static partial class TieCounts
             {
                 if (entries[2 * slot] == 0)
                 {
-                    if (table.Distinct == table.NextCheck)
+                    if (table.Distinct != table.NextCheck)
                     {
-                        if (!table.TryGoOn(i))
-                        {
-                            return false;
-                        }
-
-                        (entries, terms) = (table.Entries, table.Terms);
+                        table.InsertAt(slot, key, scores[i]); // the empty slot where the probe ended: no second probe
+                        break;
                     }
 
-                    slot = table.Insert(key, scores[i]);
+                    if (!table.TryGoOn(i))
+                    {
+                        return false;
+                    }
+
+                    (entries, terms) = (table.Entries, table.Terms);
+                    slot = table.Insert(key, scores[i]); // the table may have grown: probe again
                     break;
                 }
 
@@ -121,7 +123,7 @@ internal static partial class TieCounts
                 counts[d] = entries[(2 * slot) + 1];
             }
 
-            KeyCountSort.Sort(keys, counts, buffer.AsSpan(2 * distinct, distinct), buffer.AsSpan(3 * distinct, distinct)); // keys are distinct: the order is fully determined
+            KeyCountSort.Sort(keys, counts, buffer.AsSpan(2 * distinct, distinct), buffer.AsSpan(3 * distinct, distinct), table.All, table.Any); // keys are distinct: the order is fully determined
             return RankingSums.FromCounts(counts, positives, negatives);
         }
         finally
@@ -173,18 +175,29 @@ internal static partial class TieCounts
 
         internal int Next(int slot) => (slot + 1) & (Size - 1);
 
+        /// <summary>The AND of the keys in the table (all ones when it is empty).</summary>
+        internal ulong All { get; private set; } = ulong.MaxValue;
+
+        /// <summary>The OR of the keys in the table.</summary>
+        internal ulong Any { get; private set; }
+
         /// <summary>Puts a new key in its first empty slot, with its two log-loss terms when needed; returns the slot.</summary>
         internal int Insert(ulong key, double score)
         {
             int slot = Place(key);
-            Order[Distinct++] = slot;
-            if (_withLogLoss)
-            {
-                Terms[2 * slot] = BinaryEvaluation.LogLossTerm(score, positive: false);
-                Terms[(2 * slot) + 1] = BinaryEvaluation.LogLossTerm(score, positive: true);
-            }
-
+            Added(slot, key, score);
             return slot;
+        }
+
+        /// <summary>
+        /// Puts a new key in <paramref name="slot"/>, the empty slot where its probe from <see cref="Home"/> ended (where
+        /// <see cref="Insert"/> would put it), with its two log-loss terms when needed. The caller checks
+        /// <see cref="NextCheck"/> first, as for <see cref="Insert"/>.
+        /// </summary>
+        internal void InsertAt(int slot, ulong key, double score)
+        {
+            Entries[2 * slot] = key;
+            Added(slot, key, score);
         }
 
         /// <summary>
@@ -211,6 +224,18 @@ internal static partial class TieCounts
         {
             Return(Entries, Terms);
             ArrayPool<int>.Shared.Return(Order);
+        }
+
+        private void Added(int slot, ulong key, double score)
+        {
+            Order[Distinct++] = slot;
+            All &= key;
+            Any |= key;
+            if (_withLogLoss)
+            {
+                Terms[2 * slot] = BinaryEvaluation.LogLossTerm(score, positive: false);
+                Terms[(2 * slot) + 1] = BinaryEvaluation.LogLossTerm(score, positive: true);
+            }
         }
 
         /// <summary>Puts a key in its first empty slot; returns the slot.</summary>
