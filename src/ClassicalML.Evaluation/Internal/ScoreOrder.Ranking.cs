@@ -18,14 +18,18 @@ namespace ClassicalML.Evaluation;
 /// </remarks>
 internal static partial class ScoreOrder
 {
-    /// <summary>From this many rows in each class on, the two runs are sorted on two threads.</summary>
+    /// <summary>From this many rows on, the runs are sorted by <see cref="SortByBuckets"/>, on two threads when there are two cores.</summary>
     internal const int ParallelKeys = 1 << 17;
 
     /// <summary>
     /// The ranking sums of unweighted rows: <c>RankingSums.From(SortByClass(labels, scores))</c>, the same bits.
     /// Inputs must be validated.
     /// </summary>
-    internal static RankingSums Rank(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
+    internal static RankingSums Rank(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores) =>
+        RankOnThreads(labels, scores, twoThreads: Environment.ProcessorCount > 1);
+
+    /// <summary>Like <see cref="Rank(ReadOnlySpan{bool}, ReadOnlySpan{double})"/>; <paramref name="twoThreads"/> false keeps every step on the calling thread (the same bits).</summary>
+    internal static RankingSums RankOnThreads(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, bool twoThreads)
     {
         if (TieCounts.TryRank(labels, scores, out RankingSums tied))
         {
@@ -37,22 +41,19 @@ internal static partial class ScoreOrder
         ulong[]? scratch = null;
         try
         {
-            int positives = SplitByClass(labels, scores, keys);
+            int positives = SplitByClass(labels, scores, keys, out ulong differing);
             int negatives = n - positives;
-            bool parallel = Math.Min(positives, negatives) >= ParallelKeys;
-            scratch = ArrayPool<ulong>.Shared.Rent(parallel ? n : Math.Max(positives, negatives));
-            ulong[] buffer = scratch;
-            if (parallel)
+            if (n >= ParallelKeys)
             {
-                // Spans cannot cross threads: the lambda slices the arrays itself. The runs and their scratch are disjoint.
-                Task sortPositives = Task.Run(() => RadixSort(keys.AsSpan(0, positives), buffer.AsSpan(0, positives)));
-                RadixSort(keys.AsSpan(positives, negatives), buffer.AsSpan(positives, negatives));
-                sortPositives.GetAwaiter().GetResult();
+                // The split reads the caller's spans, which cannot cross threads; the sort works on arrays only.
+                scratch = ArrayPool<ulong>.Shared.Rent(n);
+                SortByBuckets(keys, scratch, n, positives, differing, twoThreads);
             }
             else
             {
-                RadixSort(keys.AsSpan(0, positives), buffer.AsSpan(0, positives));
-                RadixSort(keys.AsSpan(positives, negatives), buffer.AsSpan(0, negatives));
+                scratch = ArrayPool<ulong>.Shared.Rent(Math.Max(positives, negatives));
+                RadixSort(keys.AsSpan(0, positives), scratch.AsSpan(0, positives));
+                RadixSort(keys.AsSpan(positives, negatives), scratch.AsSpan(0, negatives));
             }
 
             return RankingSums.FromRuns(keys.AsSpan(0, positives), keys.AsSpan(positives, negatives));
