@@ -9,11 +9,11 @@ namespace ClassicalML.Evaluation;
 /// (≈ 10,000–30,000 keys for 10⁷ probabilities) stays in the second-level cache for all of its passes.
 /// </summary>
 /// <remarks>
-/// Hand-written because .NET has no radix sort. Every step is a list of independent items (16 chunks of keys counted, then
-/// scattered, then
-/// 2 × 2,048 buckets) that two threads claim one at a time, so neither waits for the other longer than one item
-/// (the 3:7 class split of the benchmark data left the second core idle when each thread sorted one class), and a thread
-/// that never starts leaves all items to the other. Each bucket is sorted by one thread and a sorted array of keys is
+/// Hand-written because .NET has no radix sort. Every step is a list of independent items (16 chunks of keys counted,
+/// the same chunks scattered, then 2 × 2,048 buckets sorted) that two threads claim one at a time, so neither waits for
+/// the other longer than one item at the end of a step (the 3:7 class split of the benchmark data left the second core
+/// idle when each thread sorted one class), and a thread that starts late finds the items done. Memory: the split keys
+/// and a scratch array of n keys, 256 KiB of counts (pooled), 24 KiB of stack per thread. Each bucket is sorted by one thread and a sorted array of keys is
 /// unique, so the result is the same whichever thread sorts which item, on any number of cores.
 /// </remarks>
 internal static partial class ScoreOrder
@@ -21,7 +21,9 @@ internal static partial class ScoreOrder
     /// <summary>Keys counted and scattered as one item: n is cut into this many chunks.</summary>
     internal const int Chunks = 16;
 
-    private const int BucketBits = 11; // 2,048 buckets: a 10⁷-row bucket fits the 1 MiB second-level cache with its scratch
+    private const int LowPasses = 6; // ⌈(64 − 11) / 10⌉: the most passes SortLowBits makes below a bucket digit
+
+    private const int BucketBits = 11; // 2,048 buckets: one of 10⁷ probabilities (≤ 34,000 keys) fits the 1 MiB L2 with its scratch
 
     /// <summary>
     /// Sorts the two runs of split keys, <c>keys[..positives]</c> and <c>keys[positives..n]</c>, each ascending in place,
@@ -51,9 +53,10 @@ internal static partial class ScoreOrder
     }
 
     /// <summary>
-    /// Sorts <paramref name="source"/>, whose keys agree above their lowest <paramref name="bits"/> bits, into
-    /// <paramref name="target"/> (same length) with an LSD radix sort of ⌈bits/10⌉ passes; <paramref name="source"/> is
-    /// scratch. <paramref name="counts"/>: at least 6 × 1,024 ints.
+    /// Sorts <paramref name="source"/>, whose keys agree above their lowest <paramref name="bits"/> bits (at most 53), into
+    /// <paramref name="target"/> (same length) with an LSD radix sort of ⌈bits/10⌉ passes of equal digits (a pass skipped
+    /// when every key has the same digit); <paramref name="source"/> is scratch. <paramref name="counts"/>: at least
+    /// 6 × 1,024 ints.
     /// </summary>
     internal static void SortLowBits(Span<ulong> source, Span<ulong> target, int bits, Span<int> counts)
     {
@@ -68,13 +71,21 @@ internal static partial class ScoreOrder
         int width = (bits + passes - 1) / passes;
         int radix = 1 << width;
         ulong mask = (ulong)radix - 1;
+        // All digits counted in one read. Each count is a store, and stores bound these loops: count no digit more.
         Span<int> histograms = counts[..(passes * radix)];
         histograms.Clear();
-        foreach (ulong key in source)
+        if (passes == 5)
         {
-            for (int pass = 0, shift = 0; pass < passes; pass++, shift += width)
+            CountFive(source, histograms, width, radix);
+        }
+        else
+        {
+            foreach (ulong key in source)
             {
-                histograms[(pass * radix) + (int)((key >> shift) & mask)]++;
+                for (int pass = 0, shift = 0; pass < passes; pass++, shift += width)
+                {
+                    histograms[(pass * radix) + (int)((key >> shift) & mask)]++;
+                }
             }
         }
 
@@ -113,6 +124,23 @@ internal static partial class ScoreOrder
         }
     }
 
+    /// <summary>Five digits of <paramref name="width"/> bits counted in one unrolled read (45–50 bits: probabilities' buckets at 10⁷).</summary>
+    private static void CountFive(ReadOnlySpan<ulong> keys, Span<int> histograms, int width, int radix)
+    {
+        ulong mask = (ulong)radix - 1;
+        int w2 = 2 * width;
+        int w3 = 3 * width;
+        int w4 = 4 * width;
+        foreach (ulong key in keys)
+        {
+            histograms[(int)(key & mask)]++;
+            histograms[radix + (int)((key >> width) & mask)]++;
+            histograms[(2 * radix) + (int)((key >> w2) & mask)]++;
+            histograms[(3 * radix) + (int)((key >> w3) & mask)]++;
+            histograms[(4 * radix) + (int)((key >> w4) & mask)]++;
+        }
+    }
+
     /// <summary>
     /// The state of one <see cref="SortByBuckets"/> call, shared by the threads that claim its items. The bucket digit is
     /// bits [shift, shift + 11) of a key; every key has the same bits above it.
@@ -132,7 +160,7 @@ internal static partial class ScoreOrder
         /// <summary>Claims and runs items of every step until none is left; waits between steps for claimed items only.</summary>
         internal void Work()
         {
-            Span<int> histograms = stackalloc int[6 * ScoreOrder.Radix];
+            Span<int> histograms = stackalloc int[LowPasses * ScoreOrder.Radix];
             for (int step = 0; step < Steps; step++)
             {
                 WaitFor(step);

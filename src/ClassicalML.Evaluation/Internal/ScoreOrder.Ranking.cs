@@ -11,14 +11,18 @@ namespace ClassicalML.Evaluation;
 /// <remarks>
 /// Few distinct scores go through <see cref="TieCounts"/> (one pass, no sort of n keys). Otherwise the split keys and
 /// the scratch space live in buffers rented from <see cref="ArrayPool{T}.Shared"/>, so repeated calls do not fault in
-/// fresh pages, and when both classes have at least <see cref="ParallelKeys"/> rows the positives' run is sorted on a
-/// thread-pool thread while the calling thread sorts the negatives'. Each run is sorted by one thread and a sorted
-/// array of keys is unique, so the result is the same on any number of cores. (Splitting every radix pass between two
-/// threads was tried: it waits at each pass for the slower thread and was slower on the shared 2-core machine.)
+/// fresh pages. From <see cref="ParallelKeys"/> rows on, the split keys are sorted by <see cref="SortByBuckets"/> (one
+/// MSD pass, then per-bucket LSD sorts in cache, its items claimed by the calling thread and a thread-pool thread); below,
+/// each run by <see cref="RadixSort"/> on the calling thread. A sorted array of keys is unique, so the result is the same
+/// on any number of cores. (Tried before: splitting every radix pass between two threads waited at each pass for the
+/// slower thread; one class's run per thread left a core idle when the classes were unbalanced, 3:7 in the benchmark.)
 /// </remarks>
 internal static partial class ScoreOrder
 {
-    /// <summary>From this many rows on, the runs are sorted by <see cref="SortByBuckets"/>, on two threads when there are two cores.</summary>
+    /// <summary>
+    /// From this many rows on, <see cref="Rank"/> sorts with <see cref="SortByBuckets"/> (on two threads when there are two
+    /// cores); <see cref="SplitKeyBuffer"/> sorts its two runs on two threads when each has this many keys.
+    /// </summary>
     internal const int ParallelKeys = 1 << 17;
 
     /// <summary>

@@ -15,6 +15,8 @@ namespace ClassicalML.Evaluation;
 /// its key: memory is one <see cref="ulong"/> array of length n and one scratch array of
 /// length max(P, N): at most 16 bytes per score, 8 + 8·max(P, N)/n in general. Digits of 10 bits, not 11: 1,024
 /// buckets fit the first-level cache and TLB, and a pass scattered 2–2.5× faster on the project's machine (#18).
+/// <see cref="Rank"/> sorts large inputs differently (one MSD pass, then in-cache LSD per bucket, on two threads:
+/// <see cref="SortByBuckets"/>), with the same result.
 /// </remarks>
 internal static partial class ScoreOrder
 {
