@@ -21,8 +21,8 @@ public static class Roc
     /// Computed in O(n) time: for each group g of tied scores with p_g
     /// positives and q_g negatives, 2U += 2·p_g·(negatives below g) + p_g·q_g, in exact integer
     /// arithmetic, then divided once. The groups come from a hash table of the distinct scores when there are at most
-    /// 32,768 of them (and at most n/4), else from one radix sort of each class's scores (both classes on two threads
-    /// from 131,072 rows each) in buffers of at most 16 bytes per score rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>
+    /// 32,768 of them (and at most n/4), else from a radix sort of each class's scores (from 131,072 rows one MSD
+    /// pass and per-bucket sorts shared by two threads) in buffers of at most 16 bytes per score rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>
     /// (kept by the pool for the next call); the result is the same bits either way and on any number of cores. Equals the trapezoidal area under <see cref="Curve(ReadOnlySpan{bool}, ReadOnlySpan{double}, bool)"/>.
     /// </remarks>
     /// <exception cref="ArgumentException">The inputs are empty, differ in length, or a score is NaN or infinite.</exception>

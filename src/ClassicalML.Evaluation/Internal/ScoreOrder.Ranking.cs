@@ -11,21 +11,29 @@ namespace ClassicalML.Evaluation;
 /// <remarks>
 /// Few distinct scores go through <see cref="TieCounts"/> (one pass, no sort of n keys). Otherwise the split keys and
 /// the scratch space live in buffers rented from <see cref="ArrayPool{T}.Shared"/>, so repeated calls do not fault in
-/// fresh pages, and when both classes have at least <see cref="ParallelKeys"/> rows the positives' run is sorted on a
-/// thread-pool thread while the calling thread sorts the negatives'. Each run is sorted by one thread and a sorted
-/// array of keys is unique, so the result is the same on any number of cores. (Splitting every radix pass between two
-/// threads was tried: it waits at each pass for the slower thread and was slower on the shared 2-core machine.)
+/// fresh pages. From <see cref="ParallelKeys"/> rows on, the split keys are sorted by <see cref="SortByBuckets"/> (one
+/// MSD pass, then per-bucket LSD sorts in cache, its items claimed by the calling thread and a thread-pool thread); below,
+/// each run by <see cref="RadixSort"/> on the calling thread. A sorted array of keys is unique, so the result is the same
+/// on any number of cores. (Tried before: splitting every radix pass between two threads waited at each pass for the
+/// slower thread; one class's run per thread left a core idle when the classes were unbalanced, 3:7 in the benchmark.)
 /// </remarks>
 internal static partial class ScoreOrder
 {
-    /// <summary>From this many rows in each class on, the two runs are sorted on two threads.</summary>
+    /// <summary>
+    /// From this many rows on, <see cref="Rank"/> sorts with <see cref="SortByBuckets"/> (on two threads when there are two
+    /// cores); <see cref="SplitKeyBuffer"/> sorts its two runs on two threads when each has this many keys.
+    /// </summary>
     internal const int ParallelKeys = 1 << 17;
 
     /// <summary>
     /// The ranking sums of unweighted rows: <c>RankingSums.From(SortByClass(labels, scores))</c>, the same bits.
     /// Inputs must be validated.
     /// </summary>
-    internal static RankingSums Rank(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
+    internal static RankingSums Rank(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores) =>
+        RankOnThreads(labels, scores, twoThreads: Environment.ProcessorCount > 1);
+
+    /// <summary>Like <see cref="Rank(ReadOnlySpan{bool}, ReadOnlySpan{double})"/>; <paramref name="twoThreads"/> false keeps every step on the calling thread (the same bits).</summary>
+    internal static RankingSums RankOnThreads(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, bool twoThreads)
     {
         if (TieCounts.TryRank(labels, scores, out RankingSums tied))
         {
@@ -37,22 +45,19 @@ internal static partial class ScoreOrder
         ulong[]? scratch = null;
         try
         {
-            int positives = SplitByClass(labels, scores, keys);
+            int positives = SplitByClass(labels, scores, keys, out ulong differing);
             int negatives = n - positives;
-            bool parallel = Math.Min(positives, negatives) >= ParallelKeys;
-            scratch = ArrayPool<ulong>.Shared.Rent(parallel ? n : Math.Max(positives, negatives));
-            ulong[] buffer = scratch;
-            if (parallel)
+            if (n >= ParallelKeys)
             {
-                // Spans cannot cross threads: the lambda slices the arrays itself. The runs and their scratch are disjoint.
-                Task sortPositives = Task.Run(() => RadixSort(keys.AsSpan(0, positives), buffer.AsSpan(0, positives)));
-                RadixSort(keys.AsSpan(positives, negatives), buffer.AsSpan(positives, negatives));
-                sortPositives.GetAwaiter().GetResult();
+                // The split reads the caller's spans, which cannot cross threads; the sort works on arrays only.
+                scratch = ArrayPool<ulong>.Shared.Rent(n);
+                SortByBuckets(keys, scratch, n, positives, differing, twoThreads);
             }
             else
             {
-                RadixSort(keys.AsSpan(0, positives), buffer.AsSpan(0, positives));
-                RadixSort(keys.AsSpan(positives, negatives), buffer.AsSpan(0, negatives));
+                scratch = ArrayPool<ulong>.Shared.Rent(Math.Max(positives, negatives));
+                RadixSort(keys.AsSpan(0, positives), scratch.AsSpan(0, positives));
+                RadixSort(keys.AsSpan(positives, negatives), scratch.AsSpan(0, negatives));
             }
 
             return RankingSums.FromRuns(keys.AsSpan(0, positives), keys.AsSpan(positives, negatives));
