@@ -40,6 +40,45 @@ public class KeyCountSortTests
         Assert.Equal(expected.Select(k => k * 0x9E37_79B9_7F4A_7C15UL), counts);
     }
 
+    /// <summary>
+    /// <see cref="KeyCountSort.SortFrom"/> (the copy out of the table fused with the digit histograms) gives the order and
+    /// counts of a copy sorted by <see cref="KeyCountSort.Sort(Span{ulong}, Span{ulong}, Span{ulong}, Span{ulong}, ulong, ulong)"/>,
+    /// for sizes around <see cref="KeyCountSort.Leaf"/> and keys in random slots of a larger table.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    [InlineData(0, 0)]
+    [InlineData(0, 1)]
+    [InlineData(2, 2)]
+    [InlineData(0, 31)]
+    [InlineData(1, 32)]
+    public void SortFrom_KeysInTableSlots_SortsLikeSortOfACopy(int kind, int d)
+    {
+        var random = new MersenneTwister(3_000 + (kind * 100_000) + d, threadSafe: false);
+        ulong[] keys = d == 0 ? [] : Keys(random, kind, d);
+        int size = 4 * Math.Max(d, 1);
+        var entries = new ulong[2 * size];
+        int[] slots = [.. Enumerable.Range(0, size).OrderBy(_ => random.Next()).Take(d)];
+        for (int i = 0; i < d; i++)
+        {
+            entries[2 * slots[i]] = keys[i];
+            entries[(2 * slots[i]) + 1] = keys[i] * 0x9E37_79B9_7F4A_7C15UL;
+        }
+
+        ulong all = keys.Aggregate(ulong.MaxValue, (a, k) => a & k);
+        ulong any = keys.Aggregate(0UL, (a, k) => a | k);
+        ulong[] expectedKeys = [.. keys];
+        ulong[] expectedCounts = [.. keys.Select(k => k * 0x9E37_79B9_7F4A_7C15UL)];
+        KeyCountSort.Sort(expectedKeys, expectedCounts, new ulong[d], new ulong[d], all, any);
+
+        var sortedKeys = new ulong[d];
+        var sortedCounts = new ulong[d];
+        KeyCountSort.SortFrom(entries, slots, sortedKeys, sortedCounts, new ulong[d], new ulong[d], all, any);
+        Assert.Equal(expectedKeys, sortedKeys);
+        Assert.Equal(expectedCounts, sortedCounts);
+        Assert.Equal(keys.Order(), sortedKeys);
+    }
+
     [Theory]
     [InlineData(1, 3_000, 0)]
     [InlineData(2, 3_000, 1)]

@@ -66,45 +66,85 @@ internal static class KeyCountSort
             return;
         }
 
-        // n > 32 distinct keys differ in at least 6 bits, so both digits have at least 3.
-        int top = 64 - BitOperations.LeadingZeroCount(all ^ any); // bits at and above `top` are the same in every key
-        int digit = Math.Min(WindowDigitBits, (BitOperations.Log2((uint)n) + 7) / 2);
-        int window = Math.Min(top, 2 * digit);
-        int lo = top - window;
-        int highBits = window / 2;
-        int lowBits = window - highBits;
-        int highShift = lo + lowBits;
-        int lowMask = (1 << lowBits) - 1;
-        int highMask = (1 << highBits) - 1;
-        Span<int> low = stackalloc int[1 << lowBits];
-        Span<int> high = stackalloc int[1 << highBits];
+        var window = new Window(n, all, any);
+        Span<int> low = stackalloc int[1 << window.LowBits];
+        Span<int> high = stackalloc int[1 << window.HighBits];
         low.Clear();
         high.Clear();
         foreach (ulong key in keys)
         {
-            low[(int)(key >> lo) & lowMask]++;
-            high[(int)(key >> highShift) & highMask]++;
+            low[window.Low(key)]++;
+            high[window.High(key)]++;
         }
 
+        SortCounted(keys, counts, keyScratch, countScratch, window, low, high);
+    }
+
+    /// <summary>
+    /// Copies the key at <c>entries[2·s]</c> and the counts at <c>entries[2·s + 1]</c> of each slot s in
+    /// <paramref name="slots"/> (distinct keys, in any order) into <paramref name="keys"/> and <paramref name="counts"/> and
+    /// sorts them as <see cref="Sort(Span{ulong}, Span{ulong}, Span{ulong}, Span{ulong}, ulong, ulong)"/> does (the same
+    /// order: the keys are distinct), counting the two digits' histograms during the copy rather than in a pass of their own.
+    /// </summary>
+    internal static void SortFrom(ReadOnlySpan<ulong> entries, ReadOnlySpan<int> slots, Span<ulong> keys, Span<ulong> counts, Span<ulong> keyScratch, Span<ulong> countScratch, ulong all, ulong any)
+    {
+        int n = slots.Length;
+        if (n <= Leaf)
+        {
+            for (int d = 0; d < n; d++)
+            {
+                int slot = slots[d];
+                keys[d] = entries[2 * slot];
+                counts[d] = entries[(2 * slot) + 1];
+            }
+
+            InsertionSort(keys[..n], counts[..n], keys, counts);
+            return;
+        }
+
+        var window = new Window(n, all, any);
+        Span<int> low = stackalloc int[1 << window.LowBits];
+        Span<int> high = stackalloc int[1 << window.HighBits];
+        low.Clear();
+        high.Clear();
+        keys = keys[..n];
+        counts = counts[..n];
+        for (int d = 0; d < n; d++)
+        {
+            int slot = slots[d];
+            ulong key = entries[2 * slot];
+            keys[d] = key;
+            counts[d] = entries[(2 * slot) + 1];
+            low[window.Low(key)]++;
+            high[window.High(key)]++;
+        }
+
+        SortCounted(keys, counts, keyScratch, countScratch, window, low, high);
+    }
+
+    /// <summary>The two counting passes (digit histograms given) and the run scan.</summary>
+    private static void SortCounted(Span<ulong> keys, Span<ulong> counts, Span<ulong> keyScratch, Span<ulong> countScratch, Window window, Span<int> low, Span<int> high)
+    {
+        int n = keys.Length;
         Starts(low);
         Starts(high);
         for (int i = 0; i < n; i++)
         {
-            int at = low[(int)(keys[i] >> lo) & lowMask]++;
+            int at = low[window.Low(keys[i])]++;
             keyScratch[at] = keys[i];
             countScratch[at] = counts[i];
         }
 
         for (int i = 0; i < n; i++)
         {
-            int at = high[(int)(keyScratch[i] >> highShift) & highMask]++;
+            int at = high[window.High(keyScratch[i])]++;
             keys[at] = keyScratch[i];
             counts[at] = countScratch[i];
         }
 
-        if (lo > 0)
+        if (window.Lo > 0)
         {
-            SortRuns(keys, counts, keyScratch, countScratch, lo);
+            SortRuns(keys, counts, keyScratch, countScratch, window.Lo);
         }
     }
 
@@ -242,6 +282,37 @@ internal static class KeyCountSort
         {
             InsertionSort(keys, counts, keyScratch, countScratch);
         }
+    }
+
+    /// <summary>
+    /// The two digits of the counting passes: about log₂ n + 7 bits (at most 2·<see cref="WindowDigitBits"/>) ending at the
+    /// highest bit that differs between the keys (n &gt; 32 distinct keys differ in at least 6 bits, so each digit has at least 3).
+    /// </summary>
+    private readonly struct Window
+    {
+        internal Window(int n, ulong all, ulong any)
+        {
+            int top = 64 - BitOperations.LeadingZeroCount(all ^ any); // bits at and above `top` are the same in every key
+            int digit = Math.Min(WindowDigitBits, (BitOperations.Log2((uint)n) + 7) / 2);
+            int width = Math.Min(top, 2 * digit);
+            Lo = top - width;
+            HighBits = width / 2;
+            LowBits = width - HighBits;
+            HighShift = Lo + LowBits;
+        }
+
+        /// <summary>The lowest bit of the window.</summary>
+        internal int Lo { get; }
+
+        internal int LowBits { get; }
+
+        internal int HighBits { get; }
+
+        private int HighShift { get; }
+
+        internal int Low(ulong key) => (int)(key >> Lo) & ((1 << LowBits) - 1);
+
+        internal int High(ulong key) => (int)(key >> HighShift) & ((1 << HighBits) - 1);
     }
 
     /// <summary>Insertion-sorts the pairs of (<paramref name="keys"/>, <paramref name="counts"/>) into the target pair (the same spans or others as long).</summary>

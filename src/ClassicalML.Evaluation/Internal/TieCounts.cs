@@ -103,8 +103,9 @@ internal static partial class TieCounts
     }
 
     /// <summary>
-    /// Copies the distinct keys and their counts out of the table (in the order they came), sorts them by key with the
-    /// counts carried along (<see cref="KeyCountSort"/>), and adds the groups from the highest key down.
+    /// Copies the distinct keys and their counts out of the table (in the order they came) and sorts them by key with the
+    /// counts carried along, in one call (<see cref="KeyCountSort.SortFrom"/>: the copy also counts the first digits), and
+    /// adds the groups from the highest key down.
     /// </summary>
     private static RankingSums FromTable(Table table, long positives, long negatives)
     {
@@ -114,16 +115,7 @@ internal static partial class TieCounts
         {
             Span<ulong> keys = buffer.AsSpan(0, distinct);
             Span<ulong> counts = buffer.AsSpan(distinct, distinct);
-            ulong[] entries = table.Entries;
-            int[] order = table.Order;
-            for (int d = 0; d < distinct; d++)
-            {
-                int slot = order[d];
-                keys[d] = entries[2 * slot];
-                counts[d] = entries[(2 * slot) + 1];
-            }
-
-            KeyCountSort.Sort(keys, counts, buffer.AsSpan(2 * distinct, distinct), buffer.AsSpan(3 * distinct, distinct), table.All, table.Any); // keys are distinct: the order is fully determined
+            KeyCountSort.SortFrom(table.Entries, table.Order.AsSpan(0, distinct), keys, counts, buffer.AsSpan(2 * distinct, distinct), buffer.AsSpan(3 * distinct, distinct), table.All, table.Any); // keys are distinct: the order is fully determined
             return RankingSums.FromCounts(counts, positives, negatives);
         }
         finally
