@@ -106,32 +106,7 @@ public static partial class DataViewEvaluation
 
         try
         {
-            // A chunk goes to the ranking thread once its rows are checked and counted here; from a non-finite score on,
-            // the chunks stay here and are read into again (the rest of the cursor is still read for its label errors).
-            Chunk? chunk = first;
-            bool more = true;
-            while (true)
-            {
-                if (sums.AddRows(chunk.Labels.AsSpan(0, chunk.Count), chunk.Scores.AsSpan(0, chunk.Count)))
-                {
-                    ready.Add(chunk, stop.Token);
-                    chunk = null;
-                }
-
-                if (!more)
-                {
-                    break;
-                }
-
-                if (chunk is null && !free.TryTake(out chunk))
-                {
-                    chunk = new Chunk();
-                    chunks.Add(chunk);
-                }
-
-                more = reader.Read(chunk);
-            }
-
+            ReadAndAddRows(reader, first, sums, ready, free, chunks, stop.Token);
             ready.CompleteAdding();
             summing.GetAwaiter().GetResult();
         }
@@ -156,6 +131,42 @@ public static partial class DataViewEvaluation
             {
                 chunk.Return();
             }
+        }
+    }
+
+    /// <summary>
+    /// Adds <paramref name="first"/> and every later chunk of <paramref name="reader"/> to the per-row pass of
+    /// <paramref name="sums"/>, and queues each chunk whose rows were all counted in <paramref name="ready"/> for the ranking
+    /// thread; takes the chunk to read into from <paramref name="free"/>, or allocates one (kept in <paramref name="chunks"/>).
+    /// </summary>
+    private static void ReadAndAddRows(
+        ChunkReader reader, Chunk first, BinaryChunkSums sums, BlockingCollection<Chunk> ready, BlockingCollection<Chunk> free,
+        List<Chunk> chunks, CancellationToken stop)
+    {
+        // A chunk goes to the ranking thread once its rows are checked and counted here; from a non-finite score on,
+        // the chunks stay here and are read into again (the rest of the cursor is still read for its label errors).
+        Chunk? chunk = first;
+        bool more = true;
+        while (true)
+        {
+            if (sums.AddRows(chunk.Labels.AsSpan(0, chunk.Count), chunk.Scores.AsSpan(0, chunk.Count)))
+            {
+                ready.Add(chunk, stop);
+                chunk = null;
+            }
+
+            if (!more)
+            {
+                break;
+            }
+
+            if (chunk is null && !free.TryTake(out chunk))
+            {
+                chunk = new Chunk();
+                chunks.Add(chunk);
+            }
+
+            more = reader.Read(chunk);
         }
     }
 
