@@ -5,7 +5,7 @@ namespace ClassicalML.Evaluation.Tests;
 /// <summary>
 /// The large-input sort of <see cref="ScoreOrder.Rank"/> (<see cref="ScoreOrder.SortByBuckets"/>, issue #18): each
 /// class's run sorted like <see cref="Array.Sort(Array)"/> on one thread and on two, for sizes around the chunk count and
-/// <see cref="ScoreOrder.ParallelKeys"/>, heavy ties, one class, ±0, negatives and extremes, keys that differ only in
+/// <see cref="ScoreOrder.ParallelKeys"/> and <see cref="ScoreOrder.TwoRunKeys"/>, heavy ties, one class, ±0, negatives and extremes, keys that differ only in
 /// their lowest bits; and <see cref="ScoreOrder.RankOnThreads"/> giving the legacy bits on both thread paths.
 /// </summary>
 public class BucketSortTests
@@ -27,7 +27,7 @@ public class BucketSortTests
     public static TheoryData<int, int> RankCases()
     {
         var cases = new TheoryData<int, int>();
-        foreach (int n in new[] { ScoreOrder.ParallelKeys - 1, ScoreOrder.ParallelKeys, ScoreOrder.ParallelKeys + 1, 400_003 })
+        foreach (int n in new[] { 3 * ScoreOrder.TwoRunKeys, 100_000, ScoreOrder.ParallelKeys - 1, ScoreOrder.ParallelKeys, ScoreOrder.ParallelKeys + 1, 400_003 })
         {
             foreach (int kind in new[] { 0, 1, 3, 4, 5 })
             {
@@ -72,6 +72,28 @@ public class BucketSortTests
             RankingSums sums = ScoreOrder.RankOnThreads(labels, scores, twoThreads);
             AssertBits(auc, sums.Auc, $"AUC, two threads {twoThreads}");
             AssertBits(ap, sums.AveragePrecision, $"AP, two threads {twoThreads}");
+        }
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(0, 5)]
+    [InlineData(1, 9_000)]
+    [InlineData(ScoreOrder.TwoRunKeys, ScoreOrder.TwoRunKeys)]
+    [InlineData(30_000, 70_000)]
+    public void SortRuns_OnTwoThreadsAndOnOne_SortEachRunLikeArraySort(int positives, int negatives)
+    {
+        var random = new MersenneTwister(11_000 + positives + negatives, threadSafe: false);
+        int gap = 3; // keys between the runs, as SplitKeyBuffer leaves them: not touched
+        ulong[] keys = [.. Enumerable.Range(0, positives + gap + negatives).Select(_ => ScoreOrder.Key(random.NextDouble() - 0.5))];
+        ulong[] expected = (ulong[])keys.Clone();
+        Array.Sort(expected, 0, positives);
+        Array.Sort(expected, positives + gap, negatives);
+        foreach (bool parallel in new[] { false, true })
+        {
+            ulong[] sorted = (ulong[])keys.Clone();
+            ScoreOrder.SortRuns(sorted, positives, positives + gap, negatives, new ulong[positives + negatives], parallel);
+            Assert.Equal(expected, sorted);
         }
     }
 

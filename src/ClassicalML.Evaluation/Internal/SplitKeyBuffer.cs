@@ -68,19 +68,7 @@ internal sealed class SplitKeyBuffer : IDisposable
         ulong[] scratch = ArrayPool<ulong>.Shared.Rent(parallel ? positives + negatives : Math.Max(positives, negatives));
         try
         {
-            if (parallel)
-            {
-                // Spans cannot cross threads: the lambda slices the arrays itself. The runs and their scratch are disjoint.
-                Task sortPositives = Task.Run(() => ScoreOrder.RadixSort(keys.AsSpan(0, positives), scratch.AsSpan(0, positives)));
-                ScoreOrder.RadixSort(keys.AsSpan(negativesStart, negatives), scratch.AsSpan(positives, negatives));
-                sortPositives.GetAwaiter().GetResult();
-            }
-            else
-            {
-                ScoreOrder.RadixSort(keys.AsSpan(0, positives), scratch.AsSpan(0, positives));
-                ScoreOrder.RadixSort(keys.AsSpan(negativesStart, negatives), scratch.AsSpan(0, negatives));
-            }
-
+            ScoreOrder.SortRuns(keys, positives, negativesStart, negatives, scratch, parallel);
             return RankingSums.FromRuns(keys.AsSpan(0, positives), keys.AsSpan(negativesStart, negatives));
         }
         finally
